@@ -1,0 +1,40 @@
+"""Palettes, class counts and labels shared by every chart, map and export."""
+
+from __future__ import annotations
+
+# ColorBrewer OrRd, 5 classes: sequential, colour-blind safe, prints legibly in grey scale.
+SEQUENTIAL_5: tuple[str, ...] = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")
+# Drawn for areas with no victims under the filters: a real zero, distinct from "no data".
+ZERO_FILL = "#f7f7f7"
+# Hatched/grey for areas where the rate cannot be computed (population unknown).
+NO_DATA_FILL = "#bdbdbd"
+BORDER = "#636363"
+
+# Okabe-Ito: the categorical palette designed for colour-vision deficiency.
+CATEGORICAL: tuple[str, ...] = (
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+)
+
+# Utilisation bands for service units (share of capacity in use).
+UTILISATION_BANDS: tuple[tuple[float, str, str], ...] = (
+    (0.70, "#009E73", "di bawah 70%"),
+    (0.90, "#E69F00", "70–90%"),
+    (1.00, "#D55E00", "90–100%"),
+    (float("inf"), "#8B0000", "di atas kapasitas"),
+)
+
+# Diverging scale for WISN ratios: red = shortage, blue = surplus, white = balanced (1.0).
+WISN_SCALE: tuple[tuple[float, str], ...] = (
+    (0.0, "#b2182b"), (0.25, "#ef8a62"), (0.5, "#f7f7f7"), (0.75, "#67a9cf"), (1.0, "#2166ac"),
+)
+
+DEFAULT_CLASSES = 5
+FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+
+# Map furniture: a pale sea so the white zero class still reads as land when no tiles are loaded.
+MAP_BACKGROUND = "#eef3f7"
+# Coverage: origins beyond the distance threshold stand out in vermillion; covered ones stay quiet blue.
+COVERAGE_FAR = CATEGORICAL[3]
+COVERAGE_NEAR = CATEGORICAL[0]
+UNIT_MARKER = CATEGORICAL[7]
+FLOW_LINE = CATEGORICAL[0]

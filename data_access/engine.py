@@ -1,0 +1,96 @@
+"""The only owner of the database engine: creation, migrations, and the first-run demo load."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+
+from data_access.schema import Pengaturan
+from settings import PROJECT_ROOT, load_settings
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    # WAL lets the app read while manage.py imports.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """One engine per URL per process; pool_pre_ping survives a restarted PostgreSQL."""
+    url = url or load_settings().database_url
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            if url.startswith("sqlite"):
+                engine = create_engine(url)
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+            _engines[url] = engine
+        return engine
+
+
+def dispose_all() -> None:
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+@contextmanager
+def connect(url: str | None = None) -> Iterator[Connection]:
+    with get_engine(url).connect() as conn:
+        yield conn
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def migrate(url: str | None = None) -> None:
+    """Bring the schema to the newest migration (idempotent)."""
+    url = url or load_settings().database_url
+    engine = get_engine(url)
+    with engine.begin() as conn:
+        cfg = alembic_config(url)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def has_data(conn: Connection) -> bool:
+    if not inspect(conn).has_table("wilayah"):
+        return False
+    return conn.execute(select(Pengaturan.nilai).where(Pengaturan.kunci == "data_version")).first() is not None
+
+
+def data_version(conn: Connection) -> str:
+    """Changes on every write, so caches keyed on it are right on every replica."""
+    row = conn.execute(select(Pengaturan.nilai).where(Pengaturan.kunci == "data_version")).first()
+    return row[0] if row else "0"
+
+
+def ensure_database(url: str | None = None, reference_dir: Path | None = None) -> None:
+    """Migrate, and load the demo data set when the database holds nothing yet."""
+    url = url or load_settings().database_url
+    migrate(url)
+    with connect(url) as conn:
+        if has_data(conn):
+            return
+    from demo.loader import load_demo  # imported late: the generator is only needed on first run
+
+    load_demo(get_engine(url), reference_dir or load_settings().reference_dir)

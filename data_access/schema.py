@@ -1,0 +1,299 @@
+"""Tables of the dashboard: aggregated counts only, never a row per person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names so Alembic migrations read the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# ---------------------------------------------------------------- reference tables
+class Wilayah(Base):
+    """Provinces (tingkat 1, kode "35") and kabupaten/kota (tingkat 2, kode "35.08"), Kemendagri 2025."""
+
+    __tablename__ = "wilayah"
+    kode: Mapped[str] = mapped_column(String(5), primary_key=True)
+    tingkat: Mapped[int] = mapped_column(SmallInteger)
+    kode_prov: Mapped[str] = mapped_column(String(2), index=True)
+    nama: Mapped[str] = mapped_column(String(120))
+    jenis: Mapped[str] = mapped_column(String(12))  # provinsi | kabupaten | kota
+    # BPS numbers the six Papua provinces differently; joins always use the Kemendagri kode.
+    kode_bps: Mapped[str | None] = mapped_column(String(5))
+    iso_3166_2: Mapped[str | None] = mapped_column(String(6))
+    ibukota: Mapped[str | None] = mapped_column(String(80))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+
+
+class Populasi(Base):
+    __tablename__ = "populasi"
+    kode_wilayah: Mapped[str] = mapped_column(ForeignKey("wilayah.kode"), primary_key=True)
+    tahun: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    jumlah: Mapped[int] = mapped_column(BigInteger)
+    sumber: Mapped[str] = mapped_column(Text)
+    # "resmi" for published figures, "turunan" where we derived the number (labelled on every use).
+    metode: Mapped[str] = mapped_column(String(20), default="resmi")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (CheckConstraint("jumlah > 0", name="jumlah_positif"),)
+
+
+class Negara(Base):
+    """Destination countries (ISO 3166-1 alpha-3) with a point to draw flows to."""
+
+    __tablename__ = "negara"
+    iso3: Mapped[str] = mapped_column(String(3), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(80))
+    nama_en: Mapped[str] = mapped_column(String(80))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    kawasan: Mapped[str | None] = mapped_column(String(40))
+
+
+class Modus(Base):
+    __tablename__ = "modus"
+    kode: Mapped[str] = mapped_column(String(30), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(80))
+    nama_en: Mapped[str] = mapped_column(String(80))
+    keterangan: Mapped[str] = mapped_column(Text, default="")
+    urutan: Mapped[int] = mapped_column(SmallInteger, default=0)
+
+
+class Tahap(Base):
+    """Handling stages; exactly one is the entry stage that defines a victim as handled (ditangani)."""
+
+    __tablename__ = "tahap"
+    kode: Mapped[str] = mapped_column(String(30), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(80))
+    nama_en: Mapped[str] = mapped_column(String(80))
+    urutan: Mapped[int] = mapped_column(SmallInteger)
+    tahap_masuk: Mapped[bool] = mapped_column(Boolean, default=False)
+    keterangan: Mapped[str] = mapped_column(Text, default="")
+
+
+class Instansi(Base):
+    __tablename__ = "instansi"
+    kode: Mapped[str] = mapped_column(String(20), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(120))
+
+
+class PeranSdm(Base):
+    __tablename__ = "peran_sdm"
+    kode: Mapped[str] = mapped_column(String(30), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(80))
+    nama_en: Mapped[str] = mapped_column(String(80))
+    # UU 14/2019 requires a competence certificate for pekerja sosial.
+    wajib_sertifikasi: Mapped[bool] = mapped_column(Boolean, default=False)
+    urutan: Mapped[int] = mapped_column(SmallInteger, default=0)
+
+
+class UnitLayanan(Base):
+    """Sentra, sentra terpadu and RPTC of Kemensos."""
+
+    __tablename__ = "unit_layanan"
+    kode_unit: Mapped[str] = mapped_column(String(12), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(120))
+    tipe: Mapped[str] = mapped_column(String(20))  # sentra | sentra_terpadu | rptc
+    kode_wilayah: Mapped[str] = mapped_column(ForeignKey("wilayah.kode"))
+    kode_prov: Mapped[str] = mapped_column(String(2), index=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    presisi_koordinat: Mapped[str] = mapped_column(String(40), default="")
+    kapasitas: Mapped[int] = mapped_column(Integer)
+    sasaran: Mapped[str] = mapped_column(Text, default="")
+    melayani_tppo: Mapped[bool] = mapped_column(Boolean, default=True)
+    aktif: Mapped[bool] = mapped_column(Boolean, default=True)
+    status_verifikasi: Mapped[str] = mapped_column(String(60), default="")
+    catatan: Mapped[str] = mapped_column(Text, default="")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (CheckConstraint("kapasitas >= 0", name="kapasitas_nonneg"),)
+
+
+# ---------------------------------------------------------------- facts
+class Kasus(Base):
+    """Victims per month and cell; a victim is counted once per stage reached, at the month of entry."""
+
+    __tablename__ = "kasus"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bulan: Mapped[dt.date] = mapped_column(Date)
+    # A kabupaten/kota code, or the province code when the kab/kota is unknown.
+    kode_asal: Mapped[str] = mapped_column(ForeignKey("wilayah.kode"))
+    kode_prov_asal: Mapped[str] = mapped_column(String(2))
+    tujuan_jenis: Mapped[str] = mapped_column(String(2))  # LN (luar negeri) | DN (dalam negeri)
+    kode_tujuan: Mapped[str] = mapped_column(String(3))  # ISO3 or a province kode
+    modus: Mapped[str] = mapped_column(ForeignKey("modus.kode"))
+    jenis_kelamin: Mapped[str] = mapped_column(String(1))  # L | P
+    kelompok_umur: Mapped[str] = mapped_column(String(6))  # anak | dewasa
+    tahap: Mapped[str] = mapped_column(ForeignKey("tahap.kode"))
+    kode_unit: Mapped[str | None] = mapped_column(ForeignKey("unit_layanan.kode_unit"))
+    instansi: Mapped[str] = mapped_column(ForeignKey("instansi.kode"))
+    jumlah: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (
+        CheckConstraint("jumlah >= 0", name="jumlah_nonneg"),
+        CheckConstraint("tujuan_jenis IN ('LN', 'DN')", name="tujuan_jenis"),
+        CheckConstraint("jenis_kelamin IN ('L', 'P')", name="jenis_kelamin"),
+        CheckConstraint("kelompok_umur IN ('anak', 'dewasa')", name="kelompok_umur"),
+        Index("ix_kasus_filter", "tahap", "bulan", "kode_prov_asal"),
+        Index("ix_kasus_modus", "modus", "bulan"),
+    )
+
+
+# The natural key of a case row; COALESCE because NULL units would otherwise never collide.
+Index(
+    "uq_kasus_kunci",
+    Kasus.bulan, Kasus.kode_asal, Kasus.kode_tujuan, Kasus.modus, Kasus.jenis_kelamin, Kasus.kelompok_umur,
+    Kasus.tahap, func.coalesce(Kasus.kode_unit, ""), Kasus.instansi,
+    unique=True,
+)
+
+
+class Okupansi(Base):
+    """Monthly occupancy per unit: all residents, and how many of them are trafficking victims."""
+
+    __tablename__ = "okupansi"
+    bulan: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kode_unit: Mapped[str] = mapped_column(ForeignKey("unit_layanan.kode_unit"), primary_key=True)
+    kapasitas: Mapped[int] = mapped_column(Integer)
+    penghuni: Mapped[int] = mapped_column(Integer)  # average residents in the month
+    penghuni_tppo: Mapped[int] = mapped_column(Integer)
+    penerimaan: Mapped[int] = mapped_column(Integer)
+    pemulangan: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (
+        CheckConstraint(
+            "kapasitas >= 0 AND penghuni >= 0 AND penghuni_tppo >= 0 AND penerimaan >= 0 AND pemulangan >= 0",
+            name="nonneg",
+        ),
+        CheckConstraint("penghuni_tppo <= penghuni", name="tppo_subset"),
+    )
+
+
+class Staf(Base):
+    """Quarterly staffing per unit and role."""
+
+    __tablename__ = "staf"
+    kuartal: Mapped[dt.date] = mapped_column(Date, primary_key=True)  # first day of the quarter
+    kode_unit: Mapped[str] = mapped_column(ForeignKey("unit_layanan.kode_unit"), primary_key=True)
+    peran: Mapped[str] = mapped_column(ForeignKey("peran_sdm.kode"), primary_key=True)
+    terisi: Mapped[int] = mapped_column(Integer)
+    bersertifikat: Mapped[int] = mapped_column(Integer)
+    lowongan: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (
+        CheckConstraint("terisi >= 0 AND bersertifikat >= 0 AND lowongan >= 0", name="nonneg"),
+        CheckConstraint("bersertifikat <= terisi", name="sertifikat_subset"),
+    )
+
+
+class StandarBebanKerja(Base):
+    """WISN activity standards per role; inputs with a source, edited by admins, never constants in code."""
+
+    __tablename__ = "standar_beban_kerja"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    peran: Mapped[str] = mapped_column(ForeignKey("peran_sdm.kode"))
+    aktivitas: Mapped[str] = mapped_column(String(120))
+    jenis: Mapped[str] = mapped_column(String(12))  # service | support | individual
+    menit_per_unit: Mapped[float | None] = mapped_column(Float)
+    # What drives the yearly workload of a service activity in a unit.
+    pemicu: Mapped[str | None] = mapped_column(String(20))  # penerimaan | pemulangan | hari_rawat
+    frekuensi: Mapped[float | None] = mapped_column(Float)  # activities per driver unit
+    persen_waktu: Mapped[float | None] = mapped_column(Float)
+    jam_per_tahun: Mapped[float | None] = mapped_column(Float)
+    staf_melakukan: Mapped[float | None] = mapped_column(Float)
+    sumber: Mapped[str] = mapped_column(Text)
+    contoh: Mapped[bool] = mapped_column(Boolean, default=False)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (
+        Index("uq_standar_peran_aktivitas", "peran", "aktivitas", unique=True),
+        CheckConstraint("jenis IN ('service', 'support', 'individual')", name="jenis"),
+    )
+
+
+class WaktuKerja(Base):
+    """Available-working-time inputs per role (WISN step 1)."""
+
+    __tablename__ = "waktu_kerja"
+    peran: Mapped[str] = mapped_column(ForeignKey("peran_sdm.kode"), primary_key=True)
+    hari_kerja: Mapped[float] = mapped_column(Float)
+    libur_nasional: Mapped[float] = mapped_column(Float)
+    cuti_tahunan: Mapped[float] = mapped_column(Float)
+    cuti_sakit: Mapped[float] = mapped_column(Float)
+    cuti_lain: Mapped[float] = mapped_column(Float)
+    jam_per_hari: Mapped[float] = mapped_column(Float)
+    sumber: Mapped[str] = mapped_column(Text)
+    contoh: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# ---------------------------------------------------------------- metadata
+class Indikator(Base):
+    """What each number counts, from whom, for which period: shown in the glossary and on every chart."""
+
+    __tablename__ = "indikator"
+    kode: Mapped[str] = mapped_column(String(40), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(120))
+    definisi: Mapped[str] = mapped_column(Text)
+    satuan: Mapped[str] = mapped_column(String(60))
+    kode_sumber: Mapped[str] = mapped_column(ForeignKey("sumber_data.kode"))
+
+
+class SumberData(Base):
+    __tablename__ = "sumber_data"
+    kode: Mapped[str] = mapped_column(String(40), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(160))
+    instansi: Mapped[str] = mapped_column(String(120))
+    keterangan: Mapped[str] = mapped_column(Text, default="")
+    # demo | impor: while any kind is demo, pages and exports carry the DATA CONTOH notice.
+    asal: Mapped[str] = mapped_column(String(10), default="demo")
+    periode: Mapped[str] = mapped_column(String(40), default="")
+    diperbarui: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ImportBatch(Base):
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    jenis: Mapped[str] = mapped_column(String(30))  # kasus | okupansi | staf | unit | standar | populasi | demo
+    nama_file: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    oleh: Mapped[str] = mapped_column(String(80))
+    waktu: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    baris_tambah: Mapped[int] = mapped_column(Integer, default=0)
+    baris_ubah: Mapped[int] = mapped_column(Integer, default=0)
+    baris_sama: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(12), default="aktif")  # aktif | dibatalkan
+
+
+class Pengaturan(Base):
+    """Small key/value state shared by every replica (e.g. data_version, which busts caches everywhere)."""
+
+    __tablename__ = "pengaturan"
+    kunci: Mapped[str] = mapped_column(String(60), primary_key=True)
+    nilai: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,61 @@
+"""Queries on staffing per unit and role, and the WISN inputs (workload standards, working time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Connection, func, select
+
+from data_access.caching import run_cached
+from data_access.schema import StandarBebanKerja, Staf, UnitLayanan, WaktuKerja
+
+STAFF_COLUMNS = ["kuartal", "kode_unit", "peran", "terisi", "bersertifikat", "lowongan"]
+
+
+def _query_staffing(conn: Connection, kuartal: dt.date | None, provinsi: tuple[str, ...]) -> pd.DataFrame:
+    if kuartal is None:
+        kuartal = conn.execute(select(func.max(Staf.kuartal))).scalar_one()
+    stmt = (
+        select(Staf.kuartal, Staf.kode_unit, Staf.peran, Staf.terisi, Staf.bersertifikat, Staf.lowongan)
+        .join(UnitLayanan, UnitLayanan.kode_unit == Staf.kode_unit)
+        .where(Staf.kuartal == kuartal, UnitLayanan.aktif.is_(True))
+        .order_by(Staf.kode_unit, Staf.peran)
+    )
+    if provinsi:
+        stmt = stmt.where(UnitLayanan.kode_prov.in_(provinsi))
+    return pd.DataFrame(conn.execute(stmt).all(), columns=STAFF_COLUMNS)
+
+
+def get_staffing(kuartal: dt.date | None = None, provinsi: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Posts per unit and role for one quarter (latest by default): terisi, bersertifikat, lowongan (persons)."""
+    return run_cached(_query_staffing, kuartal, tuple(provinsi))
+
+
+STANDARD_COLUMNS = ["id", "peran", "aktivitas", "jenis", "menit_per_unit", "pemicu", "frekuensi", "persen_waktu",
+                    "jam_per_tahun", "staf_melakukan", "sumber", "contoh"]
+
+
+def _query_workload_standards(conn: Connection) -> pd.DataFrame:
+    cols = [getattr(StandarBebanKerja, c) for c in STANDARD_COLUMNS]
+    stmt = select(*cols).order_by(StandarBebanKerja.peran, StandarBebanKerja.id)
+    return pd.DataFrame(conn.execute(stmt).all(), columns=STANDARD_COLUMNS)
+
+
+def get_workload_standards() -> pd.DataFrame:
+    """WISN activity standards per role (minutes per unit, % of time, hours per year) with their source."""
+    return run_cached(_query_workload_standards)
+
+
+WORKING_TIME_COLUMNS = ["peran", "hari_kerja", "libur_nasional", "cuti_tahunan", "cuti_sakit", "cuti_lain",
+                        "jam_per_hari", "sumber", "contoh"]
+
+
+def _query_working_time(conn: Connection) -> pd.DataFrame:
+    cols = [getattr(WaktuKerja, c) for c in WORKING_TIME_COLUMNS]
+    return pd.DataFrame(conn.execute(select(*cols).order_by(WaktuKerja.peran)).all(), columns=WORKING_TIME_COLUMNS)
+
+
+def get_working_time() -> pd.DataFrame:
+    """Available-working-time inputs per role (days, hours per day) with their source."""
+    return run_cached(_query_working_time)

@@ -1,0 +1,107 @@
+"""Calibration targets of the demo data set, each with its public source (see README, "Data contoh").
+
+Targets are inputs to the generator, not results: the generator reproduces them exactly and the tests
+check the generated tables against them. Everything not listed here is a documented assumption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+SEED = 20230101
+PERIOD_START = dt.date(2023, 1, 1)
+PERIOD_END = dt.date(2025, 7, 1)
+
+# Kemensos: 4,320 victims handled 2023-2025 by 31 sentra and 2 RPTC (mission brief); 1,359 in 2023
+# (Dirjen Rehsos, 21 Dec 2023). The 2024 / 2025 split is an assumption (a gentle rise, online scams).
+VICTIMS_TOTAL = 4320
+VICTIMS_BY_YEAR = {2023: 1359, 2024: 1840, 2025: 1121}
+SENTRA_COUNT = 31
+RPTC_COUNT = 2
+
+# 2023 month profile: slow first half, the Satgas TPPO surge from June 2023 (196 handled by 21 Jun,
+# 618 by 20 Jul per Kemensos), then a plateau. Weights, apportioned exactly to the yearly total.
+MONTH_WEIGHTS = {
+    2023: (28, 30, 32, 34, 38, 60, 420, 180, 150, 130, 130, 127),
+    2024: (140, 138, 145, 150, 152, 150, 155, 158, 160, 162, 160, 170),
+    2025: (150, 152, 158, 160, 165, 168, 168),
+}
+
+# Origin provinces 2023, exact (Dirjen Rehsos Dec 2023): Jatim 206, NTB 188, Sumut 187, NTT 173, Jabar 136.
+ORIGIN_2023_EXACT = {"35": 206, "52": 188, "12": 187, "53": 173, "32": 136}
+# The other 469 victims of 2023 spread by these weights (assumption: migrant-worker provinces and
+# transit provinces higher; a long tail; a few provinces with none).
+ORIGIN_2023_REST_WEIGHTS = {
+    "11": 60, "21": 40, "33": 45, "18": 30, "73": 25, "61": 25, "36": 20, "51": 12, "16": 15, "15": 12,
+    "14": 15, "76": 8, "13": 10, "65": 10, "64": 8, "71": 12, "31": 15, "34": 5, "63": 5, "72": 5,
+    "74": 5, "75": 4, "81": 5, "17": 6, "19": 4, "62": 5, "82": 3, "91": 3, "92": 2, "94": 2,
+}
+# 2024-2025 weights: Kemensos Jan-25 Apr 2024 by origin (Stafsus Mensos, Jun 2024), with a floor of 1
+# for the provinces the source lists, and the 2023 top five kept visible.
+ORIGIN_LATER_WEIGHTS = {
+    "52": 85, "35": 73, "11": 45, "32": 34, "21": 32, "12": 30, "33": 26, "14": 10, "73": 8, "16": 8,
+    "15": 8, "18": 8, "53": 20, "13": 5, "31": 3, "61": 4, "17": 2, "64": 1, "34": 1, "74": 1, "76": 1,
+    "63": 1, "72": 1, "36": 4, "51": 2, "65": 2, "71": 2,
+}
+# Kab/kota of origin 2023, exact (Kemensos): Lombok Timur 82, Lumajang 62, Lombok Tengah 62,
+# Deli Serdang 46, Timor Tengah Utara 45. Matched by name against the Kemendagri list.
+HOTSPOTS_2023 = {
+    ("52", "Kabupaten Lombok Timur"): 82,
+    ("35", "Kabupaten Lumajang"): 62,
+    ("52", "Kabupaten Lombok Tengah"): 62,
+    ("12", "Kabupaten Deli Serdang"): 46,
+    ("53", "Kabupaten Timor Tengah Utara"): 45,
+}
+UNKNOWN_KAB_SHARE = 0.05  # assumption: origin known only to province level
+
+# 465 of the 1,359 victims of 2023 received kewirausahaan support (Dirjen Rehsos, Dec 2023).
+KEWIRAUSAHAAN_2023 = 465
+
+# Modus mix by year (assumption shaped by notes.md: labour dominant, online scams rising,
+# organ removal rare; a late-2025 rise in baby/child cases to exercise the "rising modus" flag).
+MODUS_SHARE = {
+    2023: {"kerja_paksa": .52, "eksploitasi_seksual": .20, "online_scam": .12, "abk": .06,
+           "bayi_anak": .05, "pengantin_pesanan": .04, "pengambilan_organ": .01},
+    2024: {"kerja_paksa": .46, "eksploitasi_seksual": .18, "online_scam": .21, "abk": .06,
+           "bayi_anak": .05, "pengantin_pesanan": .035, "pengambilan_organ": .005},
+    2025: {"kerja_paksa": .40, "eksploitasi_seksual": .16, "online_scam": .28, "abk": .05,
+           "bayi_anak": .07, "pengantin_pesanan": .035, "pengambilan_organ": .005},
+}
+
+# Destinations by modus (ISO3, or a province kode for domestic cases). Malaysia dominant; Mekong scam
+# compounds for online scams; the Middle East for domestic work (destinations.csv, notes.md).
+DESTINATION_SHARE = {
+    "kerja_paksa": {"MYS": .55, "SAU": .10, "ARE": .04, "OMN": .03, "SYR": .02, "IRQ": .02, "SGP": .03,
+                    "TUR": .01, "62": .08, "65": .05, "21": .04, "64": .03},
+    "eksploitasi_seksual": {"31": .22, "21": .15, "51": .08, "94": .06, "MYS": .25, "SGP": .05,
+                            "ARE": .04, "JPN": .03, "35": .12},
+    "online_scam": {"KHM": .50, "MMR": .22, "PHL": .10, "LAO": .06, "THA": .05, "VNM": .03, "ARE": .02,
+                    "ZAF": .01, "MYS": .01},
+    "abk": {"TWN": .30, "KOR": .15, "ZAF": .05, "PHL": .05, "MYS": .10, "ITA": .05, "81": .15, "94": .15},
+    "bayi_anak": {"31": .30, "35": .20, "32": .20, "51": .10, "MYS": .15, "SGP": .05},
+    "pengantin_pesanan": {"CHN": .85, "TWN": .10, "MYS": .05},
+    "pengambilan_organ": {"KHM": .90, "31": .10},
+}
+FEMALE_SHARE = {"kerja_paksa": .60, "eksploitasi_seksual": .95, "online_scam": .35, "abk": .02,
+                "bayi_anak": .50, "pengantin_pesanan": 1.0, "pengambilan_organ": .20}
+CHILD_SHARE = {"kerja_paksa": .05, "eksploitasi_seksual": .25, "online_scam": .03, "abk": .08,
+               "bayi_anak": 1.0, "pengantin_pesanan": .15, "pengambilan_organ": .0}
+
+# Share of victims reaching each stage after assessment (assumption), and the reporting agency.
+STAGE_PROBABILITY = {"rehabilitasi_medis": .72, "rehabilitasi_sosial": .93, "pemulangan": .85,
+                     "reintegrasi": .75, "kewirausahaan": .45}
+RECENT_COHORT_DAMPING = {"pemulangan": .5, "reintegrasi": .3, "kewirausahaan": .2}  # last 3 months
+STAGE_AGENCY = {"asesmen": "KEMENSOS", "rehabilitasi_medis": "KEMENKES", "rehabilitasi_sosial": "KEMENSOS",
+                "pemulangan": "KEMENSOS", "reintegrasi": "KEMENSOS", "kewirausahaan": "KEMENSOS"}
+
+# Units: the candidate list has 34 sentra for 31 slots; the three least verified are left out.
+# Pangurangi's capacity of 44 is public (antaranews); the others are assumptions.
+KNOWN_CAPACITY = {"Pangurangi": 44}
+# Units that receive trafficking victims most (notes.md: Mulya Jaya, Efata, RPTC; Paramita in NTB).
+TPPO_FOCUS_UNITS = ("Mulya Jaya", "Efata", "Paramita", "Bambu Apus", "Tanjungpinang", "Handayani",
+                    "Bahagia", "Darussa'adah")
+
+# WISN working time is planned for the current year; its holidays come from the official calendar.
+PLANNING_YEAR = 2026
+
+DEMO_NOTICE = "DATA CONTOH (sintetis)"

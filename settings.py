@@ -1,0 +1,77 @@
+"""The one module that reads configuration: environment first, then .streamlit/secrets.toml, then defaults."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+STATIC_DIR = PROJECT_ROOT / "static"
+# ../shared sits beside the checkout on developer machines and in CI; a deployment sets the paths explicitly.
+_SHARED_DIR = PROJECT_ROOT.parent / "shared"
+
+
+@lru_cache(maxsize=1)
+def _secrets() -> dict:
+    try:
+        with SECRETS_FILE.open("rb") as fh:
+            return tomllib.load(fh)
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _get(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    if value not in (None, ""):
+        return value
+    secret = _secrets().get(name)
+    return str(secret) if secret not in (None, "") else default
+
+
+def _optional_dir(name: str, fallback: Path) -> Path | None:
+    raw = _get(name)
+    path = Path(raw) if raw else fallback
+    return path if path.is_dir() else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved configuration; build with load_settings()."""
+
+    database_url: str
+    geo_dir: Path | None
+    reference_dir: Path | None
+    tile_url: str | None
+    suppression_threshold: int
+    rounding_base: int
+    coverage_km: float
+    session_minutes: int
+    oidc_configured: bool
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def default_sqlite_url() -> str:
+    path = Path(_get("TPPO_SQLITE_PATH", str(PROJECT_ROOT / "var" / "tppo.sqlite")))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def load_settings() -> Settings:
+    return Settings(
+        database_url=_get("DATABASE_URL") or default_sqlite_url(),
+        geo_dir=_optional_dir("TPPO_GEO_DIR", _SHARED_DIR / "geo"),
+        reference_dir=_optional_dir("TPPO_REFERENCE_DIR", _SHARED_DIR / "reference"),
+        tile_url=_get("TPPO_TILE_URL"),
+        suppression_threshold=int(_get("TPPO_SUPPRESSION_THRESHOLD", "10")),
+        rounding_base=int(_get("TPPO_ROUNDING_BASE", "5")),
+        coverage_km=float(_get("TPPO_COVERAGE_KM", "300")),
+        session_minutes=int(_get("TPPO_SESSION_MINUTES", "60")),
+        oidc_configured="auth" in _secrets(),
+    )
