@@ -122,8 +122,9 @@ def make_choropleth_map(
 
     boundaries: kode, nama, geometry (data_access.boundaries). values: kode, nama, jumlah, populasi,
     rate. metric "rate" maps victims per 100,000 population, "count" the number of victims; the
-    tooltip shows both. Each feature's properties are kode, nama, jumlah_teks, rate_teks (display
-    strings), so a click can be mapped back through properties.kode.
+    tooltip shows both. Names come from the boundaries. Each feature's properties are kode, nama
+    (html-escaped), jumlah_teks, rate_teks (display strings); with st_folium a click comes back as
+    result["last_active_drawing"]["properties"]["kode"].
     """
     if metric not in METRIC_TITLES:
         raise ValueError(f"metric harus 'rate' atau 'count', bukan {metric!r}")
@@ -483,7 +484,10 @@ def _format_km(jarak: float) -> str:
 
 def _swatch_row(kind: Literal["fill", "circle", "line"], colour: str, label: str, width: float = 3.0) -> str:
     if kind == "line":
-        swatch = f'<span style="display:inline-block;width:22px;height:{width:.1f}px;background:{colour};vertical-align:middle"></span>'
+        swatch = (
+            f'<span style="display:inline-block;width:22px;height:{width:.1f}px;'
+            f'background:{colour};vertical-align:middle"></span>'
+        )
     else:
         radius = "50%" if kind == "circle" else "2px"
         swatch = (

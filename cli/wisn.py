@@ -31,12 +31,12 @@ EXIT_BAD_INPUT = 2
 _ENCODINGS = ("utf-8-sig", "cp1252")
 _NUMERIC_COLUMNS = {PARAMS: frozenset(PARAMS_NUMERIC_COLUMNS), ACTIVITIES: frozenset(ACTIVITIES_NUMERIC_COLUMNS)}
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
-_DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
-_DOT_THOUSANDS_DECIMAL_COMMA = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+")
+# Digits that could be thousands grouping: "2.700", "1.234.567" (a leading 0 rules it out).
+_GROUPED_DOTS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})*")
 
 
 def run(params_path: Path, activities_path: Path, out_path: Path, stderr: TextIO = sys.stderr) -> int:
-    """Validate both files and write RESULT (2 decimals); on any problem print them all, write nothing, return 2."""
+    """Validate, compute and write RESULT (2 decimals); on any problem print them all, write nothing, return 2."""
     params_path, activities_path, out_path = Path(params_path), Path(activities_path), Path(out_path)
     file_names = {PARAMS: params_path.name, ACTIVITIES: activities_path.name}
     params, params_problems = _read_table(params_path, PARAMS)
@@ -47,7 +47,8 @@ def run(params_path: Path, activities_path: Path, out_path: Path, stderr: TextIO
         seen = {(p.file, p.row, p.column) for p in problems}
         problems += [p for p in validate_wisn_inputs(params, activities) if (p.file, p.row, p.column) not in seen]
     if problems:
-        return _report(problems, file_names, stderr)
+        order = {PARAMS: 0, ACTIVITIES: 1}
+        return _report(sorted(problems, key=lambda p: (order[p.file], p.row or 0)), file_names, stderr)
     try:
         result = compute_wisn_table(params, activities)
     except WisnInputError as error:
@@ -92,7 +93,7 @@ def _read_table(path: Path, file: str) -> tuple[pd.DataFrame | None, list[WisnPr
     except FileNotFoundError:
         return whole_file(f"Berkas '{path}' tidak ditemukan.")
     except OSError:
-        return whole_file(f"Berkas '{path}' tidak dapat dibuka; pastikan itu berkas CSV dan tidak sedang terkunci.")
+        return whole_file(f"Berkas '{path}' tidak dapat dibuka; pastikan itu berkas CSV yang tidak terkunci.")
     text = _decode(raw)
     if text is None:
         return whole_file("Berkas bukan teks CSV yang dapat dibaca (UTF-8 atau Windows-1252).")
@@ -145,19 +146,25 @@ def _decode(raw: bytes) -> str | None:
 def _normalise_number(cell: str, separator: str) -> tuple[str, str | None]:
     """The cell with a dot as decimal mark, or the cell and why its meaning is ambiguous."""
     text = cell.strip()
-    if separator == ";" and _DOT_THOUSANDS_DECIMAL_COMMA.fullmatch(text):
-        return text.replace(".", "").replace(",", "."), None
+    if separator == ";":
+        # Semicolon files come from decimal-comma settings, where a dot can only group thousands.
+        whole, comma, fraction = text.partition(",")
+        if _GROUPED_DOTS.fullmatch(whole):
+            plain = whole.replace(".", "")
+            if not comma and whole.count(".") == 1:  # "2.700": 2700, or 2.7 typed the English way?
+                return text, _ambiguous(text, plain, f"{float(whole):g}".replace(".", ","))
+            text = plain + comma + fraction
     if _DECIMAL_COMMA.fullmatch(text):
         whole, fraction = text.split(",")
-        if separator == "," and len(fraction) == 3:
-            return text, (f"Angka '{text}' ambigu: bisa berarti {whole}{fraction} atau {whole}.{fraction}; "
-                          "tulis tanpa pemisah ribuan.")
+        if separator == "," and len(fraction) == 3 and _GROUPED_DOTS.fullmatch(whole):  # "1,500" in quotes
+            return text, _ambiguous(text, whole + fraction, f"{float(f'{whole}.{fraction}'):g}")
         return f"{whole}.{fraction}", None
-    if separator == ";" and _DOT_THOUSANDS.fullmatch(text):
-        plain = text.replace(".", "")
-        return text, (f"Angka '{text}' ambigu di berkas bertitik koma: titiknya bisa pemisah ribuan "
-                      f"({plain}) atau tanda desimal; tulis {plain} tanpa titik, atau pakai koma untuk desimal.")
     return text, None
+
+
+def _ambiguous(text: str, as_whole: str, as_fraction: str) -> str:
+    return (f"Angka '{text}' ambigu: bisa dibaca {as_whole} atau {as_fraction}. Tulis {as_whole} tanpa "
+            f"pemisah ribuan, atau {as_fraction} bila maksudnya pecahan.")
 
 
 def _write_atomically(result: pd.DataFrame, out_path: Path) -> None:

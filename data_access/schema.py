@@ -126,12 +126,12 @@ class UnitLayanan(Base):
     kode_prov: Mapped[str] = mapped_column(String(2), index=True)
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
-    presisi_koordinat: Mapped[str] = mapped_column(String(40), default="")
+    presisi_koordinat: Mapped[str] = mapped_column(Text, default="")
     kapasitas: Mapped[int] = mapped_column(Integer)
     sasaran: Mapped[str] = mapped_column(Text, default="")
     melayani_tppo: Mapped[bool] = mapped_column(Boolean, default=True)
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
-    status_verifikasi: Mapped[str] = mapped_column(String(60), default="")
+    status_verifikasi: Mapped[str] = mapped_column(Text, default="")
     catatan: Mapped[str] = mapped_column(Text, default="")
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
     __table_args__ = (CheckConstraint("kapasitas >= 0", name="kapasitas_nonneg"),)
@@ -297,3 +297,56 @@ class Pengaturan(Base):
     __tablename__ = "pengaturan"
     kunci: Mapped[str] = mapped_column(String(60), primary_key=True)
     nilai: Mapped[str] = mapped_column(Text)
+
+
+class Akun(Base):
+    """Local accounts when no OIDC provider is configured; only salted argon2 hashes are stored."""
+
+    __tablename__ = "akun"
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    peran: Mapped[str] = mapped_column(String(20))  # pimpinan | jarnas | admin_data
+    aktif: Mapped[bool] = mapped_column(Boolean, default=True)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    gagal_login: Mapped[int] = mapped_column(Integer, default=0)
+    terkunci_sampai: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (CheckConstraint("peran IN ('pimpinan', 'jarnas', 'admin_data')", name="peran"),)
+
+
+class Publikasi(Base):
+    """One published extract: protected tables written by `manage.py publish`; the public page reads only this."""
+
+    __tablename__ = "publikasi"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    versi: Mapped[int] = mapped_column(Integer, unique=True)
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    ambang: Mapped[int] = mapped_column(Integer)  # primary suppression threshold in force
+    basis_pembulatan: Mapped[int] = mapped_column(Integer)
+    asal_data: Mapped[str] = mapped_column(String(10))  # demo | impor, for the notice on the public page
+    periode: Mapped[str] = mapped_column(String(40))
+    catatan: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublikasiSel(Base):
+    """A published cell: its display text ("<10", "1.235") and, when shown as a number, that number."""
+
+    __tablename__ = "publikasi_sel"
+    publikasi_id: Mapped[int] = mapped_column(ForeignKey("publikasi.id", ondelete="CASCADE"), primary_key=True)
+    tabel: Mapped[str] = mapped_column(String(40), primary_key=True)
+    baris: Mapped[str] = mapped_column(String(80), primary_key=True)
+    kolom: Mapped[str] = mapped_column(String(80), primary_key=True)
+    nilai: Mapped[int | None] = mapped_column(Integer)
+    teks: Mapped[str] = mapped_column(String(20))
+
+
+class ImportPerubahan(Base):
+    """What an import changed, row by row, so `manage.py rollback BATCH` can restore the state before it."""
+
+    __tablename__ = "import_perubahan"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    tabel: Mapped[str] = mapped_column(String(40))
+    kunci: Mapped[str] = mapped_column(Text)  # JSON of the natural key
+    sebelum: Mapped[str | None] = mapped_column(Text)  # JSON row before; NULL when the import inserted it
+    sesudah: Mapped[str | None] = mapped_column(Text)  # JSON row after

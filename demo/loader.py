@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from data_access import schema as s
+from data_access.accounts import create_account
 from data_access.writes import bump_data_version
 from demo import calibration as cal
 from demo.generator import generate
@@ -72,11 +73,12 @@ def load_metadata(conn: Connection, origin: str, period: str, now: dt.datetime) 
 
 def load_demo(engine: Engine, reference_dir: Path | None) -> int:
     """Generate and write the demo data set; returns the number of case rows. No-op if data exists."""
+    with engine.connect() as conn:
+        if conn.execute(select(func.count()).select_from(s.Wilayah)).scalar_one() > 0:
+            return 0
     data = generate(reference_dir)
     now = dt.datetime.now(dt.timezone.utc)
     with engine.begin() as conn:
-        if conn.execute(select(func.count()).select_from(s.Wilayah)).scalar_one() > 0:
-            return 0
         load_code_lists(conn)
         period = f"{cal.PERIOD_START:%Y-%m}..{cal.PERIOD_END:%Y-%m}"
         load_metadata(conn, "demo", period, now)
@@ -94,6 +96,9 @@ def load_demo(engine: Engine, reference_dir: Path | None) -> int:
         conn.execute(insert(s.Staf), _rows(data.staf.assign(batch_id=batch_id)))
         conn.execute(insert(s.StandarBebanKerja), _rows(data.standar_beban_kerja.assign(batch_id=batch_id)))
         conn.execute(insert(s.WaktuKerja), _rows(data.waktu_kerja))
+        # Demo accounts exist only beside demo data; the first real import removes them (README).
+        for role in ("pimpinan", "jarnas", "admin_data"):
+            create_account(conn, role, f"demo-{role}", role, demo=True)
         bump_data_version(conn)
     return len(data.kasus)
 

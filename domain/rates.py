@@ -9,6 +9,7 @@ from typing import Literal
 import mapclassify
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 from babel.numbers import format_decimal
 
 PER_POPULATION = 100_000
@@ -27,7 +28,7 @@ _SCHEMES = {
 }
 
 
-def rate_per_100k(count, population):
+def rate_per_100k(count: ArrayLike, population: ArrayLike) -> float | np.ndarray | pd.Series:
     """Victims per 100,000 population; NaN where the population is missing, zero or negative.
 
     An unknown population must never look like a rate of zero. Accepts scalars, array-likes or

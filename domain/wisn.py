@@ -295,7 +295,8 @@ def _parse_params(params: pd.DataFrame, parsed: _Parsed) -> set[tuple[str, str]]
             problems.append(WisnProblem(
                 PARAMS, row, "working_days",
                 f"Hari kerja {working_time.working_days:g} dikurangi libur dan cuti {leave:g} menyisakan "
-                f"{working_time.available_days:g} hari, sehingga waktu kerja tersedia (AWT) tidak lebih dari 0 jam.",
+                f"{working_time.available_days:g} hari, sehingga waktu kerja tersedia (AWT) tidak lebih "
+                "dari 0 jam.",
             ))
         elif working_time.awt_hours <= 0:
             problems.append(WisnProblem(

@@ -148,7 +148,9 @@ def _drop_column(file: str, column: str) -> Mutation:
     return mutate
 
 
-def _duplicate_first_params_row(params: pd.DataFrame, activities: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _duplicate_first_params_row(
+    params: pd.DataFrame, activities: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.concat([params, params.iloc[[0]]], ignore_index=True), activities
 
 
@@ -182,7 +184,8 @@ def _duplicate_first_params_row(params: pd.DataFrame, activities: pd.DataFrame) 
         pytest.param(_duplicate_first_params_row, PARAMS, 4, "unit/role", "sudah ada di baris 2",
                      id="duplicate-unit-role"),
         pytest.param(_set(PARAMS, 0, "other_leave", 230), PARAMS, 2, "working_days", "AWT", id="awt-not-positive"),
-        pytest.param(_set(PARAMS, 0, "hours_per_day", 0), PARAMS, 2, "hours_per_day", "AWT", id="zero-hours-per-day"),
+        pytest.param(_set(PARAMS, 0, "hours_per_day", 0), PARAMS, 2, "hours_per_day", "AWT",
+                     id="zero-hours-per-day"),
         pytest.param(_set(ACTIVITIES, 5, "activity", "  "), ACTIVITIES, 7, "activity", "wajib diisi",
                      id="blank-activity-name"),
     ],

@@ -1,0 +1,35 @@
+# Two commands on a fresh machine:  make run   (set up and start on the embedded SQLite)
+#                                   make test  (the whole suite; .ci/run calls exactly this)
+PY      ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+PORT    ?= 8501
+export TPPO_GEO_DIR ?= $(abspath ../shared/geo)
+export TPPO_REFERENCE_DIR ?= $(abspath ../shared/reference)
+
+.PHONY: setup run test bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
+	$(BIN)/python manage.py vendor-assets
+	$(BIN)/python manage.py init-demo
+
+run: setup
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/python manage.py vendor-assets
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf var static/vendor test-artifacts bench/results

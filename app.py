@@ -1,0 +1,134 @@
+"""Dasbor Sinergi Anti-TPPO: the router and frame (page config, role-aware pages, shared sidebar)."""
+
+from __future__ import annotations
+
+import logging
+from typing import NamedTuple
+
+import streamlit as st
+
+from domain.access import can_see
+from settings import load_settings
+
+log = logging.getLogger("tppo.app")
+
+
+class PageSpec(NamedTuple):
+    key: str
+    icon: str
+    section: str
+
+
+# Navigation order; file pages/<key>.py, URL /<key with dashes>.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("ringkasan_eksekutif", ":material/dashboard:", "pimpinan"),
+    PageSpec("peta_asal_korban", ":material/map:", "analisis"),
+    PageSpec("kapasitas_sentra", ":material/home_health:", "analisis"),
+    PageSpec("kesenjangan_sdm", ":material/groups:", "analisis"),
+    PageSpec("pemantauan_jarnas", ":material/monitoring:", "analisis"),
+    PageSpec("glosarium", ":material/menu_book:", "analisis"),
+    PageSpec("ringkasan_publik", ":material/public:", "publik"),
+    PageSpec("kelola_data", ":material/database:", "admin"),
+)
+
+
+@st.cache_resource(show_spinner=False)
+def bootstrap() -> None:
+    """Once per process: schema migrations, demo data on an empty database, offline map assets."""
+    from builders.offline_assets import configure_folium_offline, vendor_assets
+    from data_access.engine import ensure_database
+    from settings import STATIC_DIR
+
+    ensure_database()
+    vendor_assets(STATIC_DIR)
+    configure_folium_offline()
+
+
+def _start() -> bool:
+    from demo.reference_files import ReferenceMissing
+    from ui.i18n import t
+
+    try:
+        bootstrap()
+    except ReferenceMissing as exc:
+        st.error(t("error.reference", detail=exc))
+        return False
+    except Exception as exc:  # noqa: BLE001 — a minister must see a sentence, not a traceback
+        log.exception("bootstrap failed")
+        st.error(t("error.database", detail=type(exc).__name__))
+        return False
+    return True
+
+
+def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
+    """Every page is registered (so a typed URL resolves); main() shows the login instead of pages the
+    role may not open, and the menu lists only the allowed ones."""
+    from ui.i18n import t
+
+    default_key = "ringkasan_publik" if role == "publik" else (
+        "pemantauan_jarnas" if role == "jarnas" else "ringkasan_eksekutif")
+    registered, visible = [], []
+    for spec in PAGES:
+        url = spec.key.replace("_", "-")
+        title = t(f"nav.{spec.key}")
+        page = st.Page(f"pages/{spec.key}.py", title=title, icon=spec.icon, url_path=url,
+                       default=spec.key == default_key)
+        if can_see(role, spec.key):
+            visible.append(page)
+        registered.append((spec.key, page))
+    login = st.Page("pages/masuk.py", title=t("nav.masuk"), icon=":material/login:", url_path="masuk")
+    registered.append(("masuk", login))
+    visible.append(login)
+    return registered, visible
+
+
+def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> None:
+    from ui.auth import current_user
+    from ui.filters import render_filters
+    from ui.frame import is_demo
+    from ui.i18n import current_lang, t
+
+    with st.sidebar:
+        st.markdown(f"**{t('app.title')}**")
+        st.caption(t("app.subtitle"))
+        for page in visible:
+            st.page_link(page)
+        if is_demo():
+            st.warning(t("demo.badge"), icon="⚠️")
+        if role != "publik":
+            st.caption(t("login.as", user=current_user() or "", role=t(f"role.{role}")))
+        st.radio(t("lang.label"), options=["id", "en"], key="lang", horizontal=True,
+                 format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+                 index=["id", "en"].index(current_lang()))
+    if show_filters:
+        render_filters()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Dasbor Sinergi Anti-TPPO", page_icon=":material/shield:", layout="wide")
+    if not _start():
+        return
+    from ui.auth import current_role
+
+    role = current_role()
+    registered, visible = build_pages(role)
+    pg = st.navigation([page for _, page in registered], position="hidden")
+    presenting = st.query_params.get("present") == "1"
+    page_key = next(key for key, page in registered if page._script_hash == pg._script_hash)
+    show_filters = role != "publik" and can_see(role, page_key) and page_key not in ("kelola_data", "glosarium")
+    if presenting:
+        # Projector mode: no sidebar at all, large type (static CSS, no data in it).
+        st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
+                "html{font-size:125%}</style>")
+    else:
+        render_sidebar(role, visible, show_filters)
+    if page_key != "masuk" and not can_see(role, page_key):
+        # The page script never runs, so no query of an internal page can reach an anonymous visitor.
+        from pages.masuk import render_login
+
+        render_login(required_title=page_key)
+        return
+    pg.run()
+
+
+main()

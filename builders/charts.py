@@ -1,0 +1,206 @@
+"""Pure plotly builders (data in, go.Figure out) for the destination Sankey and the slide-deck choropleth."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import plotly.graph_objects as go
+
+from builders import theme
+from builders.maps import (
+    BOUNDARY_ATTRIBUTION,
+    INDONESIA_CENTER,
+    METRIC_TITLES,
+    SCHEME_NOTES,
+    Metric,
+    class_fill,
+    feature_collection,
+    join_values,
+)
+from domain.rates import NO_DATA_CLASS, NO_DATA_LABEL, ZERO_CLASS, Scheme, classify, format_number, format_rate
+
+# Plotly's separators: first the decimal mark, then the thousands mark (Indonesian: 12,5 and 4.320).
+ID_SEPARATORS = ",."
+OTHER_ORIGINS = "Provinsi lain"
+OTHER_DESTINATIONS = "Negara lain"
+EMPTY_MESSAGE = "Tidak ada data untuk filter ini."
+
+
+def make_destination_sankey(
+    flows: pd.DataFrame,
+    *,
+    max_origins: int = 12,
+    max_destinations: int = 10,
+) -> go.Figure:
+    """Victims from origin province (left) to destination country (right).
+
+    flows: asal_nama, tujuan_nama, jumlah (repeated pairs are summed). Beyond the largest
+    max_origins provinces and max_destinations countries the rest are grouped as "Provinsi lain" /
+    "Negara lain", so the chart stays legible on a slide. Node labels carry their totals.
+    """
+    missing = [c for c in ("asal_nama", "tujuan_nama", "jumlah") if c not in flows.columns]
+    if missing:
+        raise ValueError(f"flows tidak memiliki kolom: {', '.join(missing)}")
+    pairs = flows.dropna(subset=["asal_nama", "tujuan_nama"]).assign(
+        jumlah=lambda d: pd.to_numeric(d["jumlah"]).fillna(0)
+    )
+    pairs = pairs[pairs["jumlah"] > 0]
+    if pairs.empty:
+        return _empty_figure("Arus korban: provinsi asal → negara tujuan")
+
+    pairs = pairs.assign(
+        asal=_keep_largest(pairs, "asal_nama", max_origins, OTHER_ORIGINS),
+        tujuan=_keep_largest(pairs, "tujuan_nama", max_destinations, OTHER_DESTINATIONS),
+    )
+    links = pairs.groupby(["asal", "tujuan"], as_index=False)["jumlah"].sum()
+    origins = _ordered_totals(links, "asal", OTHER_ORIGINS)
+    destinations = _ordered_totals(links, "tujuan", OTHER_DESTINATIONS)
+
+    names = list(origins.index) + list(destinations.index)
+    totals = list(origins.values) + list(destinations.values)
+    position = {("asal", n): i for i, n in enumerate(origins.index)}
+    position.update({("tujuan", n): len(origins) + i for i, n in enumerate(destinations.index)})
+    palette = [c for c in theme.CATEGORICAL if c != "#000000"]
+    dest_colour = {n: palette[i % len(palette)] for i, n in enumerate(destinations.index)}
+
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            valueformat=",d",
+            node=dict(
+                label=[f"{n} ({format_number(t)})" for n, t in zip(names, totals)],
+                customdata=names,
+                hovertemplate="%{customdata}<br>%{value:,d} korban<extra></extra>",
+                color=[theme.BORDER] * len(origins) + [dest_colour[n] for n in destinations.index],
+                pad=12,
+                thickness=14,
+            ),
+            link=dict(
+                source=[position[("asal", a)] for a in links["asal"]],
+                target=[position[("tujuan", t)] for t in links["tujuan"]],
+                value=links["jumlah"].tolist(),
+                customdata=links[["asal", "tujuan"]].to_numpy().tolist(),
+                hovertemplate="%{customdata[0]} → %{customdata[1]}<br>%{value:,d} korban<extra></extra>",
+                color=[_with_alpha(dest_colour[t], 0.35) for t in links["tujuan"]],
+            ),
+        )
+    )
+    fig.update_layout(
+        title="Arus korban: provinsi asal → negara tujuan",
+        separators=ID_SEPARATORS,
+        font=dict(family=theme.FONT_FAMILY, size=12),
+        margin=dict(l=10, r=10, t=50, b=10),
+    )
+    return fig
+
+
+def make_static_choropleth(
+    boundaries: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    metric: Metric,
+    *,
+    k: int = theme.DEFAULT_CLASSES,
+    scheme: Scheme = "quantiles",
+    title: str | None = None,
+    zoom: float = 3.6,
+) -> go.Figure:
+    """The same classed choropleth as the folium map, as a MapLibre figure for PNG export.
+
+    map_style "white-bg" needs no tiles or CDN, so it renders offline and exports with kaleido.
+    Classes, colours, zero and "tidak ada data" follow builders.maps exactly.
+    """
+    if metric not in METRIC_TITLES:
+        raise ValueError(f"metric harus 'rate' atau 'count', bukan {metric!r}")
+    data = join_values(boundaries, values)
+    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme)
+    classes = classification.index.to_numpy()
+    present = set(classes.tolist())
+    # Colour-bar order bottom to top: no data, zero, then the positive classes ascending.
+    order = [c for c in (NO_DATA_CLASS, ZERO_CLASS) if c in present] + list(range(1, classification.n_classes + 1))
+    slot = {c: i for i, c in enumerate(order)}
+    n = len(order)
+    colourscale = []
+    for i, c in enumerate(order):
+        colour = class_fill(classification, c)
+        colourscale += [(i / n, colour), ((i + 1) / n, colour)]
+
+    customdata = pd.DataFrame(
+        {
+            "nama": data["nama"],
+            "jumlah": data["jumlah"].map(format_number),
+            "rate": data["rate"].map(format_rate),
+        }
+    ).to_numpy()
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=feature_collection(data, data[["kode"]]),
+            featureidkey="properties.kode",
+            locations=data["kode"].tolist(),
+            z=[slot[c] for c in classes],
+            zmin=-0.5,
+            zmax=n - 0.5,
+            colorscale=colourscale,
+            marker=dict(line=dict(color=theme.BORDER, width=0.4), opacity=1.0),
+            customdata=customdata,
+            hovertemplate=(
+                "<b>%{customdata[0]}</b><br>"
+                f"{METRIC_TITLES['count']}: %{{customdata[1]}}<br>"
+                f"{METRIC_TITLES['rate']}: %{{customdata[2]}}<extra></extra>"
+            ),
+            colorbar=dict(
+                title=dict(text=METRIC_TITLES[metric]),
+                tickvals=list(range(n)),
+                ticktext=[classification.label(c) if c != NO_DATA_CLASS else NO_DATA_LABEL for c in order],
+                thickness=14,
+                len=0.6,
+            ),
+        )
+    )
+    note = SCHEME_NOTES[scheme] if classification.n_classes > 1 else ""
+    fig.update_layout(
+        title=title or METRIC_TITLES[metric],
+        map=dict(style="white-bg", center=dict(lat=INDONESIA_CENTER[0], lon=INDONESIA_CENTER[1]), zoom=zoom),
+        separators=ID_SEPARATORS,
+        font=dict(family=theme.FONT_FAMILY, size=12),
+        margin=dict(l=10, r=10, t=50, b=30),
+        annotations=[
+            dict(
+                text="; ".join(t for t in (note, BOUNDARY_ATTRIBUTION) if t),
+                x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top",
+                yshift=-4, showarrow=False, font=dict(size=9, color="#555"),
+            )
+        ],
+    )
+    return fig
+
+
+def _keep_largest(pairs: pd.DataFrame, column: str, limit: int, other: str) -> pd.Series:
+    totals = pairs.groupby(column)["jumlah"].sum().sort_values(ascending=False, kind="mergesort")
+    if len(totals) <= limit:
+        return pairs[column]
+    # Keep limit - 1 named nodes so that, with the "lain" node, there are at most `limit`.
+    kept = set(totals.index[: max(limit - 1, 0)])
+    return pairs[column].where(pairs[column].isin(kept), other)
+
+
+def _ordered_totals(links: pd.DataFrame, column: str, other: str) -> pd.Series:
+    totals = links.groupby(column)["jumlah"].sum()
+    named = totals.drop(other, errors="ignore").sort_values(ascending=False, kind="mergesort")
+    return pd.concat([named, totals[[other]]]) if other in totals.index else named
+
+
+def _with_alpha(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _empty_figure(title: str) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(
+        title=title,
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False),
+        annotations=[dict(text=EMPTY_MESSAGE, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)],
+        font=dict(family=theme.FONT_FAMILY, size=12),
+    )
+    return fig

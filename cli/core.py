@@ -1,0 +1,107 @@
+"""Core commands: migrate, init-demo, summary, vendor-assets, create-user, wisn."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+from pathlib import Path
+
+from cli.common import UserError, add_filter_options, filters_from_args
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from data_access.engine import migrate
+
+    migrate()
+    print("Skema basis data sudah terbaru.")
+    return 0
+
+
+def cmd_init_demo(args: argparse.Namespace) -> int:
+    from data_access.engine import connect, get_engine, has_data, migrate
+    from demo.loader import load_demo, wipe
+    from demo.reference_files import ReferenceMissing
+    from settings import load_settings
+
+    try:
+        migrate()
+        if args.reset:
+            wipe(get_engine())
+        with connect() as conn:
+            if has_data(conn):
+                print("Basis data sudah berisi data; tidak ada yang diubah. (--reset untuk memuat ulang data contoh)")
+                return 0
+        rows = load_demo(get_engine(), load_settings().reference_dir)
+    except ReferenceMissing as exc:
+        raise UserError(str(exc)) from exc
+    print(f"Data contoh (sintetis) dimuat: {rows} baris kasus.")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from data_access.engine import connect, ensure_database
+    from data_access.summary import _query_summary
+
+    filters = filters_from_args(args)
+    ensure_database()
+    with connect() as conn:
+        summary = _query_summary(conn, filters)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        for key, value in summary.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def cmd_vendor_assets(args: argparse.Namespace) -> int:
+    from builders.offline_assets import vendor_assets
+    from settings import STATIC_DIR
+
+    print(f"Aset peta luring disalin ke {vendor_assets(STATIC_DIR)}")
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from data_access.accounts import create_account
+    from data_access.engine import ensure_database, get_engine
+
+    password = args.password or getpass.getpass("Kata sandi: ")
+    ensure_database()
+    try:
+        with get_engine().begin() as conn:
+            create_account(conn, args.username, password, args.role)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    print(f"Akun {args.username} ({args.role}) dibuat.")
+    return 0
+
+
+def cmd_wisn(args: argparse.Namespace) -> int:
+    from cli.wisn import run
+
+    return run(Path(args.params), Path(args.activities), Path(args.out))
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    sub.add_parser("migrate", help="terapkan migrasi skema (Alembic)").set_defaults(handler=cmd_migrate)
+    p = sub.add_parser("init-demo", help="buat basis data dan muat data contoh (idempoten)")
+    p.add_argument("--reset", action="store_true", help="hapus semua data lalu muat ulang data contoh")
+    p.set_defaults(handler=cmd_init_demo)
+    p = sub.add_parser("summary", help="angka utama data yang dimuat")
+    p.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    add_filter_options(p)
+    p.set_defaults(handler=cmd_summary)
+    sub.add_parser("vendor-assets", help="salin Leaflet dkk. ke static/vendor (peta luring)").set_defaults(
+        handler=cmd_vendor_assets)
+    p = sub.add_parser("create-user", help="buat akun lokal (hash argon2)")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=["pimpinan", "jarnas", "admin_data"])
+    p.add_argument("--password", help="tanpa opsi ini kata sandi ditanyakan tanpa ditampilkan")
+    p.set_defaults(handler=cmd_create_user)
+    p = sub.add_parser("wisn", help="hitung WISN dari dua CSV (parameter dan aktivitas)")
+    p.add_argument("params", help="PARAMS.csv")
+    p.add_argument("activities", help="ACTIVITIES.csv")
+    p.add_argument("--out", required=True, help="RESULT.csv")
+    p.set_defaults(handler=cmd_wisn)

@@ -1,0 +1,44 @@
+"""Who may see what: roles, the pages each role reaches, and the login throttling rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+ROLES = ("publik", "pimpinan", "jarnas", "admin_data")
+INTERNAL_ROLES = ("pimpinan", "jarnas", "admin_data")
+
+# page key → roles allowed; "publik" pages need no login.
+PAGE_ROLES: dict[str, frozenset[str]] = {
+    "ringkasan_eksekutif": frozenset({"pimpinan", "admin_data"}),
+    "peta_asal_korban": frozenset({"pimpinan", "jarnas", "admin_data"}),
+    "kapasitas_sentra": frozenset({"pimpinan", "jarnas", "admin_data"}),
+    "kesenjangan_sdm": frozenset({"pimpinan", "admin_data"}),
+    "pemantauan_jarnas": frozenset({"pimpinan", "jarnas", "admin_data"}),
+    "glosarium": frozenset({"pimpinan", "jarnas", "admin_data"}),
+    "kelola_data": frozenset({"admin_data"}),
+    "ringkasan_publik": frozenset(ROLES),
+}
+
+
+def can_see(role: str, page: str) -> bool:
+    return role in PAGE_ROLES.get(page, frozenset())
+
+
+def pages_for(role: str) -> list[str]:
+    """Page keys a role may open, in navigation order."""
+    return [page for page in PAGE_ROLES if can_see(role, page)]
+
+
+@dataclass(frozen=True)
+class LockoutRule:
+    max_failures: int = 5
+    lock_minutes: int = 15
+
+    def locked_until(self, failures: int, now: dt.datetime) -> dt.datetime | None:
+        """After max_failures consecutive failures the account locks for lock_minutes."""
+        return now + dt.timedelta(minutes=self.lock_minutes) if failures >= self.max_failures else None
+
+
+def session_expired(last_seen: dt.datetime | None, now: dt.datetime, minutes: int) -> bool:
+    return last_seen is None or now - last_seen > dt.timedelta(minutes=minutes)

@@ -1,0 +1,48 @@
+"""Table downloads (CSV, XLSX) that carry their notice and cannot smuggle spreadsheet formulas."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+# OWASP CSV injection: a text cell starting with one of these runs as a formula in Excel/LibreOffice.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells (and column names) that a spreadsheet would evaluate with an apostrophe."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise_cell)
+    out.columns = [neutralise_cell(str(c)) for c in out.columns]
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame, notes: tuple[str, ...] = ()) -> bytes:
+    """UTF-8 with BOM (Excel opens it with the right accents); notes become leading '# ' lines."""
+    buf = io.StringIO()
+    for note in notes:
+        buf.write(f"# {note}\n")
+    neutralise_formulas(df).to_csv(buf, index=False)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data", notes: tuple[str, ...] = ()) -> bytes:
+    """One sheet: the notes in the first rows, then the table."""
+    buf = io.BytesIO()
+    safe = neutralise_formulas(df)
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        start = len(notes) + 1 if notes else 0
+        safe.to_excel(writer, sheet_name=sheet[:31], index=False, startrow=start)
+        ws = writer.sheets[sheet[:31]]
+        for i, note in enumerate(notes, start=1):
+            ws.cell(row=i, column=1, value=str(neutralise_cell(note)))
+    return buf.getvalue()

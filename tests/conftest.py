@@ -1,0 +1,110 @@
+"""Shared fixtures: demo and small fixture databases on SQLite and (when TEST_DATABASE_URL is set) PostgreSQL,
+and AppTest helpers that sign in with a role and open a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+
+# Tests read boundaries and reference tables from ../shared unless told otherwise; nothing is copied.
+os.environ.setdefault("TPPO_GEO_DIR", str(SHARED / "geo"))
+os.environ.setdefault("TPPO_REFERENCE_DIR", str(SHARED / "reference"))
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL not set"))]
+
+
+def _worker() -> str:
+    return re.sub(r"\W", "", os.environ.get("PYTEST_XDIST_WORKER", "main"))
+
+
+def fresh_pg_database(label: str) -> str:
+    """A new, empty PostgreSQL database on the test server; returns its URL."""
+    assert PG_URL
+    base = make_url(PG_URL)
+    name = f"tppo_{label}_{_worker()}_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for (old,) in conn.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
+                                   {"p": f"tppo_{label}_{_worker()}_%"}).all():
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def new_database_url(backend: str, tmp_path_factory: pytest.TempPathFactory, label: str) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp(label) / 'tppo.sqlite'}"
+    return fresh_pg_database(label)
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The full demo data set on SQLite (built once per session)."""
+    from data_access.engine import ensure_database
+
+    url = new_database_url("sqlite", tmp_path_factory, "demo")
+    ensure_database(url)
+    return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def demo_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The full demo data set on each backend."""
+    from data_access.engine import ensure_database
+
+    if request.param == "sqlite":
+        return request.getfixturevalue("demo_sqlite_url")
+    url = new_database_url(request.param, tmp_path_factory, "demo")
+    ensure_database(url)
+    return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def small_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The small hand-made fixture database (tests/fixture_data.py) on each backend."""
+    from data_access.engine import get_engine, migrate
+    from tests.fixture_data import load_small
+
+    url = new_database_url(request.param, tmp_path_factory, "small")
+    migrate(url)
+    load_small(get_engine(url))
+    return url
+
+
+@pytest.fixture()
+def small_conn(small_url: str) -> Iterator:
+    from data_access.engine import get_engine
+
+    with get_engine(small_url).connect() as conn:
+        yield conn
+
+
+@pytest.fixture()
+def demo_conn(demo_url: str) -> Iterator:
+    from data_access.engine import get_engine
+
+    with get_engine(demo_url).connect() as conn:
+        yield conn
+
+
+@pytest.fixture()
+def app_env(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Points the app at the session's demo database and clears Streamlit caches between tests."""
+    import streamlit as st
+
+    monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
+    st.cache_data.clear()
+    return demo_sqlite_url

@@ -1,0 +1,111 @@
+"""The demo data set reproduces its calibration targets exactly, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import func, select
+
+from data_access.cases import _query_victims_by, _query_victims_total
+from data_access.schema import Akun, Kasus, Okupansi, Staf, StandarBebanKerja, UnitLayanan, Wilayah
+from data_access.summary import _query_summary
+from demo import calibration as cal
+from demo.loader import load_demo
+from domain.filters import Filters, for_year
+from tests.conftest import PROJECT
+
+
+def test_summary_matches_the_brief(demo_conn):
+    assert _query_summary(demo_conn, Filters()) == {
+        "victims_total": 4320, "period_start": "2023-01", "period_end": "2025-07",
+        "service_units": {"sentra": 31, "rptc": 2}, "provinces": 38, "regencies": 514, "source": "demo",
+    }
+
+
+@pytest.mark.parametrize(("year", "expected"), sorted(cal.VICTIMS_BY_YEAR.items()))
+def test_victims_by_year(demo_conn, year, expected):
+    assert _query_victims_total(demo_conn, for_year(year)) == expected
+
+
+def test_2023_origin_provinces_and_hotspots_are_exact(demo_conn):
+    prov = _query_victims_by(demo_conn, for_year(2023), ("kode_prov_asal",))
+    got = dict(zip(prov["kode_prov_asal"], prov["jumlah"]))
+    for kode, count in cal.ORIGIN_2023_EXACT.items():
+        assert got[kode] == count
+    # The five provinces lead the 2023 ranking.
+    assert set(prov.nlargest(5, "jumlah")["kode_prov_asal"]) == set(cal.ORIGIN_2023_EXACT)
+    kab = _query_victims_by(demo_conn, for_year(2023), ("kode_asal",)).set_index("kode_asal")["jumlah"]
+    codes = dict(demo_conn.execute(select(Wilayah.nama, Wilayah.kode).where(Wilayah.tingkat == 2)).all())
+    for (_, name), count in cal.HOTSPOTS_2023.items():
+        assert kab[codes[name]] == count
+    # A long tail: many kab/kota with small counts, and some provinces with none at all in 2023.
+    assert (kab < 10).sum() > 100
+    assert len(got) < 38
+
+
+def test_kewirausahaan_2023_is_465(demo_conn):
+    stmt = select(func.sum(Kasus.jumlah)).where(
+        Kasus.tahap == "kewirausahaan", Kasus.bulan >= for_year(2023).start, Kasus.bulan <= for_year(2023).end)
+    assert demo_conn.execute(stmt).scalar_one() == cal.KEWIRAUSAHAAN_2023
+
+
+def test_destinations_modus_and_splits_are_plausible(demo_conn):
+    dest = _query_victims_by(demo_conn, Filters(), ("kode_tujuan",)).set_index("kode_tujuan")["jumlah"]
+    assert dest.idxmax() == "MYS"
+    scam = _query_victims_by(demo_conn, Filters(modus=("online_scam",)), ("kode_tujuan",))
+    assert scam.nlargest(2, "jumlah")["kode_tujuan"].tolist() == ["KHM", "MMR"]
+    modus = _query_victims_by(demo_conn, Filters(), ("modus",)).set_index("modus")["jumlah"]
+    assert modus.idxmax() == "kerja_paksa" and modus["pengambilan_organ"] < 0.02 * modus.sum()
+    domestic = _query_victims_by(demo_conn, Filters(), ("tujuan_jenis",)).set_index("tujuan_jenis")["jumlah"]
+    assert domestic["DN"] > 0
+
+
+def test_occupancy_exceeds_capacity_somewhere_and_staff_run_short(demo_conn):
+    over = demo_conn.execute(select(func.count()).where(Okupansi.penghuni > Okupansi.kapasitas)).scalar_one()
+    assert over > 0
+    zero_psikolog = demo_conn.execute(
+        select(func.count()).where(Staf.peran == "psikolog", Staf.terisi == 0)).scalar_one()
+    assert zero_psikolog > 0
+    assert demo_conn.execute(select(func.count()).select_from(StandarBebanKerja)
+                             .where(StandarBebanKerja.contoh.is_(False))).scalar_one() == 0
+
+
+def test_uncertain_units_say_so(demo_conn):
+    notes = dict(demo_conn.execute(select(UnitLayanan.nama, UnitLayanan.status_verifikasi)).all())
+    assert any("unverified" in v for v in notes.values())
+    assert all(v for v in notes.values())
+
+
+def test_demo_accounts_exist_only_as_demo(demo_conn):
+    rows = demo_conn.execute(select(Akun.username, Akun.demo)).all()
+    assert {r.username for r in rows} == {"pimpinan", "jarnas", "admin_data"}
+    assert all(r.demo for r in rows)
+
+
+def test_load_demo_is_idempotent(demo_url):
+    from data_access.engine import get_engine
+
+    assert load_demo(get_engine(demo_url), None) == 0  # refuses to load twice, even without reference
+
+
+def test_cli_init_demo_and_summary(tmp_path):
+    env = {"TPPO_SQLITE_PATH": str(tmp_path / "cli.sqlite"), "PATH": "/usr/bin:/bin"}
+    import os
+
+    env = {**os.environ, **env}
+    env.pop("DATABASE_URL", None)
+    run = lambda *a: subprocess.run([sys.executable, "manage.py", *a], cwd=PROJECT, env=env,  # noqa: E731
+                                    capture_output=True, text=True, timeout=120)
+    first = run("init-demo")
+    assert first.returncode == 0, first.stderr
+    again = run("init-demo")
+    assert again.returncode == 0 and "tidak ada yang diubah" in again.stdout
+    summary = run("summary", "--json")
+    assert json.loads(summary.stdout)["victims_total"] == 4320
+    filtered = json.loads(run("summary", "--json", "--province", "52", "--year", "2024").stdout)
+    assert filtered["period_start"] == "2024-01" and 0 < filtered["victims_total"] < 4320
+    bad = run("summary", "--json", "--start", "2024-13")
+    assert bad.returncode == 2 and "tidak valid" in bad.stderr and "Traceback" not in bad.stderr

@@ -1,0 +1,41 @@
+"""AppTest helpers: open a page signed in with a role, collect visible text, assert no exception."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def open_page(page: str | None = None, role: str = "admin_data", query: dict[str, str] | None = None,
+              state: dict | None = None, timeout: float = 90):
+    """AppTest of app.py signed in as role (publik = anonymous), on pages/<page>.py."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=timeout)
+    if role != "publik":
+        at.session_state["auth_role"] = role
+        at.session_state["auth_user"] = f"uji-{role}"
+        at.session_state["auth_last_seen"] = dt.datetime.now(dt.timezone.utc)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def texts(at) -> str:
+    """All visible text of an AppTest run, for 'key content present' assertions."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return "\n".join(parts)
+
+
+def no_exception(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]

@@ -1,0 +1,168 @@
+"""The one owner of filter state: widget keys, defaults, the sidebar, and sync with the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from data_access.cases import get_period_bounds
+from data_access.reference import get_code_names
+from domain.filters import Filters, month_key, parse_month
+from domain.formatting import fmt_month
+from domain.taxonomy import JENIS_KELAMIN, KELOMPOK_UMUR
+from ui.i18n import current_lang, t
+
+# session key ↔ URL parameter; multi-valued parameters are comma-separated in the URL.
+MULTI = {"f_prov": "prov", "f_modus": "modus", "f_jk": "jk", "f_umur": "umur", "f_instansi": "instansi"}
+START_KEY, END_KEY, PERIOD_PARAM = "f_start", "f_end", "periode"
+DRILL_KEY, DRILL_PARAM = "f_drill", "drill"
+LANG_PARAM = "lang"
+_INIT = "_filters_from_url"
+
+
+def month_options() -> list[str]:
+    lo, hi = get_period_bounds()
+    if lo is None or hi is None:
+        return []
+    months, d = [], lo
+    while d <= hi:
+        months.append(month_key(d))
+        d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return months
+
+
+def _choices() -> dict[str, dict[str, str]]:
+    names = get_code_names(current_lang())
+    return {
+        "f_prov": names["provinsi"],
+        "f_modus": names["modus"],
+        "f_jk": {k: t(f"sex.{k}") for k in JENIS_KELAMIN},
+        "f_umur": {k: t(f"age.{k}") for k in KELOMPOK_UMUR},
+        "f_instansi": names["instansi"],
+    }
+
+
+def _init_from_url(months: list[str], choices: dict[str, dict[str, str]]) -> None:
+    """On the first run of a session, a copied link restores its filters; bad values are dropped, noted."""
+    if st.session_state.get(_INIT):
+        return
+    st.session_state[_INIT] = True
+    params = st.query_params
+    invalid: list[str] = []
+    lang = params.get(LANG_PARAM)
+    if lang in ("id", "en"):
+        st.session_state["lang"] = lang
+    for key, param in MULTI.items():
+        raw = params.get(param)
+        if not raw:
+            continue
+        values = [v for v in raw.split(",") if v]
+        if all(v in choices[key] for v in values):
+            st.session_state[key] = values
+        else:
+            invalid.append(param)
+    raw = params.get(PERIOD_PARAM)
+    if raw:
+        parts = raw.split("..")
+        if len(parts) == 2 and all(p in months for p in parts) and parts[0] <= parts[1]:
+            st.session_state[START_KEY], st.session_state[END_KEY] = parts
+        else:
+            invalid.append(PERIOD_PARAM)
+    drill = params.get(DRILL_PARAM)
+    if drill:
+        if drill in choices["f_prov"]:
+            st.session_state[DRILL_KEY] = drill
+        else:
+            invalid.append(DRILL_PARAM)
+    st.session_state["_filters_invalid"] = invalid
+
+
+def _reset() -> None:
+    for key in (*MULTI, START_KEY, END_KEY, DRILL_KEY):
+        st.session_state.pop(key, None)
+
+
+def render_filters() -> Filters:
+    """The shared sidebar; returns the Filters in force and writes them into the URL."""
+    months = month_options()
+    choices = _choices()
+    _init_from_url(months, choices)
+    with st.sidebar:
+        st.subheader(t("filters.header"))
+        for param in st.session_state.get("_filters_invalid", []):
+            st.warning(t("filters.bad_link", name=param))
+        if months:
+            # Two selects rather than a range slider: keyboard friendly, and the end list only offers
+            # months from the start on, so an inverted period cannot be chosen.
+            fmt = lambda m: fmt_month(parse_month(m), current_lang())  # noqa: E731
+            if st.session_state.get(START_KEY) not in months:
+                st.session_state[START_KEY] = months[0]
+            start = st.session_state[START_KEY]
+            ends = [m for m in months if m >= start]
+            if st.session_state.get(END_KEY) not in ends:
+                st.session_state[END_KEY] = ends[-1]
+            st.caption(t("filters.period"))
+            c1, c2 = st.columns(2)
+            c1.selectbox(t("filters.from"), options=months, key=START_KEY, format_func=fmt)
+            c2.selectbox(t("filters.to"), options=ends, key=END_KEY, format_func=fmt)
+        labels = {"f_prov": "filters.province", "f_modus": "filters.modus", "f_jk": "filters.sex",
+                  "f_umur": "filters.age", "f_instansi": "filters.agency"}
+        for key, label in labels.items():
+            options = choices[key]
+            st.multiselect(t(label), options=list(options), key=key, placeholder=t("filters.all"),
+                           format_func=lambda code, o=options: o.get(code, code))
+        st.button(t("filters.reset"), on_click=_reset, key="f_reset")
+        st.caption(t("filters.link_hint"))
+    filters = current_filters()
+    sync_url()
+    return filters
+
+
+def current_filters() -> Filters:
+    start_key, end_key = st.session_state.get(START_KEY), st.session_state.get(END_KEY)
+    start = parse_month(start_key) if start_key else None
+    end = parse_month(end_key) if end_key else None
+    return Filters(
+        start=start, end=end,
+        provinsi=tuple(st.session_state.get("f_prov", ())),
+        modus=tuple(st.session_state.get("f_modus", ())),
+        jenis_kelamin=tuple(st.session_state.get("f_jk", ())),
+        kelompok_umur=tuple(st.session_state.get("f_umur", ())),
+        instansi=tuple(st.session_state.get("f_instansi", ())),
+    )
+
+
+def sync_url() -> None:
+    """Write the state into st.query_params so a copied link reproduces the view."""
+    wanted: dict[str, str] = {}
+    months = month_options()
+    period = (st.session_state.get(START_KEY), st.session_state.get(END_KEY))
+    if all(period) and months and period != (months[0], months[-1]):
+        wanted[PERIOD_PARAM] = f"{period[0]}..{period[1]}"
+    for key, param in MULTI.items():
+        values = st.session_state.get(key)
+        if values:
+            wanted[param] = ",".join(values)
+    if st.session_state.get(DRILL_KEY):
+        wanted[DRILL_PARAM] = st.session_state[DRILL_KEY]
+    if st.session_state.get("lang", "id") != "id":
+        wanted[LANG_PARAM] = st.session_state["lang"]
+    for extra in ("present",):
+        if extra in st.query_params:
+            wanted[extra] = st.query_params[extra]
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def get_drill() -> str | None:
+    """The province the map is drilled into, if any."""
+    return st.session_state.get(DRILL_KEY)
+
+
+def set_drill(kode_prov: str | None) -> None:
+    if kode_prov:
+        st.session_state[DRILL_KEY] = kode_prov
+    else:
+        st.session_state.pop(DRILL_KEY, None)
+    sync_url()
