@@ -24,9 +24,11 @@ setup: $(VENV)/.installed
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
+# Everything but the browser tests on both cores, then the Chromium tests (each starts its own server).
 test: $(VENV)/.installed
 	$(BIN)/python manage.py vendor-assets
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 -m "not browser"
+	$(BIN)/python -m pytest -q -m browser
 
 bench: setup
 	$(BIN)/python bench/run.py

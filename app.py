@@ -19,7 +19,7 @@ class PageSpec(NamedTuple):
     section: str
 
 
-# Navigation order; file pages/<key>.py, URL /<key with dashes>.
+# Navigation order; file app_pages/<key>.py, URL /<key with dashes>.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("ringkasan_eksekutif", ":material/dashboard:", "pimpinan"),
     PageSpec("peta_asal_korban", ":material/map:", "analisis"),
@@ -71,12 +71,12 @@ def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
     for spec in PAGES:
         url = spec.key.replace("_", "-")
         title = t(f"nav.{spec.key}")
-        page = st.Page(f"pages/{spec.key}.py", title=title, icon=spec.icon, url_path=url,
+        page = st.Page(f"app_pages/{spec.key}.py", title=title, icon=spec.icon, url_path=url,
                        default=spec.key == default_key)
         if can_see(role, spec.key):
             visible.append(page)
         registered.append((spec.key, page))
-    login = st.Page("pages/masuk.py", title=t("nav.masuk"), icon=":material/login:", url_path="masuk")
+    login = st.Page("app_pages/masuk.py", title=t("nav.masuk"), icon=":material/login:", url_path="masuk")
     registered.append(("masuk", login))
     visible.append(login)
     return registered, visible
@@ -86,7 +86,7 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
     from ui.auth import current_user
     from ui.filters import render_filters
     from ui.frame import is_demo
-    from ui.i18n import current_lang, t
+    from ui.i18n import t
 
     with st.sidebar:
         st.markdown(f"**{t('app.title')}**")
@@ -98,8 +98,7 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
         if role != "publik":
             st.caption(t("login.as", user=current_user() or "", role=t(f"role.{role}")))
         st.radio(t("lang.label"), options=["id", "en"], key="lang", horizontal=True,
-                 format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-                 index=["id", "en"].index(current_lang()))
+                 format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code])
     if show_filters:
         render_filters()
 
@@ -110,6 +109,9 @@ def main() -> None:
         return
     from ui.auth import current_role
 
+    # ?lang=en in a shared link applies once, before anything is drawn; afterwards the sidebar switch rules.
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = st.query_params.get("lang") if st.query_params.get("lang") in ("id", "en") else "id"
     role = current_role()
     registered, visible = build_pages(role)
     pg = st.navigation([page for _, page in registered], position="hidden")
@@ -120,11 +122,15 @@ def main() -> None:
         # Projector mode: no sidebar at all, large type (static CSS, no data in it).
         st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
                 "html{font-size:125%}</style>")
+        if show_filters:
+            from ui.filters import restore_filters
+
+            restore_filters()  # a projector link keeps its filters even though no sidebar is drawn
     else:
         render_sidebar(role, visible, show_filters)
     if page_key != "masuk" and not can_see(role, page_key):
         # The page script never runs, so no query of an internal page can reach an anonymous visitor.
-        from pages.masuk import render_login
+        from app_pages.masuk import render_login
 
         render_login(required_title=page_key)
         return

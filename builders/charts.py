@@ -24,6 +24,7 @@ ID_SEPARATORS = ",."
 OTHER_ORIGINS = "Provinsi lain"
 OTHER_DESTINATIONS = "Negara lain"
 EMPTY_MESSAGE = "Tidak ada data untuk filter ini."
+SANKEY_TITLE = "Arus korban: provinsi asal → negara tujuan"
 
 
 def make_destination_sankey(
@@ -31,12 +32,17 @@ def make_destination_sankey(
     *,
     max_origins: int = 12,
     max_destinations: int = 10,
+    title: str = SANKEY_TITLE,
+    other_origins: str = OTHER_ORIGINS,
+    other_destinations: str = OTHER_DESTINATIONS,
 ) -> go.Figure:
     """Victims from origin province (left) to destination country (right).
 
     flows: asal_nama, tujuan_nama, jumlah (repeated pairs are summed). Beyond the largest
     max_origins provinces and max_destinations countries the rest are grouped as "Provinsi lain" /
     "Negara lain", so the chart stays legible on a slide. Node labels carry their totals.
+    title and the two "lain" labels can be replaced (e.g. domestic destinations are provinces, or
+    another language).
     """
     missing = [c for c in ("asal_nama", "tujuan_nama", "jumlah") if c not in flows.columns]
     if missing:
@@ -46,15 +52,15 @@ def make_destination_sankey(
     )
     pairs = pairs[pairs["jumlah"] > 0]
     if pairs.empty:
-        return _empty_figure("Arus korban: provinsi asal → negara tujuan")
+        return _empty_figure(title)
 
     pairs = pairs.assign(
-        asal=_keep_largest(pairs, "asal_nama", max_origins, OTHER_ORIGINS),
-        tujuan=_keep_largest(pairs, "tujuan_nama", max_destinations, OTHER_DESTINATIONS),
+        asal=_keep_largest(pairs, "asal_nama", max_origins, other_origins),
+        tujuan=_keep_largest(pairs, "tujuan_nama", max_destinations, other_destinations),
     )
     links = pairs.groupby(["asal", "tujuan"], as_index=False)["jumlah"].sum()
-    origins = _ordered_totals(links, "asal", OTHER_ORIGINS)
-    destinations = _ordered_totals(links, "tujuan", OTHER_DESTINATIONS)
+    origins = _ordered_totals(links, "asal", other_origins)
+    destinations = _ordered_totals(links, "tujuan", other_destinations)
 
     names = list(origins.index) + list(destinations.index)
     totals = list(origins.values) + list(destinations.values)
@@ -86,7 +92,7 @@ def make_destination_sankey(
         )
     )
     fig.update_layout(
-        title="Arus korban: provinsi asal → negara tujuan",
+        title=title,
         separators=ID_SEPARATORS,
         font=dict(family=theme.FONT_FAMILY, size=12),
         margin=dict(l=10, r=10, t=50, b=10),

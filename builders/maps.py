@@ -180,6 +180,83 @@ def make_choropleth_map(
     return m
 
 
+# --- points (no boundaries) -------------------------------------------------------------------
+
+
+def make_point_map(
+    points: pd.DataFrame,
+    metric: Metric,
+    *,
+    k: int = theme.DEFAULT_CLASSES,
+    scheme: Scheme = "quantiles",
+    note: str | None = None,
+    max_radius_px: float = 20.0,
+    min_radius_px: float = 4.0,
+    tiles: str | None = None,
+    tiles_attribution: str | None = None,
+) -> folium.Map:
+    """The choropleth's stand-in when no boundary file is available: one circle per area at its point.
+
+    points: kode, nama, lat, lon, jumlah, and populasi and/or rate (domain.map_values.fallback_points).
+    Circle area grows with the number of victims; the fill uses the same classes and colours as the
+    choropleth (zero and "tidak ada data" kept apart), so an area without victims is still drawn,
+    as zero. Areas without a point cannot be drawn; the legend says how many. note is added to the legend.
+    """
+    if metric not in METRIC_TITLES:
+        raise ValueError(f"metric harus 'rate' atau 'count', bukan {metric!r}")
+    _require(points, ("kode", "nama", "lat", "lon", "jumlah"), "points")
+    data = points.copy()
+    data["jumlah"] = pd.to_numeric(data["jumlah"]).fillna(0).astype("int64")
+    if "rate" not in data.columns:
+        populasi = data["populasi"] if "populasi" in data.columns else pd.Series(np.nan, index=data.index)
+        data["rate"] = rate_per_100k(data["jumlah"], populasi)
+    data["rate"] = pd.to_numeric(data["rate"]).astype(float)
+    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme)
+    data["kelas"] = classification.index
+    placed = data.dropna(subset=["lat", "lon"])
+    radii = _sqrt_scale(placed["jumlah"].astype(float), min_radius_px, max_radius_px)
+
+    m = _base_map(tiles, tiles_attribution)
+    for i in placed["jumlah"].sort_values(ascending=False, kind="mergesort").index:
+        area = placed.loc[i]
+        lines = [
+            f"<b>{escape_html(area['nama'])}</b>",
+            f"{METRIC_TITLES['count']}: {format_number(area['jumlah'])}",
+            f"{METRIC_TITLES['rate']}: {format_rate(area['rate'])}",
+        ]
+        if metric == "rate":
+            lines[1], lines[2] = lines[2], lines[1]
+        folium.CircleMarker(
+            location=(float(area["lat"]), float(area["lon"])),
+            radius=float(radii[i]),
+            color=theme.BORDER,
+            weight=0.8,
+            fill=True,
+            fill_color=class_fill(classification, int(area["kelas"])),
+            fill_opacity=FILL_OPACITY,
+            tooltip=folium.Tooltip("<br>".join(lines)),
+        ).add_to(m)
+
+    present = set(data["kelas"].tolist())
+    rows = [
+        _swatch_row("circle", class_fill(classification, c), classification.labels[c])
+        for c in range(classification.n_classes, 0, -1)
+    ]
+    if ZERO_CLASS in present:
+        rows.append(_swatch_row("circle", theme.ZERO_FILL, "0"))
+    if NO_DATA_CLASS in present:
+        rows.append(_swatch_row("circle", theme.NO_DATA_FILL, NO_DATA_LABEL))
+    notes = [SCHEME_NOTES[scheme]] if classification.n_classes > 1 else []
+    notes.append("Luas lingkaran sebanding dengan jumlah korban.")
+    skipped = len(data) - len(placed)
+    if skipped:
+        notes.append(f"{format_number(skipped)} wilayah tanpa koordinat tidak ditampilkan.")
+    if note:
+        notes.append(note)
+    _Legend(METRIC_TITLES[metric], rows, " · ".join(notes)).add_to(m)
+    return m
+
+
 # --- service units ----------------------------------------------------------------------------
 
 
@@ -510,7 +587,7 @@ class _Legend(MacroElement):
         """
         {% macro script(this, kwargs) %}
             (function () {
-                var legend = L.control({position: "bottomright"});
+                var legend = L.control({position: {{ this.position|tojson }}});
                 legend.onAdd = function () {
                     var div = L.DomUtil.create("div", "tppo-legend");
                     div.innerHTML = {{ this.html|tojson }};
@@ -523,9 +600,11 @@ class _Legend(MacroElement):
         """
     )
 
-    def __init__(self, title: str, rows: list[str], note: str | None = None):
+    # Top right lies over the Pacific on a map of Indonesia; bottom right covered Papua, bottom left Java.
+    def __init__(self, title: str, rows: list[str], note: str | None = None, position: str = "topright"):
         super().__init__()
         self._name = "Legend"
+        self.position = position
         parts = [f'<div style="font-weight:600;margin-bottom:4px">{escape_html(title)}</div>', *rows]
         if note:
             parts.append(f'<div style="margin-top:4px;color:#555;font-size:11px">{escape_html(note)}</div>')
@@ -562,7 +641,8 @@ class _MapStyle(MacroElement):
     _template = Template(
         """
         {% macro header(this, kwargs) %}
-            <style>div.leaflet-container { background: {{ this.background }}; }</style>
+            <style>div.leaflet-container { background: {{ this.background }}; }
+            path.leaflet-interactive:focus:not(:focus-visible) { outline: none; }</style>
         {% endmacro %}
         """
     )

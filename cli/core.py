@@ -20,7 +20,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_init_demo(args: argparse.Namespace) -> int:
     from data_access.engine import connect, get_engine, has_data, migrate
-    from demo.loader import load_demo, wipe
+    from data_access.demo_loader import load_demo, wipe
     from demo.reference_files import ReferenceMissing
     from settings import load_settings
 

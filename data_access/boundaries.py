@@ -11,6 +11,7 @@ from typing import Literal
 import geopandas as gpd
 import pandas as pd
 import shapely
+import streamlit as st
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +19,9 @@ Level = Literal["provinsi", "kabupaten_kota"]
 GEO_DIR_ENV = "TPPO_GEO_DIR"
 FILES: dict[str, str] = {"provinsi": "provinces.geojson", "kabupaten_kota": "regencies.geojson"}
 COLUMNS = ["kode", "nama", "kode_prov", "lat", "lon", "geometry"]
+# National overview maps: 0.02° ≈ 2.2 km, under one pixel at the zoom that shows all of Indonesia
+# (≈ 4.9 km per pixel at zoom 5); it cuts the province map's payload by about a quarter.
+OVERVIEW_TOLERANCE = 0.02
 
 
 def geo_dir_from_env() -> Path | None:
@@ -110,3 +114,46 @@ def _code_text(value: object) -> str:
     if pd.isna(value):
         raise ValueError("kode kosong")
     return str(value).strip()
+
+
+def simplify_coverage(gdf: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """The boundaries simplified as one coverage: a border shared by two areas is simplified once,
+    so neighbours still meet (no slivers or overlaps, unlike per-feature simplify). Rings never
+    collapse, so small islands stay on the map. lat/lon (label points) are kept as they were."""
+    if not tolerance or tolerance <= 0:
+        return gdf
+    simplified = shapely.make_valid(shapely.coverage_simplify(gdf.geometry.values, tolerance))
+    return gdf.set_geometry(gpd.GeoSeries(simplified, index=gdf.index, crs=gdf.crs))
+
+
+def get_boundaries(level: Level, overview: bool = False) -> gpd.GeoDataFrame | None:
+    """Boundaries from the folder in settings (TPPO_GEO_DIR), read and simplified once per process.
+
+    Same columns as load_boundaries; None (and a logged reason) when the folder or file is missing
+    or unreadable. overview=True simplifies the coverage at OVERVIEW_TOLERANCE for national maps.
+    The settings are read on every call, so a changed TPPO_GEO_DIR or a replaced file (its size
+    and modification time are part of the cache key) is picked up. The frame is shared between
+    sessions: never modify it in place.
+    """
+    from settings import load_settings
+
+    geo_dir = load_settings().geo_dir
+    stamp = None
+    if geo_dir is not None and level in FILES:
+        try:
+            stat = (Path(geo_dir) / FILES[level]).stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None
+    return _cached_boundaries(level, str(geo_dir) if geo_dir else None, overview, stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _cached_boundaries(
+    level: Level, geo_dir: str | None, overview: bool, stamp: tuple[int, int] | None
+) -> gpd.GeoDataFrame | None:
+    # stamp (file mtime and size) is only part of the cache key: a replaced file is read again.
+    gdf = load_boundaries(level, Path(geo_dir) if geo_dir else None)
+    if gdf is not None and overview:
+        gdf = simplify_coverage(gdf, OVERVIEW_TOLERANCE)
+    return gdf

@@ -91,6 +91,6 @@ def ensure_database(url: str | None = None, reference_dir: Path | None = None) -
     with connect(url) as conn:
         if has_data(conn):
             return
-    from demo.loader import load_demo  # imported late: the generator is only needed on first run
+    from data_access.demo_loader import load_demo  # imported late: the generator is only needed on first run
 
     load_demo(get_engine(url), reference_dir or load_settings().reference_dir)

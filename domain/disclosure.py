@@ -8,9 +8,9 @@ The rules, which the page's methodology note repeats:
   (threshold 10, base 3: 10 -> 12), since a published 9 would itself be a small count.
 * Zeros: a true zero is published as 0. It names nobody, and an honest map and trend need it. An attacker
   reads a 0 exactly, so a zero never counts as a complementary cell. Exception: inside a group whose total
-  is itself small ("<10"), zeros are shown as "<10" as well (still true), because showing which categories
-  are empty would tell how a handful of victims are spread (group attribute disclosure) and, by counting
-  the non-empty parts, would bound each small part.
+  is itself shown "<10", zeros are shown "<10" as well (still true), because showing which categories are
+  empty would tell how a handful of victims are spread (group attribute disclosure) and, by counting the
+  non-empty parts, would bound each small part. A zero already implied by a published 0 total stays 0.
 * Complementary suppression: every additive group (row, column, 1-D table with its total, and every group
   shared by linked tables) that hides a non-zero count hides at least two. The complement is the smallest
   non-zero published part (ties: table order), the group total only when no part is left. Complements are
@@ -159,12 +159,13 @@ def protect_linked(
     value: str,
     rules: DisclosureRules = DEFAULT_RULES,
 ) -> dict[tuple[str, ...], ProtectedTable]:
-    """Protect every table published from `df` together, e.g. [(), ("tahun",), ("jenis_kelamin", "kelompok_umur")].
+    """Protect every table published from the long frame `df` together; returns them by dimensions.
 
-    Each table names 0, 1 or 2 dimension columns of the long input `df`; 2-D tables come with their margins.
-    A cell shared by several tables is one cell, published once. Categories follow the column's categorical
-    order (unused categories show as 0) or else sorted order. 2-D tables must not form a cycle of dimensions
-    (a-b, b-c, c-a), because the audit cannot reason about a three-way table implied by such a cycle.
+    `tables` lists dimension tuples, e.g. [(), ("tahun",), ("jenis_kelamin", "kelompok_umur")]. A 2-D table
+    comes with its margins, and a cell shared by several tables is one cell, published once. Categories
+    follow the column's categorical order (unused categories show as 0), else sorted order. A dimension may
+    sit in at most two 2-D tables and 2-D tables may not close a loop (a-b, b-c, c-a): the exact audit
+    needs the tables to form chains.
     """
     requested = _normalise_tables(tables)
     dims = list(dict.fromkeys(d for table in requested for d in table))
@@ -272,8 +273,8 @@ class _Layout:
     index: dict[CellKey, int]
     true: list[int]
     equations: list[Equation]
-    # Every cell is one edge and its true count is the flow on it: each table is a layer that the whole
-    # total flows through, and the grand-total edge closes the loop.
+    # Every cell is one edge and its true count is the flow on it: each chain of tables is a layer the
+    # whole total flows through, and the grand-total edge closes the loop.
     n_nodes: int
     edges: list[Edge]
 
@@ -314,50 +315,55 @@ class _Layout:
                         for c in categories[split]
                     )
                     equations.append((index[tuple(zip(rest, combo))], parts))
-        layout = _Layout(position, index, true, equations, 0, [])
-        n_nodes, edges = layout._network(requested, dims, categories)
+        n_nodes, edges = _network(requested, dims, categories, position, index)
         return _Layout(position, index, true, equations, n_nodes, edges)
 
-    def _network(
-        self,
-        requested: list[tuple[str, ...]],
-        dims: list[str],
-        categories: dict[str, list[Hashable]],
-    ) -> tuple[int, list[Edge]]:
-        crossed: dict[str, list[str]] = {d: [] for d in dims}
-        for table in requested:
-            if len(table) == 2:
-                crossed[table[0]].append(table[1])
-                crossed[table[1]].append(table[0])
-        chains: list[list[str]] = []
-        seen: set[str] = set()
-        for start in dims:  # _normalise_tables guarantees the crossings form simple paths
-            if start in seen or len(crossed[start]) == 2:
-                continue
-            chain, previous = [start], None
-            while nxt := [d for d in crossed[chain[-1]] if d != previous]:
-                previous = chain[-1]
-                chain.append(nxt[0])
-            seen.update(chain)
-            chains.append(chain)
-        n_nodes, edges, hub = 1, [], 0
-        for chain in chains:
-            end, n_nodes = n_nodes, n_nodes + 1
-            prior: dict[Hashable, int] = {}
-            for i, dim in enumerate(chain):
-                entry = {c: hub if i == 0 else n_nodes + k for k, c in enumerate(categories[dim])}
-                n_nodes += 0 if i == 0 else len(entry)
-                exit_ = {c: end if i == len(chain) - 1 else n_nodes + k for k, c in enumerate(categories[dim])}
-                n_nodes += 0 if i == len(chain) - 1 else len(exit_)
-                for c in categories[dim]:
-                    edges.append((entry[c], exit_[c], self.cell({dim: c})))
-                if i:
-                    for before, c in itertools.product(categories[chain[i - 1]], categories[dim]):
-                        edges.append((prior[before], entry[c], self.cell({chain[i - 1]: before, dim: c})))
-                prior = exit_
-            hub = end
-        edges.append((hub, 0, self.cell({})))
-        return n_nodes, edges
+
+def _network(
+    requested: list[tuple[str, ...]],
+    dims: list[str],
+    categories: dict[str, list[Hashable]],
+    position: dict[str, int],
+    index: dict[CellKey, int],
+) -> tuple[int, list[Edge]]:
+    def cell(assignment: dict[str, Hashable]) -> int:
+        return index[tuple(sorted(assignment.items(), key=lambda kv: position[kv[0]]))]
+
+    crossed: dict[str, list[str]] = {d: [] for d in dims}
+    for table in requested:
+        if len(table) == 2:
+            crossed[table[0]].append(table[1])
+            crossed[table[1]].append(table[0])
+    chains: list[list[str]] = []
+    seen: set[str] = set()
+    for start in dims:  # _normalise_tables guarantees the crossings form simple paths
+        if start in seen or len(crossed[start]) == 2:
+            continue
+        chain, previous = [start], None
+        while nxt := [d for d in crossed[chain[-1]] if d != previous]:
+            previous = chain[-1]
+            chain.append(nxt[0])
+        seen.update(chain)
+        chains.append(chain)
+    n_nodes, edges, hub = 1, [], 0
+    for chain in chains:
+        end, n_nodes = n_nodes, n_nodes + 1
+        prior: dict[Hashable, int] = {}
+        for i, dim in enumerate(chain):
+            entry = {c: hub if i == 0 else n_nodes + k for k, c in enumerate(categories[dim])}
+            n_nodes += 0 if i == 0 else len(entry)
+            last = i == len(chain) - 1
+            exit_ = {c: end if last else n_nodes + k for k, c in enumerate(categories[dim])}
+            n_nodes += 0 if last else len(exit_)
+            for c in categories[dim]:
+                edges.append((entry[c], exit_[c], cell({dim: c})))
+            if i:
+                for before, c in itertools.product(categories[chain[i - 1]], categories[dim]):
+                    edges.append((prior[before], entry[c], cell({chain[i - 1]: before, dim: c})))
+            prior = exit_
+        hub = end
+    edges.append((hub, 0, cell({})))
+    return n_nodes, edges
 
 
 def _sums(df: pd.DataFrame, table: tuple[str, ...], value: str) -> dict[tuple, int]:
@@ -399,14 +405,26 @@ def _protect(layout: _Layout, rules: DisclosureRules) -> list[HiddenReason | Non
 def _mask_zeros_in_small_groups(
     true: list[int], equations: list[Equation], reasons: list[HiddenReason | None]
 ) -> None:
-    # A zero that is itself a total, or sits in a group whose total is 0, is implied by other zeros
-    # on the page; masking it would hide nothing and only look odd.
-    implied = {t for t, _ in equations} | {p for t, ps in equations if true[t] == 0 for p in ps}
-    for total, parts in equations:
-        if reasons[total] is HiddenReason.PRIMARY:
-            for p in parts:
-                if true[p] == 0 and p not in implied:
-                    reasons[p] = HiddenReason.SMALL_GROUP_ZERO
+    shown_small = (HiddenReason.PRIMARY, HiddenReason.SMALL_GROUP_ZERO)
+    changed = True
+    while changed:  # a masked zero total makes its own group small in turn
+        changed = False
+        for total, parts in equations:
+            if reasons[total] in shown_small:
+                for p in parts:
+                    if true[p] == 0 and reasons[p] is None:
+                        reasons[p] = HiddenReason.SMALL_GROUP_ZERO
+                        changed = True
+    # A zero inside a group whose total is a published 0 is public anyway; masking it would only look odd.
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in equations:
+            if true[total] == 0 and reasons[total] is None:
+                for p in parts:
+                    if reasons[p] is HiddenReason.SMALL_GROUP_ZERO:
+                        reasons[p] = None
+                        changed = True
 
 
 def _complete_secondary(

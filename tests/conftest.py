@@ -26,7 +26,27 @@ BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG
 
 
 def _worker() -> str:
-    return re.sub(r"\W", "", os.environ.get("PYTEST_XDIST_WORKER", "main"))
+    # The process id keeps concurrent test runs on one server from dropping each other's databases.
+    return re.sub(r"\W", "", os.environ.get("PYTEST_XDIST_WORKER", "main")) + str(os.getpid())
+
+
+_created_pg: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_databases() -> Iterator[None]:
+    """Each run drops the PostgreSQL databases it created, so the test server does not fill up."""
+    yield
+    if not (PG_URL and _created_pg):
+        return
+    from data_access.engine import dispose_all
+
+    dispose_all()
+    admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for name in _created_pg:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def fresh_pg_database(label: str) -> str:
@@ -41,6 +61,7 @@ def fresh_pg_database(label: str) -> str:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
+    _created_pg.append(name)
     return base.set(database=name).render_as_string(hide_password=False)
 
 

@@ -10,7 +10,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def open_page(page: str | None = None, role: str = "admin_data", query: dict[str, str] | None = None,
               state: dict | None = None, timeout: float = 90):
-    """AppTest of app.py signed in as role (publik = anonymous), on pages/<page>.py."""
+    """AppTest of app.py signed in as role (publik = anonymous), on app_pages/<page>.py."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=timeout)
@@ -24,7 +24,7 @@ def open_page(page: str | None = None, role: str = "admin_data", query: dict[str
         at.query_params[key] = value
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     return at
 
 
@@ -39,3 +39,15 @@ def texts(at) -> str:
 
 def no_exception(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def copy_demo(demo_sqlite_url: str, target: Path) -> str:
+    """A private copy of the session's demo SQLite database (backup API, so WAL content comes along)."""
+    import sqlite3
+
+    source, copy = sqlite3.connect(demo_sqlite_url.removeprefix("sqlite:///")), sqlite3.connect(target)
+    with copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    return f"sqlite:///{target}"

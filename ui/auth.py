@@ -66,7 +66,7 @@ def login_local(username: str, password: str) -> str | None:
         st.session_state[SEEN_KEY] = now
         return None
     if result.locked_until:
-        minutes = max(1, int((result.locked_until - now).total_seconds() // 60) + 1)
+        minutes = max(1, -(-int((result.locked_until - now).total_seconds()) // 60))  # ceiling
         return t("login.locked", minutes=minutes)
     return t("login.failed")
 

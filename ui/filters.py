@@ -83,6 +83,23 @@ def _reset() -> None:
         st.session_state.pop(key, None)
 
 
+def _default_period(months: list[str]) -> None:
+    if st.session_state.get(START_KEY) not in months:
+        st.session_state[START_KEY] = months[0]
+    ends = [m for m in months if m >= st.session_state[START_KEY]]
+    if st.session_state.get(END_KEY) not in ends:
+        st.session_state[END_KEY] = ends[-1]
+
+
+def restore_filters() -> Filters:
+    """Filters from the URL and session without drawing widgets (projector mode has no sidebar)."""
+    months = month_options()
+    _init_from_url(months, _choices())
+    if months:
+        _default_period(months)
+    return current_filters()
+
+
 def render_filters() -> Filters:
     """The shared sidebar; returns the Filters in force and writes them into the URL."""
     months = month_options()
@@ -96,12 +113,8 @@ def render_filters() -> Filters:
             # Two selects rather than a range slider: keyboard friendly, and the end list only offers
             # months from the start on, so an inverted period cannot be chosen.
             fmt = lambda m: fmt_month(parse_month(m), current_lang())  # noqa: E731
-            if st.session_state.get(START_KEY) not in months:
-                st.session_state[START_KEY] = months[0]
-            start = st.session_state[START_KEY]
-            ends = [m for m in months if m >= start]
-            if st.session_state.get(END_KEY) not in ends:
-                st.session_state[END_KEY] = ends[-1]
+            _default_period(months)
+            ends = [m for m in months if m >= st.session_state[START_KEY]]
             st.caption(t("filters.period"))
             c1, c2 = st.columns(2)
             c1.selectbox(t("filters.from"), options=months, key=START_KEY, format_func=fmt)

@@ -33,8 +33,26 @@ def demo_notice(kinds: tuple[str, ...] = ()) -> None:
         st.warning(t("demo.notice"), icon="⚠️")
 
 
+def require_page(page: str) -> None:
+    """Stops a page the visitor's role may not open, showing the login instead.
+
+    app.py already refuses such pages; this second check covers a page script run on its own (Streamlit routes
+    a folder named pages/ by file name until st.navigation has run once in the server process)."""
+    from domain.access import can_see
+    from ui.auth import current_role
+
+    if not can_see(current_role(), page):
+        from app_pages.masuk import render_login
+
+        render_login(required_title=page)
+        st.stop()
+
+
 def page_header(title_key: str, purpose_key: str, kinds: tuple[str, ...] = ()) -> None:
-    """Title, one-line purpose, and the DATA CONTOH notice while any shown kind is demo data."""
+    """Access check, title, one-line purpose, and the DATA CONTOH notice while any shown kind is demo data.
+
+    Every page calls this first; title keys are "nav.<page key>"."""
+    require_page(title_key.removeprefix("nav."))
     st.title(t(title_key))
     st.caption(t(purpose_key))
     demo_notice(kinds)

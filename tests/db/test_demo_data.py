@@ -13,7 +13,7 @@ from data_access.cases import _query_victims_by, _query_victims_total
 from data_access.schema import Akun, Kasus, Okupansi, Staf, StandarBebanKerja, UnitLayanan, Wilayah
 from data_access.summary import _query_summary
 from demo import calibration as cal
-from demo.loader import load_demo
+from data_access.demo_loader import load_demo
 from domain.filters import Filters, for_year
 from tests.conftest import PROJECT
 

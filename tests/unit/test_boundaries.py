@@ -12,10 +12,13 @@ import shapely
 from data_access.boundaries import (
     COLUMNS,
     GEO_DIR_ENV,
+    OVERVIEW_TOLERANCE,
     geo_dir_from_env,
+    get_boundaries,
     load_boundaries,
     normalise_kode_kab,
     normalise_kode_prov,
+    simplify_coverage,
 )
 
 # ../shared/geo beside the project checkout, unless TPPO_GEO_DIR points elsewhere.
@@ -183,3 +186,61 @@ def test_simplify_tolerance_reduces_vertices_and_keeps_valid_geometry():
     assert simple.geometry.is_valid.all() and not simple.geometry.is_empty.any()
     # Label points come from the unsimplified shapes, so they do not move.
     assert (simple["lat"] == full["lat"]).all()
+
+
+def _overlap_area(gdf) -> float:
+    geoms = gdf.geometry.values
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+    pairs = [(i, j) for i, j in zip(left, right) if i < j]
+    return float(sum(shapely.area(shapely.intersection(geoms[i], geoms[j])) for i, j in pairs))
+
+
+def _gap_area(gdf) -> float:
+    """Area of the holes in the union of all features (slivers between neighbours, and real lakes)."""
+    parts = shapely.get_parts(shapely.union_all(gdf.geometry.values))
+    return float(sum(shapely.area(shapely.polygons(shapely.get_interior_ring(p, i)))
+                     for p in parts for i in range(shapely.get_num_interior_rings(p))))
+
+
+@needs_geo
+def test_coverage_simplification_keeps_neighbours_touching_and_islands():
+    full = load_boundaries("provinsi", GEO_DIR)
+    simple = simplify_coverage(full, OVERVIEW_TOLERANCE)
+    n_full = shapely.get_num_coordinates(full.geometry.values).sum()
+    assert shapely.get_num_coordinates(simple.geometry.values).sum() < 0.8 * n_full
+    assert simple.geometry.is_valid.all() and not simple.geometry.is_empty.any()
+    # Shared borders are simplified once, so neighbours still meet. The source already has small
+    # overlaps and gaps (0.022 deg² each, measured); coverage simplification keeps them near that,
+    # while per-feature simplification at the same tolerance about triples both.
+    per_feature = load_boundaries("provinsi", GEO_DIR, simplify_tolerance=OVERVIEW_TOLERANCE)
+    by_kode = simple.set_index("kode").geometry
+    assert by_kode["35"].distance(by_kode["33"]) == 0
+    assert _overlap_area(simple) < 1.2 * _overlap_area(full) < _overlap_area(per_feature)
+    assert _gap_area(simple) < 1.2 * _gap_area(full) < _gap_area(per_feature)
+    # Small islands stay: no feature loses a polygon part.
+    assert (shapely.get_num_geometries(simple.geometry.values) == shapely.get_num_geometries(full.geometry.values)).all()
+    assert (simple["lat"] == full["lat"]).all() and simplify_coverage(full, 0) is full
+
+
+def test_get_boundaries_reads_settings_at_call_time_and_caches(monkeypatch, tmp_path):
+    import streamlit as st
+
+    st.cache_resource.clear()
+    _write(tmp_path / "provinces.geojson", [
+        {"type": "Feature", "properties": {"kode": "35", "nama": "Jawa Timur"}, "geometry": _square(112, -8)},
+    ])
+    monkeypatch.setenv(GEO_DIR_ENV, str(tmp_path))
+    first = get_boundaries("provinsi")
+    assert first["kode"].tolist() == ["35"]
+    assert get_boundaries("provinsi") is first  # loaded once, shared
+    assert get_boundaries("kabupaten_kota") is None  # no regencies file: the page falls back
+    # A replaced file (new size and mtime) is read again.
+    _write(tmp_path / "provinces.geojson", [
+        {"type": "Feature", "properties": {"kode": "35", "nama": "Jawa Timur"}, "geometry": _square(112, -8)},
+        {"type": "Feature", "properties": {"kode": "52", "nama": "Nusa Tenggara Barat"}, "geometry": _square(116, -9)},
+    ])
+    assert get_boundaries("provinsi")["kode"].tolist() == ["35", "52"]
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    monkeypatch.setenv(GEO_DIR_ENV, str(empty))
+    assert get_boundaries("provinsi") is None

@@ -21,11 +21,12 @@ from builders.maps import (
     make_choropleth_map,
     make_coverage_map,
     make_flow_map,
+    make_point_map,
     make_unit_map,
     utilisation_band,
 )
 from builders.offline_assets import DEFAULT_URL_PREFIX, configure_folium_offline, vendor_assets
-from data_access.boundaries import GEO_DIR_ENV, load_boundaries
+from data_access.boundaries import GEO_DIR_ENV, OVERVIEW_TOLERANCE, load_boundaries, simplify_coverage
 from domain.rates import NO_DATA_LABEL
 
 GEO_DIR = Path(os.environ.get(GEO_DIR_ENV) or Path(__file__).resolve().parents[3] / "shared" / "geo")
@@ -476,3 +477,65 @@ def test_static_choropleth_is_offline_and_matches_classes(provinces):
     assert ticks[int(z["94"])] == NO_DATA_LABEL  # missing row: population unknown, rate unknown
     colours = {round(pos, 6): c for pos, c in trace.colorscale}
     assert colours[0.0] == theme.NO_DATA_FILL
+
+
+# --- fallback points, Sankey labels, overview payload -----------------------------------------
+
+
+def _circles(m: folium.Map) -> list[folium.CircleMarker]:
+    return [c for c in m._children.values() if isinstance(c, folium.CircleMarker)]
+
+
+def test_point_map_draws_every_placed_area_zero_included_and_says_what_is_missing():
+    points = pd.DataFrame(
+        {
+            "kode": ["11", "35", "52", "94"],
+            "nama": ["Aceh", "Jawa Timur", "NTB", "Papua"],
+            "lat": [5.55, -7.26, -8.58, np.nan],
+            "lon": [95.32, 112.75, 116.12, np.nan],
+            "jumlah": [12, 0, 7, 3],
+            "populasi": [4_000_000.0, 40_000_000.0, np.nan, 1.0],
+        }
+    )
+    m = make_point_map(points, "rate", note="Titik di ibu kota provinsi.")
+    circles = {c.location[0]: c for c in _circles(m)}
+    assert len(circles) == 3  # Papua has no point
+    assert circles[-7.26].options["fillColor"] == theme.ZERO_FILL  # no victims: drawn, as zero
+    assert circles[-8.58].options["fillColor"] == theme.NO_DATA_FILL  # rate unknown, not zero
+    assert circles[5.55].options["fillColor"] in theme.SEQUENTIAL_5
+    # Area grows with victims: the zero area gets the smallest circle.
+    assert circles[-7.26].options["radius"] < circles[-8.58].options["radius"] < circles[5.55].options["radius"]
+    html = m.get_root().render()
+    assert "Korban per 100.000 penduduk" in html  # the legend states the unit
+    assert "1 wilayah tanpa koordinat tidak ditampilkan" in html
+    assert "Titik di ibu kota provinsi." in html
+    assert "0,30" in html  # 12 / 4,000,000 × 100,000 = 0.3, shown with two decimals below 1
+
+
+def test_point_map_count_metric_and_bad_metric():
+    points = pd.DataFrame({"kode": ["11"], "nama": ["Aceh"], "lat": [5.55], "lon": [95.32], "jumlah": [4]})
+    assert "Jumlah korban" in make_point_map(points, "count").get_root().render()
+    with pytest.raises(ValueError):
+        make_point_map(points, "share")
+
+
+def test_sankey_titles_and_other_labels_can_be_replaced():
+    rows = [{"asal_nama": "Jawa Timur", "tujuan_nama": f"Provinsi {i}", "jumlah": 10 - i} for i in range(5)]
+    fig = make_destination_sankey(pd.DataFrame(rows), max_destinations=3, title="Asal → provinsi tujuan",
+                                  other_destinations="Provinsi tujuan lain")
+    assert fig.layout.title.text == "Asal → provinsi tujuan"
+    assert "Provinsi tujuan lain" in list(fig.data[0].node.customdata)
+    empty = make_destination_sankey(pd.DataFrame(rows).iloc[0:0], title="Kosong")
+    assert empty.layout.title.text == "Kosong"
+
+
+@needs_geo
+def test_overview_simplification_keeps_all_38_and_shrinks_the_payload(provinces, capsys):
+    simple = simplify_coverage(provinces, OVERVIEW_TOLERANCE)
+    values = _values(provinces)
+    full_html = make_choropleth_map(provinces, values, "rate").get_root().render()
+    html = make_choropleth_map(simple, values, "rate").get_root().render()
+    assert len(_geojson(html)["features"]) == 38
+    with capsys.disabled():
+        print(f"\n[payload] provinsi overview: {len(html.encode()):,} bytes (full {len(full_html.encode()):,})")
+    assert len(html) < 0.85 * len(full_html)

@@ -99,6 +99,9 @@ def load_demo(engine: Engine, reference_dir: Path | None) -> int:
         # Demo accounts exist only beside demo data; the first real import removes them (README).
         for role in ("pimpinan", "jarnas", "admin_data"):
             create_account(conn, role, f"demo-{role}", role, demo=True)
+        from data_access.publication_source import publish_from_cases  # late: keeps the loader's imports light
+
+        publish_from_cases(conn, now)  # the public page has a protected extract from the first start
         bump_data_version(conn)
     return len(data.kasus)
 

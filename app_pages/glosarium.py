@@ -1,0 +1,73 @@
+"""Glossary of indicators and the provenance of every data kind: what each number counts, from whom, for when."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data_access.reference import get_data_status, get_indicators
+from domain import completeness as comp
+from domain import trends
+from domain.filters import parse_month
+from domain.formatting import fmt_date, fmt_dec, fmt_period
+from ui.frame import download_table, empty_state, page_header
+from ui.i18n import current_lang, t
+
+page_header("nav.glosarium", "purpose.glosarium", kinds=())
+lang = current_lang()
+indicators, status = get_indicators(), get_data_status()
+if indicators.empty and status.empty:
+    empty_state("glo.empty")
+
+
+def period_text(raw: object) -> str:
+    """'2023-01..2025-07' → 'Jan 2023 – Jul 2025'; anything else is shown as stored."""
+    try:
+        start, end = str(raw).split("..")
+        return fmt_period(parse_month(start), parse_month(end), lang)
+    except ValueError:
+        return str(raw) if raw else "–"
+
+
+def updated_text(raw: object) -> str:
+    stamp = pd.to_datetime(raw, utc=True, errors="coerce")
+    return fmt_date(stamp.to_pydatetime(), lang) if pd.notna(stamp) else "–"
+
+
+origin = {"demo": t("glo.origin.demo"), "impor": t("glo.origin.impor")}
+status_view = status.assign(asal=status["asal"].map(origin).fillna(status["asal"]),
+                            periode=status["periode"].map(period_text),
+                            diperbarui=status["diperbarui"].map(updated_text))
+
+# --- what to remember -------------------------------------------------------------------------
+st.subheader(t("glo.key.header"))
+st.markdown("\n".join(f"- {line}" for line in (
+    t("glo.key.korban"), t("glo.key.stages"), t("glo.key.yoy"),
+    t("glo.key.rising", recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
+      factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT),
+    t("glo.key.completeness", active=comp.MIN_ACTIVE_MONTHS, baseline=comp.BASELINE_MONTHS),
+    t("glo.key.population"))))
+
+# --- indicators -------------------------------------------------------------------------------
+st.subheader(t("glo.indicators.header"))
+st.caption(t("glo.indicators.caption"))
+by_source = status_view.set_index("nama")
+table = indicators.assign(
+    asal=indicators["asal"].map(origin).fillna(indicators["asal"]),
+    periode=indicators["sumber"].map(by_source["periode"]),
+    diperbarui=indicators["sumber"].map(by_source["diperbarui"]),
+)[["kode", "nama", "definisi", "satuan", "sumber", "instansi", "asal", "periode", "diperbarui"]]
+table = table.rename(columns={c: t(f"glo.col.{c}") for c in table.columns})
+st.dataframe(table, hide_index=True, key="glo_indicators",
+             column_config={t("glo.col.definisi"): st.column_config.TextColumn(width="large")})
+download_table(table, "glosarium_indikator", None, ())
+
+# --- data kinds -------------------------------------------------------------------------------
+st.subheader(t("glo.kinds.header"))
+st.caption(t("glo.kinds.caption"))
+kinds = status_view[["kode", "nama", "instansi", "asal", "periode", "diperbarui"]]
+kinds = kinds.rename(columns={c: t(f"glo.col.{c}") for c in kinds.columns})
+st.dataframe(kinds, hide_index=True, key="glo_kinds")
+download_table(kinds, "sumber_data", None, ())
+st.caption(t("provenance", source=t("glo.source"), period="–",
+             updated=updated_text(pd.to_datetime(status["diperbarui"], utc=True).max() if len(status) else None)))

@@ -1,0 +1,121 @@
+"""Service capacity per sentra and RPTC: occupancy, pressure, alerts, map."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from builders.capacity_charts import make_ranked_bars, make_unit_trend
+from builders.capacity_map import add_province_outlines
+from builders.maps import make_unit_map
+from data_access.boundaries import get_boundaries
+from data_access.capacity import get_occupancy
+from data_access.reference import get_units
+from data_access.staffing import get_staffing
+from domain.capacity import capacity_alerts, monthly_utilisation, national_metrics, unit_map_frame, unit_metrics
+from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct
+from domain.sdm import quarter_start
+from domain.taxonomy import TIPE_UNIT
+from settings import load_settings
+from ui.filters import current_filters
+from ui.frame import download_table, empty_state, page_header, provenance
+from ui.i18n import current_lang, t
+
+KINDS = ("okupansi", "unit_layanan")
+THRESHOLD, MIN_MONTHS = 0.9, 2
+
+page_header("nav.kapasitas_sentra", "purpose.kapasitas_sentra", kinds=KINDS)
+filters = current_filters()
+lang = current_lang()
+occupancy = get_occupancy(filters)
+if occupancy.empty:
+    empty_state()
+units = get_units()
+metrics = unit_metrics(occupancy, units)
+scope = t("kap.scope.selected") if filters.provinsi else t("kap.scope.national")
+total = national_metrics(occupancy, name=scope).iloc[0]
+alerts = capacity_alerts(occupancy, threshold=THRESHOLD, min_consecutive=MIN_MONTHS)
+names = dict(zip(metrics["kode_unit"], metrics["nama"]))
+source = t("kap.source")
+
+# --- headline figures -------------------------------------------------------------------------
+st.subheader(t("kap.kpi.header", scope=scope, n=fmt_int(len(metrics), lang)))
+row1, row2 = st.columns(5), st.columns(5)
+row1[0].metric(t("kap.kpi.capacity"), fmt_int(total["kapasitas"], lang), help=t("kap.help.capacity"))
+row1[1].metric(t("kap.kpi.avg_residents"), fmt_int(total["rata_penghuni"], lang))
+row1[2].metric(t("kap.kpi.peak_residents"), fmt_int(total["puncak_penghuni"], lang), help=t("kap.help.peak"))
+row1[3].metric(t("kap.kpi.utilisation"), fmt_pct(total["utilisasi"], lang=lang), help=t("kap.help.utilisation"))
+row1[4].metric(t("kap.kpi.months_over"), fmt_int(total["bulan_di_atas_kapasitas"], lang),
+               help=t("kap.help.months_over"))
+row2[0].metric(t("kap.kpi.admissions"), fmt_int(total["penerimaan"], lang))
+row2[1].metric(t("kap.kpi.discharges"), fmt_int(total["pemulangan"], lang))
+row2[2].metric(t("kap.kpi.stay"), fmt_dec(total["lama_tinggal_hari"], 0, lang, missing=t("kap.no_data")),
+               help=t("kap.help.stay"))
+row2[3].metric(t("kap.kpi.tppo_share"), fmt_pct(total["porsi_tppo"], lang=lang, missing=t("kap.no_data")),
+               help=t("kap.help.tppo_share"))
+row2[4].metric(t("kap.kpi.alert_units"), fmt_int(alerts.loc[alerts["berlangsung"], "kode_unit"].nunique(), lang),
+               help=t("kap.help.alert_units"))
+provenance(source, filters, KINDS)
+
+# --- alerts -----------------------------------------------------------------------------------
+st.subheader(t("kap.alerts.title"))
+st.caption(t("kap.alerts.rule"))
+if alerts.empty:
+    st.success(t("kap.alerts.none"), icon=":material/check_circle:")
+else:
+    alert_table = alerts.assign(
+        nama=alerts["kode_unit"].map(names),
+        mulai=[fmt_month(m, lang) for m in alerts["mulai"]],
+        akhir=[fmt_month(m, lang) for m in alerts["akhir"]],
+        utilisasi_maks=[fmt_pct(u, lang=lang) for u in alerts["utilisasi_maks"]],
+        berlangsung=[t("kap.yes") if b else t("kap.no") for b in alerts["berlangsung"]],
+    )[["nama", "kode_unit", "mulai", "akhir", "jumlah_bulan", "utilisasi_maks", "berlangsung"]]
+    alert_table = alert_table.rename(columns={c: t(f"kap.col.{c}") for c in alert_table.columns})
+    ongoing = int(alerts["berlangsung"].sum())
+    if ongoing:
+        st.error(t("kap.alerts.ongoing", n=fmt_int(ongoing, lang)), icon=":material/warning:")
+    st.dataframe(alert_table, hide_index=True, key="kap_alerts")
+    download_table(alert_table, "peringatan_kapasitas", filters, KINDS)
+
+# --- ranking by pressure ----------------------------------------------------------------------
+st.subheader(t("kap.rank.title"))
+st.caption(t("kap.rank.caption"))
+st.plotly_chart(make_ranked_bars(
+    metrics, label="nama", value="tekanan", title=t("kap.rank.chart", scope=scope), x_title=t("kap.rank.x"),
+    text=[fmt_pct(v, 0, lang) for v in metrics["tekanan"]], highlight=list(metrics["utilisasi"] > THRESHOLD),
+    reference=1.0, reference_label=t("kap.rank.full"), tickformat=".0%", lang=lang), key="kap_rank_chart")
+provenance(source, filters, KINDS)
+table = metrics.assign(tipe=metrics["tipe"].map(TIPE_UNIT).fillna(metrics["tipe"]))
+table = table.drop(columns=["jumlah_bulan"]).round({"rata_penghuni": 1, "utilisasi": 3, "utilisasi_puncak": 3,
+                                                     "lama_tinggal_hari": 1, "porsi_tppo": 3, "tekanan": 3})
+table = table.rename(columns={c: t(f"kap.col.{c}") for c in table.columns})
+with st.expander(t("kap.rank.table")):
+    st.dataframe(table, hide_index=True, key="kap_rank_table")
+    download_table(table, "kapasitas_per_unit", filters, KINDS)
+
+# --- trend per unit ---------------------------------------------------------------------------
+st.subheader(t("kap.trend.title"))
+unit = st.selectbox(t("kap.trend.select"), options=list(metrics["kode_unit"]), key="kap_trend_unit",
+                    format_func=lambda code: names.get(code, code))
+trend = monthly_utilisation(occupancy[occupancy["kode_unit"] == unit])
+labels = {k: t(f"kap.trend.{k}") for k in ("penghuni", "penghuni_tppo", "kapasitas", "ambang", "bulan", "orang")}
+st.plotly_chart(make_unit_trend(trend, title=names.get(unit, unit), threshold=THRESHOLD, labels=labels, lang=lang),
+                key="kap_trend_chart")
+provenance(source, filters, KINDS)
+with st.expander(t("kap.trend.table")):
+    trend_table = trend.drop(columns=["kode_unit"]).assign(bulan=[fmt_month(m, lang) for m in trend["bulan"]],
+                                                           utilisasi=trend["utilisasi"].round(3))
+    trend_table = trend_table.rename(columns={c: t(f"kap.col.{c}") for c in trend_table.columns})
+    st.dataframe(trend_table, hide_index=True, key="kap_trend_table")
+    download_table(trend_table, f"tren_{unit}", filters, KINDS)
+
+# --- map --------------------------------------------------------------------------------------
+st.subheader(t("kap.map.title"))
+st.caption(t("kap.map.caption"))
+staffing = get_staffing(kuartal=quarter_start(filters.end), provinsi=filters.provinsi)
+map_frame = unit_map_frame(metrics, units, staffing)
+tiles = load_settings().tile_url
+unit_map = add_province_outlines(make_unit_map(map_frame, tiles=tiles), get_boundaries("provinsi", overview=True),
+                                 fill=not tiles)
+st_folium(unit_map, key="kap_map", height=520, use_container_width=True, returned_objects=[])
+provenance(source, filters, KINDS)

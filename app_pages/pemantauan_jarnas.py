@@ -1,0 +1,142 @@
+"""Jarnas monitoring: trends by modus, sex and age, new or rising modus, the handling pipeline, and
+cross-agency reporting completeness."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from builders.briefing_charts import make_completeness_heatmap, make_pipeline_funnel, make_trend_lines
+from data_access.cases import get_period_bounds, get_stage_counts, get_victims_by
+from data_access.reference import get_code_names
+from domain import completeness as comp
+from domain import trends
+from domain.filters import Filters
+from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
+from domain.taxonomy import ENTRY_STAGE, INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR
+from ui.filters import current_filters
+from ui.frame import download_table, empty_state, page_header, provenance
+from ui.i18n import current_lang, t
+
+KINDS = ("kasus",)
+page_header("nav.pemantauan_jarnas", "purpose.pemantauan_jarnas", kinds=KINDS)
+filters = current_filters()
+lang = current_lang()
+first, last = get_period_bounds()
+end = filters.end or last
+if end is None:
+    empty_state()
+names = get_code_names(lang)
+source, stage_source = t("eks.source.kasus"), t("jar.source.stages")
+
+# --- monthly trends ---------------------------------------------------------------------------
+st.subheader(t("jar.trend.header"))
+dims = ("modus", "jenis_kelamin", "kelompok_umur")
+dim = st.segmented_control(t("jar.trend.by"), options=dims, default="modus", key="jar_trend_dim",
+                           format_func=lambda d: t(f"jar.trend.dim.{d}")) or "modus"
+labels = {"modus": names["modus"], "jenis_kelamin": {k: t(f"sex.{k}") for k in JENIS_KELAMIN},
+          "kelompok_umur": {k: t(f"age.{k}") for k in KELOMPOK_UMUR}}[dim]
+monthly = get_victims_by(filters, ("bulan", dim))
+history = get_victims_by(filters.with_(start=None), ("bulan", "modus"))
+rising = trends.detect_rising(history, "modus", end=end, first_month=first, categories=list(names["modus"]))
+hits = trends.flagged(rising)
+highlight = tuple(hits["kategori"]) if dim == "modus" else ()
+st.plotly_chart(make_trend_lines(monthly, dim, labels, title=t("jar.trend.title", dim=t(f"jar.trend.dim.{dim}")),
+                                 y_title=t("jar.trend.y"), highlight=highlight, lang=lang,
+                                 empty_message=t("empty.no_data")), key="jar_trend_chart")
+provenance(source, filters, KINDS)
+trend_table = trends.monthly_table(monthly, dim, categories=list(labels)) if len(monthly) else pd.DataFrame()
+trend_table = trend_table.rename(columns=labels).reset_index().assign(bulan=lambda d: d["bulan"].map(
+    lambda m: fmt_month(m, lang))) if len(trend_table) else trend_table
+with st.expander(t("eks.table.data")):
+    st.dataframe(trend_table, hide_index=True, key="jar_trend_table")
+    download_table(trend_table, f"tren_{dim}", filters, KINDS)
+
+# --- new or rising modus ----------------------------------------------------------------------
+st.subheader(t("jar.rising.header"))
+recent_from = trends.add_months(end, -(trends.RECENT_MONTHS - 1))
+st.caption(t("jar.rising.window", recent=fmt_period(recent_from, end, lang),
+             baseline=fmt_period(trends.add_months(recent_from, -trends.BASELINE_MONTHS),
+                                 trends.add_months(recent_from, -1), lang)))
+if rising["p_nilai"].isna().all():
+    st.info(t("jar.rising.short", months=trends.MIN_BASELINE_MONTHS))
+elif hits.empty:
+    st.success(t("jar.rising.none"))
+for row in hits.itertuples():
+    st.warning(t(f"jar.rising.item.{row.status}", name=names["modus"].get(row.kategori, row.kategori),
+                 count=fmt_int(row.jumlah_terkini, lang), recent=trends.RECENT_MONTHS,
+                 ratio=fmt_dec(row.rasio, 1, lang)), icon=":material/trending_up:")
+st.caption(t("jar.rising.rule", recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
+             factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT))
+rising_table = rising.assign(modus=rising["kategori"].map(names["modus"]).fillna(rising["kategori"]),
+                             status=rising["status"].map(lambda s: t(f"jar.status.{s}")))
+rising_table = rising_table[["modus", "jumlah_terkini", "rata_terkini", "rata_dasar", "rasio", "p_nilai", "status"]]
+rising_table = rising_table.round({"rata_terkini": 1, "rata_dasar": 1, "rasio": 2, "p_nilai": 4})
+with st.expander(t("eks.table.data")):
+    st.dataframe(rising_table, hide_index=True, key="jar_rising_table")
+    download_table(rising_table, "modus_naik", filters, KINDS)
+
+# --- handling pipeline ------------------------------------------------------------------------
+st.subheader(t("jar.pipeline.header"))
+st.caption(t("jar.pipeline.note"))
+apply_agency = bool(filters.instansi) and st.checkbox(t("jar.pipeline.apply_agency"), key="jar_pipeline_agency")
+stages = get_stage_counts(filters if apply_agency else filters.with_(instansi=()), ("tahap",))
+if apply_agency:
+    st.info(t("jar.pipeline.agency_on"))
+st.plotly_chart(make_pipeline_funnel(stages, names["tahap"], title=t("jar.pipeline.title"), entry_stage=ENTRY_STAGE,
+                                     share_label=t("jar.pipeline.share"), lang=lang,
+                                     empty_message=t("empty.no_data")), key="jar_pipeline_chart")
+provenance(stage_source, filters, KINDS)
+counts = stages.set_index("tahap")["jumlah"] if len(stages) else pd.Series(dtype="int64")
+entry = int(counts.get(ENTRY_STAGE, 0))
+stage_table = pd.DataFrame({"tahap": list(names["tahap"].values()),
+                            "jumlah": [int(counts.get(c, 0)) for c in names["tahap"]]})
+stage_table["porsi_korban_ditangani"] = (stage_table["jumlah"] / entry).round(3) if entry else float("nan")
+with st.expander(t("eks.table.data")):
+    st.dataframe(stage_table, hide_index=True, key="jar_stage_table")
+    download_table(stage_table, "alur_penanganan", filters, KINDS)
+
+# --- reporting completeness -------------------------------------------------------------------
+st.subheader(t("jar.completeness.header"))
+window_start = trends.add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTHS - 1))
+# Completeness is about reporting, not victims: only the province filter and the period end apply.
+scope = Filters(start=window_start, end=end, provinsi=filters.provinsi)
+reports = get_stage_counts(scope, ("instansi", "kode_prov_asal", "bulan")).rename(columns={"kode_prov_asal": "kode_prov"})
+agencies = [c.kode for c in INSTANSI]
+status = comp.reporting_status(reports, end=end, agencies=agencies,
+                               provinces=list(filters.provinsi) or sorted(names["provinsi"]))
+table = comp.completeness_table(status)
+by_agency = comp.agency_completeness(status).set_index("instansi")
+recent_period = fmt_period(trends.add_months(end, -(comp.RECENT_MONTHS - 1)), end, lang)
+for column, agency in zip(st.columns(len(agencies)), agencies):
+    if agency not in by_agency.index:
+        column.metric(names["instansi"].get(agency, agency), "–", border=True)
+        continue
+    row = by_agency.loc[agency]
+    late = int(row["provinsi_belum_lapor"])
+    column.metric(names["instansi"].get(agency, agency), fmt_pct(row["kelengkapan"], lang=lang, missing=t("eks.no_data")),
+                  delta=t("jar.completeness.late", count=fmt_int(late, lang)) if late else None,
+                  delta_color="inverse", delta_arrow="off", border=True,
+                  help=t("jar.completeness.metric_help", got=fmt_int(row["dilaporkan"], lang),
+                         expected=fmt_int(row["diharapkan"], lang)))
+st.caption(t("jar.completeness.rule", active=comp.MIN_ACTIVE_MONTHS, baseline=comp.BASELINE_MONTHS))
+agency_labels = {a: a for a in agencies}
+st.plotly_chart(make_completeness_heatmap(table, names["provinsi"], agency_labels,
+                                          title=t("jar.completeness.title", period=recent_period),
+                                          colorbar_title=t("jar.completeness.colorbar"), lang=lang,
+                                          empty_message=t("empty.no_data")), key="jar_completeness_chart")
+provenance(stage_source, scope.with_(start=trends.add_months(end, -(comp.RECENT_MONTHS - 1))), KINDS)
+missing = comp.missing_reports(status)
+st.markdown(f"**{t('jar.completeness.missing')}**")
+if missing.empty:
+    st.success(t("jar.completeness.none"))
+missing_table = pd.DataFrame({
+    t("jar.col.instansi"): missing["instansi"], t("jar.col.provinsi"): missing["kode_prov"].map(names["provinsi"]),
+    t("jar.col.bulan"): [fmt_month(m, lang) for m in missing["bulan"]]})
+st.dataframe(missing_table, hide_index=True, key="jar_missing_table")
+download_table(missing_table, "belum_lapor", filters, KINDS)
+with st.expander(t("eks.table.data")):
+    completeness_table = table.assign(provinsi=table["kode_prov"].map(names["provinsi"]),
+                                      kelengkapan=table["kelengkapan"].round(3))
+    st.dataframe(completeness_table, hide_index=True, key="jar_completeness_table")
+    download_table(completeness_table, "kelengkapan_laporan", filters, KINDS)

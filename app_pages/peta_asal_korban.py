@@ -1,0 +1,204 @@
+"""Maps of victim origins (province, kab/kota) and destinations, with coverage of service units."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from builders.charts import make_destination_sankey
+from builders.maps import make_choropleth_map, make_coverage_map, make_flow_map, make_point_map
+from data_access.boundaries import get_boundaries
+from data_access.cases import get_victims_by
+from data_access.reference import get_countries, get_region_names, get_regions, get_units
+from domain import map_values as mv
+from domain.formatting import fmt_int, fmt_pct
+from domain.geo import coverage, nearest_unit
+from settings import load_settings
+from ui.filters import current_filters, get_drill, set_drill
+from ui.frame import download_table, empty_state, page_header, provenance
+from ui.i18n import current_lang, t
+
+KINDS = ("kasus", "populasi")
+MAP_HEIGHT = 400
+TOP_N = 10
+MAX_FLOW_LINES = 60  # hundreds of thin lines are unreadable and cost ~600 bytes each; the table has them all
+
+page_header("nav.peta_asal_korban", "purpose.peta_asal_korban", kinds=KINDS)
+filters, lang = current_filters(), current_lang()
+victims = get_victims_by(filters, ("kode_prov_asal", "kode_asal"))
+if victims.empty:
+    empty_state()
+
+provinces = get_regions(1)
+prov_names = dict(zip(provinces["kode"], provinces["nama"]))
+drill = get_drill()
+if drill and drill not in prov_names:
+    st.warning(t("peta.drill_invalid", kode=drill))
+    set_drill(None)
+    drill = None
+
+
+def on_choose() -> None:
+    set_drill(st.session_state.get("peta_pilih_prov") or None)
+
+
+def on_map_click() -> None:
+    props = ((st.session_state.get("peta_peta_prov") or {}).get("last_active_drawing") or {}).get("properties") or {}
+    if props.get("kode") in prov_names:
+        set_drill(props["kode"])
+
+
+# --- controls --------------------------------------------------------------------------------------
+st.session_state["peta_pilih_prov"] = drill or ""
+st.session_state.setdefault("peta_metrik", "rate")
+c1, c2, c3 = st.columns([3, 3, 3], vertical_alignment="bottom")
+c1.selectbox(t("peta.pilih_prov"), options=["", *prov_names], key="peta_pilih_prov", on_change=on_choose,
+             format_func=lambda k: prov_names.get(k, t("peta.nasional")))
+if drill:
+    c1.button(t("peta.kembali"), key="peta_kembali", on_click=set_drill, args=(None,), icon=":material/arrow_back:")
+scheme = c3.selectbox(t("peta.skema"), options=["quantiles", "fisher_jenks"], key="peta_skema",
+                      format_func=lambda s: t(f"peta.skema.{s}"))
+
+# --- origin map and ranked table -----------------------------------------------------------------
+if drill is None:
+    values = mv.area_values(mv.victims_by_province(victims), provinces, unknown_nama=t("peta.prov_unknown"))
+    boundaries = get_boundaries("provinsi", overview=True)
+    st.subheader(t("peta.asal.title_nasional"))
+else:
+    values = mv.area_values(mv.victims_in_province(victims, drill), get_regions(2, drill), unknown_kode=drill,
+                            unknown_nama=t("peta.kab_unknown"))
+    kab = get_boundaries("kabupaten_kota")
+    boundaries = None if kab is None else kab[kab["kode_prov"] == drill]
+    st.subheader(t("peta.asal.title_prov", prov=prov_names[drill]))
+known = values[values["diketahui"]]
+has_rate = bool(known["populasi"].notna().any())
+if has_rate:
+    c2.radio(t("peta.metrik"), options=["rate", "count"], key="peta_metrik", horizontal=True,
+             format_func=lambda m: t(f"peta.metrik.{m}"))
+metric = st.session_state["peta_metrik"] if has_rate else "count"
+
+k1, k2 = st.columns(2)
+total = int(values["jumlah"].sum())
+k1.metric(t("peta.total"), fmt_int(total, lang), help=t("peta.total_help"))
+if has_rate and drill is None:
+    # With a province filter the rate is over those provinces' population only, not all of Indonesia's.
+    scope_pop = known.loc[known["kode"].isin(filters.provinsi or known["kode"]), "populasi"].sum()
+    k2.metric(t("peta.rate_nasional"), mv.fmt_rate(total / scope_pop * 100_000 if scope_pop else None, lang,
+                                                    t("peta.no_data")))
+elif not has_rate:
+    st.caption(t("peta.kab_rate_note"))
+
+map_col, table_col = st.columns([3, 2])
+with map_col:
+    if boundaries is not None and len(boundaries):
+        m = make_choropleth_map(boundaries, known, metric, scheme=scheme, tiles=load_settings().tile_url)
+        if drill is None:
+            st_folium(m, key="peta_peta_prov", height=MAP_HEIGHT, use_container_width=True,
+                      returned_objects=["last_active_drawing"], on_change=on_map_click)
+            st.caption(t("peta.klik_hint"))
+        else:
+            st_folium(m, key="peta_peta_kab", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    elif drill is None:
+        st.info(t("peta.no_boundaries"), icon="ℹ️")
+        points = make_point_map(mv.fallback_points(values, provinces), metric, scheme=scheme,
+                                note=t("peta.fallback_note"))
+        st_folium(points, key="peta_peta_titik", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    else:
+        st.info(t("peta.no_boundaries_kab"), icon="ℹ️")
+    top = mv.top_areas(values)
+    where = prov_names.get(drill, "")
+    names = ", ".join(f"{nama} ({fmt_int(n, lang)})" for nama, n in top)
+    alt = t("peta.alt.prov" if drill else "peta.alt.nasional", n=len(top), prov=where, names=names) if top \
+        else t("peta.alt.none", prov=where or t("peta.nasional"))
+    unknown = int(values.loc[~values["diketahui"], "jumlah"].sum())
+    st.caption(alt + (t("peta.alt.unknown", n=fmt_int(unknown, lang)) if unknown and drill else ""))
+    provenance(t("peta.sumber"), filters, KINDS)
+with table_col:
+    st.markdown(f"**{t('peta.tabel.title')}**")
+    st.caption(t("peta.tabel.by_rate" if metric == "rate" else "peta.tabel.by_count"))
+    ranked = mv.ranked_areas(values, TOP_N, by="rate" if metric == "rate" else "jumlah")
+    cols = {"peringkat": t("peta.col.peringkat"), "nama": t("peta.col.wilayah"), "jumlah": t("peta.col.jumlah"),
+            "rate": t("peta.col.rate"), "share": t("peta.col.share")}
+    shown, data = mv.table_frames(ranked, cols, lang, t("peta.no_data"))
+    st.dataframe(shown, hide_index=True, key="peta_tabel_asal")
+    download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)
+
+# --- destinations ----------------------------------------------------------------------------------
+st.subheader(t("peta.tujuan.title"))
+jenis = st.radio(t("peta.tujuan.jenis"), options=[mv.ABROAD, mv.DOMESTIC], key="peta_tujuan_jenis", horizontal=True,
+                 format_func=lambda j: t(f"peta.tujuan.{j}"))
+dest = get_victims_by(filters, ("kode_prov_asal", "tujuan_jenis", "kode_tujuan"))
+if drill:
+    dest = dest[dest["kode_prov_asal"] == drill]
+countries = get_countries()
+countries = countries.assign(nama=countries["nama_en"]) if lang == "en" else countries
+flows = mv.build_flows(dest, provinces, countries, (jenis,))
+if flows.empty:
+    st.info(t("peta.tujuan.empty", jenis=t(f"peta.tujuan.{jenis}").lower()), icon="ℹ️")
+else:
+    by_dest = flows.groupby("tujuan_nama")["jumlah"].sum().sort_values(ascending=False, kind="mergesort").head(5)
+    s1, s2 = st.columns(2)
+    s1.plotly_chart(make_destination_sankey(flows, title=t(f"peta.tujuan.sankey_{jenis}"),
+                                            other_origins=t("peta.tujuan.other_origins"),
+                                            other_destinations=t(f"peta.tujuan.other_{jenis}")),
+                    key="peta_sankey", width="stretch")
+    with s2:
+        st_folium(make_flow_map(flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url), key="peta_peta_arus",
+                  height=460, use_container_width=True, returned_objects=[])
+        if len(flows) > MAX_FLOW_LINES:
+            st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
+        missing = int(flows[["tujuan_lat", "tujuan_lon"]].isna().any(axis=1).sum())
+        if missing:
+            st.caption(t("peta.tujuan.no_point", n=fmt_int(missing, lang)))
+    st.caption(t("peta.tujuan.alt", names=", ".join(f"{n} ({fmt_int(v, lang)})" for n, v in by_dest.items())))
+    provenance(t("peta.sumber"), filters, KINDS)
+    with st.expander(t("peta.tujuan.tabel")):
+        flow_cols = {"asal_nama": t("peta.col.asal"), "tujuan_nama": t("peta.col.tujuan"),
+                     "jumlah": t("peta.col.jumlah")}
+        shown, data = mv.table_frames(flows, flow_cols, lang, t("peta.no_data"))
+        st.dataframe(shown, hide_index=True, key="peta_tabel_arus")
+        download_table(data, f"peta_arus_{jenis}_{drill or 'nasional'}", filters, KINDS)
+
+# --- coverage of service units ---------------------------------------------------------------------
+st.subheader(t("peta.jangkauan.title"))
+default_km = min(max(float(load_settings().coverage_km), 10.0), 2000.0)
+st.session_state.setdefault("peta_jarak_km", default_km)
+km = st.number_input(t("peta.jangkauan.km"), min_value=10.0, max_value=2000.0, step=25.0, format="%.0f",
+                     key="peta_jarak_km", help=t("peta.jangkauan.km_help"))
+kab_points = get_boundaries("kabupaten_kota")
+if kab_points is None:
+    st.info(t("peta.jangkauan.no_boundaries"), icon="ℹ️")
+    st.stop()
+scope = victims if drill is None else victims[victims["kode_prov_asal"] == drill]
+by_origin = scope.groupby("kode_asal", as_index=False)["jumlah"].sum().rename(columns={"kode_asal": "kode"})
+units = get_units()
+nearest = nearest_unit(kab_points[["kode", "lat", "lon"]], units)
+result = coverage(by_origin, nearest, km)
+km_text = fmt_int(km, lang)
+m1, m2, m3 = st.columns(3)
+m1.metric(t("peta.jangkauan.share", km=km_text), fmt_pct(result.share_jauh, 1, lang),
+          help=t("peta.jangkauan.share_help"))
+m2.metric(t("peta.jangkauan.jauh"), fmt_int(result.korban_jauh, lang))
+m3.metric(t("peta.jangkauan.tanpa_lokasi"), fmt_int(result.korban_tanpa_lokasi, lang),
+          help=t("peta.jangkauan.tanpa_lokasi_help"))
+under = mv.underserved_rows(result.underserved, get_region_names(), dict(zip(units["kode_unit"], units["nama"])))
+cov_map, cov_table = st.columns([3, 2])
+with cov_map:
+    origins = mv.coverage_origins(by_origin, kab_points, nearest)
+    st_folium(make_coverage_map(origins, units, km, tiles=load_settings().tile_url), key="peta_peta_jangkauan",
+              height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    alt = t("peta.jangkauan.alt", share=fmt_pct(result.share_jauh, 1, lang), km=km_text)
+    if len(under):
+        alt += t("peta.jangkauan.alt_top", names=", ".join(under["nama"].head(3)))
+    st.caption(alt)
+    provenance(t("peta.sumber"), filters, KINDS)
+with cov_table:
+    st.markdown(f"**{t('peta.jangkauan.tabel')}**")
+    if under.empty:
+        st.caption(t("peta.jangkauan.none_far", km=km_text))
+    else:
+        under_cols = {"nama": t("peta.col.wilayah"), "provinsi": t("peta.col.provinsi"),
+                      "jumlah": t("peta.col.jumlah"), "jarak_km": t("peta.col.jarak"), "unit_terdekat": t("peta.col.unit")}
+        shown, data = mv.table_frames(under, under_cols, lang, t("peta.no_data"))
+        st.dataframe(shown, hide_index=True, key="peta_tabel_jangkauan")
+        download_table(data, f"peta_kurang_terlayani_{drill or 'nasional'}", filters, KINDS)

@@ -1,0 +1,156 @@
+"""Executive summary for ministers and deputies: headline figures, map, alerts, key messages, slide deck."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from builders.briefing_charts import make_top_bars
+from builders.maps import make_choropleth_map
+from data_access.briefing import (ALERT_MIN_MONTHS, ALERT_THRESHOLD, collect_briefing, map_values,
+                                  province_boundaries, top_destinations, top_origins)
+from domain.filters import month_key
+from domain.formatting import fmt_dec, fmt_month, fmt_pct, fmt_period
+from domain.messages import escape_markdown, format_headline
+from domain.trends import add_months
+from exports.deck import PPTX_MIME, build_deck, role_table
+from settings import load_settings
+from ui.filters import current_filters
+from ui.frame import download_table, empty_state, last_update, page_header, provenance
+from ui.i18n import current_lang, t
+
+KINDS = ("kasus", "okupansi", "staf")
+HELP = {k: k.replace(".kpi.", ".kpi.help.") for k in ("eks.kpi.total", "eks.kpi.reintegrated", "eks.kpi.utilisation")}
+presenting = st.query_params.get("present") == "1"
+if presenting:
+    # Exit first, so the way back is the first thing on the screen.
+    if st.button(t("eks.present.off"), key="eks_present_off", icon=":material/close_fullscreen:"):
+        del st.query_params["present"]
+        st.rerun()
+page_header("nav.ringkasan_eksekutif", "purpose.ringkasan_eksekutif", kinds=KINDS)
+filters = current_filters()
+lang = current_lang()
+b = collect_briefing(filters, lang)
+if b.summary["victims_total"] == 0:
+    empty_state()
+if not presenting and st.button(t("eks.present.on"), key="eks_present_on", icon=":material/slideshow:"):
+    st.query_params["present"] = "1"
+    st.rerun()
+source = t("eks.source.kasus")
+
+# --- headline figures -------------------------------------------------------------------------
+columns = st.columns(3) + st.columns(3)  # six across truncates the numbers on a laptop
+for column, h in zip(columns, b.headlines):
+    value, change = format_headline(h, lang)
+    column.metric(t(h.key), value, delta=change, delta_color="off", border=True,
+                  help=t(HELP[h.key]) if h.key in HELP else None)
+if b.comparable:
+    st.caption(t("eks.comparison", period=fmt_period(b.start.replace(year=b.start.year - 1),
+                                                     b.end.replace(year=b.end.year - 1), lang)))
+elif b.first_month:
+    st.caption(t("eks.no_comparison", first=fmt_month(b.first_month, lang),
+                 earliest=fmt_month(b.first_month.replace(year=b.first_month.year + 1), lang)))
+provenance(source, filters, KINDS)
+headline_table = pd.DataFrame([{"indikator": t(h.key), "nilai": format_headline(h, lang)[0],
+                                "perubahan": format_headline(h, lang)[1] or "–"} for h in b.headlines])
+
+# --- key messages -----------------------------------------------------------------------------
+st.subheader(t("eks.messages.header"))
+if b.messages:
+    st.markdown("\n".join(f"- {escape_markdown(m.text)}" for m in b.messages))
+else:
+    st.info(t("eks.messages.none"))
+st.caption(t("eks.messages.note"))
+
+# --- map and top origins / destinations -------------------------------------------------------
+left, right = st.columns([3, 2]) if not presenting else (st.container(), st.container())
+with left:
+    st.subheader(t("eks.map.header"))
+    boundaries = province_boundaries()
+    values = map_values(b)
+    if boundaries is None:
+        st.warning(t("eks.map.missing"))
+    else:
+        st_folium(make_choropleth_map(boundaries, values, "count", tiles=load_settings().tile_url),
+                  key="eks_map", height=480 if not presenting else 620, use_container_width=True,
+                  returned_objects=[])
+    provenance(source, filters, ("kasus",))
+with right:
+    origins, destinations = top_origins(b), top_destinations(b)
+    st.plotly_chart(make_top_bars(origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
+    st.plotly_chart(make_top_bars(destinations, title=t("eks.destinations.header"), lang=lang, colour="#E69F00"),
+                    key="eks_destinations")
+    provenance(source, filters, ("kasus",))
+
+# --- capacity and SDM alerts ------------------------------------------------------------------
+st.subheader(t("eks.alerts.header"))
+threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
+cap_col, sdm_col = st.columns(2)
+alert_table = sdm_table = None
+with cap_col:
+    st.markdown(f"**{t('eks.alerts.capacity', threshold=threshold, months=ALERT_MIN_MONTHS)}**")
+    if b.alerts is None:
+        st.info(t("eks.alerts.unavailable"))
+    elif b.alerts.empty:
+        st.success(t("eks.alerts.capacity.none", threshold=threshold, months=ALERT_MIN_MONTHS))
+    else:
+        units = b.names.get("unit", {})
+        alert_table = pd.DataFrame({
+            t("deck.col.unit"): [units.get(k, k) for k in b.alerts["kode_unit"]],
+            t("deck.col.from"): [fmt_month(m, lang) for m in b.alerts["mulai"]],
+            t("deck.col.to"): [fmt_month(m, lang) for m in b.alerts["akhir"]],
+            t("deck.col.months"): b.alerts["jumlah_bulan"].astype(int),
+            t("deck.col.max"): [fmt_pct(u, digits=0, lang=lang) for u in b.alerts["utilisasi_maks"]],
+        })
+        st.dataframe(alert_table, hide_index=True, key="eks_alert_table")
+    provenance(t("eks.source.okupansi"), filters, ("okupansi",))
+with sdm_col:
+    st.markdown(f"**{t('eks.alerts.sdm')}**")
+    roles = role_table(b)
+    if roles is None:
+        st.info(t("eks.alerts.unavailable"))
+    elif roles["kekurangan"].sum() <= 0:
+        st.success(t("eks.alerts.sdm.none"))
+    else:
+        peran = b.names.get("peran", {})
+        sdm_table = pd.DataFrame({
+            t("deck.col.role"): [peran.get(r, r) for r in roles["peran"]],
+            t("deck.col.current"): [fmt_dec(v, 0, lang) for v in roles["current_staff"]],
+            t("deck.col.required"): [fmt_dec(v, 1, lang) for v in roles["required_staff"]],
+            t("deck.col.gap"): [fmt_dec(v, 1, lang) for v in roles["kekurangan"]],
+            t("deck.col.ratio"): [fmt_dec(v, 2, lang) for v in roles["wisn_ratio"]],
+        })
+        st.dataframe(sdm_table, hide_index=True, key="eks_sdm_table")
+    end = b.end or b.last_month
+    window = fmt_period(add_months(end, -11), end, lang) if end else "–"
+    st.caption(t("provenance", source=t("eks.source.sdm"), period=window, updated=last_update(("staf",))))
+
+if presenting:
+    st.stop()
+
+# --- tables behind the figures and downloads ---------------------------------------------------
+with st.expander(t("eks.table.data")):
+    tag = f"{month_key(b.start)}_{month_key(b.end)}" if b.start and b.end else "semua"
+    for name, table in (("angka_utama", headline_table), ("asal_teratas", origins),
+                        ("tujuan_teratas", destinations), ("peta_provinsi", values),
+                        ("peringatan_kapasitas", alert_table), ("kesenjangan_sdm", sdm_table)):
+        if table is not None:
+            st.markdown(f"**{name.replace('_', ' ').capitalize()}**")
+            st.dataframe(table, hide_index=True, key=f"eks_tbl_{name}")
+            download_table(table, f"{name}_{tag}", filters, KINDS)
+
+# --- slide deck -------------------------------------------------------------------------------
+st.subheader(t("eks.deck.header"))
+st.caption(t("eks.deck.hint", language="Indonesia" if lang == "id" else "English"))
+deck_key = ("eks_deck", filters, lang)
+if st.button(t("eks.deck.build"), key="eks_deck_build", icon=":material/co_present:"):
+    with st.spinner(t("eks.deck.building")):
+        try:
+            st.session_state["eks_deck"] = (deck_key, build_deck(filters, lang))
+        except Exception as exc:  # noqa: BLE001 — a sentence, never a traceback, in front of a minister
+            st.error(t("eks.deck.failed", detail=type(exc).__name__))
+ready = st.session_state.get("eks_deck")
+if ready and ready[0] == deck_key:
+    st.download_button(t("eks.deck.download"), ready[1], file_name=f"paparan_tppo_{tag}.pptx", mime=PPTX_MIME,
+                       key="eks_deck_download", icon=":material/download:", type="primary")

@@ -1,0 +1,122 @@
+"""Public summary: protected national figures that can never expose a victim.
+
+Reads only the published extract (data_access.publication): never the case table, so an anonymous visitor
+can only ever see numbers that went through disclosure control.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from builders.public_charts import make_protected_bars
+from builders.public_map import make_protected_map
+from data_access.publication import get_latest_extract, get_province_boundaries, get_province_names
+from domain.disclosure import TOTAL_LABEL
+from domain.formatting import fmt_date, fmt_period
+from domain.publication import (
+    AGE_GROUPS, SEXES, display_table, display_value, long_cells, map_values, national_total, parse_period,
+    with_names,
+)
+from domain.taxonomy import MODUS, names
+from exports.tables import to_csv_bytes, to_xlsx_bytes
+from ui.frame import empty_state
+from ui.i18n import current_lang, t
+
+lang = current_lang()
+st.title(t("nav.ringkasan_publik"))
+extract = get_latest_extract()
+if extract is None:
+    empty_state("publik.empty")
+info, rules = extract.info, extract.info.rules
+words = {"marker": rules.primary_marker, "largest": rules.threshold - 1, "base": rules.rounding_base,
+         "threshold": rules.threshold}
+st.caption(t("publik.purpose", **words))
+if info.is_demo:
+    st.warning(t("demo.notice"), icon="⚠️")
+period = parse_period(info.periode)
+version = t("publik.version", versi=info.versi, date=fmt_date(info.dibuat, lang),
+            period=fmt_period(*period, lang) if period else "–")
+st.caption(version)
+notes = tuple(([t("demo.notice")] if info.is_demo else []) + [version] + [
+    t(f"publik.caveat_{k}", **words) for k in ("scope", "rounding", "small", "hidden")])
+
+st.metric(t("publik.kpi_total"), display_value(national_total(extract), lang), help=t("publik.kpi_help"))
+with st.expander(t("publik.caveats_title"), expanded=True):
+    for key in ("scope", "rounding", "small", "hidden", "zero"):
+        st.markdown("- " + t(f"publik.caveat_{key}", **words))
+
+
+def show_table(shown: pd.DataFrame, name: str, first_column: str) -> None:
+    """The table as displayed text, with CSV and XLSX of exactly it (notes: demo, version, caveats)."""
+    frame = display_table(shown, lang).rename_axis(first_column).reset_index()
+    st.dataframe(frame, hide_index=True, width="stretch", key=f"publik_tbl_{name}")
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download.csv"), to_csv_bytes(frame, notes), file_name=f"{name}.csv", mime="text/csv",
+                       key=f"publik_csv_{name}", icon=":material/download:")
+    c2.download_button(t("download.xlsx"), to_xlsx_bytes(frame, name, notes), file_name=f"{name}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"publik_xlsx_{name}", icon=":material/download:")
+
+
+def source_caption() -> None:
+    st.caption(t("provenance", source=t("publik.source", versi=info.versi),
+                 period=fmt_period(*period, lang) if period else "–", updated=fmt_date(info.dibuat, lang)))
+
+
+def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
+    body = table.drop(index=TOTAL_LABEL, errors="ignore").iloc[:, 0]
+    data = pd.DataFrame({"label": [labels.get(code, code) for code in body.index],
+                         "nilai": [None if isinstance(v, str) else v for v in body],
+                         "teks": [display_value(v, lang) for v in body]})
+    fig = make_protected_bars(data, value_title=t("publik.col.jumlah"), orientation=orientation,
+                              separators=",." if lang == "id" else ".,")
+    st.plotly_chart(fig, key=f"publik_chart_{orientation}", config={"displaylogo": False})
+    source_caption()
+
+
+total = t("publik.total")
+jumlah = {"jumlah": t("publik.col.jumlah")}
+st.subheader(t("publik.by_year"))
+years = with_names(extract.table("tahun"), {}, total, jumlah)
+bars(extract.table("tahun"), {}, "v")
+with st.expander(t("publik.data_table")):
+    show_table(years, "korban_per_tahun", t("publik.col.tahun"))
+
+st.subheader(t("publik.by_sex_age"))
+sex_age = with_names(extract.table("jenis_kelamin_umur", SEXES), {s: t(f"sex.{s}") for s in SEXES}, total,
+                     {a: t(f"age.{a}") for a in AGE_GROUPS})
+show_table(sex_age[[t(f"age.{a}") for a in AGE_GROUPS] + [total]], "korban_jenis_kelamin_umur",
+           t("publik.col.jenis_kelamin"))
+
+st.subheader(t("publik.by_modus"))
+modus_names = names(MODUS, lang)
+modus = with_names(extract.table("modus", list(modus_names)), modus_names, total, jumlah)
+bars(extract.table("modus", list(modus_names)), modus_names, "h")
+with st.expander(t("publik.data_table")):
+    show_table(modus, "korban_per_modus", t("publik.col.modus"))
+
+st.subheader(t("publik.by_province"))
+provinces = extract.table("provinsi")
+boundaries = get_province_boundaries()
+if boundaries is None:
+    st.info(t("publik.map_missing"), icon="ℹ️")
+else:
+    values = map_values(provinces)
+    shown = {r.kode: display_value(r.teks if r.teks is not None else r.nilai, lang) for r in values.itertuples()}
+    labels = {"title": t("publik.map.title"), "region": t("publik.map.region"), "value": t("publik.col.jumlah"),
+              "small": t("publik.map.small"), "hidden": t("publik.map.hidden"),
+              "no_data": t("publik.map.no_data"), "note": t("publik.map.note")}
+    st_folium(make_protected_map(boundaries, values, rules, labels=labels, display=shown),
+              key="publik_peta", height=480, use_container_width=True, returned_objects=[])
+    source_caption()
+province_names = get_province_names()
+with st.expander(t("publik.data_table"), expanded=boundaries is None):
+    show_table(with_names(provinces, province_names, total, jumlah), "korban_per_provinsi", t("publik.col.provinsi"))
+
+all_cells = long_cells(extract.cells).rename(
+    columns={c: t(f"publik.col.{c}") for c in ("tabel", "baris", "kolom", "nilai")})
+st.download_button(t("publik.download_all"), to_csv_bytes(all_cells, notes),
+                   file_name=f"ringkasan_publik_v{info.versi}.csv", mime="text/csv", key="publik_csv_semua",
+                   icon=":material/download:", type="primary")

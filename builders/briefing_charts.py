@@ -1,0 +1,237 @@
+"""Pure plotly builders for briefings and Jarnas monitoring: trend lines, handling funnel, completeness heat
+map, top-N bars, capacity and WISN bars. Data in, go.Figure out; labels come from the caller (i18n)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from builders import theme
+from domain.formatting import fmt_int, fmt_pct
+
+ID_SEPARATORS = ",."  # decimal mark, then thousands mark (Indonesian)
+EN_SEPARATORS = ".,"
+# Completeness: 0 (nothing reported) vermillion → 1 (complete) bluish green; both ends read in grey scale.
+COMPLETENESS_SCALE = ((0.0, theme.CATEGORICAL[3]), (0.5, "#F0E442"), (1.0, theme.CATEGORICAL[2]))
+PALETTE = [c for c in theme.CATEGORICAL if c != "#F0E442"]  # yellow lines vanish on white slides
+
+
+def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
+    settings = dict(
+        title=dict(text=title, x=0, xanchor="left"),
+        separators=ID_SEPARATORS if lang == "id" else EN_SEPARATORS,
+        font=dict(family=theme.FONT_FAMILY, size=13),
+        paper_bgcolor="white", plot_bgcolor="white",
+        margin=dict(l=10, r=10, t=50, b=10),
+    )
+    fig.update_layout(**{**settings, **extra})
+    fig.update_xaxes(showgrid=False, linecolor=theme.BORDER)
+    fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False)
+    return fig
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(title=title, xaxis=dict(visible=False), yaxis=dict(visible=False),
+                      annotations=[dict(text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)],
+                      font=dict(family=theme.FONT_FAMILY, size=13), paper_bgcolor="white", plot_bgcolor="white")
+    return fig
+
+
+def make_trend_lines(
+    monthly: pd.DataFrame,
+    dim: str,
+    labels: dict[str, str],
+    *,
+    title: str,
+    y_title: str = "Korban per bulan",
+    highlight: tuple[str, ...] = (),
+    lang: str = "id",
+    empty_message: str = "Tidak ada data untuk filter ini.",
+) -> go.Figure:
+    """One line per category of dim over months (missing months drawn as 0).
+
+    monthly: bulan, <dim>, jumlah. labels: code → display name, in legend order (categories not in labels
+    follow). highlight: codes drawn thicker and marked "▲" in the legend (e.g. rising modus).
+    """
+    if monthly.empty or monthly["jumlah"].sum() == 0:
+        return empty_figure(title, empty_message)
+    from domain.trends import monthly_table
+
+    present = list(dict.fromkeys(monthly[dim]))
+    order = [c for c in labels if c in present] + [c for c in present if c not in labels]
+    wide = monthly_table(monthly, dim, categories=order)
+    fig = go.Figure()
+    for i, code in enumerate(wide.columns):
+        name = labels.get(code, code)
+        strong = code in highlight
+        fig.add_trace(go.Scatter(
+            x=[pd.Timestamp(m) for m in wide.index], y=wide[code].tolist(), mode="lines+markers",
+            name=("▲ " + name) if strong else name,
+            line=dict(color=PALETTE[i % len(PALETTE)], width=4 if strong else 2),
+            marker=dict(size=5 if strong else 3),
+            hovertemplate=f"{name}<br>%{{x|%b %Y}}: %{{y:,d}}<extra></extra>",
+        ))
+    _layout(fig, title, lang, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0),
+            yaxis=dict(title=y_title, rangemode="tozero"), hovermode="x unified", margin=dict(l=10, r=10, t=50, b=40))
+    fig.update_xaxes(dtick="M3", tickformat="%b\n%Y")
+    return fig
+
+
+def make_pipeline_funnel(
+    stages: pd.DataFrame,
+    stage_labels: dict[str, str],
+    *,
+    title: str,
+    entry_stage: str = "asesmen",
+    share_label: str = "dari korban ditangani",
+    lang: str = "id",
+    empty_message: str = "Tidak ada data untuk filter ini.",
+) -> go.Figure:
+    """Victims reaching each handling stage, in the order of stage_labels, as a funnel.
+
+    stages: tahap, jumlah. Each bar reads "n (x% dari korban ditangani)", the share of the entry stage.
+    Medical rehabilitation runs beside the social track, so the bars need not shrink monotonically.
+    """
+    counts = stages.groupby("tahap")["jumlah"].sum() if len(stages) else pd.Series(dtype="int64")
+    if counts.sum() == 0:
+        return empty_figure(title, empty_message)
+    codes = list(stage_labels)
+    values = [int(counts.get(c, 0)) for c in codes]
+    entry = int(counts.get(entry_stage, 0))
+    text = [fmt_int(v, lang) + (f" ({fmt_pct(v / entry, lang=lang)} {share_label})" if entry else "")
+            for v in values]
+    fig = go.Figure(go.Funnel(
+        y=[stage_labels[c] for c in codes], x=values, text=text, textinfo="text", textposition="outside",
+        marker=dict(color=[theme.CATEGORICAL[2] if c == entry_stage else theme.CATEGORICAL[0] for c in codes]),
+        connector=dict(line=dict(color=theme.BORDER, width=1)),
+        hovertemplate="%{y}: %{x:,d}<extra></extra>", cliponaxis=False,
+    ))
+    return _layout(fig, title, lang, margin=dict(l=10, r=230, t=50, b=10))
+
+
+def make_completeness_heatmap(
+    table: pd.DataFrame,
+    province_names: dict[str, str],
+    agency_labels: dict[str, str],
+    *,
+    title: str,
+    colorbar_title: str = "Kelengkapan",
+    lang: str = "id",
+    empty_message: str = "Tidak ada data untuk filter ini.",
+) -> go.Figure:
+    """Provinces (rows) x agencies (columns), coloured by the share of expected monthly reports received.
+
+    table: instansi, kode_prov, diharapkan, dilaporkan, kelengkapan (domain.completeness.completeness_table).
+    Cells read "dilaporkan/diharapkan"; cells with nothing expected are blank (grey "–"), not 0%.
+    Provinces with gaps come first so the eye lands on who is missing.
+    """
+    if table.empty:
+        return empty_figure(title, empty_message)
+    agencies = [a for a in agency_labels if a in set(table["instansi"])]
+    z = table.pivot(index="kode_prov", columns="instansi", values="kelengkapan").reindex(columns=agencies)
+    got = table.pivot(index="kode_prov", columns="instansi", values="dilaporkan").reindex(columns=agencies)
+    exp = table.pivot(index="kode_prov", columns="instansi", values="diharapkan").reindex(columns=agencies)
+    worst = z.min(axis=1)
+    # Top to bottom: the least complete first, then complete ones, then provinces where nothing was expected.
+    top_down = sorted(z.index, key=lambda k: (pd.isna(worst[k]), 0 if pd.isna(worst[k]) else worst[k],
+                                              province_names.get(k, k)))
+    rows = list(reversed(top_down))  # plotly draws the first row at the bottom
+    z, got, exp = z.loc[rows], got.loc[rows], exp.loc[rows]
+    text = [[("–" if (pd.isna(e) or e == 0) else f"{int(g)}/{int(e)}") for g, e in zip(gr, er)]
+            for gr, er in zip(got.to_numpy(), exp.to_numpy())]
+    fig = go.Figure(go.Heatmap(
+        z=z.to_numpy(), x=[agency_labels[a] for a in agencies], y=[province_names.get(k, k) for k in rows],
+        text=text, texttemplate="%{text}", zmin=0, zmax=1, colorscale=[list(s) for s in COMPLETENESS_SCALE],
+        xgap=2, ygap=2, hoverongaps=False,
+        colorbar=dict(title=colorbar_title, tickformat=".0%", thickness=12),
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+    ))
+    height = max(320, 22 * len(rows) + 120)
+    _layout(fig, title, lang, height=height, plot_bgcolor=theme.NO_DATA_FILL, margin=dict(l=10, r=10, t=90, b=10))
+    fig.update_xaxes(side="top")
+    fig.update_yaxes(gridcolor=theme.NO_DATA_FILL)
+    return fig
+
+
+def make_top_bars(
+    top: pd.DataFrame,
+    *,
+    title: str,
+    x_title: str = "Korban",
+    lang: str = "id",
+    colour: str = theme.CATEGORICAL[0],
+    empty_message: str = "Tidak ada data untuk filter ini.",
+) -> go.Figure:
+    """Horizontal bars, largest on top. top: nama, jumlah, porsi (share of all victims, shown as text)."""
+    if top.empty:
+        return empty_figure(title, empty_message)
+    data = top.iloc[::-1]
+    text = [f"{fmt_int(j, lang)} ({fmt_pct(p, lang=lang)})" for j, p in zip(data["jumlah"], data["porsi"])]
+    fig = go.Figure(go.Bar(
+        x=data["jumlah"], y=data["nama"], orientation="h", marker_color=colour, text=text,
+        textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:,d}<extra></extra>",
+    ))
+    _layout(fig, title, lang, xaxis=dict(title=x_title), margin=dict(l=10, r=90, t=50, b=10),
+            height=max(300, 32 * len(data) + 90))
+    return fig
+
+
+def make_utilisation_bars(
+    metrics: pd.DataFrame,
+    *,
+    title: str,
+    x_title: str = "Utilisasi",
+    threshold: float = 0.9,
+    limit: int = 12,
+    lang: str = "id",
+    empty_message: str = "Tidak ada data untuk filter ini.",
+) -> go.Figure:
+    """The `limit` units with the highest utilisation, coloured by theme.UTILISATION_BANDS, with the
+    alert threshold as a dashed line. metrics: nama, utilisasi (domain.capacity.unit_metrics)."""
+    data = metrics.dropna(subset=["utilisasi"]) if len(metrics) else metrics
+    if data is None or data.empty:
+        return empty_figure(title, empty_message)
+    data = data.sort_values("utilisasi", ascending=False, kind="mergesort").head(limit).iloc[::-1]
+
+    def band(u: float) -> str:
+        for upper, colour, _label in theme.UTILISATION_BANDS:
+            if u < upper or (upper == 1.0 and u == 1.0):
+                return colour
+        return theme.UTILISATION_BANDS[-1][1]
+
+    fig = go.Figure(go.Bar(
+        x=data["utilisasi"], y=data["nama"], orientation="h", marker_color=[band(u) for u in data["utilisasi"]],
+        text=[fmt_pct(u, digits=0, lang=lang) for u in data["utilisasi"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x:.0%}<extra></extra>",
+    ))
+    fig.add_vline(x=threshold, line=dict(color=theme.BORDER, dash="dash", width=1.5))
+    top = max(1.1, math.ceil(float(data["utilisasi"].max()) * 10 + 1) / 10)
+    _layout(fig, title, lang, xaxis=dict(title=x_title, tickformat=".0%", range=[0, top]),
+            margin=dict(l=10, r=60, t=50, b=10), height=max(300, 30 * len(data) + 90))
+    return fig
+
+
+def make_wisn_role_bars(
+    roles: pd.DataFrame,
+    role_labels: dict[str, str],
+    *,
+    title: str,
+    current_label: str = "Staf tersedia",
+    required_label: str = "Staf dibutuhkan (WISN)",
+    lang: str = "id",
+    empty_message: str = "Tidak ada data untuk filter ini.",
+) -> go.Figure:
+    """Current against required staff per role (grouped bars). roles: peran, current_staff, required_staff."""
+    if roles is None or roles.empty:
+        return empty_figure(title, empty_message)
+    names = [role_labels.get(r, r) for r in roles["peran"]]
+    fig = go.Figure([
+        go.Bar(x=names, y=roles["current_staff"], name=current_label, marker_color=theme.CATEGORICAL[0],
+               hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
+        go.Bar(x=names, y=roles["required_staff"], name=required_label, marker_color=theme.CATEGORICAL[1],
+               hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
+    ])
+    return _layout(fig, title, lang, barmode="group", legend=dict(orientation="h", y=-0.2, x=0))

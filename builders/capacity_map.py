@@ -1,0 +1,36 @@
+"""Province outlines under the service-unit circles, so the units sit on a recognisable Indonesia without tiles."""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+
+from builders.maps import BOUNDARY_ATTRIBUTION, feature_collection
+
+OUTLINE_PANE = "batas_provinsi"
+LAND_FILL = "#ffffff"
+OUTLINE = "#9e9e9e"
+
+
+def add_province_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame | None, *, fill: bool = True) -> folium.Map:
+    """Draws province outlines (kode, nama, geometry) below every other layer; clicks pass through to the units.
+
+    fill paints land white on the pale sea (use False over a tile layer). None (no boundary file)
+    leaves the map as it is. The boundaries' licence notice goes into the map's attribution, as the
+    MIT licence of the boundary data asks.
+    """
+    if boundaries is None or boundaries.empty:
+        return m
+    # overlayPane, where the circles live, has z-index 400: the outlines go just below it.
+    folium.map.CustomPane(OUTLINE_PANE, z_index=350, pointer_events=False).add_to(m)
+    folium.GeoJson(
+        feature_collection(boundaries, boundaries[["nama"]]),
+        name=OUTLINE_PANE,
+        control=False,
+        interactive=False,
+        pane=OUTLINE_PANE,
+        attribution=BOUNDARY_ATTRIBUTION,
+        style_function=lambda _feature: {"fillColor": LAND_FILL, "fillOpacity": 1.0 if fill else 0.0, "color": OUTLINE,
+                                         "weight": 0.6},
+    ).add_to(m)
+    return m

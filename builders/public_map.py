@@ -1,0 +1,149 @@
+"""Pure folium builder for the public province map: drawn only from published (protected) cells.
+
+A suppressed province is never drawn as a number: "<10" has its own class, shaded as the lowest step of
+the scale (it is fewer than any published number), and a complementary "x" (at least the threshold, hidden
+to protect another cell) gets a neutral colour outside the sequential scale, so it reads as "not shown"
+rather than as an amount. Numbered classes are formed from the rounded published values only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from builders import theme
+from builders.maps import (
+    BOUNDARY_ATTRIBUTION,
+    FILL_OPACITY,
+    _Attribution,
+    _base_map,
+    _Legend,
+    _swatch_row,
+    class_fills,
+    escape_html,
+    feature_collection,
+)
+from domain.disclosure import SECONDARY_MARKER, DisclosureRules
+from domain.rates import classify
+
+# "<10": the lightest step of the sequential palette, which the numbered classes (at most 4) never use.
+SMALL_FILL = theme.SEQUENTIAL_5[0]
+# "x": light blue, deliberately outside the OrRd scale so it cannot be read as a quantity.
+HIDDEN_FILL = "#c6dbef"
+MAX_CLASSES = len(theme.SEQUENTIAL_5) - 1
+
+DEFAULT_LABELS: dict[str, str] = {
+    "title": "Korban ditangani (angka terlindungi)",
+    "region": "Provinsi",
+    "value": "Korban ditangani",
+    "small": "{marker}: 1 sampai {largest} korban",
+    "hidden": "x: disembunyikan untuk melindungi sel lain",
+    "zero": "0",
+    "no_data": "tidak ada data",
+    "note": "Angka dibulatkan ke kelipatan {base}.",
+}
+
+
+def make_protected_map(
+    boundaries: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    rules: DisclosureRules,
+    *,
+    labels: Mapping[str, str] | None = None,
+    display: Mapping[str, str] | None = None,
+    k: int = MAX_CLASSES,
+    tiles: str | None = None,
+    tiles_attribution: str | None = None,
+) -> folium.Map:
+    """Classed map of published province cells.
+
+    boundaries: kode, nama, geometry. values: kode, nilai (published int or None), teks (marker or None),
+    as domain.publication.map_values gives. display: kode -> text for the tooltip (e.g. "1.235" or "<10")
+    in the page's language; defaults to the value itself. labels: legend and tooltip words (DEFAULT_LABELS
+    keys). A boundary without a published cell is "tidak ada data", never 0.
+    """
+    if not 1 <= k <= MAX_CLASSES:
+        raise ValueError(f"k harus 1..{MAX_CLASSES}, bukan {k}")
+    missing = [c for c in ("kode", "nilai", "teks") if c not in values.columns]
+    if missing:
+        raise ValueError(f"values tidak memiliki kolom: {', '.join(missing)}")
+    words = {**DEFAULT_LABELS, **(labels or {})}
+    published = {str(r.kode): (_clean(r.nilai), _clean(r.teks)) for r in values.itertuples(index=False)}
+    kode = boundaries["kode"].astype(str)
+    if published and not kode.isin(set(published)).any():
+        raise ValueError("tidak ada kode pada values yang cocok dengan batas wilayah (periksa format kode)")
+
+    numbers = pd.Series(
+        [_number(published.get(c)) for c in kode], index=boundaries.index, dtype=float
+    )  # NaN for markers and missing, so they stay out of the numbered classes
+    classification = classify(numbers, k=k)
+    shades = class_fills(classification.n_classes)
+    fills, shown, kinds = {}, {}, set()
+    for i, c in zip(boundaries.index, kode):
+        nilai, teks = published.get(c, (None, None))
+        if teks == rules.primary_marker:
+            fill, kind = SMALL_FILL, "small"
+        elif teks == SECONDARY_MARKER:
+            fill, kind = HIDDEN_FILL, "hidden"
+        elif nilai is None:
+            fill, kind = theme.NO_DATA_FILL, "no_data"
+        elif nilai == 0:
+            fill, kind = theme.ZERO_FILL, "zero"
+        else:
+            fill, kind = shades[int(classification.index[i]) - 1], "number"
+        fills[c] = fill
+        kinds.add(kind)
+        text = (display or {}).get(c)
+        shown[c] = text if text is not None else (words["no_data"] if kind == "no_data" else
+                                                  str(teks if teks is not None else nilai))
+
+    properties = pd.DataFrame({
+        "kode": kode,
+        "nama": boundaries["nama"].map(escape_html),
+        "nilai_teks": kode.map(lambda c: escape_html(shown[c])),
+    })
+
+    def style(feature: dict) -> dict:
+        return {"fillColor": fills[feature["properties"]["kode"]], "fillOpacity": FILL_OPACITY,
+                "color": theme.BORDER, "weight": 0.5}
+
+    m = _base_map(tiles, tiles_attribution)
+    folium.GeoJson(
+        feature_collection(boundaries, properties),
+        name=words["title"],
+        style_function=style,
+        highlight_function=lambda _feature: {"weight": 2.5, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["nama", "nilai_teks"],
+                                      aliases=[words["region"], words["value"]], sticky=True),
+        control=False,
+    ).add_to(m)
+
+    rows = [_swatch_row("fill", shades[c - 1], classification.labels[c])
+            for c in range(classification.n_classes, 0, -1)]
+    if "small" in kinds:
+        rows.append(_swatch_row("fill", SMALL_FILL, words["small"].format(
+            marker=rules.primary_marker, largest=rules.threshold - 1)))
+    if "zero" in kinds:
+        rows.append(_swatch_row("fill", theme.ZERO_FILL, words["zero"]))
+    if "hidden" in kinds:
+        rows.append(_swatch_row("fill", HIDDEN_FILL, words["hidden"]))
+    if "no_data" in kinds:
+        rows.append(_swatch_row("fill", theme.NO_DATA_FILL, words["no_data"]))
+    _Legend(words["title"], rows, words["note"].format(base=rules.rounding_base)).add_to(m)
+    _Attribution(BOUNDARY_ATTRIBUTION).add_to(m)
+    return m
+
+
+def _clean(value: object) -> object:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+def _number(cell: tuple[object, object] | None) -> float:
+    if cell is None:
+        return np.nan
+    nilai, teks = cell
+    return np.nan if teks is not None or nilai is None else float(nilai)

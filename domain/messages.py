@@ -1,0 +1,245 @@
+"""Headline figures and key messages for briefings, written from the data (never typed in).
+
+Every function here is pure: data frames and numbers in, sentences out. The sentence templates live in
+strings/eksekutif.py (Indonesian and English); numbers and months are formatted with domain.formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from domain.formatting import fmt_change, fmt_dec, fmt_int, fmt_pct, fmt_period
+from domain.trends import BASELINE_MONTHS, RECENT_MONTHS, STATUS_NEW, STATUS_RISING
+from strings import tr
+
+# A share or change below this is not worth a minister's sentence.
+MIN_TOTAL = 1
+MAX_MESSAGES = 5
+
+
+@dataclass(frozen=True)
+class KeyMessage:
+    """One sentence: its catalogue key, the raw values behind it (for tests and exports), the text."""
+
+    key: str
+    values: dict
+    text: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline figure: value (None = no data), the same period a year earlier (None = not comparable)."""
+
+    key: str
+    value: float | None
+    previous: float | None = None
+    kind: str = "int"  # int | pct | text
+    text: str = ""
+
+    @property
+    def change(self) -> float | None:
+        """Relative change for counts; difference in percentage points (as a share) for pct."""
+        if self.value is None or self.previous is None:
+            return None
+        if self.kind == "pct":
+            return self.value - self.previous
+        return (self.value - self.previous) / self.previous if self.previous else None
+
+
+@dataclass(frozen=True)
+class BriefingInputs:
+    """What the messages are written from. Frames use the query column names; names maps code lists."""
+
+    start: dt.date | None
+    end: dt.date | None
+    total: int
+    total_previous: int | None = None
+    by_province: pd.DataFrame = field(default_factory=pd.DataFrame)  # kode_prov_asal, jumlah
+    by_modus: pd.DataFrame = field(default_factory=pd.DataFrame)  # modus, jumlah
+    by_destination: pd.DataFrame = field(default_factory=pd.DataFrame)  # kode_tujuan, jumlah
+    by_age: pd.DataFrame = field(default_factory=pd.DataFrame)  # kelompok_umur, jumlah
+    rising: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.trends.detect_rising
+    capacity_alerts: pd.DataFrame | None = None  # domain.capacity.capacity_alerts (None: not available)
+    wisn: pd.DataFrame | None = None  # domain.sdm.wisn_by_unit_role (None: not available)
+    names: dict = field(default_factory=dict)  # code list → {kode: nama} in the message language
+
+
+def _msg(key: str, lang: str, values: dict, **shown: object) -> KeyMessage:
+    return KeyMessage(key, values, tr(key, lang, **shown))
+
+
+def _top(df: pd.DataFrame, column: str) -> tuple[str, int, int] | None:
+    if df is None or df.empty or column not in df:
+        return None
+    totals = df.groupby(column)["jumlah"].sum()
+    total = int(totals.sum())
+    if total < MIN_TOTAL:
+        return None
+    ranked = totals.sort_values(ascending=False, kind="mergesort")
+    return str(ranked.index[0]), int(ranked.iloc[0]), total
+
+
+def top_origin_message(by_province: pd.DataFrame, province_names: dict, start: dt.date | None,
+                       end: dt.date | None, lang: str = "id") -> KeyMessage | None:
+    """"Nusa Tenggara Barat menyumbang 18,3% korban yang ditangani pada Jan 2023 – Jul 2025." """
+    top = _top(by_province, "kode_prov_asal")
+    if top is None or by_province.loc[by_province["jumlah"] > 0, "kode_prov_asal"].nunique() < 2:
+        return None  # one province selected: "100%" says nothing
+    kode, count, total = top
+    name = province_names.get(kode, kode)
+    share = count / total
+    return _msg("eks.msg.top_origin", lang, {"kode": kode, "share": share, "count": count},
+                name=name, share=fmt_pct(share, lang=lang), period=fmt_period(start, end, lang))
+
+
+def change_message(total: int, previous: int | None, lang: str = "id") -> KeyMessage | None:
+    """Year-on-year change of victims handled; None when the year-earlier window is not comparable."""
+    if previous is None or previous <= 0:
+        return None
+    change = (total - previous) / previous
+    key = "eks.msg.change_up" if change > 0 else "eks.msg.change_down" if change < 0 else "eks.msg.change_flat"
+    return _msg(key, lang, {"total": total, "previous": previous, "change": change},
+                change=fmt_pct(abs(change), lang=lang), total=fmt_int(total, lang),
+                previous=fmt_int(previous, lang))
+
+
+def top_modus_message(by_modus: pd.DataFrame, modus_names: dict, lang: str = "id") -> KeyMessage | None:
+    top = _top(by_modus, "modus")
+    if top is None:
+        return None
+    kode, count, total = top
+    share = count / total
+    return _msg("eks.msg.top_modus", lang, {"modus": kode, "share": share, "count": count},
+                name=modus_names.get(kode, kode), share=fmt_pct(share, lang=lang), count=fmt_int(count, lang))
+
+
+def rising_modus_message(rising: pd.DataFrame, modus_names: dict, lang: str = "id",
+                         recent_months: int = RECENT_MONTHS, baseline_months: int = BASELINE_MONTHS
+                         ) -> KeyMessage | None:
+    """The strongest new or rising modus (domain.trends.detect_rising with the same windows), if any."""
+    if rising is None or rising.empty:
+        return None
+    hits = rising[rising["status"].isin([STATUS_NEW, STATUS_RISING])]
+    if hits.empty:
+        return None
+    row = hits.iloc[0]
+    name = modus_names.get(row["kategori"], row["kategori"])
+    values = {"modus": row["kategori"], "status": row["status"], "recent": int(row["jumlah_terkini"]),
+              "ratio": None if pd.isna(row["rasio"]) else float(row["rasio"])}
+    if row["status"] == STATUS_NEW:
+        return _msg("eks.msg.new_modus", lang, values, name=name, count=fmt_int(row["jumlah_terkini"], lang),
+                    recent=recent_months, baseline=baseline_months)
+    return _msg("eks.msg.rising_modus", lang, values, name=name, count=fmt_int(row["jumlah_terkini"], lang),
+                ratio=fmt_dec(row["rasio"], 1, lang), recent=recent_months, baseline=baseline_months)
+
+
+def child_message(by_age: pd.DataFrame, lang: str = "id") -> KeyMessage | None:
+    if by_age is None or by_age.empty:
+        return None
+    totals = by_age.groupby("kelompok_umur")["jumlah"].sum()
+    total = int(totals.sum())
+    children = int(totals.get("anak", 0))
+    if total < MIN_TOTAL or children == 0:
+        return None
+    share = children / total
+    return _msg("eks.msg.children", lang, {"children": children, "share": share},
+                count=fmt_int(children, lang), share=fmt_pct(share, lang=lang))
+
+
+def top_destination_message(by_destination: pd.DataFrame, names: dict, lang: str = "id") -> KeyMessage | None:
+    """names: negara and provinsi name maps merged (destinations abroad are ISO3, at home a province kode)."""
+    top = _top(by_destination, "kode_tujuan")
+    if top is None:
+        return None
+    kode, count, total = top
+    share = count / total
+    return _msg("eks.msg.top_destination", lang, {"kode": kode, "share": share, "count": count},
+                name=names.get(kode, kode), share=fmt_pct(share, lang=lang))
+
+
+def capacity_message(alerts: pd.DataFrame | None, unit_names: dict, lang: str = "id",
+                     threshold: float = 0.9, min_months: int = 2) -> KeyMessage | None:
+    """Units above the utilisation threshold for consecutive months (domain.capacity.capacity_alerts run with
+    the same threshold and min_months)."""
+    if alerts is None or alerts.empty:
+        return None
+    units = alerts.drop_duplicates("kode_unit")
+    worst = alerts.sort_values("utilisasi_maks", ascending=False, kind="mergesort").iloc[0]
+    return _msg("eks.msg.capacity", lang,
+                {"units": len(units), "worst": worst["kode_unit"], "max": float(worst["utilisasi_maks"])},
+                count=fmt_int(len(units), lang), name=unit_names.get(worst["kode_unit"], worst["kode_unit"]),
+                max=fmt_pct(float(worst["utilisasi_maks"]), digits=0, lang=lang),
+                threshold=fmt_pct(threshold, digits=0, lang=lang), months=min_months)
+
+
+def staffing_message(wisn: pd.DataFrame | None, role_names: dict, lang: str = "id") -> KeyMessage | None:
+    """Total WISN staff missing (Σ max(0, required − current) over units and roles) and the role short most.
+
+    Reads domain.sdm.wisn_by_unit_role: kekurangan when present, else −shortage (WISN's shortage is
+    current − required, negative when short); unit/role columns kode_unit/peran or unit/role.
+    """
+    if wisn is None or wisn.empty:
+        return None
+    if "kekurangan" in wisn:
+        gap = pd.to_numeric(wisn["kekurangan"])
+    elif "shortage" in wisn:
+        gap = (-pd.to_numeric(wisn["shortage"])).clip(lower=0)
+    else:
+        return None
+    unit_col = "kode_unit" if "kode_unit" in wisn else "unit"
+    role_col = "peran" if "peran" in wisn else "role"
+    short = wisn.assign(_gap=gap)[gap > 0]
+    if short.empty:
+        return None
+    total = float(short["_gap"].sum())
+    by_role = short.groupby(role_col)["_gap"].sum().sort_values(ascending=False, kind="mergesort")
+    units = int(short[unit_col].nunique())
+    role = by_role.index[0]
+    return _msg("eks.msg.staffing", lang, {"shortage": total, "units": units, "role": role},
+                shortage=fmt_int(total, lang), units=fmt_int(units, lang), role=role_names.get(role, role))
+
+
+def compose_key_messages(inputs: BriefingInputs, lang: str = "id", limit: int = MAX_MESSAGES) -> list[KeyMessage]:
+    """Up to `limit` sentences in a fixed order of importance (change, origin, rising modus, capacity, SDM,
+    top modus, destination, children); those without data are left out."""
+    names = inputs.names or {}
+    destinations = {**names.get("provinsi", {}), **names.get("negara", {})}
+    candidates = [
+        change_message(inputs.total, inputs.total_previous, lang),
+        top_origin_message(inputs.by_province, names.get("provinsi", {}), inputs.start, inputs.end, lang),
+        rising_modus_message(inputs.rising, names.get("modus", {}), lang),
+        capacity_message(inputs.capacity_alerts, names.get("unit", {}), lang),
+        staffing_message(inputs.wisn, names.get("peran", {}), lang),
+        top_modus_message(inputs.by_modus, names.get("modus", {}), lang),
+        top_destination_message(inputs.by_destination, destinations, lang),
+        child_message(inputs.by_age, lang),
+    ]
+    return [m for m in candidates if m is not None][:limit]
+
+
+# Inline syntax only; sentences start with a letter or digit inside a "- " bullet, so "." and "-" are safe.
+_MARKDOWN_SPECIALS = "\\`*_[]<>#|~$"
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape Markdown syntax so data-derived text (unit names, etc.) renders literally."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)
+
+
+def format_headline(h: Headline, lang: str = "id") -> tuple[str, str | None]:
+    """(value text, change text or None) as shown on the page and the slide."""
+    if h.kind == "text":
+        return h.text, None
+    if h.value is None:
+        return tr("eks.no_data", lang), None
+    value = fmt_pct(h.value, lang=lang) if h.kind == "pct" else fmt_int(h.value, lang)
+    change = h.change
+    if change is None:
+        return value, None
+    if h.kind == "pct":
+        sign = "+" if change > 0 else "−" if change < 0 else "±"
+        return value, f"{sign}{fmt_dec(abs(change) * 100, 1, lang)} {tr('eks.pp', lang)}"
+    return value, fmt_change(change, lang)

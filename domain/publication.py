@@ -1,0 +1,282 @@
+"""Which tables the public summary publishes and how: one protected pass over the entry-stage counts.
+
+Every published table comes from the same victims-handled counts (entry stage, domain.taxonomy.ENTRY_STAGE)
+and is protected together by domain.disclosure.protect_linked, so the national total, the year totals, the
+sex x age table and its margins, the modus table and the province table share one status per cell and cannot
+be played off against each other. An extract is a long frame of cells (tabel, baris, kolom, nilai, teks) as
+stored in publikasi_sel; the page, the CSV files and the map are all built from those cells alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from domain.disclosure import (
+    SECONDARY_MARKER,
+    TOTAL_LABEL,
+    DisclosureError,
+    DisclosureRules,
+    ProtectedTable,
+    assert_publishable,
+    protect_linked,
+)
+from domain.formatting import fmt_int
+
+VALUE = "jumlah"
+# Published table name -> its dimensions in the protected source frame. Order = page and file order.
+PUBLISHED_TABLES: dict[str, tuple[str, ...]] = {
+    "nasional": (),
+    "tahun": ("tahun",),
+    "jenis_kelamin_umur": ("jenis_kelamin", "kelompok_umur"),
+    "modus": ("modus",),
+    "provinsi": ("provinsi",),
+}
+SOURCE_DIMS: tuple[str, ...] = ("tahun", "provinsi", "modus", "jenis_kelamin", "kelompok_umur")
+# Columns of the entry-stage counts the extract is built from (data_access.cases dimension names).
+MONTHLY_COLUMNS: tuple[str, ...] = ("bulan", "kode_prov_asal", "modus", "jenis_kelamin", "kelompok_umur", VALUE)
+SEXES: tuple[str, ...] = ("L", "P")
+AGE_GROUPS: tuple[str, ...] = ("anak", "dewasa")
+CELL_COLUMNS: tuple[str, ...] = ("tabel", "baris", "kolom", "nilai", "teks")
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class ExtractInfo:
+    """One row of publikasi: which version, when, under which rules, from demo or imported data."""
+
+    versi: int
+    dibuat: dt.datetime
+    ambang: int
+    basis_pembulatan: int
+    asal_data: str  # demo | impor
+    periode: str  # "2019-01..2025-12"
+    catatan: str = ""
+
+    @property
+    def rules(self) -> DisclosureRules:
+        return DisclosureRules(self.ambang, self.basis_pembulatan)
+
+    @property
+    def is_demo(self) -> bool:
+        # Anything not positively imported is treated as demo: the notice errs on the side of showing.
+        return self.asal_data != "impor"
+
+
+@dataclass(frozen=True, eq=False)
+class PublishedExtract:
+    """A stored extract: its metadata and its cells (columns CELL_COLUMNS; nilai is None for markers)."""
+
+    info: ExtractInfo
+    cells: pd.DataFrame
+
+    def table(self, tabel: str, order: Sequence[str] | None = None) -> pd.DataFrame:
+        return wide_table(self.cells, tabel, order)
+
+
+# --- building an extract -------------------------------------------------------------------------
+
+
+def source_counts(
+    monthly: pd.DataFrame,
+    provinces: Sequence[str],
+    modus_codes: Sequence[str],
+) -> pd.DataFrame:
+    """Entry-stage counts by month (MONTHLY_COLUMNS) -> the long frame the tables are protected from.
+
+    Columns SOURCE_DIMS + jumlah, all categorical so that every category is published, as 0 when empty:
+    every year between the first and the last, every province in `provinces`, every modus in
+    `modus_codes`, both sexes and both age groups. A code outside those lists is a data error and raises
+    ValueError rather than being dropped from the public totals.
+    """
+    missing = [c for c in MONTHLY_COLUMNS if c not in monthly.columns]
+    if missing:
+        raise ValueError(f"kolom tidak ada: {missing}")
+    years = pd.to_datetime(monthly["bulan"].astype(str).str[:10], format="%Y-%m-%d").dt.year.astype(int)
+    frame = pd.DataFrame({
+        "tahun": years,
+        "provinsi": monthly["kode_prov_asal"].astype(str),
+        "modus": monthly["modus"].astype(str),
+        "jenis_kelamin": monthly["jenis_kelamin"].astype(str),
+        "kelompok_umur": monthly["kelompok_umur"].astype(str),
+        VALUE: pd.to_numeric(monthly[VALUE]).astype("int64"),
+    })
+    year_list = list(range(int(years.min()), int(years.max()) + 1)) if len(years) else []
+    categories: dict[str, list] = {
+        "tahun": year_list,
+        "provinsi": list(provinces),
+        "modus": list(modus_codes),
+        "jenis_kelamin": list(SEXES),
+        "kelompok_umur": list(AGE_GROUPS),
+    }
+    for dim, allowed in categories.items():
+        unknown = sorted(set(frame[dim]) - set(allowed), key=str)
+        if unknown:
+            raise ValueError(f"kode {dim} tidak dikenal: {unknown}")
+        frame[dim] = pd.Categorical(frame[dim], categories=allowed)
+    return frame
+
+
+def protect_extract(counts: pd.DataFrame, rules: DisclosureRules) -> dict[str, ProtectedTable]:
+    """Every published table, protected in one linked pass (primary, rounding, secondary, audit)."""
+    protected = protect_linked(counts, list(PUBLISHED_TABLES.values()), VALUE, rules)
+    return {name: protected[dims] for name, dims in PUBLISHED_TABLES.items()}
+
+
+def extract_cells(tables: Mapping[str, ProtectedTable]) -> pd.DataFrame:
+    """Long cells (CELL_COLUMNS): baris/kolom are category codes as text, "Total" for margins; kolom is
+    "jumlah" for 0- and 1-D tables. nilai holds the published number or None for "<10"/"x"; teks is the
+    display text in Indonesian format ("1.235", "<10", "x")."""
+    rows = []
+    for name, table in tables.items():
+        for baris, line in table.cells.iterrows():
+            for kolom, cell in line.items():
+                number = None if isinstance(cell, str) else int(cell)
+                rows.append((name, str(baris), str(kolom), number,
+                             cell if number is None else fmt_int(number, "id")))
+    cells = pd.DataFrame(rows, columns=list(CELL_COLUMNS))
+    # Built as object so a published 1.235 stays the int 1235 beside the None of a marker, never 1235.0.
+    cells["nilai"] = pd.Series([r[3] for r in rows], dtype=object)
+    return cells
+
+
+def build_extract(
+    monthly: pd.DataFrame,
+    provinces: Sequence[str],
+    modus_codes: Sequence[str],
+    rules: DisclosureRules,
+) -> pd.DataFrame:
+    """Entry-stage monthly counts -> verified, protected cells ready to store. Raises DisclosureError
+    if no protection is possible or a cell would still be unsafe, and ValueError on bad input."""
+    if monthly.empty or pd.to_numeric(monthly[VALUE]).sum() == 0:
+        raise ValueError("tidak ada korban ditangani untuk diterbitkan")
+    cells = extract_cells(protect_extract(source_counts(monthly, provinces, modus_codes), rules))
+    verify_cells(cells, rules)
+    return cells
+
+
+def verify_cells(cells: pd.DataFrame, rules: DisclosureRules) -> None:
+    """Last guard before cells are stored or written: every value and text must be publishable, and the
+    number and the text of a cell must agree. Raises DisclosureError."""
+    missing = [c for c in CELL_COLUMNS if c not in cells.columns]
+    if missing:
+        raise DisclosureError(f"kolom sel tidak ada: {missing}")
+    if cells.duplicated(["tabel", "baris", "kolom"]).any():
+        raise DisclosureError("sel ganda dalam ekstrak")
+    assert_publishable(cells["teks"].reset_index(drop=True), rules)
+    numbers = cells["nilai"].dropna().reset_index(drop=True)
+    assert_publishable(numbers.astype(object), rules)
+    for nilai, teks in zip(cells["nilai"], cells["teks"]):
+        markers = (rules.primary_marker, SECONDARY_MARKER)
+        if (nilai is None or pd.isna(nilai)) != (teks in markers):
+            raise DisclosureError(f"nilai {nilai!r} dan teks {teks!r} tidak cocok")
+
+
+# --- reading an extract --------------------------------------------------------------------------
+
+
+def wide_table(cells: pd.DataFrame, tabel: str, order: Sequence[str] | None = None) -> pd.DataFrame:
+    """One published table as stored: index baris, columns kolom, values the published int or marker.
+
+    Rows follow `order` when given (codes not in it keep sorted order after those in it), else sorted
+    order; "Total" is always the last row and column. An unknown table gives an empty frame.
+    """
+    part = cells[cells["tabel"] == tabel]
+    if part.empty:
+        return pd.DataFrame()
+    values = [n if n is not None and not pd.isna(n) else t for n, t in zip(part["nilai"], part["teks"])]
+    long = pd.DataFrame({"baris": part["baris"].to_numpy(), "kolom": part["kolom"].to_numpy(),
+                         "v": pd.Series(values, dtype=object).to_numpy()})
+    wide = long.pivot(index="baris", columns="kolom", values="v")
+    wide = wide.reindex(index=_ordered(wide.index, order), columns=_ordered(wide.columns, None))
+    wide.index.name, wide.columns.name = None, None
+    return wide.astype(object)
+
+
+def _ordered(labels: pd.Index, order: Sequence[str] | None) -> list[str]:
+    present = [str(x) for x in labels]
+    first = [x for x in (order or ()) if x in present]
+    rest = sorted(x for x in present if x not in first and x != TOTAL_LABEL)
+    return first + rest + ([TOTAL_LABEL] if TOTAL_LABEL in present else [])
+
+
+def display_value(value: object, lang: str = "id") -> str:
+    """Published cell as display text: a number in the language's format, a marker as it is."""
+    return value if isinstance(value, str) else fmt_int(value, lang)
+
+
+def display_table(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """All cells as display text (st.dataframe needs one type per column; markers are text)."""
+    return table.map(lambda v: display_value(v, lang)).astype(str)
+
+
+def national_total(extract: PublishedExtract) -> object:
+    """The published national total (an int, or a marker in a tiny data set)."""
+    table = extract.table("nasional")
+    return table.iloc[0, 0] if not table.empty else None
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date] | None:
+    """"2019-01..2025-12" -> (2019-01-01, 2025-12-01); None when the text is not in that form."""
+    match = _PERIOD.match(text or "")
+    if not match:
+        return None
+    y1, m1, y2, m2 = (int(g) for g in match.groups())
+    try:
+        return dt.date(y1, m1, 1), dt.date(y2, m2, 1)
+    except ValueError:
+        return None
+
+
+def format_period(start: dt.date | None, end: dt.date | None) -> str:
+    """The stored form of a period: "2019-01..2025-12" (empty when unknown)."""
+    return f"{start:%Y-%m}..{end:%Y-%m}" if start and end else ""
+
+
+def map_values(table: pd.DataFrame) -> pd.DataFrame:
+    """Province table (wide_table(..., "provinsi")) -> kode, nilai (int or None), teks (marker or None)
+    for the map: the "Total" row is dropped, markers are never turned into numbers."""
+    if table.empty:
+        return pd.DataFrame(columns=["kode", "nilai", "teks"])
+    column = table.iloc[:, 0]
+    body = [(str(kode), v) for kode, v in column.items() if kode != TOTAL_LABEL]
+    # Object columns built one by one: a frame constructor would turn None into NaN and ints into floats.
+    return pd.DataFrame({
+        "kode": pd.Series([k for k, _ in body], dtype=object),
+        "nilai": pd.Series([None if isinstance(v, str) else int(v) for _, v in body], dtype=object),
+        "teks": pd.Series([v if isinstance(v, str) else None for _, v in body], dtype=object),
+    })
+
+
+def with_names(table: pd.DataFrame, names: Mapping[str, str], total_label: str = TOTAL_LABEL,
+               columns: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Row codes (and optionally column codes) replaced by display names; "Total" by total_label."""
+    rows = {**{str(k): v for k, v in names.items()}, TOTAL_LABEL: total_label}
+    cols = {**{str(k): v for k, v in (columns or {}).items()}, TOTAL_LABEL: total_label}
+    return table.rename(index=lambda code: rows.get(str(code), str(code)),
+                        columns=lambda code: cols.get(str(code), str(code)))
+
+
+def file_table(table: pd.DataFrame, key: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A published table as a tidy file: the codes in column `key`, their names in "nama" when given, then
+    the published values as stored (ints, "<10", "x"); "Total" stays a row of its own."""
+    out = table.copy()
+    out.insert(0, key, [str(i) for i in out.index])
+    if names is not None:
+        out.insert(1, "nama", [names.get(str(i), "") for i in out.index])
+    return out.reset_index(drop=True)
+
+
+def long_cells(cells: pd.DataFrame) -> pd.DataFrame:
+    """Every published cell in one tidy frame: tabel, baris, kolom, nilai (int or marker), in table order."""
+    order = {name: i for i, name in enumerate(PUBLISHED_TABLES)}
+    values = [n if n is not None and not pd.isna(n) else t for n, t in zip(cells["nilai"], cells["teks"])]
+    out = pd.DataFrame({"tabel": cells["tabel"].to_numpy(), "baris": cells["baris"].to_numpy(),
+                        "kolom": cells["kolom"].to_numpy(), "nilai": pd.Series(values, dtype=object).to_numpy()})
+    rank = out["tabel"].map(lambda name: order.get(name, len(order)))
+    return out.assign(_r=rank).sort_values(["_r", "tabel", "baris", "kolom"], kind="mergesort") \
+        .drop(columns="_r").reset_index(drop=True)

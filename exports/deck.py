@@ -1,0 +1,405 @@
+"""The leadership slide deck (python-pptx): headline figures, map, trends, capacity, SDM gaps, key messages
+and a data note. Charts are PNG images (kaleido); every text is a real, editable text box or table.
+
+No Streamlit runtime needed: the figures come from data_access.briefing.collect_briefing through a
+connection runner, the same queries and domain functions as the executive page and ``manage.py summary``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Inches, Pt
+
+from data_access.briefing import (
+    ALERT_MIN_MONTHS,
+    ALERT_THRESHOLD,
+    Briefing,
+    Runner,
+    collect_briefing,
+    connection_runner,
+    map_values,
+    province_boundaries,
+)
+from builders import briefing_charts as charts
+from domain import trends
+from domain.filters import Filters
+from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
+from domain.messages import format_headline
+from strings import tr
+
+log = logging.getLogger(__name__)
+
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+IMAGE_W, IMAGE_H = 1200, 640  # layout pixels; exported at scale 2 for a sharp projector image
+# Indonesia spans ~46° of longitude: 46/360 × 512 × 2^zoom ≈ 1,050 px at zoom 4.0, the image's width.
+MAP_ZOOM = 4.0
+DARK = RGBColor(0x1F, 0x2D, 0x3D)
+GREY = RGBColor(0x55, 0x55, 0x55)
+WARN = RGBColor(0xB3, 0x00, 0x00)
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+class PdfConversionError(RuntimeError):
+    """LibreOffice is missing or failed; the message is Indonesian and shown to the user as is."""
+
+
+# --- text helpers -----------------------------------------------------------------------------------
+
+
+def _text(slide, text: str, left, top, width, height, *, size: int = 18, bold: bool = False,
+          colour: RGBColor = DARK, name: str | None = None):
+    box = slide.shapes.add_textbox(left, top, width, height)
+    if name:
+        box.name = name
+    frame = box.text_frame
+    frame.word_wrap = True
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = para.add_run()
+        run.text = line
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, colour
+    return box
+
+
+def _bullets(slide, items: list[str], left, top, width, height, size: int = 22, name: str | None = None):
+    box = slide.shapes.add_textbox(left, top, width, height)
+    if name:
+        box.name = name
+    frame = box.text_frame
+    frame.word_wrap = True
+    for i, item in enumerate(items):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.space_after = Pt(12)
+        run = para.add_run()
+        run.text = "• " + item
+        run.font.size, run.font.color.rgb = Pt(size), DARK
+    return box
+
+
+def _table(slide, header: list[str], rows: list[list[str]], left, top, width, *, size: int = 14,
+           name: str | None = None):
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, Inches(0.4) * (len(rows) + 1))
+    if name:
+        shape.name = name
+    table = shape.table
+    for c, title in enumerate(header):
+        table.cell(0, c).text = title
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = str(value)
+    for row in table.rows:
+        for cell in row.cells:
+            for para in cell.text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(size)
+    return shape
+
+
+def _slide(prs: Presentation, title: str, footer: str, demo: bool):
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: every box is ours and editable
+    _text(slide, title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), size=30, bold=True, name="judul")
+    _text(slide, footer, Inches(0.5), Inches(6.95), Inches(9.5), Inches(0.4), size=11, colour=GREY, name="catatan")
+    if demo:
+        _text(slide, "DATA CONTOH (sintetis)", Inches(10.0), Inches(6.95), Inches(2.9), Inches(0.4), size=12,
+              bold=True, colour=WARN, name="data_contoh")
+    return slide
+
+
+def describe_filters(filters: Filters, names: dict, lang: str = "id") -> str:
+    """The filters beyond the period, in words (names, not codes)."""
+    parts = []
+    labels = {"provinsi": "filters.province", "modus": "filters.modus", "jenis_kelamin": "filters.sex",
+              "kelompok_umur": "filters.age", "instansi": "filters.agency"}
+    lookup = {
+        "provinsi": names.get("provinsi", {}), "modus": names.get("modus", {}),
+        "jenis_kelamin": {k: tr(f"sex.{k}", lang) for k in ("L", "P")},
+        "kelompok_umur": {k: tr(f"age.{k}", lang) for k in ("anak", "dewasa")},
+        "instansi": names.get("instansi", {}),
+    }
+    for attr, key in labels.items():
+        values = getattr(filters, attr)
+        if values:
+            parts.append(f"{tr(key, lang)}: " + ", ".join(lookup[attr].get(v, v) for v in values))
+    return "; ".join(parts) if parts else tr("deck.filters.none", lang)
+
+
+# --- figures ----------------------------------------------------------------------------------------
+
+
+def briefing_figures(b: Briefing) -> dict[str, go.Figure]:
+    """The deck's charts, built with the same builders as the pages."""
+    lang = b.lang
+    figs: dict[str, go.Figure] = {}
+    boundaries = province_boundaries()
+    if boundaries is not None:
+        from builders.charts import make_static_choropleth
+
+        figs["map"] = make_static_choropleth(boundaries, map_values(b), "count", title=tr("deck.map", lang),
+                                             zoom=MAP_ZOOM)
+    flagged = tuple(trends.flagged(b.rising)["kategori"]) if len(b.rising) else ()
+    period = b.monthly
+    if b.start is not None and len(period):
+        months = pd.to_datetime(period["bulan"]).dt.date
+        period = period[months >= b.start]
+    figs["trends"] = charts.make_trend_lines(period, "modus", b.names.get("modus", {}), title=tr("deck.trends", lang),
+                                             y_title=tr("jar.trend.y", lang), highlight=flagged, lang=lang,
+                                             empty_message=tr("empty.no_data", lang))
+    if b.capacity is not None:
+        figs["capacity"] = charts.make_utilisation_bars(
+            b.capacity, title=tr("deck.capacity", lang), x_title=tr("eks.kpi.utilisation", lang),
+            threshold=ALERT_THRESHOLD, lang=lang, empty_message=tr("empty.no_data", lang))
+    roles = role_table(b)
+    if roles is not None:
+        figs["sdm"] = charts.make_wisn_role_bars(
+            roles, b.names.get("peran", {}), title=tr("deck.sdm", lang), current_label=tr("deck.col.current", lang),
+            required_label=tr("deck.col.required", lang), lang=lang, empty_message=tr("empty.no_data", lang))
+    for fig in figs.values():
+        fig.update_layout(font=dict(size=16), title=None)  # the slide title says it
+    return figs
+
+
+def role_table(b: Briefing) -> pd.DataFrame | None:
+    """WISN per role (domain.sdm.role_totals) or None when SDM figures are not available."""
+    if b.wisn is None:
+        return None
+    try:
+        from domain.sdm import role_totals
+    except ImportError:
+        return None
+    return role_totals(b.wisn)
+
+
+def render_png(figs: dict[str, go.Figure]) -> tuple[dict[str, bytes], str | None]:
+    """PNG bytes per figure in one kaleido call (about 3 s, not 3 s per figure); (images, error) where
+    error names why images are missing (the deck is still built, with a note instead of a picture)."""
+    if not figs:
+        return {}, None
+    import plotly.io as pio
+
+    with tempfile.TemporaryDirectory(prefix="tppo-deck-") as tmp:
+        paths = [Path(tmp) / f"{name}.png" for name in figs]
+        try:
+            pio.write_images(list(figs.values()), paths, format="png", width=IMAGE_W, height=IMAGE_H, scale=2)
+        except Exception as exc:  # noqa: BLE001 — a missing browser must not stop the deck
+            log.exception("chart export failed")
+            return {}, type(exc).__name__
+        return {name: path.read_bytes() for name, path in zip(figs, paths) if path.exists()}, None
+
+
+# --- the deck ---------------------------------------------------------------------------------------
+
+
+def _image(slide, images: dict[str, bytes], key: str, error: str | None, lang: str, left, top, width):
+    if key in images:
+        return slide.shapes.add_picture(io.BytesIO(images[key]), left, top, width=width)
+    return _text(slide, tr("deck.no_image", lang, detail=error or "–"), left, top, width, Inches(1), size=14,
+                 colour=GREY)
+
+
+def _latest_update(b: Briefing) -> str:
+    stamps = pd.to_datetime(b.data_status["diperbarui"], utc=True) if len(b.data_status) else pd.Series([])
+    latest = stamps.max() if len(stamps) else None
+    return fmt_date(latest.to_pydatetime(), b.lang) if latest is not None and pd.notna(latest) else "–"
+
+
+def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_images: bool = True) -> bytes:
+    """The .pptx bytes for a collected briefing (see build_deck)."""
+    lang = b.lang
+    demo = b.is_demo
+    period = fmt_period(b.start, b.end, lang)
+    footer = tr("provenance", lang, source=tr("eks.source.kasus", lang), period=period, updated=_latest_update(b))
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    images, error = render_png(briefing_figures(b)) if charts_as_images else ({}, "–")
+
+    # 1. Title
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    _text(slide, tr("deck.title", lang), Inches(0.8), Inches(1.6), Inches(11.7), Inches(1.3), size=40, bold=True,
+          name="judul")
+    _text(slide, tr("deck.subtitle", lang, period=period), Inches(0.8), Inches(3.0), Inches(11.7), Inches(0.7),
+          size=26, colour=GREY, name="subjudul")
+    _text(slide, tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang)), Inches(0.8),
+          Inches(3.9), Inches(11.7), Inches(0.8), size=16, colour=GREY, name="filter")
+    if demo:
+        _text(slide, tr("demo.notice", lang), Inches(0.8), Inches(5.2), Inches(11.7), Inches(1.0), size=16,
+              bold=True, colour=WARN, name="data_contoh")
+
+    # 2. Headline figures: big numbers in editable boxes, and the same in a table
+    slide = _slide(prs, tr("deck.headlines", lang), footer, demo)
+    for i, h in enumerate(b.headlines):
+        value, change = format_headline(h, lang)
+        col, row = i % 3, i // 3
+        left, top = Inches(0.5 + col * 4.2), Inches(1.3 + row * 2.0)
+        _text(slide, tr(h.key, lang), left, top, Inches(4.0), Inches(0.5), size=16, colour=GREY,
+              name=f"label:{h.key}")
+        _text(slide, value, left, top + Inches(0.45), Inches(4.0), Inches(0.9), size=40, bold=True,
+              name=f"kpi:{h.key}")
+        if change:
+            _text(slide, f"{tr('deck.change', lang)}: {change}", left, top + Inches(1.3), Inches(4.0), Inches(0.4),
+                  size=14, colour=GREY, name=f"change:{h.key}")
+    if b.comparable:
+        note = tr("eks.comparison", lang, period=fmt_period(*_year_earlier(b), lang))
+    else:
+        note = tr("deck.note.comparison_off", lang)
+    _text(slide, note, Inches(0.5), Inches(5.5), Inches(12.3), Inches(0.5), size=14, colour=GREY, name="perbandingan")
+
+    # 3. Map, with the top origins beside it
+    slide = _slide(prs, tr("deck.map", lang), footer, demo)
+    _image(slide, images, "map", error, lang, Inches(0.4), Inches(1.2), Inches(8.2))
+    from data_access.briefing import top_origins
+
+    top = top_origins(b, 8)
+    _table(slide, [tr("eks.col.nama", lang), tr("deck.value", lang)],
+           [[r.nama, f"{fmt_int(r.jumlah, lang)} ({fmt_pct(r.porsi, lang=lang)})"] for r in top.itertuples()],
+           Inches(8.8), Inches(1.3), Inches(4.1), size=12, name="tabel_asal")
+
+    # 4. Trends
+    slide = _slide(prs, tr("deck.trends", lang), footer, demo)
+    _image(slide, images, "trends", error, lang, Inches(0.4), Inches(1.1), Inches(8.6))
+    flags = trends.flagged(b.rising) if len(b.rising) else pd.DataFrame()
+    modus = b.names.get("modus", {})
+    lines = [f"{modus.get(r.kategori, r.kategori)}: {tr('jar.status.' + r.status, lang)} · "
+             f"{fmt_int(r.jumlah_terkini, lang)} ({fmt_dec(r.rasio, 1, lang)}×)" for r in flags.itertuples()]
+    _text(slide, tr("jar.rising.header", lang), Inches(9.2), Inches(1.3), Inches(3.8), Inches(0.5), size=18, bold=True)
+    _bullets(slide, lines or [tr("jar.rising.none", lang)], Inches(9.2), Inches(1.9), Inches(3.8), Inches(3.5),
+             size=15, name="modus_naik")
+    _text(slide, tr("jar.rising.rule", lang, recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
+                    factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT),
+          Inches(9.2), Inches(5.2), Inches(3.8), Inches(1.5), size=11, colour=GREY)
+
+    # 5. Capacity
+    slide = _slide(prs, tr("deck.capacity", lang), footer, demo)
+    _image(slide, images, "capacity", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
+    threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
+    _text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
+          Inches(1.2), Inches(5.2), Inches(0.6), size=14, bold=True)
+    if b.alerts is None:
+        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.9), Inches(5.2), Inches(0.6), size=14)
+    elif b.alerts.empty:
+        _text(slide, tr("eks.alerts.capacity.none", lang, threshold=threshold, months=ALERT_MIN_MONTHS),
+              Inches(7.8), Inches(1.9), Inches(5.2), Inches(0.8), size=14)
+    else:
+        units = b.names.get("unit", {})
+        rows = [[units.get(r.kode_unit, r.kode_unit), fmt_month(_d(r.mulai), lang), fmt_month(_d(r.akhir), lang),
+                 fmt_pct(r.utilisasi_maks, digits=0, lang=lang)] for r in b.alerts.head(8).itertuples()]
+        _table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
+                       tr("deck.col.max", lang)], rows, Inches(7.8), Inches(1.9), Inches(5.2), size=11,
+               name="tabel_kapasitas")
+
+    # 6. SDM gaps
+    slide = _slide(prs, tr("deck.sdm", lang), footer, demo)
+    _image(slide, images, "sdm", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
+    roles = role_table(b)
+    if roles is None:
+        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.3), Inches(5.2), Inches(0.6), size=14)
+    else:
+        names = b.names.get("peran", {})
+        rows = [[names.get(r.peran, r.peran), fmt_dec(r.current_staff, 0, lang), fmt_dec(r.required_staff, 1, lang),
+                 fmt_dec(r.kekurangan, 1, lang), fmt_dec(r.wisn_ratio, 2, lang)] for r in roles.itertuples()]
+        _table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
+                       tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.3),
+               Inches(5.2), size=11, name="tabel_sdm")
+
+    # 7. Key messages
+    slide = _slide(prs, tr("deck.messages", lang), footer, demo)
+    _bullets(slide, [m.text for m in b.messages] or [tr("eks.messages.none", lang)], Inches(0.6), Inches(1.3),
+             Inches(12.1), Inches(5.4), size=24, name="pesan_kunci")
+
+    # 8. Data note
+    slide = _slide(prs, tr("deck.note", lang), footer, demo)
+    status = b.data_status
+    sources = "; ".join(f"{r.nama} ({r.instansi}, {'DATA CONTOH' if r.asal == 'demo' else r.asal})"
+                        for r in status.itertuples()) if len(status) else "–"
+    when = fmt_date(now or dt.datetime.now(dt.timezone.utc), lang)
+    note = [tr("deck.note.period", lang, period=period),
+            tr("deck.note.updated", lang, updated=_latest_update(b)),
+            tr("deck.note.sources", lang, sources=sources),
+            tr("deck.note.definition", lang),
+            tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang))]
+    if not b.comparable:
+        note.append(tr("deck.note.comparison_off", lang))
+    if demo:
+        note.append(tr("demo.notice", lang))
+    note.append(tr("deck.note.generated", lang, when=when))
+    _bullets(slide, note, Inches(0.6), Inches(1.2), Inches(12.1), Inches(5.6), size=15, name="catatan_data")
+
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+def _d(value) -> dt.date:
+    return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
+
+
+def _year_earlier(b: Briefing) -> tuple[dt.date | None, dt.date | None]:
+    back = lambda d: d.replace(year=d.year - 1) if d else None  # noqa: E731
+    return back(b.start), back(b.end)
+
+
+def build_deck(filters: Filters, lang: str = "id", *, url: str | None = None, run: Runner | None = None,
+               now: dt.datetime | None = None, charts_as_images: bool = True) -> bytes:
+    """The leadership deck (.pptx bytes) for the filters: 8 slides, Indonesian by default.
+
+    run: a query runner (data_access.briefing); by default a fresh connection to url (or the configured
+    database), so this works from the CLI, tests and a Streamlit page alike. charts_as_images=False
+    leaves the charts out (a note instead): the text and tables only, in well under a second.
+    """
+    if run is not None:
+        return build_deck_from(collect_briefing(filters, lang, run), now, charts_as_images)
+    from data_access.engine import connect
+
+    with connect(url) as conn:
+        briefing = collect_briefing(filters, lang, connection_runner(conn))
+    return build_deck_from(briefing, now, charts_as_images)
+
+
+def convert_to_pdf(pptx: Path, pdf: Path, timeout: float = 240) -> Path:
+    """PDF of a deck through LibreOffice headless; raises PdfConversionError with an Indonesian message."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise PdfConversionError(tr("deck.soffice_missing", "id"))
+    pptx, pdf = Path(pptx).resolve(), Path(pdf).resolve()
+    with tempfile.TemporaryDirectory(prefix="tppo-soffice-") as tmp:
+        # A private profile: two conversions at once (or a desktop LibreOffice) would block on one lock.
+        profile = Path(tmp, "profile").as_uri()
+        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", tmp,
+               str(pptx)]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                                  env={**os.environ, "HOME": tmp})
+        except subprocess.TimeoutExpired as exc:
+            raise PdfConversionError(f"LibreOffice tidak selesai dalam {int(timeout)} detik.") from exc
+        produced = Path(tmp) / (pptx.stem + ".pdf")
+        if done.returncode != 0 or not produced.exists():
+            detail = (done.stderr or done.stdout or "").strip().splitlines()[-1:] or ["tanpa keterangan"]
+            raise PdfConversionError(f"LibreOffice gagal mengubah paparan menjadi PDF: {detail[0]}")
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(produced), pdf)
+    return pdf
+
+
+def headline_texts(pptx_bytes: bytes) -> dict[str, str]:
+    """Read a deck back: {headline key: the big number's text} from the shapes named "kpi:<key>"."""
+    prs = Presentation(io.BytesIO(pptx_bytes))
+    out = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("kpi:") and shape.has_text_frame:
+                out[shape.name[4:]] = shape.text_frame.text
+    return out
+
+

@@ -1,0 +1,65 @@
+"""Strings of the glossary and sources page."""
+
+CATALOG = {
+    "glo.indicators.header": {"id": "Indikator", "en": "Indicators"},
+    "glo.indicators.caption": {"id": "Apa yang dihitung setiap angka di dasbor, satuannya, dan dari mana datanya.",
+                               "en": "What each number on the dashboard counts, its unit, and where the data come from."},
+    "glo.kinds.header": {"id": "Jenis data dan asal-usulnya", "en": "Data kinds and their provenance"},
+    "glo.kinds.caption": {"id": "Asal \"DATA CONTOH\" berarti data sintetis untuk uji coba; \"impor\" berarti data "
+                                "resmi yang diimpor admin data.",
+                          "en": "Origin \"DATA CONTOH\" means synthetic test data; \"impor\" means official data "
+                                "imported by the data admin."},
+    "glo.origin.demo": {"id": "DATA CONTOH (sintetis)", "en": "DATA CONTOH (synthetic sample)"},
+    "glo.origin.impor": {"id": "impor", "en": "imported"},
+    "glo.key.header": {"id": "Yang perlu diingat saat membaca angka", "en": "Worth remembering when reading the numbers"},
+    "glo.key.korban": {
+        "id": "**Korban ditangani** menghitung korban yang menerima layanan Kemensos (diterima dan diasesmen di "
+              "sentra atau RPTC), sekali per korban pada bulan penerimaan. Ini **bukan** jumlah seluruh korban TPPO di "
+              "Indonesia: korban yang tidak sampai ke layanan Kemensos tidak tercatat di sini.",
+        "en": "**Victims handled** counts victims who received Kemensos services (received and assessed at a "
+              "centre), once per victim in the month of reception. It is **not** the number of all trafficking "
+              "victims in Indonesia: victims who never reached Kemensos services are not counted here.",
+    },
+    "glo.key.stages": {
+        "id": "**Tahap penanganan** dilaporkan oleh instansi yang menjalankannya; angka per tahap adalah korban yang "
+              "mencapai tahap itu, bukan korban baru.",
+        "en": "**Handling stages** are reported by the agency that runs them; the count per stage is victims who "
+              "reached it, not new victims.",
+    },
+    "glo.key.yoy": {
+        "id": "**Perubahan tahunan** hanya ditampilkan bila periode yang sama tahun sebelumnya sepenuhnya tercakup "
+              "data.",
+        "en": "**Year-on-year change** is shown only when the same period a year earlier is fully covered by data.",
+    },
+    "glo.key.rising": {
+        "id": "**Modus meningkat**: {recent} bulan terakhir dibanding rata-rata {baseline} bulan sebelumnya "
+              "(≥ {factor} kali, minimal {min} korban, uji Poisson p < 0,05). **Modus baru**: tidak ada korban pada "
+              "{baseline} bulan sebelumnya.",
+        "en": "**Rising form**: the last {recent} months against the average of the {baseline} months before "
+              "(≥ {factor} times, at least {min} victims, Poisson test p < 0.05). **New form**: no victims in the "
+              "{baseline} months before.",
+    },
+    "glo.key.completeness": {
+        "id": "**Belum lapor**: instansi biasanya melaporkan provinsi itu (≥ {active} dari {baseline} bulan "
+              "sebelumnya) dan instansi lain mencatat korban dari provinsi itu pada bulan tersebut, tetapi laporannya "
+              "belum ada.",
+        "en": "**Not yet reported**: the agency usually reports the province (≥ {active} of the {baseline} months "
+              "before) and other agencies recorded victims from it that month, but its report is missing.",
+    },
+    "glo.key.population": {
+        "id": "Daerah tanpa data penduduk tertulis \"tidak ada data\", bukan 0.",
+        "en": "Areas without population data read \"tidak ada data\" (no data), never 0.",
+    },
+    "glo.col.kode": {"id": "Kode", "en": "Code"},
+    "glo.col.nama": {"id": "Nama", "en": "Name"},
+    "glo.col.definisi": {"id": "Definisi", "en": "Definition"},
+    "glo.col.satuan": {"id": "Satuan", "en": "Unit"},
+    "glo.col.sumber": {"id": "Sumber data", "en": "Data source"},
+    "glo.col.instansi": {"id": "Instansi", "en": "Agency"},
+    "glo.col.asal": {"id": "Asal", "en": "Origin"},
+    "glo.col.periode": {"id": "Periode", "en": "Period"},
+    "glo.col.diperbarui": {"id": "Pembaruan terakhir", "en": "Last updated"},
+    "glo.source": {"id": "Katalog indikator dan sumber data dasbor", "en": "The dashboard's indicator and source catalogue"},
+    "glo.empty": {"id": "Katalog indikator belum terisi. Hubungi admin data.",
+                  "en": "The indicator catalogue is empty. Contact the data admin."},
+}

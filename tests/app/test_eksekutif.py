@@ -1,0 +1,108 @@
+"""Ringkasan Eksekutif: headline figures with the year-earlier change, key messages, alerts, presentation mode,
+downloads and the slide deck."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pptx import Presentation
+
+from tests.helpers import no_exception, open_page, texts
+
+PAGE = "ringkasan_eksekutif"
+Y2025 = {"f_start": "2025-01", "f_end": "2025-07"}
+
+
+def metrics(at) -> dict[str, tuple[str, str | None]]:
+    return {m.label: (m.value, m.proto.delta or None) for m in at.metric}
+
+
+def test_headline_figures_key_messages_and_alerts(app_env):
+    at = open_page(PAGE, role="pimpinan")
+    no_exception(at)
+    shown = metrics(at)
+    assert list(shown)[:6] == ["Korban ditangani", "Korban anak", "Tujuan luar negeri", "Direintegrasikan",
+                               "Utilisasi sentra & RPTC", "Unit layanan aktif"]
+    assert shown["Korban ditangani"] == ("4.320", None)  # the whole range has no complete year before it
+    assert shown["Unit layanan aktif"][0] == "31 sentra · 2 RPTC"
+    body = texts(at)
+    assert "DATA CONTOH (sintetis)" in body
+    assert "Perubahan dibanding tahun sebelumnya tidak ditampilkan" in body
+    assert "Nusa Tenggara Barat menyumbang 18,3% korban yang ditangani pada Jan 2023 – Jul 2025." in body
+    assert "Perdagangan bayi dan anak meningkat" in body
+    assert "Sumber: Kemensos (sentra & RPTC) · Periode: Jan 2023 – Jul 2025" in body
+    assert len(at.dataframe) >= 2, "capacity and SDM alert tables"
+
+
+def test_change_against_the_same_period_a_year_earlier(app_env):
+    at = open_page(PAGE, state=Y2025)
+    no_exception(at)
+    shown = metrics(at)
+    assert shown["Korban ditangani"] == ("1.121", "+8,8%")
+    assert shown["Utilisasi sentra & RPTC"][1].endswith("poin persen")
+    body = texts(at)
+    assert "Perubahan dibanding periode yang sama tahun sebelumnya (Jan 2024 – Jul 2024)." in body
+    assert "Korban yang ditangani naik 8,8%" in body
+
+
+def test_english(app_env):
+    at = open_page(PAGE, state={**Y2025, "lang": "en"})
+    no_exception(at)
+    assert metrics(at)["Victims handled"] == ("1,121", "+8.8%")
+    assert "Victims handled rose by 8.8% against the same period a year earlier" in texts(at)
+
+
+def test_every_table_has_csv_and_xlsx_downloads(app_env):
+    at = open_page(PAGE)
+    buttons = [b for b in at.get("download_button")]
+    labels = [b.proto.label for b in buttons]
+    assert labels.count("Unduh CSV") >= 6 and labels.count("Unduh Excel") == labels.count("Unduh CSV")
+
+
+def test_presentation_mode_hides_the_sidebar_and_has_a_way_back(app_env):
+    at = open_page(PAGE, state=Y2025)
+    assert at.sidebar.multiselect
+    at.button(key="eks_present_on").click().run()
+    no_exception(at)
+    assert at.query_params["present"] in ("1", ["1"])
+    assert not at.sidebar.selectbox and not at.sidebar.multiselect and not at.sidebar.radio
+    assert metrics(at)["Korban ditangani"] == ("1.121", "+8,8%"), "the same filters in force"
+    assert not at.get("download_button"), "no clutter on the projector"
+    at.button(key="eks_present_off").click().run()
+    no_exception(at)
+    assert "present" not in at.query_params
+    assert at.sidebar.multiselect, "the sidebar is back"
+
+
+def test_opening_a_presentation_link(app_env):
+    at = open_page(PAGE, query={"present": "1"})
+    no_exception(at)
+    assert not at.sidebar.selectbox and not at.sidebar.multiselect and not at.sidebar.page_link
+    assert at.button(key="eks_present_off")
+    assert metrics(at)["Korban ditangani"][0] == "4.320"
+
+
+@pytest.mark.slow
+def test_slide_deck_is_built_on_click(app_env):
+    at = open_page(PAGE, state=Y2025, timeout=300)
+    assert not [b for b in at.get("download_button") if b.proto.label == "Unduh paparan (PPTX)"]
+    at.button(key="eks_deck_build").click().run(timeout=300)
+    no_exception(at)
+    assert not at.error
+    deck = at.session_state["eks_deck"][1]
+    prs = Presentation(io.BytesIO(deck))
+    assert len(prs.slides) >= 6
+    assert [b for b in at.get("download_button") if b.proto.label == "Unduh paparan (PPTX)"]
+
+
+def test_page_script_alone_requires_login(app_env):
+    """A deep link that reaches the page file without app.py (Streamlit's pages/ auto-discovery) shows nothing."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.helpers import PROJECT
+
+    at = AppTest.from_file(str(PROJECT / "app_pages" / "ringkasan_eksekutif.py"), default_timeout=90).run()
+    no_exception(at)
+    assert "hanya untuk pengguna yang masuk" in texts(at)
+    assert not at.metric and not at.dataframe and not at.get("plotly_chart")

@@ -1,0 +1,235 @@
+"""Peta Asal Korban: what the page's maps actually draw, drill-down, zeros, destinations, coverage, fallback."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from builders import theme
+from tests.helpers import no_exception, open_page, texts
+
+PAGE = "peta_asal_korban"
+ALL_PROVINCES = {
+    "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "51", "52", "53",
+    "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82", "91", "92", "93", "94", "95", "96",
+}
+
+
+def _maps(at) -> list[dict]:
+    """The st_folium components on the page: their arguments, with the Leaflet script."""
+    return [json.loads(el.proto.json_args) for el in at.get("component_instance")]
+
+
+def _geojson(script: str) -> dict:
+    """The FeatureCollection folium embeds in the map script as `<layer>_add({...});`."""
+    start = script.index("_add({") + len("_add(")
+    data, _ = json.JSONDecoder().raw_decode(script, start)
+    return data
+
+
+def _fills(script: str) -> dict[str, str]:
+    """kode → fillColor from the styler's switch (folium groups equal styles under several cases)."""
+    body = script[script.index("_styler(feature)"):]
+    body = body[: body.index("\n        }\n")]
+    fills, pending, default = {}, [], None
+    for line in body.splitlines():
+        pending += re.findall(r'case "([^"]+)":', line)
+        if "default:" in line:
+            pending.append(None)
+        if m := re.search(r'"fillColor": "(#[0-9a-fA-F]{6})"', line):
+            for kode in pending:
+                if kode is None:
+                    default = m.group(1)
+                else:
+                    fills[kode] = m.group(1)
+            pending = []
+    fills[None] = default
+    return fills
+
+
+def _fill(fills: dict, kode: str) -> str:
+    return fills.get(kode, fills[None])
+
+
+def _legend_title(script: str) -> str:
+    """The legend's title; the legend HTML sits in the script as a JSON string (< and > escaped)."""
+    return re.search(r'font-weight:600;margin-bottom:4px\\"\\u003e(.+?)\\u003c', script).group(1)
+
+
+def _origin_map(at) -> dict:
+    """The origin choropleth: the first map on the page."""
+    return _maps(at)[0]
+
+
+def _props(script: str) -> dict[str, dict]:
+    return {f["properties"]["kode"]: f["properties"] for f in _geojson(script)["features"]}
+
+
+def test_national_map_draws_all_38_provinces_by_rate_with_a_text_alternative(app_env):
+    at = open_page(PAGE)
+    no_exception(at)
+    origin = _origin_map(at)
+    assert origin["returned_objects"] == ["last_active_drawing"]  # a click drills down
+    props = _props(origin["script"])
+    assert set(props) == ALL_PROVINCES
+    assert _legend_title(origin["script"]) == "Korban per 100.000 penduduk"  # the unit; rate is the default
+    body = texts(at)
+    assert "DATA CONTOH (sintetis)" in body
+    assert re.search(r"Peta: 5 provinsi dengan korban terbanyak adalah [^.]+\(\d", body)
+    shown = at.dataframe[0].value
+    assert list(shown.columns) == ["Peringkat", "Wilayah", "Jumlah korban", "Per 100.000 penduduk", "Porsi (%)"]
+    assert len(shown) == 10
+    downloads = [b.proto for b in at.get("download_button")]
+    assert {d.label for d in downloads} == {"Unduh CSV", "Unduh Excel"}
+    assert len(downloads) == 6  # origin table, flow table, underserved table: CSV and Excel each
+
+
+def test_metric_toggle_switches_the_map_to_counts(app_env):
+    at = open_page(PAGE)
+    at.radio(key="peta_metrik").set_value("count").run()
+    no_exception(at)
+    script = _origin_map(at)["script"]
+    assert "Jumlah korban" in script and "Korban per 100.000 penduduk" in script  # legend + tooltip alias
+    legend = _legend_title(script)
+    assert legend == "Jumlah korban"
+    assert at.session_state["peta_metrik"] == "count"
+
+
+def test_province_without_victims_is_drawn_as_zero(app_env):
+    # Organ removal is rare: under this filter most provinces have no victims at all.
+    at = open_page(PAGE, state={"f_modus": ["pengambilan_organ"]})
+    no_exception(at)
+    script = _origin_map(at)["script"]
+    props, fills = _props(script), _fills(script)
+    assert set(props) == ALL_PROVINCES  # every province is drawn, with or without victims
+    zero = [k for k, p in props.items() if p["jumlah_teks"] == "0"]
+    assert 0 < len(zero) < 38
+    for kode in zero:
+        assert props[kode]["rate_teks"] == "0"  # population known, no victims: a real zero
+        assert _fill(fills, kode) == theme.ZERO_FILL
+    with_victims = [k for k in props if k not in zero]
+    assert all(_fill(fills, k) in theme.SEQUENTIAL_5 for k in with_victims)
+
+
+@pytest.mark.parametrize("how", ["state", "query"])
+def test_drill_down_to_jawa_timur_shows_its_38_kabupaten_kota(app_env, how):
+    at = open_page(PAGE, state={"f_drill": "35"}) if how == "state" else open_page(PAGE, query={"drill": "35"})
+    no_exception(at)
+    assert at.session_state["f_drill"] == "35"
+    origin = _origin_map(at)
+    props = _props(origin["script"])
+    assert len(props) == 38 and all(k.startswith("35.") for k in props)
+    assert "Kabupaten Lumajang" in {p["nama"] for p in props.values()}
+    # Kab/kota population is unknown in the demo: the map shows counts, the rate reads "tidak ada data".
+    legend = _legend_title(origin["script"])
+    assert legend == "Jumlah korban"
+    assert {p["rate_teks"] for p in props.values()} == {"tidak ada data"}
+    body = texts(at)
+    assert "Asal korban di Jawa Timur per kabupaten/kota" in body
+    assert "belum tersedia" in body
+    shown = at.dataframe[0].value
+    assert shown.iloc[-1]["Wilayah"] == "kab/kota tidak diketahui"  # never silently dropped
+    assert (shown["Per 100.000 penduduk"] == "tidak ada data").all()
+
+
+def test_selectbox_drills_and_back_button_returns_to_the_national_view(app_env):
+    at = open_page(PAGE)
+    at.selectbox(key="peta_pilih_prov").set_value("52").run()
+    no_exception(at)
+    assert at.session_state["f_drill"] == "52"
+    assert at.query_params["drill"] in ("52", ["52"])
+    assert all(k.startswith("52.") for k in _props(_origin_map(at)["script"]))
+    at.button(key="peta_kembali").click().run()
+    no_exception(at)
+    assert "f_drill" not in at.session_state or not at.session_state["f_drill"]
+    assert "drill" not in at.query_params
+    assert set(_props(_origin_map(at)["script"])) == ALL_PROVINCES
+
+
+def test_unknown_drill_code_falls_back_to_the_national_map_with_a_message(app_env):
+    at = open_page(PAGE, state={"f_drill": "99"})
+    no_exception(at)
+    assert "Provinsi '99' tidak dikenal" in texts(at)
+    assert set(_props(_origin_map(at)["script"])) == ALL_PROVINCES
+
+
+def _sankey_nodes(at) -> list[str]:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return spec["data"][0]["node"]["customdata"]
+
+
+@pytest.mark.parametrize(
+    ("modus", "expected", "not_expected"),
+    [
+        ("online_scam", {"Kamboja", "Myanmar"}, {"Arab Saudi"}),  # the Mekong scam compounds
+        ("kerja_paksa", {"Malaysia", "Arab Saudi"}, set()),  # domestic and forced labour: incl. the Middle East
+    ],
+)
+def test_destinations_follow_the_modus_filter(app_env, modus, expected, not_expected):
+    at = open_page(PAGE, state={"f_modus": [modus]})
+    no_exception(at)
+    nodes = set(_sankey_nodes(at))
+    assert expected <= nodes and not (not_expected & nodes)
+    flow_map = _maps(at)[1]["script"]
+    assert flow_map.count("L.polyline(") > 0 and "korban" in flow_map
+
+
+def test_domestic_destinations_are_provinces(app_env):
+    at = open_page(PAGE)
+    at.radio(key="peta_tujuan_jenis").set_value("DN").run()
+    no_exception(at)
+    nodes = set(_sankey_nodes(at))
+    assert "DKI Jakarta" in nodes and "Malaysia" not in nodes
+
+
+def test_coverage_share_responds_to_the_distance(app_env):
+    at = open_page(PAGE)
+    no_exception(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert "Korban dari daerah > 300 km" in metrics
+    coverage_map = _maps(at)[2]["script"]
+    assert "Jangkauan unit layanan" in coverage_map and "300 km" in coverage_map
+    assert any(d.value.columns[0] == "Wilayah" and "Unit terdekat" in d.value.columns for d in at.dataframe)
+    at.number_input(key="peta_jarak_km").set_value(2000.0).run()
+    no_exception(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Korban dari daerah > 2.000 km"] == "0,0%"
+    assert "Tidak ada korban dari daerah lebih dari 2.000 km" in texts(at)
+
+
+@pytest.mark.parametrize("state", [{}, {"f_drill": "35"}, {"f_modus": ["pengambilan_organ"]}])
+def test_without_boundaries_the_page_falls_back_to_capital_points(app_env, monkeypatch, tmp_path, state):
+    monkeypatch.setenv("TPPO_GEO_DIR", str(tmp_path))  # an existing but empty folder
+    at = open_page(PAGE, state=state)
+    no_exception(at)
+    body = texts(at)
+    assert "Analisis jangkauan memerlukan" in body
+    if state.get("f_drill"):
+        assert "peta kabupaten/kota tidak dapat digambar" in body
+        assert at.dataframe[0].value.iloc[-1]["Wilayah"] == "kab/kota tidak diketahui"
+        return
+    assert "Berkas batas wilayah tidak tersedia" in body
+    script = _origin_map(at)["script"]
+    assert "_add({" not in script  # no polygons
+    assert script.count("L.circleMarker(") == 38  # one point per province, zeros included
+    assert "Titik di ibu kota provinsi" in script
+
+
+def test_english_view_runs(app_env):
+    at = open_page(PAGE, state={"lang": "en"})
+    no_exception(at)
+    assert at.title[0].value == "Victim Origins Map"
+    assert "Map: the 5 provinces with the most victims are" in texts(at)
+
+
+def test_rate_kpi_uses_the_population_of_the_filtered_provinces(app_env):
+    at = open_page(PAGE, state={"f_prov": ["52"]})
+    no_exception(at)
+    metrics = {m.label: m.value for m in at.metric}
+    victims = int(metrics["Korban ditangani"].replace(".", ""))
+    # NTB alone: its victims over its own population, the same figure as NTB's row in the table.
+    ntb = at.dataframe[0].value.set_index("Wilayah").loc["Nusa Tenggara Barat"]
+    assert int(ntb["Jumlah korban"].replace(".", "")) == victims
+    assert metrics["Per 100.000 penduduk"] == ntb["Per 100.000 penduduk"]

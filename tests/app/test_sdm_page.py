@@ -1,0 +1,143 @@
+"""Kesenjangan SDM page: WISN heat map, shortages, caseload, planner, standards and the admin editor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+from sqlalchemy import create_engine, func, select, update
+
+from data_access.schema import PeranSdm, Staf, StandarBebanKerja, UnitLayanan
+from tests.helpers import copy_demo, no_exception, open_page, texts
+
+PAGE = "kesenjangan_sdm"
+SHORTAGE_TITLE = "15 kekurangan staf terbesar"
+
+
+
+def chart(at, title_part: str) -> dict:
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return next(s for s in specs if title_part in s["layout"]["title"]["text"])
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_page_shows_wisn_heatmap_shortages_and_example_notice(app_env):
+    at = open_page(PAGE)
+    no_exception(at)
+    assert at.title[0].value == "Kesenjangan SDM"
+    body = texts(at)
+    assert "STANDAR CONTOH" in body and "DATA CONTOH (sintetis)" in body
+    assert "CONTOH untuk data demo" in " ".join(" ".join(map(str, d.value.to_numpy().ravel())) for d in at.dataframe)
+    heat = chart(at, "Rasio WISN")["data"][0]
+    assert heat["type"] == "heatmap" and heat["zmin"] == 0 and heat["zmax"] == 2
+    assert len(heat["x"]) == 6  # the six roles
+    engine = create_engine(app_env)
+    with engine.connect() as conn:
+        units = conn.execute(select(func.count()).select_from(UnitLayanan).where(UnitLayanan.aktif.is_(True))).scalar_one()
+    engine.dispose()
+    assert len(heat["y"]) == units
+    shortages = chart(at, SHORTAGE_TITLE)["data"][0]
+    assert 0 < len(shortages["y"]) <= 15
+    assert list(shortages["x"]) == sorted(shortages["x"], reverse=True)
+    assert metric(at, "Peksos bersertifikat").endswith("%")
+    assert "Staf dibutuhkan (WISN)" in body
+
+
+def test_staff_come_from_the_quarter_at_the_period_end(app_env):
+    at = open_page(PAGE, state={"f_start": "2024-01", "f_end": "2024-06"})
+    no_exception(at)
+    body = texts(at)
+    assert "(Jan 2024 – Jun 2024)" in body and "triwulan 2 2024" in body
+
+
+def test_planner_never_places_more_than_n(app_env):
+    at = open_page(PAGE)
+    at.number_input(key="sdm_plan_n").set_value(7).run()
+    no_exception(at)
+    recruit = next(d.value for d in at.dataframe if "Staf baru" in d.value.columns)
+    assert recruit["Staf baru"].sum() == 7
+    assert "**7** dari 7 staf baru" in texts(at)
+    at.selectbox(key="sdm_plan_role").set_value("psikolog")
+    at.number_input(key="sdm_plan_n").set_value(0).run()
+    no_exception(at)
+    recruit = next(d.value for d in at.dataframe if "Staf baru" in d.value.columns)
+    assert recruit["Staf baru"].sum() == 0
+    at.number_input(key="sdm_plan_moves").set_value(3).run()
+    no_exception(at)
+    moves = [d.value for d in at.dataframe if "Dari unit" in d.value.columns]
+    assert not moves or len(moves[0]) <= 3
+
+
+def test_caseload_judged_only_against_a_user_norm(app_env):
+    at = open_page(PAGE)
+    body = texts(at)
+    assert "Isi norma di atas" in body and "melampaui norma" not in body
+    at.number_input(key="sdm_case_norm").set_value(2.0).run()
+    no_exception(at)
+    assert "melampaui norma 2,0 korban per pekerja sosial" in texts(at)
+    table = next(d.value for d in at.dataframe if "Di atas norma" in d.value.columns)
+    assert set(table["Di atas norma"]) <= {"Ya", "Tidak"}
+
+
+def test_editor_only_for_admin_and_invalid_submit_changes_nothing(app_env):
+    lead = open_page(PAGE, role="pimpinan")
+    no_exception(lead)
+    assert not [e for e in lead.expander if e.label == "Ubah standar (admin data)"]
+    at = open_page(PAGE, role="admin_data")
+    assert [e for e in at.expander if e.label == "Ubah standar (admin data)"]
+    at.button(key="sdm_std_save").click().run()  # no source entered
+    no_exception(at)
+    errors = " ".join(e.value for e in at.error)
+    assert "tidak ada yang berubah" in errors and "Sumber standar wajib diisi" in errors
+    at.text_input(key="sdm_std_source").set_value("SK uji")
+    at.button(key="sdm_std_save").click().run()
+    assert "Tidak ada perubahan untuk disimpan." in " ".join(e.value for e in at.info)
+    assert not at.error
+
+
+def test_invalid_standards_in_the_database_show_a_message(demo_sqlite_url, tmp_path, monkeypatch):
+    url = copy_demo(demo_sqlite_url, tmp_path / "bad.sqlite")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(update(StandarBebanKerja).where(StandarBebanKerja.jenis == "support").values(persen_waktu=100.0))
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    st.cache_data.clear()
+    at = open_page(PAGE)
+    no_exception(at)
+    errors = " ".join(e.value for e in at.error)
+    assert "tidak dapat dihitung" in errors and "harus kurang dari 100%" in errors
+    assert "Standar yang dipakai" in texts(at)  # the admin can still reach the standards to fix them
+
+
+def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
+    url = copy_demo(demo_sqlite_url, tmp_path / "staff.sqlite")
+    monkeypatch.setenv("DATABASE_URL", url)
+    st.cache_data.clear()
+    at = open_page(PAGE)
+    no_exception(at)
+    top_before = chart(at, SHORTAGE_TITLE)["data"][0]["y"][0]
+    shortage_before = metric(at, "Kekurangan staf")
+    detail = next(d.value for d in at.dataframe if "Faktor penunjang (CAF)" in d.value.columns)
+    unit_name, role_name = top_before.split(" · ")
+    worst = detail[(detail["Unit"] == unit_name) & (detail["Peran"] == role_name)].iloc[0]
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        code = conn.execute(select(UnitLayanan.kode_unit).where(UnitLayanan.nama == unit_name)).scalar_one()
+        quarter = conn.execute(select(func.max(Staf.kuartal))).scalar_one()
+        role = conn.execute(select(PeranSdm.kode).where(PeranSdm.nama == role_name)).scalar_one()
+        hired = int(worst["Staf dibutuhkan"]) + 2
+        conn.execute(update(Staf).where(Staf.kode_unit == code, Staf.kuartal == quarter, Staf.peran == role)
+                     .values(terisi=hired, bersertifikat=0))
+    engine.dispose()
+    st.cache_data.clear()
+
+    at = open_page(PAGE)
+    no_exception(at)
+    assert top_before not in chart(at, SHORTAGE_TITLE)["data"][0]["y"]
+    assert metric(at, "Kekurangan staf") != shortage_before

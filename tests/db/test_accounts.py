@@ -1,0 +1,156 @@
+"""data_access.accounts on SQLite and PostgreSQL: salted argon2 hashes, verification, lockout and unlock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from argon2 import PasswordHasher, extract_parameters
+from sqlalchemy import select
+
+import data_access.accounts as accounts
+from data_access.accounts import create_account, delete_demo_accounts, verify_login
+from data_access.engine import get_engine, migrate
+from data_access.schema import Akun
+from tests.conftest import BACKENDS, new_database_url
+
+T0 = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.timezone.utc)
+PASSWORD = "rahasia-yang-panjang"
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(request, monkeypatch):
+    """argon2id with small costs (still salted, same format): the production cost is ~0.5 s per hash here.
+    test_production_hasher_parameters checks the real settings."""
+    if "production" in request.node.name:
+        return
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", cheap)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("tidak-ada-pengguna"))
+
+
+def test_production_hasher_parameters():
+    """OWASP minimum for argon2id: m >= 19 MiB with t >= 2 (or more memory); the dummy hash costs the same,
+    so a missing user takes as long as a wrong password."""
+    params = extract_parameters(accounts._hasher.hash("x"))
+    assert params.type.name == "ID" and params.memory_cost >= 19 * 1024 and params.time_cost >= 2
+    assert extract_parameters(accounts._DUMMY_HASH) == params
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def accounts_engine(request, tmp_path_factory):
+    url = new_database_url(request.param, tmp_path_factory, "akun")
+    migrate(url)
+    return get_engine(url)
+
+
+@pytest.fixture()
+def conn(accounts_engine):
+    """A transaction rolled back after each test: every test starts with no accounts."""
+    with accounts_engine.connect() as connection:
+        trans = connection.begin()
+        yield connection
+        trans.rollback()
+
+
+def row(conn, username):
+    return conn.execute(select(Akun).where(Akun.username == username)).one()
+
+
+def test_hash_is_argon2_salted_and_never_the_password(conn):
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    create_account(conn, "budi", PASSWORD, "jarnas")
+    a, b = row(conn, "ani"), row(conn, "budi")
+    assert a.password_hash.startswith("$argon2id$") and b.password_hash.startswith("$argon2id$")
+    assert a.password_hash != b.password_hash  # same password, different salt
+    assert PASSWORD not in a.password_hash
+    assert PasswordHasher().verify(a.password_hash, PASSWORD)
+    assert (a.peran, a.aktif, a.demo, a.gagal_login, a.terkunci_sampai) == ("pimpinan", True, False, 0, None)
+
+
+def test_right_and_wrong_password(conn):
+    create_account(conn, "ani", PASSWORD, "admin_data")
+    ok = verify_login(conn, "ani", PASSWORD, T0)
+    assert (ok.ok, ok.role, ok.locked_until) == (True, "admin_data", None)
+    bad = verify_login(conn, "ani", PASSWORD + "x", T0)
+    assert (bad.ok, bad.role, bad.locked_until) == (False, None, None)
+    assert row(conn, "ani").gagal_login == 1
+
+
+@pytest.mark.parametrize("username", ["tidak_ada", "", "ANI", "ani "])
+def test_unknown_user_fails_like_a_wrong_password(conn, username):
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    result = verify_login(conn, username, PASSWORD, T0)
+    assert (result.ok, result.role, result.locked_until) == (False, None, None)
+
+
+def test_inactive_account_cannot_sign_in(conn):
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    conn.execute(Akun.__table__.update().where(Akun.username == "ani").values(aktif=False))
+    assert not verify_login(conn, "ani", PASSWORD, T0).ok
+
+
+def test_five_failures_lock_for_fifteen_minutes_then_unlock(conn):
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    for i in range(4):
+        assert verify_login(conn, "ani", "salah", T0 + dt.timedelta(seconds=i)).locked_until is None
+    fifth = verify_login(conn, "ani", "salah", T0 + dt.timedelta(seconds=4))
+    assert fifth.locked_until == T0 + dt.timedelta(seconds=4, minutes=15)
+    # While locked even the right password fails, and says until when.
+    during = verify_login(conn, "ani", PASSWORD, T0 + dt.timedelta(minutes=14))
+    assert not during.ok and during.locked_until == fifth.locked_until
+    after = verify_login(conn, "ani", PASSWORD, fifth.locked_until + dt.timedelta(seconds=1))
+    assert after.ok and after.role == "pimpinan"
+    state = row(conn, "ani")
+    assert (state.gagal_login, state.terkunci_sampai) == (0, None)
+
+
+def test_success_resets_the_failure_count(conn):
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    for _ in range(4):
+        verify_login(conn, "ani", "salah", T0)
+    assert verify_login(conn, "ani", PASSWORD, T0).ok
+    for _ in range(4):
+        assert verify_login(conn, "ani", "salah", T0).locked_until is None  # a fresh count, not 8 in a row
+    assert row(conn, "ani").gagal_login == 4
+
+
+def test_lock_holds_across_connections(accounts_engine):
+    """The lock is state in the database, so every replica sees it."""
+    with accounts_engine.begin() as c:
+        create_account(c, "lintas", PASSWORD, "jarnas")
+        for _ in range(5):
+            verify_login(c, "lintas", "salah", T0)
+    try:
+        with accounts_engine.begin() as other:
+            assert verify_login(other, "lintas", PASSWORD, T0 + dt.timedelta(minutes=1)).locked_until is not None
+    finally:
+        with accounts_engine.begin() as c:
+            c.execute(Akun.__table__.delete().where(Akun.username == "lintas"))
+
+
+@pytest.mark.parametrize("username, password, role, message", [
+    ("ani", PASSWORD, "publik", "tidak dikenal"),
+    ("ani", PASSWORD, "superuser", "tidak dikenal"),
+    ("ani", "pendek", "pimpinan", "minimal 10"),
+    ("", PASSWORD, "pimpinan", "wajib diisi"),
+    ("a" * 61, PASSWORD, "pimpinan", "wajib diisi"),
+])
+def test_create_account_rejects(conn, username, password, role, message):
+    with pytest.raises(ValueError, match=message):
+        create_account(conn, username, password, role)
+    assert conn.execute(select(Akun)).first() is None
+
+
+def test_recreating_an_account_replaces_its_password(conn):
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    create_account(conn, "ani", "kata-sandi-baru-1", "jarnas")
+    assert not verify_login(conn, "ani", PASSWORD, T0).ok
+    assert verify_login(conn, "ani", "kata-sandi-baru-1", T0).role == "jarnas"
+
+
+def test_demo_accounts_go_with_the_demo_data(conn):
+    create_account(conn, "pimpinan", "demo-pimpinan", "pimpinan", demo=True)  # short demo password allowed
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    delete_demo_accounts(conn)
+    assert [r.username for r in conn.execute(select(Akun.username))] == ["ani"]

@@ -1,0 +1,159 @@
+"""`manage.py publish [--out DIR]` and `manage.py create-user` against real databases (copies of the demo)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select, update
+
+from data_access.engine import get_engine
+from data_access.publication import _query_latest_extract
+from data_access.schema import Akun, Kasus, Publikasi, Wilayah
+from manage import main
+
+INT = re.compile(r"^\d+$")
+
+
+@pytest.fixture()
+def demo_copy(demo_sqlite_url, tmp_path, monkeypatch) -> str:
+    """A private copy of the session's demo database (sqlite backup API: WAL content included)."""
+    target = tmp_path / "salinan.sqlite"
+    src = sqlite3.connect(demo_sqlite_url.removeprefix("sqlite:///"))
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    url = f"sqlite:///{target}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("TPPO_SUPPRESSION_THRESHOLD", raising=False)
+    monkeypatch.delenv("TPPO_ROUNDING_BASE", raising=False)
+    return url
+
+
+def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    text = path.read_text(encoding="utf-8-sig")
+    notes = [line for line in text.splitlines() if line.startswith("# ")]
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("# "))
+    return notes, list(csv.reader(io.StringIO(body)))
+
+
+def small_counts_in(out: Path, threshold: int) -> list[tuple[str, str]]:
+    """Every CSV cell (and every number in a note line) that reads as a count from 1 to threshold-1."""
+    found = []
+    for path in sorted(out.glob("*.csv")):
+        notes, rows = read_csv(path)
+        for note in notes:
+            found += [(path.name, n) for n in re.findall(r"\d+", note) if 0 < int(n) < threshold]
+        for row in rows:
+            found += [(path.name, cell) for cell in row if INT.match(cell.strip()) and 0 < int(cell) < threshold]
+    return found
+
+
+def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path, capsys):
+    out = tmp_path / "terbit"
+    assert main(["publish", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Terbitan versi 2 disimpan" in printed and "DATA CONTOH" in printed  # v1 came with the demo
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["README.md", "jenis_kelamin_umur.csv", "metadata.json", "modus.csv", "nasional.csv",
+                     "provinsi.csv", "tahun.csv"]
+    assert small_counts_in(out, 10) == []
+    notes, provinces = read_csv(out / "provinsi.csv")
+    assert notes == ["# DATA CONTOH (sintetis): berkas ini dibuat dari data uji coba, bukan data resmi."]
+    assert provinces[0] == ["kode_provinsi", "nama", "jumlah"] and len(provinces) == 1 + 38 + 1
+    values = [r[2] for r in provinces[1:]]
+    assert "<10" in values and all(v in ("<10", "x") or int(v) == 0 or (int(v) >= 10 and int(v) % 5 == 0)
+                                   for v in values)
+    meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
+    assert (meta["versi"], meta["ambang_penekanan"], meta["basis_pembulatan"], meta["data_contoh"]) == (2, 10, 5, True)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "bukan jumlah seluruh korban" in readme and "kelipatan 5" in readme and "antara 1 dan 9" in readme
+    # The files are the stored extract, cell for cell.
+    with get_engine(demo_copy).connect() as conn:
+        extract = _query_latest_extract(conn)
+    stored = extract.table("provinsi")["jumlah"]
+    assert [str(stored[r[0]]) for r in provinces[1:]] == values
+
+
+def test_publish_with_threshold_five_from_the_environment(demo_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("TPPO_SUPPRESSION_THRESHOLD", "5")
+    out = tmp_path / "ambang5"
+    assert main(["publish", "--out", str(out)]) == 0
+    assert small_counts_in(out, 5) == []
+    cells = "".join(p.read_text(encoding="utf-8-sig") for p in out.glob("*.csv"))
+    assert "<5" in cells and "<10" not in cells
+    assert json.loads((out / "metadata.json").read_text(encoding="utf-8"))["ambang_penekanan"] == 5
+    with get_engine(demo_copy).connect() as conn:
+        assert _query_latest_extract(conn).info.ambang == 5
+
+
+def test_published_csv_cannot_smuggle_a_formula(demo_copy, tmp_path):
+    with get_engine(demo_copy).begin() as conn:
+        conn.execute(update(Wilayah).where(Wilayah.kode == "11").values(nama='=HYPERLINK("http://x","Aceh")'))
+    out = tmp_path / "formula"
+    assert main(["publish", "--out", str(out)]) == 0
+    _, provinces = read_csv(out / "provinsi.csv")
+    aceh = next(r for r in provinces if r[0] == "11")
+    assert aceh[1] == '\'=HYPERLINK("http://x","Aceh")'
+
+
+def test_publish_without_out_only_stores(demo_copy, tmp_path):
+    assert main(["publish", "--note", "rapat 1 Des"]) == 0
+    with get_engine(demo_copy).connect() as conn:
+        versions = conn.execute(select(Publikasi.versi, Publikasi.catatan).order_by(Publikasi.versi)).all()
+    assert [tuple(v) for v in versions] == [(1, ""), (2, "rapat 1 Des")]
+    assert list(tmp_path.glob("*.csv")) == []
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"TPPO_SUPPRESSION_THRESHOLD": "1"}, "threshold"),
+    ({"TPPO_ROUNDING_BASE": "0"}, "rounding_base"),
+    ({"TPPO_SUPPRESSION_THRESHOLD": "sepuluh"}, "tidak valid"),
+])
+def test_bad_settings_are_a_clear_error_and_publish_nothing(demo_copy, monkeypatch, capsys, env, message):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert main(["publish"]) == 2
+    assert message in capsys.readouterr().err
+    with get_engine(demo_copy).connect() as conn:
+        assert conn.execute(select(Publikasi.versi)).scalars().all() == [1]
+
+
+def test_out_must_be_a_folder(demo_copy, tmp_path, capsys):
+    existing = tmp_path / "berkas.txt"
+    existing.write_text("x")
+    assert main(["publish", "--out", str(existing)]) == 2
+    assert "bukan folder" in capsys.readouterr().err
+
+
+def test_nothing_to_publish(demo_copy, capsys):
+    with get_engine(demo_copy).begin() as conn:
+        conn.execute(delete(Kasus))
+    assert main(["publish"]) == 2
+    assert "Tidak ada yang diterbitkan" in capsys.readouterr().err
+
+
+def test_create_user_stores_only_a_salted_argon2_hash(demo_copy, capsys):
+    password = "Sandi-Rahasia-Sekali-9"
+    assert main(["create-user", "rina", "--role", "jarnas", "--password", password]) == 0
+    assert password not in capsys.readouterr().out
+    with get_engine(demo_copy).connect() as conn:
+        account = conn.execute(select(Akun).where(Akun.username == "rina")).one()
+    assert account.peran == "jarnas" and account.password_hash.startswith("$argon2id$")
+    assert all(password not in str(value) for value in account)
+    database = Path(demo_copy.removeprefix("sqlite:///"))
+    for path in (database, database.with_name(database.name + "-wal")):
+        assert not path.exists() or password.encode() not in path.read_bytes()
+
+
+def test_create_user_rejects_a_short_password(demo_copy, capsys):
+    assert main(["create-user", "rina", "--role", "jarnas", "--password", "pendek"]) == 2
+    assert "minimal 10" in capsys.readouterr().err
+    with get_engine(demo_copy).connect() as conn:
+        assert conn.execute(select(Akun).where(Akun.username == "rina")).first() is None

@@ -1,0 +1,134 @@
+"""The briefing: headline figures equal `manage.py summary`, the deck opens and converts, key messages follow the
+data (on a modified copy of the demo database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+
+import pytest
+from pptx import Presentation
+from sqlalchemy import create_engine, delete
+
+from data_access.briefing import collect_briefing, connection_runner
+from data_access.schema import Kasus
+from data_access.summary import _query_summary
+from data_access.writes import bump_data_version
+from domain.filters import Filters, for_year
+from domain.formatting import fmt_int
+from exports.deck import build_deck, headline_texts
+
+FILTERS = [
+    Filters(),
+    for_year(2024),
+    Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 7, 1), provinsi=("52", "35")),
+    for_year(2024).with_(modus=("online_scam",), jenis_kelamin=("L",)),
+    Filters(kelompok_umur=("anak",), instansi=("KEMENSOS",)),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_headline_total_equals_summary(demo_conn, filters):
+    summary = _query_summary(demo_conn, filters)
+    b = collect_briefing(filters, "id", connection_runner(demo_conn))
+    assert b.headlines[0].key == "eks.kpi.total"
+    assert b.headlines[0].value == summary["victims_total"] > 0
+    deck = build_deck(filters, "id", run=connection_runner(demo_conn), charts_as_images=False)
+    assert headline_texts(deck)["eks.kpi.total"] == fmt_int(summary["victims_total"])
+
+
+def test_year_on_year_only_when_the_year_before_is_covered(demo_conn):
+    run = connection_runner(demo_conn)
+    whole = collect_briefing(Filters(), "id", run)
+    assert not whole.comparable and whole.headlines[0].previous is None
+    y2025 = collect_briefing(Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 7, 1)), "id", run)
+    earlier = _query_summary(demo_conn, Filters(start=dt.date(2024, 1, 1), end=dt.date(2024, 7, 1)))
+    assert y2025.comparable and y2025.headlines[0].previous == earlier["victims_total"]
+
+
+def test_demo_trends_flag_online_scam_and_bayi_anak(demo_conn):
+    b = collect_briefing(Filters(), "id", connection_runner(demo_conn))
+    flagged = set(b.rising.loc[b.rising["status"] == "naik", "kategori"])
+    assert {"online_scam", "bayi_anak"} <= flagged
+    assert any("meningkat" in msg.text for msg in b.messages)
+
+
+def test_key_messages_follow_a_modified_database(demo_sqlite_url, tmp_path):
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(demo_sqlite_url.removeprefix("sqlite:///"), copy)
+    engine = create_engine(f"sqlite:///{copy}")
+    with engine.connect() as conn:
+        before = collect_briefing(Filters(), "id", connection_runner(conn))
+    with engine.begin() as conn:
+        conn.execute(delete(Kasus).where(Kasus.kode_prov_asal == "52"))  # no more victims from NTB
+        bump_data_version(conn)
+    with engine.connect() as conn:
+        after = collect_briefing(Filters(), "id", connection_runner(conn))
+    engine.dispose()
+    origin = {b.key: b for b in before.messages}["eks.msg.top_origin"]
+    assert origin.text.startswith("Nusa Tenggara Barat menyumbang")
+    new_origin = {a.key: a for a in after.messages}["eks.msg.top_origin"]
+    assert "Nusa Tenggara Barat" not in new_origin.text and new_origin.text != origin.text
+    assert after.headlines[0].value < before.headlines[0].value
+
+
+def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
+    import manage
+
+    code = manage.main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.slow
+def test_cli_deck_opens_converts_and_matches_summary_json(demo_sqlite_url, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
+    options = ["--year", "2024", "--province", "52", "--province", "35"]
+    code, out, _ = run_cli(["summary", "--json", *options], capsys)
+    assert code == 0
+    summary = json.loads(out)
+    pptx, pdf = tmp_path / "paparan.pptx", tmp_path / "paparan.pdf"
+    soffice = shutil.which("soffice")
+    code, out, err = run_cli(["briefing", "--out", str(pptx), *(["--pdf", str(pdf)] if soffice else []), *options],
+                             capsys)
+    assert code == 0, err
+    data = pptx.read_bytes()
+    prs = Presentation(io.BytesIO(data))
+    assert len(prs.slides) >= 6
+    assert headline_texts(data)["eks.kpi.total"] == fmt_int(summary["victims_total"])
+    pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) >= 3, "map, trends, capacity and SDM charts are PNG images"
+    text = "\n".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
+    assert "DATA CONTOH (sintetis)" in text and "Jan 2024 – Des 2024" in text
+    assert "Provinsi asal: Jawa Timur, Nusa Tenggara Barat" in text
+    tables = [s for slide in prs.slides for s in slide.shapes if s.has_table]
+    assert tables, "figures are editable tables, not pictures of tables"
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) tidak terpasang: konversi PDF tidak diuji")
+    head = pdf.read_bytes()
+    assert head.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", head)) == len(prs.slides)
+
+
+def test_cli_pdf_without_libreoffice_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    import exports.deck as deck
+
+    monkeypatch.setattr(deck, "build_deck", lambda filters, lang="id", **kw: b"pptx")
+    monkeypatch.setattr(deck.shutil, "which", lambda name: None)
+    monkeypatch.setattr("data_access.engine.ensure_database", lambda *a, **k: None)
+    code, _, err = run_cli(["briefing", "--out", str(tmp_path / "a.pptx"), "--pdf", str(tmp_path / "a.pdf")], capsys)
+    assert code == 2
+    assert "LibreOffice (soffice) tidak ditemukan" in err
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["briefing", "--out", "paparan.txt"], "harus berakhiran .pptx"),
+    (["briefing", "--out", "a.pptx", "--pdf", "a.docx"], "harus berakhiran .pdf"),
+    (["briefing", "--out", "a.pptx", "--start", "2024-13"], "tidak valid"),
+])
+def test_cli_bad_input(argv, message, capsys):
+    code, _, err = run_cli(argv, capsys)
+    assert code == 2 and message in err

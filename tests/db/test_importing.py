@@ -1,0 +1,420 @@
+"""Imports on SQLite and PostgreSQL: bad files change nothing, export → import is a no-op, the first real import
+replaces demo data, rollback restores the previous state (checksums of every table), and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import sqlite3
+import uuid
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import create_engine, func, select, text, update
+from sqlalchemy.engine import make_url
+
+from data_access import schema as s
+from data_access.engine import ensure_database, get_engine, migrate
+from data_access.importing import (
+    ImportRejected, RollbackRefused, export_frame, import_file, list_batches, plan_import, rollback_batch,
+    table_checksums,
+)
+from domain.validation import KINDS
+from exports.templates import export_bytes
+from tests.conftest import BACKENDS, new_database_url
+from tests.fixture_data import load_small
+
+# Audit, settings and accounts change on purpose; every other table must come back exactly.
+NOT_RESTORED = {"import_batch", "import_perubahan", "pengaturan", "akun"}
+DATA_TABLES = [t.name for t in s.Base.metadata.sorted_tables if t.name not in NOT_RESTORED]
+
+
+def data_sums(engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return table_checksums(conn, DATA_TABLES)
+
+
+def all_sums(engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return table_checksums(conn)
+
+
+def csv_bytes(header: list[str], rows: list[list[str]], sep: str = ",", encoding: str = "utf-8") -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=sep, lineterminator="\n").writerows([header, *rows])
+    return buf.getvalue().encode(encoding)
+
+
+def xlsx_bytes(sheets: dict[str, list[list]]) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- databases
+def _clone(template: str, tmp_path) -> str:
+    """A copy of a built database: SQLite backup API, or PostgreSQL CREATE DATABASE ... TEMPLATE."""
+    if template.startswith("sqlite"):
+        target = tmp_path / f"clone_{uuid.uuid4().hex[:6]}.sqlite"
+        src = sqlite3.connect(make_url(template).database)
+        dst = sqlite3.connect(target)
+        src.backup(dst)
+        src.close()
+        dst.close()
+        return f"sqlite:///{target}"
+    get_engine(template).dispose()  # a template database must have no open connections
+    base = make_url(template)
+    name = f"{base.database}_c{uuid.uuid4().hex[:6]}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{base.database}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def _drop(url: str) -> None:
+    get_engine(url).dispose()
+    if url.startswith("postgresql"):
+        admin = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_template(request, tmp_path_factory) -> str:
+    """A demo database of this module only, never written: tests work on clones of it."""
+    url = new_database_url(request.param, tmp_path_factory, "imptpl")
+    ensure_database(url)
+    get_engine(url).dispose()
+    yield url
+    _drop(url)
+
+
+@pytest.fixture()
+def demo_db(demo_template, tmp_path):
+    url = _clone(demo_template, tmp_path)
+    yield get_engine(url)
+    _drop(url)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def small_db(request, tmp_path_factory):
+    """The small fixture data set in a database of this module; rejected imports must leave it untouched."""
+    url = new_database_url(request.param, tmp_path_factory, "impsmall")
+    migrate(url)
+    load_small(get_engine(url))
+    yield get_engine(url)
+    _drop(url)
+
+
+# ---------------------------------------------------------------- bad files
+KASUS = list(KINDS["kasus"].names)
+GOOD = ["2024-01", "52.03", "MYS", "kerja_paksa", "P", "dewasa", "asesmen", "SEN-01", "KEMENSOS", "12"]
+
+
+def kasus_with(**cells: str) -> list[str]:
+    return [cells.get(name, value) for name, value in zip(KASUS, GOOD)]
+
+
+def good_csv(**kw) -> bytes:
+    return csv_bytes(KASUS, [GOOD, kasus_with(**{"bulan": "2024-02", **kw})])
+
+
+BAD_FILES = [
+    # id, kind, file name, content, (row, column) expected or None, message fragment
+    ("empty", "kasus", "k.csv", b"", None, "kosong"),
+    ("header_only", "kasus", "k.csv", csv_bytes(KASUS, []), None, "hanya berisi baris judul"),
+    ("truncated", "kasus", "k.csv", good_csv()[:-25], (3, "jumlah"), "wajib diisi"),
+    ("wrong_columns", "kasus", "k.csv", csv_bytes(["bulan", "kode_unit", "penghuni"], [["2024-01", "SEN-01", "4"]]),
+     (1, "modus"), "tidak ada"),
+    ("wrong_kind", "okupansi", "k.csv", good_csv(), (1, "kapasitas"), "tidak ada"),
+    ("bad_region", "kasus", "k.csv", good_csv(kode_asal="Kab. Lombok Timurr"), (3, "kode_asal"), "52.03"),
+    ("bad_country", "kasus", "k.csv", good_csv(kode_tujuan="ZZZ"), (3, "kode_tujuan"), "tidak dikenal"),
+    ("negative", "kasus", "k.csv", good_csv(jumlah="-4"), (3, "jumlah"), "negatif"),
+    ("fraction", "kasus", "k.csv", good_csv(jumlah="2.5"), (3, "jumlah"), "pecahan"),
+    ("fraction_comma", "kasus", "k.csv", csv_bytes(KASUS, [GOOD, kasus_with(bulan="2024-02", jumlah="2,5")], ";"),
+     (3, "jumlah"), "pecahan"),
+    ("ambiguous_thousands", "kasus", "k.csv",
+     csv_bytes(KASUS, [GOOD, kasus_with(bulan="2024-02", jumlah="1.500")], ";"), (3, "jumlah"), "ambigu"),
+    ("duplicates", "kasus", "k.csv", csv_bytes(KASUS, [GOOD, kasus_with(jumlah="3")]), (3, None), "Kunci ganda"),
+    ("future_month", "kasus", "k.csv", good_csv(bulan=f"{dt.date.today().year + 1}-01"), (3, "bulan"), "masa depan"),
+    ("before_2000", "kasus", "k.csv", good_csv(bulan="1998-05"), (3, "bulan"), "sebelum tahun 2000"),
+    ("unknown_unit", "kasus", "k.csv", good_csv(kode_unit="SEN-42"), (3, "kode_unit"), "tidak dikenal"),
+    ("unknown_modus", "kasus", "k.csv", good_csv(modus="penipuan"), (3, "modus"), "tidak dikenal"),
+    ("unknown_stage", "kasus", "k.csv", good_csv(tahap="vonis"), (3, "tahap"), "tidak dikenal"),
+    ("unknown_agency", "kasus", "k.csv", good_csv(instansi="POLRI"), (3, "instansi"), "tidak dikenal"),
+    ("missing_cell", "kasus", "k.csv", good_csv(modus=""), (3, "modus"), "wajib diisi"),
+    ("formula", "kasus", "k.csv", good_csv(kode_unit='=HYPERLINK("http://x.example","klik")'),
+     (3, "kode_unit"), "rumus"),
+    ("binary", "kasus", "k.csv", bytes(range(256)) * 40, None, "bukan teks"),
+    ("latin1_garbage", "kasus", "k.csv", "¤§¶©®°±µ¼½¾¿×÷".encode("latin-1") * 300, None, "tidak terbaca"),
+    ("wrong_encoding_utf16_no_bom", "kasus", "k.csv", good_csv().decode().encode("utf-16-le"), None, "bukan teks"),
+    ("huge", "kasus", "k.csv", b"x" * (20 * 1024 * 1024 + 1), None, "terlalu besar"),
+    ("xlsx_wrong_sheet", "kasus", "k.xlsx", xlsx_bytes({"Lembar1": [KASUS, GOOD], "Lembar2": [KASUS, GOOD]}),
+     None, "lembar 'data'"),
+    ("xlsx_not_excel", "kasus", "k.xlsx", b"bulan,jumlah\n", None, "bukan Excel"),
+    ("xls_legacy", "kasus", "k.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), None, ".xls"),
+    ("xlsx_bad_cell", "kasus", "k.xlsx", xlsx_bytes({"data": [KASUS, GOOD, kasus_with(bulan="2024-02", jumlah=-3)]}),
+     (3, "jumlah"), "negatif"),
+    ("occupancy_subset", "okupansi", "o.csv",
+     csv_bytes(list(KINDS["okupansi"].names), [["2024-01", "SEN-01", "50", "10", "11", "1", "1"]]),
+     (2, "penghuni_tppo"), "lebih banyak"),
+    ("staff_bad_role", "staf", "s.csv",
+     csv_bytes(list(KINDS["staf"].names), [["2024-Q1", "SEN-01", "satpam", "1", "0", "0"]]), (2, "peran"),
+     "tidak dikenal"),
+    ("population_zero", "populasi", "p.csv", csv_bytes(list(KINDS["populasi"].names), [["52", "2024", "0", "BPS", ""]]),
+     (2, "jumlah"), "minimal 1"),
+    ("unit_outside_indonesia", "unit_layanan", "u.csv", csv_bytes(list(KINDS["unit_layanan"].names), [
+        ["SEN-02", "Sentra Baru", "sentra", "35.08", "51.5", "-0.1", "10", "ya", "ya", "", "", "", ""]]),
+     (2, "lat"), "maksimal"),
+]
+
+
+@pytest.mark.parametrize(("kind", "name", "raw", "where", "fragment"), [b[1:] for b in BAD_FILES],
+                         ids=[b[0] for b in BAD_FILES])
+def test_bad_file_is_rejected_and_changes_nothing(small_db, kind, name, raw, where, fragment):
+    before = all_sums(small_db)
+    with pytest.raises(ImportRejected) as info:
+        import_file(small_db, kind, raw, name, "uji")
+    problems = info.value.problems
+    assert any(fragment in p.message for p in problems), [p.describe() for p in problems]
+    if where is not None:
+        assert any((p.row, p.column) == where and fragment in p.message for p in problems), \
+            [p.describe() for p in problems]
+    assert all_sums(small_db) == before
+
+
+def test_a_good_file_on_the_same_database_is_accepted(small_db):
+    """The bad-file cases differ from this one file by the fault only: the checks are not rejecting everything."""
+    with small_db.connect() as conn:
+        plan = plan_import(conn, "kasus", good_csv(), "k.csv")
+    assert plan.ok, [p.describe() for p in plan.problems]
+    assert (plan.added, plan.changed, plan.unchanged) == (2, 0, 0)
+
+
+# ---------------------------------------------------------------- round trips
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_export_import_is_a_no_op(demo_db, kind):
+    formats = ("csv",) if kind == "kasus" else ("csv", "xlsx")
+    with demo_db.connect() as conn:
+        first = export_frame(conn, kind)
+    import_file(demo_db, kind, export_bytes(first, "csv"), f"{kind}.csv", "uji")  # leaves demo mode
+    for fmt in formats:
+        with demo_db.connect() as conn:
+            exported = export_frame(conn, kind)
+        with demo_db.connect() as conn:
+            sums = table_checksums(conn, [KINDS[kind].table])
+        result = import_file(demo_db, kind, export_bytes(exported, fmt), f"{kind}.{fmt}", "uji")
+        assert (result.added, result.changed, result.unchanged) == (0, 0, len(exported)), fmt
+        with demo_db.connect() as conn:
+            assert table_checksums(conn, [KINDS[kind].table]) == sums
+        with demo_db.connect() as conn:
+            assert export_frame(conn, kind).equals(exported)
+    if kind not in ("standar", "waktu_kerja"):
+        assert first.equals(exported), "the first import kept every value"
+
+
+# ---------------------------------------------------------------- demo replacement, audit, rollback
+NEW_CASES = csv_bytes(KASUS, [
+    ["2024-01", "Kab. Lombok Timur", "MYS", "kerja_paksa", "P", "dewasa", "asesmen", "", "KEMENSOS", "12"],
+    ["2024-02", "Kota Surabaya", "31", "eksploitasi_seksual", "P", "anak", "asesmen", "", "BP2MI", "4"],
+], sep=";", encoding="cp1252")
+
+
+def count(engine, model) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def sumber(engine, kode: str) -> str:
+    with engine.connect() as conn:
+        return conn.execute(select(s.SumberData.asal).where(s.SumberData.kode == kode)).scalar_one()
+
+
+def test_first_real_import_replaces_demo_and_rollback_restores_it(demo_db):
+    original = data_sums(demo_db)
+    demo_rows = count(demo_db, s.Kasus)
+    assert count(demo_db, s.Akun) == 3
+
+    result = import_file(demo_db, "kasus", NEW_CASES, "kasus_2024.csv", "admin_bp2mi")
+    assert (result.added, result.changed, result.unchanged, result.demo_replaced) == (2, 0, 0, demo_rows)
+    assert result.left_demo
+    assert count(demo_db, s.Kasus) == 2
+    assert sumber(demo_db, "kasus") == "impor" and sumber(demo_db, "okupansi") == "demo"
+    assert count(demo_db, s.Akun) == 0, "demo accounts go with the first real data"
+    with demo_db.connect() as conn:
+        batch = list_batches(conn).iloc[0]
+        logged = conn.execute(select(func.count()).select_from(s.ImportPerubahan)
+                              .where(s.ImportPerubahan.batch_id == int(batch["id"]))).scalar_one()
+    assert (batch["jenis"], batch["nama_file"], batch["oleh"], batch["status"]) == (
+        "kasus", "kasus_2024.csv", "admin_bp2mi", "aktif")
+    assert batch["sha256"] == hashlib.sha256(NEW_CASES).hexdigest()
+    assert (batch["baris_tambah"], batch["baris_ubah"], batch["baris_sama"]) == (2, 0, 0)
+    assert logged == demo_rows + 2 + 1  # deleted demo rows, inserted rows, the data status
+
+    after_first = data_sums(demo_db)
+    again = import_file(demo_db, "kasus", NEW_CASES, "kasus_2024.csv", "admin_bp2mi")
+    assert (again.added, again.changed, again.unchanged, again.demo_replaced) == (0, 0, 2, 0)
+    assert data_sums(demo_db) | {"sumber_data": ""} == after_first | {"sumber_data": ""}
+
+    with pytest.raises(RollbackRefused, match=f"#{again.batch_id}"):
+        rollback_batch(demo_db, result.batch_id, "uji")  # newest first
+    rollback_batch(demo_db, again.batch_id, "uji")
+    undone = rollback_batch(demo_db, result.batch_id, "uji")
+    assert undone.demo_restored and undone.restored == demo_rows + 2
+    assert data_sums(demo_db) == original
+    assert sumber(demo_db, "kasus") == "demo"
+    with demo_db.connect() as conn:
+        statuses = list_batches(conn).set_index("id")["status"]
+    assert statuses[result.batch_id] == "dibatalkan" and statuses[again.batch_id] == "dibatalkan"
+    with pytest.raises(RollbackRefused, match="dibatalkan"):
+        rollback_batch(demo_db, result.batch_id, "uji")
+
+
+OCC = list(KINDS["okupansi"].names)
+
+
+def test_rollback_of_an_older_batch_touching_the_same_rows_is_refused(demo_db):
+    first = import_file(demo_db, "okupansi", csv_bytes(OCC, [["2024-01", "SEN-01", "50", "40", "10", "5", "4"],
+                                                             ["2024-02", "SEN-01", "50", "41", "10", "5", "4"]]),
+                        "o1.csv", "uji")
+    state_after_first = data_sums(demo_db)
+    second = import_file(demo_db, "okupansi", csv_bytes(OCC, [["2024-02", "SEN-01", "50", "45", "12", "6", "4"],
+                                                              ["2024-03", "SEN-01", "50", "44", "11", "5", "6"]]),
+                         "o2.csv", "uji")
+    assert (second.added, second.changed, second.unchanged) == (1, 1, 0)
+    before = all_sums(demo_db)
+    with pytest.raises(RollbackRefused, match=f"#{second.batch_id}"):
+        rollback_batch(demo_db, first.batch_id, "uji")
+    assert all_sums(demo_db) == before, "a refused rollback changes nothing"
+    rollback_batch(demo_db, second.batch_id, "uji")
+    assert data_sums(demo_db) | {"sumber_data": ""} == state_after_first | {"sumber_data": ""}
+
+
+def test_rollback_refuses_rows_changed_outside_imports(demo_db):
+    result = import_file(demo_db, "okupansi", csv_bytes(OCC, [["2024-01", "SEN-01", "50", "40", "10", "5", "4"]]),
+                         "o.csv", "uji")
+    with demo_db.begin() as conn:
+        conn.execute(update(s.Okupansi).where(s.Okupansi.kode_unit == "SEN-01",
+                                              s.Okupansi.bulan == dt.date(2024, 1, 1)).values(penghuni=39))
+    before = all_sums(demo_db)
+    with pytest.raises(RollbackRefused, match="di luar impor"):
+        rollback_batch(demo_db, result.batch_id, "uji")
+    assert all_sums(demo_db) == before
+
+
+UNITS = list(KINDS["unit_layanan"].names)
+
+
+def test_first_unit_import_deactivates_demo_units_and_rollback_restores(demo_db):
+    original = data_sums(demo_db)
+    with demo_db.connect() as conn:
+        kept = export_frame(conn, "unit_layanan").iloc[[0]]
+    new = ["SEN-90", "Sentra Uji Baru", "sentra", "Kab. Lumajang", "-8,13", "113,22", "40", "ya", "ya", "", "", "", ""]
+    rows = [[("" if v is None else str(v)) for v in kept.iloc[0].tolist()], new]
+    result = import_file(demo_db, "unit_layanan", csv_bytes(UNITS, rows, sep=";"), "unit.csv", "uji")
+    assert (result.added, result.unchanged) == (1, 1)
+    with demo_db.connect() as conn:
+        active = set(conn.execute(select(s.UnitLayanan.kode_unit).where(s.UnitLayanan.aktif.is_(True))).scalars())
+        total = conn.execute(select(func.count()).select_from(s.UnitLayanan)).scalar_one()
+    assert active == {kept.iloc[0]["kode_unit"], "SEN-90"}
+    assert total == result.demo_replaced + 2, "demo units are kept (cases refer to them), only set inactive"
+    rollback_batch(demo_db, result.batch_id, "uji")
+    assert data_sums(demo_db) == original
+
+
+def test_wisn_inputs_leave_demo_mode_when_both_tables_are_real(demo_db):
+    with demo_db.connect() as conn:
+        standards = export_frame(conn, "standar")
+        working = export_frame(conn, "waktu_kerja")
+    import_file(demo_db, "standar", export_bytes(standards, "xlsx"), "standar.xlsx", "uji")
+    assert sumber(demo_db, "standar_beban_kerja") == "demo", "working time is still example data"
+    assert count(demo_db, s.Akun) == 3
+    second = import_file(demo_db, "waktu_kerja", export_bytes(working, "csv"), "awt.csv", "uji")
+    assert second.left_demo and sumber(demo_db, "standar_beban_kerja") == "impor"
+    with demo_db.connect() as conn:
+        assert not conn.execute(select(func.count()).select_from(s.StandarBebanKerja)
+                                .where(s.StandarBebanKerja.contoh.is_(True))).scalar_one()
+    rollback_batch(demo_db, second.batch_id, "uji")
+    assert sumber(demo_db, "standar_beban_kerja") == "demo"
+
+
+def test_population_import_keeps_published_rows(demo_db):
+    before = count(demo_db, s.Populasi)
+    result = import_file(demo_db, "populasi", csv_bytes(list(KINDS["populasi"].names),
+                                                        [["Kab. Lombok Timur", "2024", "1.400.000", "BPS", ""]]),
+                         "pop.csv", "uji")
+    assert (result.added, result.demo_replaced) == (1, 0)
+    assert count(demo_db, s.Populasi) == before + 1
+    assert sumber(demo_db, "populasi") == "impor"
+
+
+# ---------------------------------------------------------------- command line
+@pytest.fixture()
+def cli_db(demo_template, tmp_path, monkeypatch):
+    if not demo_template.startswith("sqlite"):
+        pytest.skip("the command line is exercised once, on SQLite")
+    url = _clone(demo_template, tmp_path)
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield get_engine(url)
+    _drop(url)
+
+
+def test_cli_template_export_import_rollback(cli_db, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from manage import main
+
+    template = tmp_path / "templat_staf.xlsx"
+    assert main(["template", "staf", "--out", str(template)]) == 0
+    wb = load_workbook(template)
+    assert wb.sheetnames == ["data", "Petunjuk", "Kode"]
+    assert [c.value for c in wb["data"][1]] == list(KINDS["staf"].names)
+    guide = "\n".join(str(c.value) for row in wb["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "pekerja_sosial" in guide and "kuartal TTTT-Qn" in guide
+
+    csv_template = tmp_path / "t.csv"
+    assert main(["template", "okupansi", "--out", str(csv_template)]) == 0
+    assert csv_template.read_bytes().decode("utf-8-sig").strip() == ",".join(KINDS["okupansi"].names)
+    capsys.readouterr()
+
+    bad = tmp_path / "buruk.csv"
+    bad.write_bytes(good_csv(jumlah="-4", modus="penipuan"))
+    before = all_sums(cli_db)
+    assert main(["import", "kasus", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "ditolak" in err and "Baris 3, kolom 'jumlah'" in err and "Baris 3, kolom 'modus'" in err
+    assert all_sums(cli_db) == before
+
+    export = tmp_path / "okupansi.csv"
+    assert main(["export", "okupansi", "--out", str(export)]) == 0
+    assert main(["import", "okupansi", str(export), "--user", "uji"]) == 0
+    out = capsys.readouterr().out
+    assert "0 baris ditambah, 0 diubah" in out and "akun demo dihapus" in out
+    assert main(["batches"]) == 0
+    listing = capsys.readouterr().out
+    assert "okupansi.csv" in listing and "uji" in listing
+    batch = int(listing.split()[0].lstrip("#"))
+    assert main(["rollback", str(batch)]) == 0
+    assert "dibatalkan" in capsys.readouterr().out
+    assert main(["rollback", str(batch)]) == 2
+    assert "hanya impor aktif" in capsys.readouterr().err
+    assert main(["import", "kasus", str(tmp_path / "tidak_ada.csv")]) == 2
+    assert "tidak ditemukan" in capsys.readouterr().err
+
+
+def test_cli_rejects_unknown_output_format(cli_db, tmp_path, capsys):
+    from manage import main
+
+    assert main(["export", "kasus", "--out", str(tmp_path / "x.json")]) == 2
+    assert ".csv atau .xlsx" in capsys.readouterr().err
+

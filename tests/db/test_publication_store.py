@@ -1,0 +1,156 @@
+"""The publication store on SQLite and PostgreSQL: one transaction per version, read back exactly, consistent with
+the case table, and safe against an attacker who has every published table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+
+from data_access.cases import _query_victims_by
+from data_access.engine import data_version, get_engine, migrate
+from data_access.publication import _query_extract, _query_latest_extract, _query_province_names, write_extract
+from data_access.publication_source import publish_from_cases, rules_from_settings
+from data_access.schema import Publikasi, PublikasiSel
+from domain.disclosure import SECONDARY_MARKER, DisclosureError, DisclosureRules, rounding_interval
+from domain.filters import Filters
+from domain.publication import PUBLISHED_TABLES, verify_cells
+from tests.conftest import BACKENDS, new_database_url
+from tests.fixture_data import load_small
+from tests.publication_attack import assert_attack_fails
+
+NOW = dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_small_url(request, tmp_path_factory) -> str:
+    """A new small fixture database per test: these tests write versions."""
+    url = new_database_url(request.param, tmp_path_factory, "pubstore")
+    migrate(url)
+    load_small(get_engine(url))
+    return url
+
+
+def _count(conn, table) -> int:
+    return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def test_publish_small_fixture_hand_computed(fresh_small_url):
+    """Entry-stage victims of tests/fixture_data.py: 29 in all (2023: 5, 2024: 24; province 35: 19, 52: 10)."""
+    engine = get_engine(fresh_small_url)
+    with engine.begin() as conn:
+        info = publish_from_cases(conn, NOW, DisclosureRules(10, 5))
+    assert (info.versi, info.ambang, info.basis_pembulatan, info.asal_data, info.periode) == (
+        1, 10, 5, "demo", "2023-12..2024-03")
+    with engine.connect() as conn:
+        extract = _query_latest_extract(conn)
+    assert extract.info == info
+    assert extract.table("tahun")["jumlah"].to_dict() == {"2023": "<10", "2024": SECONDARY_MARKER, "Total": 30}
+    assert extract.table("provinsi")["jumlah"].to_dict() == {"11": 0, "31": 0, "35": 20, "52": 10, "Total": 30}
+    assert extract.table("nasional").iloc[0, 0] == 30
+    assert set(extract.cells["tabel"]) == set(PUBLISHED_TABLES)
+
+
+def test_versions_increase_and_each_is_kept(fresh_small_url):
+    engine = get_engine(fresh_small_url)
+    with engine.connect() as conn:
+        before = data_version(conn)
+    with engine.begin() as conn:
+        first = publish_from_cases(conn, NOW, DisclosureRules(10, 5))
+    with engine.begin() as conn:
+        second = publish_from_cases(conn, NOW + dt.timedelta(days=1), DisclosureRules(5, 5), catatan="ambang 5")
+    with engine.connect() as conn:
+        assert data_version(conn) != before  # caches of every replica turn over
+        latest, old = _query_latest_extract(conn), _query_extract(conn, 1)
+        assert _query_extract(conn, 99) is None
+    assert (first.versi, second.versi) == (1, 2)
+    assert latest.info.versi == 2 and latest.info.catatan == "ambang 5" and latest.info.dibuat == second.dibuat
+    assert old.table("tahun")["jumlah"]["2023"] == "<10"
+    assert latest.table("tahun")["jumlah"]["2023"] == 5  # 5 is publishable with threshold 5
+
+
+def test_unsafe_cells_are_refused_and_nothing_is_written(fresh_small_url):
+    engine = get_engine(fresh_small_url)
+    unsafe = pd.DataFrame({"tabel": ["tahun"], "baris": ["2024"], "kolom": ["jumlah"],
+                           "nilai": pd.Series([7], dtype=object), "teks": ["7"]})
+    with pytest.raises(DisclosureError):
+        with engine.begin() as conn:
+            write_extract(conn, unsafe, ambang=10, basis_pembulatan=5, asal_data="demo", periode="", now=NOW)
+    with engine.connect() as conn:
+        assert _count(conn, Publikasi) == 0 and _count(conn, PublikasiSel) == 0
+
+
+def test_a_failure_inside_the_transaction_leaves_no_half_version(fresh_small_url):
+    engine = get_engine(fresh_small_url)
+    with pytest.raises(RuntimeError):
+        with engine.begin() as conn:
+            publish_from_cases(conn, NOW, DisclosureRules(10, 5))
+            raise RuntimeError("crash after the cells were written")
+    with engine.connect() as conn:
+        assert _count(conn, Publikasi) == 0 and _count(conn, PublikasiSel) == 0
+        assert _query_latest_extract(conn) is None
+
+
+def test_threshold_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("TPPO_SUPPRESSION_THRESHOLD", "5")
+    monkeypatch.setenv("TPPO_ROUNDING_BASE", "5")
+    assert rules_from_settings() == DisclosureRules(5, 5)
+    monkeypatch.delenv("TPPO_SUPPRESSION_THRESHOLD")
+    assert rules_from_settings() == DisclosureRules(10, 5)
+
+
+# --- the demo database: the loader already published one extract --------------------------------
+
+
+def _true_counts(conn) -> dict[tuple[str, str, str], int]:
+    truth: dict[tuple[str, str, str], int] = {}
+    whole = Filters()
+    total = int(_query_victims_by(conn, whole, ("modus",))["jumlah"].sum())
+    truth[("nasional", "Total", "jumlah")] = total
+    years = _query_victims_by(conn, whole, ("bulan",))
+    years = years.assign(tahun=pd.to_datetime(years["bulan"].astype(str)).dt.year.astype(str))
+    for name, frame, key in (("tahun", years, "tahun"),
+                             ("modus", _query_victims_by(conn, whole, ("modus",)), "modus"),
+                             ("provinsi", _query_victims_by(conn, whole, ("kode_prov_asal",)), "kode_prov_asal")):
+        for code, n in frame.groupby(key)["jumlah"].sum().items():
+            truth[(name, str(code), "jumlah")] = int(n)
+        truth[(name, "Total", "jumlah")] = total
+    grid = _query_victims_by(conn, whole, ("jenis_kelamin", "kelompok_umur"))
+    for r in grid.itertuples():
+        truth[("jenis_kelamin_umur", r.jenis_kelamin, r.kelompok_umur)] = int(r.jumlah)
+    for sex, n in grid.groupby("jenis_kelamin")["jumlah"].sum().items():
+        truth[("jenis_kelamin_umur", sex, "Total")] = int(n)
+    for age, n in grid.groupby("kelompok_umur")["jumlah"].sum().items():
+        truth[("jenis_kelamin_umur", "Total", age)] = int(n)
+    truth[("jenis_kelamin_umur", "Total", "Total")] = total
+    return truth
+
+
+def test_demo_extract_exists_and_agrees_with_the_case_table(demo_conn):
+    extract = _query_latest_extract(demo_conn)
+    assert extract is not None and extract.info.is_demo and extract.info.asal_data == "demo"
+    rules = extract.info.rules
+    verify_cells(extract.cells, rules)
+    truth = _true_counts(demo_conn)
+    for r in extract.cells.itertuples(index=False):
+        true = truth.get((r.tabel, r.baris, r.kolom), 0)  # absent from the case table = no victims
+        if r.teks == rules.primary_marker:
+            assert 0 <= true < rules.threshold, r
+        elif r.teks == SECONDARY_MARKER:
+            assert true >= rules.threshold, r
+        else:
+            low, high = rounding_interval(r.nilai, rules)
+            assert low <= true <= high, r
+    hidden = extract.cells["teks"].isin([rules.primary_marker, SECONDARY_MARKER])
+    assert hidden.any(), "the demo data has small provinces; the test must see hidden cells"
+    assert_attack_fails(extract.cells, rules, {k: truth.get(k, 0) for k in
+                                               zip(extract.cells["tabel"], extract.cells["baris"], extract.cells["kolom"])})
+
+
+def test_demo_extract_covers_every_province(demo_conn):
+    extract = _query_latest_extract(demo_conn)
+    provinces = _query_province_names(demo_conn)
+    assert len(provinces) == 38
+    assert set(extract.table("provinsi").index) == set(provinces) | {"Total"}

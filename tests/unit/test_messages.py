@@ -1,0 +1,130 @@
+"""domain.messages: key messages and headline figures are written from the frames, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from domain import messages as m
+from domain.messages import BriefingInputs, Headline, compose_key_messages, escape_markdown, format_headline
+
+PROV = {"52": "Nusa Tenggara Barat", "35": "Jawa Timur", "33": "Jawa Tengah"}
+MODUS = {"kerja_paksa": "Kerja paksa", "online_scam": "Online scam", "bayi_anak": "Perdagangan bayi dan anak"}
+JAN23, JUL25 = dt.date(2023, 1, 1), dt.date(2025, 7, 1)
+
+
+def frame(column: str, values: dict) -> pd.DataFrame:
+    return pd.DataFrame({column: list(values), "jumlah": list(values.values())})
+
+
+@pytest.mark.parametrize(("counts", "lang", "expected"), [
+    ({"52": 183, "35": 817}, "id", "Jawa Timur menyumbang 81,7% korban yang ditangani pada Jan 2023 – Jul 2025."),
+    ({"52": 183, "35": 100, "33": 717}, "id",
+     "Jawa Tengah menyumbang 71,7% korban yang ditangani pada Jan 2023 – Jul 2025."),
+    ({"52": 600, "35": 400}, "en", "Nusa Tenggara Barat accounted for 60.0% of the victims handled in Jan 2023 – Jul 2025."),
+])
+def test_top_origin_message(counts, lang, expected):
+    msg = m.top_origin_message(frame("kode_prov_asal", counts), PROV, JAN23, JUL25, lang)
+    assert msg.text == expected
+
+
+def test_top_origin_says_nothing_for_a_single_province_or_no_victims():
+    assert m.top_origin_message(frame("kode_prov_asal", {"52": 10}), PROV, JAN23, JUL25) is None
+    assert m.top_origin_message(frame("kode_prov_asal", {"52": 0, "35": 0}), PROV, JAN23, JUL25) is None
+
+
+@pytest.mark.parametrize(("total", "previous", "expected"), [
+    (1121, 1030, "Korban yang ditangani naik 8,8% dibanding periode yang sama tahun sebelumnya (1.121 dibanding 1.030)."),
+    (900, 1200, "Korban yang ditangani turun 25,0% dibanding periode yang sama tahun sebelumnya (900 dibanding 1.200)."),
+    (50, 50, "Korban yang ditangani sama dengan periode yang sama tahun sebelumnya (50)."),
+])
+def test_change_message(total, previous, expected):
+    assert m.change_message(total, previous).text == expected
+
+
+@pytest.mark.parametrize("previous", [None, 0])
+def test_no_change_message_without_a_comparable_year(previous):
+    assert m.change_message(100, previous) is None
+
+
+def rising(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["kategori", "jumlah_terkini", "rata_terkini", "rata_dasar", "rasio", "p_nilai",
+                                       "status"])
+
+
+def test_rising_and_new_modus_messages():
+    up = m.rising_modus_message(rising([("bayi_anak", 78, 26.0, 9.0, 26 / 9, 0.0, "naik")]), MODUS)
+    assert up.text == ("Perdagangan bayi dan anak meningkat: 78 korban dalam 3 bulan terakhir, 2,9 kali rata-rata "
+                       "bulanan 12 bulan sebelumnya.")
+    new = m.rising_modus_message(rising([("online_scam", 4, 4 / 3, 0.0, float("nan"), 0.0, "baru")]), MODUS, "en")
+    assert new.text == "A new form appears: Online scam, 4 victims in the last 3 months, none in the 12 months before."
+    assert m.rising_modus_message(rising([("kerja_paksa", 50, 16.7, 17.0, 0.98, 0.6, "-")]), MODUS) is None
+
+
+def test_capacity_and_staffing_messages():
+    alerts = pd.DataFrame({"kode_unit": ["A", "B", "A"], "mulai": [JAN23] * 3, "akhir": [JUL25] * 3,
+                           "jumlah_bulan": [3, 2, 2], "utilisasi_maks": [0.95, 1.16, 0.93]})
+    msg = m.capacity_message(alerts, {"A": "Sentra A", "B": "RPTC B"})
+    assert msg.values == {"units": 2, "worst": "B", "max": 1.16}
+    assert msg.text.endswith("2 bulan berturut-turut menjelang akhir periode: 2; tertinggi RPTC B (116%).")
+    wisn = pd.DataFrame({"kode_unit": ["A", "A", "B"], "peran": ["psikolog", "pengasuh", "pengasuh"],
+                         "shortage": [-1.4, -2.0, 3.0], "kekurangan": [1.4, 2.0, 0.0]})
+    msg = m.staffing_message(wisn, {"pengasuh": "Pengasuh", "psikolog": "Psikolog"})
+    assert msg.values == {"shortage": pytest.approx(3.4), "units": 1, "role": "pengasuh"}
+    assert "3 orang di 1 unit" in msg.text and msg.text.endswith("peran Pengasuh.")
+    # Without kekurangan, WISN's shortage (current − required) counts only where negative.
+    plain = m.staffing_message(wisn.drop(columns="kekurangan").rename(columns={"kode_unit": "unit", "peran": "role"}),
+                               {})
+    assert plain.values["shortage"] == pytest.approx(3.4)
+    assert m.staffing_message(wisn.assign(kekurangan=0.0), {}) is None
+    assert m.capacity_message(None, {}) is None and m.staffing_message(None, {}) is None
+
+
+def inputs(by_province: dict, total: int, previous: int | None, modus: dict) -> BriefingInputs:
+    return BriefingInputs(
+        start=JAN23, end=JUL25, total=total, total_previous=previous,
+        by_province=frame("kode_prov_asal", by_province), by_modus=frame("modus", modus),
+        by_destination=frame("kode_tujuan", {"MYS": 60, "KHM": 40}),
+        by_age=frame("kelompok_umur", {"anak": 20, "dewasa": 80}),
+        rising=rising([]), names={"provinsi": PROV, "modus": MODUS, "negara": {"MYS": "Malaysia"}},
+    )
+
+
+def test_key_messages_change_when_the_data_change():
+    a = compose_key_messages(inputs({"52": 700, "35": 300}, 1000, 900, {"kerja_paksa": 600, "online_scam": 400}))
+    b = compose_key_messages(inputs({"52": 200, "35": 800}, 1000, 1250, {"kerja_paksa": 300, "online_scam": 700}))
+    assert [x.text for x in a] != [x.text for x in b]
+    assert a[0].text.startswith("Korban yang ditangani naik 11,1%") and b[0].text.startswith("Korban yang ditangani turun 20,0%")
+    assert a[1].text.startswith("Nusa Tenggara Barat menyumbang 70,0%") and b[1].text.startswith("Jawa Timur menyumbang 80,0%")
+    assert "Kerja paksa adalah modus terbanyak: 600 korban (60,0%)." in [x.text for x in a]
+    assert "Online scam adalah modus terbanyak: 700 korban (70,0%)." in [x.text for x in b]
+    assert 3 <= len(a) <= 5
+
+
+def test_key_messages_in_english_follow_the_catalogue():
+    texts = [x.text for x in compose_key_messages(inputs({"52": 700, "35": 300}, 1000, 900, {"kerja_paksa": 1}), "en")]
+    assert texts[0] == "Victims handled rose by 11.1% against the same period a year earlier (1,000 against 900)."
+    assert texts[1].startswith("Nusa Tenggara Barat accounted for 70.0%")
+
+
+@pytest.mark.parametrize(("headline", "lang", "expected"), [
+    (Headline("k", 4320, None), "id", ("4.320", None)),
+    (Headline("k", 1121, 1030), "id", ("1.121", "+8,8%")),
+    (Headline("k", 900, 1000), "en", ("900", "−10.0%")),
+    (Headline("k", 0.726, 0.727, kind="pct"), "id", ("72,6%", "−0,1 poin persen")),
+    (Headline("k", None, 5), "id", ("tidak ada data", None)),
+    (Headline("k", None, kind="text", text="31 sentra · 2 RPTC"), "id", ("31 sentra · 2 RPTC", None)),
+])
+def test_format_headline(headline, lang, expected):
+    assert format_headline(headline, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sentra *Paramita*", "Sentra \\*Paramita\\*"),
+    ("1.121 korban (8,8%)", "1.121 korban (8,8%)"),
+    ("biaya $5 [link](x)", "biaya \\$5 \\[link\\](x)"),
+])
+def test_escape_markdown(text, expected):
+    assert escape_markdown(text) == expected

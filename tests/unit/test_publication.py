@@ -1,0 +1,400 @@
+"""domain.publication and the public builders: which tables, hand-computed protection, attacks that must fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from builders.public_charts import make_protected_bars
+from builders.public_map import HIDDEN_FILL, SMALL_FILL, make_protected_map
+from domain.disclosure import SECONDARY_MARKER, DisclosureError, DisclosureRules, protect_counts
+from domain.publication import (
+    CELL_COLUMNS,
+    MONTHLY_COLUMNS,
+    PUBLISHED_TABLES,
+    ExtractInfo,
+    PublishedExtract,
+    build_extract,
+    display_table,
+    display_value,
+    extract_cells,
+    file_table,
+    format_period,
+    long_cells,
+    map_values,
+    national_total,
+    parse_period,
+    source_counts,
+    verify_cells,
+    wide_table,
+    with_names,
+)
+from domain.taxonomy import MODUS
+from tests.publication_attack import assert_attack_fails, attack
+
+RULES = DisclosureRules()
+MODUS_CODES = [m.kode for m in MODUS]
+PROVINCES = ["11", "31", "35", "52"]
+# The entry-stage rows of tests/fixture_data.py (bulan, province, modus, sex, age, victims).
+FIXTURE_ROWS = [
+    ("2024-01-01", "35", "kerja_paksa", "P", "dewasa", 10),
+    ("2024-02-01", "35", "online_scam", "L", "dewasa", 4),
+    ("2024-02-01", "52", "kerja_paksa", "P", "anak", 7),
+    ("2024-03-01", "52", "eksploitasi_seksual", "P", "dewasa", 3),
+    ("2023-12-01", "35", "kerja_paksa", "P", "dewasa", 5),
+]
+S, X = "<10", SECONDARY_MARKER
+
+
+def monthly(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(MONTHLY_COLUMNS))
+
+
+def truth_of(frame: pd.DataFrame) -> dict[tuple[str, str, str], int]:
+    """True count behind every published cell, computed straight from the source rows."""
+    counts = source_counts(frame, PROVINCES if set(frame["kode_prov_asal"]) <= set(PROVINCES) else
+                           sorted(set(frame["kode_prov_asal"])), MODUS_CODES)
+    truth: dict[tuple[str, str, str], int] = {}
+    for name, dims in PUBLISHED_TABLES.items():
+        total = int(counts["jumlah"].sum())
+        if not dims:
+            truth[(name, "Total", "jumlah")] = total
+        elif len(dims) == 1:
+            for code, n in counts.groupby(dims[0], observed=False)["jumlah"].sum().items():
+                truth[(name, str(code), "jumlah")] = int(n)
+            truth[(name, "Total", "jumlah")] = total
+        else:
+            row, col = dims
+            for (r, c), n in counts.groupby([row, col], observed=False)["jumlah"].sum().items():
+                truth[(name, str(r), str(c))] = int(n)
+            for r, n in counts.groupby(row, observed=False)["jumlah"].sum().items():
+                truth[(name, str(r), "Total")] = int(n)
+            for c, n in counts.groupby(col, observed=False)["jumlah"].sum().items():
+                truth[(name, "Total", str(c))] = int(n)
+            truth[(name, "Total", "Total")] = total
+    return truth
+
+
+def random_monthly(seed: int, n_rows: int, largest: int) -> pd.DataFrame:
+    """A few random rows of 1 to `largest` victims, skewed towards some provinces and modus: many small and zero cells."""
+    rng = np.random.default_rng(seed)
+    provinces = ["11", "12", "31", "35", "52", "91"]
+    rows = [
+        (f"{rng.choice([2023, 2024, 2025])}-0{rng.integers(1, 10)}-01",
+         rng.choice(provinces, p=[0.05, 0.1, 0.05, 0.4, 0.35, 0.05]),
+         rng.choice(MODUS_CODES, p=[0.4, 0.2, 0.2, 0.05, 0.05, 0.05, 0.05]),
+         rng.choice(["L", "P"]), rng.choice(["anak", "dewasa"], p=[0.3, 0.7]), int(rng.integers(1, largest + 1)))
+        for _ in range(n_rows)
+    ]
+    return monthly(rows)
+
+
+def table(cells: pd.DataFrame, name: str, order=None) -> dict:
+    return wide_table(cells, name, order).to_dict(orient="index")
+
+
+# --- which tables, and hand-computed protection --------------------------------------------------
+
+
+def test_published_tables_are_the_agreed_ones():
+    assert PUBLISHED_TABLES == {
+        "nasional": (), "tahun": ("tahun",), "jenis_kelamin_umur": ("jenis_kelamin", "kelompok_umur"),
+        "modus": ("modus",), "provinsi": ("provinsi",),
+    }
+
+
+def test_source_counts_fills_every_category_and_year():
+    counts = source_counts(monthly([("2021-05-01", "35", "abk", "L", "anak", 12),
+                                    ("2023-01-01", "52", "abk", "P", "dewasa", 3)]), PROVINCES, MODUS_CODES)
+    assert list(counts["tahun"].cat.categories) == [2021, 2022, 2023]  # a year with no victims is still a year
+    assert list(counts["provinsi"].cat.categories) == PROVINCES
+    assert list(counts["modus"].cat.categories) == MODUS_CODES
+    assert counts["jumlah"].tolist() == [12, 3]
+
+
+@pytest.mark.parametrize("column, bad", [("kode_prov_asal", "99"), ("modus", "tidak_ada"), ("jenis_kelamin", "X")])
+def test_unknown_code_is_refused_not_dropped(column, bad):
+    rows = monthly(FIXTURE_ROWS)
+    rows.loc[0, column] = bad
+    with pytest.raises(ValueError, match="tidak dikenal"):
+        source_counts(rows, PROVINCES, MODUS_CODES)
+
+
+def test_fixture_rows_hand_computed():
+    """True counts: total 29; 2023: 5, 2024: 24; 35: 19, 52: 10; kerja_paksa 22, eksploitasi 3, online 4;
+    L: anak 0, dewasa 4; P: anak 7, dewasa 18.
+
+    * 29 -> 30, 24 -> x (the only complement of 2023's "<10"), 19 -> 20, 10 -> 10, 22 -> 20.
+    * sex x age: the one-way margins are protected first. L (4) is small, so P (25) is its complement; the
+      anak margin (7) is small, so dewasa (22) is its complement. L-anak is a zero inside the small row L and
+      shows "<10"; L-dewasa 4 and P-anak 7 are small. Every group then hides two non-zero cells, so P-dewasa
+      (18) can be shown as 20.
+    """
+    cells = build_extract(monthly(FIXTURE_ROWS), PROVINCES, MODUS_CODES, RULES)
+    assert table(cells, "nasional") == {"Total": {"jumlah": 30}}
+    assert table(cells, "tahun") == {"2023": {"jumlah": S}, "2024": {"jumlah": X}, "Total": {"jumlah": 30}}
+    assert table(cells, "provinsi") == {"11": {"jumlah": 0}, "31": {"jumlah": 0}, "35": {"jumlah": 20},
+                                        "52": {"jumlah": 10}, "Total": {"jumlah": 30}}
+    modus = table(cells, "modus")
+    assert modus["kerja_paksa"] == {"jumlah": 20}
+    assert modus["eksploitasi_seksual"] == modus["online_scam"] == {"jumlah": S}
+    assert modus["abk"] == {"jumlah": 0} and modus["Total"] == {"jumlah": 30}
+    assert table(cells, "jenis_kelamin_umur") == {
+        "L": {"anak": S, "dewasa": S, "Total": S},
+        "P": {"anak": S, "dewasa": 20, "Total": X},
+        "Total": {"anak": S, "dewasa": X, "Total": 30},
+    }
+    assert_attack_fails(cells, RULES, truth_of(monthly(FIXTURE_ROWS)))
+
+
+def test_fixture_rows_with_threshold_five():
+    rules = DisclosureRules(threshold=5, rounding_base=5)
+    cells = build_extract(monthly(FIXTURE_ROWS), PROVINCES, MODUS_CODES, rules)
+    assert table(cells, "tahun") == {"2023": {"jumlah": 5}, "2024": {"jumlah": 25}, "Total": {"jumlah": 30}}
+    assert table(cells, "modus")["online_scam"] == {"jumlah": "<5"}  # 4 < 5
+    assert not (cells["teks"] == "<10").any()
+    assert_attack_fails(cells, rules, truth_of(monthly(FIXTURE_ROWS)))
+
+
+def test_cells_are_stored_with_number_and_indonesian_text():
+    cells = build_extract(monthly(FIXTURE_ROWS * 60), PROVINCES, MODUS_CODES, RULES)
+    assert list(cells.columns) == list(CELL_COLUMNS)
+    total = cells[(cells["tabel"] == "nasional")].iloc[0]
+    assert (total["nilai"], total["teks"]) == (1740, "1.740")  # 29 x 60
+    assert type(total["nilai"]) is int
+    hidden = cells[cells["teks"].isin([S, X])]
+    assert hidden["nilai"].map(lambda v: v is None).all()
+
+
+def test_a_single_category_total_is_one_cell_everywhere():
+    cells = build_extract(monthly(FIXTURE_ROWS), PROVINCES, MODUS_CODES, RULES)
+    totals = cells[(cells["baris"] == "Total") & cells["kolom"].isin(["jumlah", "Total"])]
+    assert set(totals["teks"]) == {"30"} and len(totals) == len(PUBLISHED_TABLES)
+
+
+def test_nothing_to_publish_is_an_error():
+    with pytest.raises(ValueError, match="tidak ada korban"):
+        build_extract(monthly([]), PROVINCES, MODUS_CODES, RULES)
+
+
+# --- the last guard ------------------------------------------------------------------------------
+
+
+def _cells(*rows):
+    return pd.DataFrame(
+        {"tabel": [r[0] for r in rows], "baris": [r[1] for r in rows], "kolom": ["jumlah"] * len(rows),
+         "nilai": pd.Series([r[2] for r in rows], dtype=object), "teks": [r[3] for r in rows]})
+
+
+@pytest.mark.parametrize("rows", [
+    [("tahun", "2024", 7, "7")],  # a small count
+    [("tahun", "2024", 12, "12")],  # not rounded
+    [("tahun", "2024", None, "7")],  # small count in the text only
+    [("tahun", "2024", 5, "<10")],  # number behind a marker
+    [("tahun", "2024", None, "")],  # blank
+    [("tahun", "2024", 10, "10"), ("tahun", "2024", 10, "10")],  # duplicate cell
+])
+def test_verify_cells_rejects(rows):
+    with pytest.raises(DisclosureError):
+        verify_cells(_cells(*rows), RULES)
+
+
+def test_verify_cells_accepts_markers_zero_and_rounded():
+    verify_cells(_cells(("tahun", "2023", None, "<10"), ("tahun", "2024", None, "x"), ("tahun", "2025", 0, "0"),
+                        ("tahun", "Total", 1235, "1.235")), RULES)
+
+
+# --- attacks: from the published cells alone, try to recover every hidden cell -------------------
+
+
+@pytest.mark.parametrize("rules", [DisclosureRules(10, 5), DisclosureRules(5, 5), DisclosureRules(10, 3)],
+                         ids=["t10b5", "t5b5", "t10b3"])
+def test_attack_on_random_sparse_data_fails(rules):
+    provinces = ["11", "12", "31", "35", "52", "91"]
+    attacked: list[str] = []
+    refused = 0
+    for seed, n_rows in itertools.product(range(4), (3, 6, 10, 20, 40)):
+        frame = random_monthly(seed, n_rows, largest=rules.threshold + 3)
+        try:
+            cells = build_extract(frame, provinces, MODUS_CODES, rules)
+        except DisclosureError:
+            # Fails closed: a handful of victims in all (e.g. 7 with threshold 5) may be impossible to
+            # protect; then nothing is published at all.
+            refused += 1
+            continue
+        counts = source_counts(frame, provinces, MODUS_CODES)
+        truth = {key: n for name, dims in PUBLISHED_TABLES.items()
+                 for key, n in _truth_table(counts, name, dims).items()}
+        ranges = assert_attack_fails(cells, rules, truth)
+        text = dict(zip(zip(cells["tabel"], cells["baris"], cells["kolom"]), cells["teks"]))
+        attacked += [text[key] for key in ranges]
+    # Teeth: the data must give the attacker many small cells and complements to work on.
+    assert attacked.count(rules.primary_marker) >= 30 and attacked.count(X) >= 10, len(attacked)
+    assert refused <= 2
+
+
+def _truth_table(counts: pd.DataFrame, name: str, dims: tuple[str, ...]) -> dict:
+    total = int(counts["jumlah"].sum())
+    out = {}
+    if len(dims) == 1:
+        for code, n in counts.groupby(dims[0], observed=False)["jumlah"].sum().items():
+            out[(name, str(code), "jumlah")] = int(n)
+    if len(dims) == 2:
+        for (r, c), n in counts.groupby(list(dims), observed=False)["jumlah"].sum().items():
+            out[(name, str(r), str(c))] = int(n)
+        for i, dim in enumerate(dims):
+            for code, n in counts.groupby(dim, observed=False)["jumlah"].sum().items():
+                out[(name, str(code), "Total") if i == 0 else (name, "Total", str(code))] = int(n)
+        out[(name, "Total", "Total")] = total
+    else:
+        out[(name, "Total", "jumlah")] = total
+    return out
+
+
+def test_attacker_has_teeth_on_a_naive_publication():
+    """Primary suppression alone, without rounding: subtracting the shown parts from the total recovers the
+    hidden count exactly. The same data through build_extract stays hidden."""
+    frame = monthly([("2024-01-01", "35", "abk", "L", "dewasa", 40), ("2025-01-01", "35", "abk", "L", "dewasa", 3)])
+    exact = DisclosureRules(10, 1)
+    naive = extract_cells({"tahun": _naive_table(source_counts(frame, PROVINCES, MODUS_CODES), exact)})
+    ranges = attack(naive, exact)
+    assert ranges[("tahun", "2025", "jumlah")] == (3, 3)
+    protected = build_extract(frame, PROVINCES, MODUS_CODES, exact)
+    assert assert_attack_fails(protected, exact, truth_of(frame))[("tahun", "2025", "jumlah")][0] < 3
+
+
+def _naive_table(counts: pd.DataFrame, rules: DisclosureRules):
+    from domain.disclosure import ProtectedTable
+
+    per_year = counts.groupby("tahun", observed=False)["jumlah"].sum()
+    shown = [("<10" if 0 < n < rules.threshold else int(n)) for n in per_year] + [int(per_year.sum())]
+    index = pd.Index([str(y) for y in per_year.index] + ["Total"], dtype=object)
+    frame = pd.DataFrame({"jumlah": shown}, index=index, dtype=object)
+    return ProtectedTable(("tahun",), frame, frame, rules)
+
+
+def test_linked_protection_beats_table_by_table_protection():
+    """Protecting sex x age and its "by sex" margin separately lets the margin reveal what the cross table
+    hides; through build_extract (one linked pass) the attacker fails."""
+    frame = monthly([("2024-01-01", "35", "abk", "L", "anak", 4), ("2024-01-01", "35", "abk", "L", "dewasa", 30),
+                     ("2024-01-01", "35", "abk", "P", "anak", 25), ("2024-01-01", "35", "abk", "P", "dewasa", 41)])
+    rules = DisclosureRules(10, 1)
+    by_sex = protect_counts(pd.Series({"L": 34, "P": 66}, name="jumlah"), rules)
+    assert by_sex["L"] == 34  # alone, the margin is harmless and shown exactly ...
+    cells = build_extract(frame, PROVINCES, MODUS_CODES, rules)
+    grid = table(cells, "jenis_kelamin_umur")
+    assert grid["L"]["anak"] == S
+    # ... but beside the cross table L = 34 and L-dewasa = 30 would pin L-anak = 4, so the linked pass hides one.
+    assert X in (grid["L"]["Total"], grid["L"]["dewasa"])
+    assert_attack_fails(cells, rules, truth_of(frame))
+
+
+# --- reading, display, map and chart ------------------------------------------------------------
+
+
+def test_wide_table_orders_rows_and_keeps_total_last():
+    cells = build_extract(monthly(FIXTURE_ROWS * 5), PROVINCES, MODUS_CODES, RULES)
+    modus = wide_table(cells, "modus", MODUS_CODES)
+    assert list(modus.index) == [*MODUS_CODES, "Total"]
+    assert wide_table(cells, "tidak_ada").empty
+
+
+@pytest.mark.parametrize("value, lang, expected", [(1235, "id", "1.235"), (1235, "en", "1,235"), ("<10", "id", "<10"),
+                                                   ("x", "en", "x"), (0, "id", "0")])
+def test_display_value(value, lang, expected):
+    assert display_value(value, lang) == expected
+
+
+def test_display_and_file_tables():
+    cells = build_extract(monthly(FIXTURE_ROWS), PROVINCES, MODUS_CODES, RULES)
+    years = wide_table(cells, "tahun")
+    assert display_table(years).to_dict(orient="list") == {"jumlah": ["<10", "x", "30"]}
+    named = with_names(years, {"2023": "dua ribu dua puluh tiga"}, "Jumlah", {"jumlah": "Korban"})
+    assert list(named.index) == ["dua ribu dua puluh tiga", "2024", "Jumlah"] and list(named.columns) == ["Korban"]
+    provinces = file_table(wide_table(cells, "provinsi"), "kode_provinsi", {"35": "Jawa Timur"})
+    assert provinces.columns.tolist() == ["kode_provinsi", "nama", "jumlah"]
+    assert provinces.iloc[2].tolist() == ["35", "Jawa Timur", 20]
+    assert long_cells(cells)["tabel"].tolist()[0] == "nasional"
+
+
+def test_national_total_and_map_values():
+    cells = build_extract(monthly(FIXTURE_ROWS), PROVINCES, MODUS_CODES, RULES)
+    extract = PublishedExtract(ExtractInfo(1, dt.datetime(2026, 1, 1), 10, 5, "demo", "2023-12..2024-03"), cells)
+    assert national_total(extract) == 30 and extract.info.is_demo
+    values = map_values(extract.table("provinsi"))
+    assert values["kode"].tolist() == PROVINCES  # no Total row on a map
+    assert values["nilai"].tolist() == [0, 0, 20, 10]
+    assert values["teks"].tolist() == [None] * 4
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019-01..2025-12", (dt.date(2019, 1, 1), dt.date(2025, 12, 1))), ("", None), ("2019-13..2020-01", None),
+    ("2019..2020", None),
+])
+def test_parse_period(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_format_period_round_trips():
+    assert format_period(dt.date(2023, 1, 1), dt.date(2025, 7, 1)) == "2023-01..2025-07"
+    assert parse_period(format_period(dt.date(2023, 1, 1), dt.date(2025, 7, 1))) == (dt.date(2023, 1, 1),
+                                                                                    dt.date(2025, 7, 1))
+
+
+@pytest.fixture(scope="module")
+def four_provinces():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    return gpd.GeoDataFrame({"kode": ["11", "31", "35", "52"], "nama": ["Aceh", "<b>DKI</b>", "Jatim", "NTB"]},
+                            geometry=[box(95, 2, 97, 4), box(106, -7, 107, -6), box(111, -8, 113, -7),
+                                      box(116, -9, 117, -8)], crs="EPSG:4326")
+
+
+def _fills(m) -> dict[str, str]:
+    geojson = next(c for c in m._children.values() if c.__class__.__name__ == "GeoJson")
+    return {f["properties"]["kode"]: geojson.style_function(f)["fillColor"] for f in geojson.data["features"]}
+
+
+def test_protected_map_never_draws_a_marker_as_a_number(four_provinces):
+    values = pd.DataFrame({"kode": ["11", "31", "35"], "nilai": pd.Series([None, None, 0], dtype=object),
+                           "teks": pd.Series(["<10", "x", None], dtype=object)})
+    m = make_protected_map(four_provinces, values, RULES)
+    fills = _fills(m)
+    from builders import theme
+
+    assert fills == {"11": SMALL_FILL, "31": HIDDEN_FILL, "35": theme.ZERO_FILL, "52": theme.NO_DATA_FILL}
+    geojson = next(c for c in m._children.values() if c.__class__.__name__ == "GeoJson")
+    names = {f["properties"]["kode"]: f["properties"]["nama"] for f in geojson.data["features"]}
+    assert names["31"] == "&lt;b&gt;DKI&lt;/b&gt;"  # tooltips put properties into innerHTML
+    html = m.get_root().render()
+    assert "<b>DKI</b>" not in html
+    assert "1 sampai 9 korban" in html  # the "<10" class is explained in the legend
+
+
+def test_protected_map_classes_published_numbers_only(four_provinces):
+    values = pd.DataFrame({"kode": ["11", "31", "35", "52"], "nilai": pd.Series([1200, 15, None, 40], dtype=object),
+                           "teks": pd.Series([None, None, "<10", None], dtype=object)})
+    fills = _fills(make_protected_map(four_provinces, values, RULES, k=3))
+    from builders.maps import class_fills
+
+    assert fills["35"] == SMALL_FILL
+    assert [fills[k] for k in ("31", "52", "11")] == list(class_fills(3))  # 15 < 40 < 1200
+    assert SMALL_FILL not in class_fills(4)  # the "<10" shade is never a numbered class
+
+
+def test_protected_bars_draw_no_bar_for_a_hidden_value():
+    data = pd.DataFrame({"label": ["2023", "2024", "2025"], "nilai": pd.Series([None, 1840, None], dtype=object),
+                         "teks": ["<10", "1.840", "x"]})
+    fig = make_protected_bars(data, title="t", value_title="v")
+    assert list(fig.data[0].y) == [None, 1840.0, None]
+    assert list(fig.data[0].customdata) == ["", "1.840", ""]  # shown verbatim, never re-read as 1.84
+    assert [a.text for a in fig.layout.annotations] == ["&lt;10", "x"]
+    spec = json.dumps(fig.to_plotly_json(), default=str)
+    assert not re.search(r'"y": \[[^\]]*\b[1-9]\b', spec)  # no small number among the bar heights
