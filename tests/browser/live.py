@@ -64,6 +64,18 @@ def require_chromium() -> str:
     return CHROMIUM
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: its own process group (stopped as a group), and SIGTERM when the test or
+    bench process dies without cleaning up (killed by a timeout), so no server outlives its runner (Linux)."""
+    os.setsid()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -125,7 +137,7 @@ def running_server(workdir: Path, database_url: str | None = None, port: int | N
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with log_path.open("wb") as log:
         process = subprocess.Popen(cmd, cwd=PROJECT, env=server_env(workdir, database_url), stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+                                   stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)  # noqa: PLW1509
     server = Server(f"http://localhost:{port}", port, process, log_path, database_url)
     try:
         wait_healthy(server, timeout)
