@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -247,25 +246,8 @@ def map_values(b: Briefing) -> pd.DataFrame:
     return out[["kode", "nama", "jumlah", "populasi"]]
 
 
-@lru_cache(maxsize=2)
-def _load_provinces(geo_dir: str | None):
-    from data_access.boundaries import load_boundaries
-    from pathlib import Path
-
-    return load_boundaries("provinsi", Path(geo_dir) if geo_dir else None)
-
-
 def province_boundaries():
-    """Province boundaries (GeoDataFrame) or None; the maps engineer's cached loader when it is there."""
-    from data_access import boundaries
+    """Province boundaries (GeoDataFrame, simplified for national maps) or None when the files are missing."""
+    from data_access.boundaries import get_boundaries
 
-    getter = getattr(boundaries, "get_boundaries", None)
-    if getter is not None:
-        try:
-            return getter("provinsi", overview=True)
-        except TypeError:
-            return getter("provinsi")
-    from settings import load_settings
-
-    geo_dir = load_settings().geo_dir
-    return _load_provinces(str(geo_dir) if geo_dir else None)
+    return get_boundaries("provinsi", overview=True)

@@ -11,15 +11,13 @@ import datetime as dt
 
 import geopandas as gpd
 import pandas as pd
-import streamlit as st
 from sqlalchemy import Connection, func, insert, select
 
-from data_access.boundaries import load_boundaries
+from data_access.boundaries import get_boundaries
 from data_access.caching import run_cached
 from data_access.schema import Publikasi, PublikasiSel, Wilayah
 from data_access.writes import bump_data_version
 from domain.publication import CELL_COLUMNS, ExtractInfo, PublishedExtract, verify_cells
-from settings import load_settings
 
 
 def _aware(value: dt.datetime | str) -> dt.datetime:
@@ -101,14 +99,6 @@ def get_province_names() -> dict[str, str]:
     return run_cached(_query_province_names)
 
 
-@st.cache_resource(show_spinner=False)
-def _province_boundaries(geo_dir: str | None) -> gpd.GeoDataFrame | None:
-    from pathlib import Path
-
-    return load_boundaries("provinsi", Path(geo_dir) if geo_dir else None)
-
-
 def get_province_boundaries() -> gpd.GeoDataFrame | None:
-    """Province polygons for the public map (read once per process), or None when the files are missing."""
-    geo_dir = load_settings().geo_dir
-    return _province_boundaries(str(geo_dir) if geo_dir else None)
+    """Province polygons for the public map (the shared per-process loader), or None when the files are missing."""
+    return get_boundaries("provinsi", overview=True)

@@ -10,13 +10,13 @@ import mapclassify
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
-from babel.numbers import format_decimal
+
+from domain.formatting import fmt_dec
 
 PER_POPULATION = 100_000
 NO_DATA_LABEL = "tidak ada data"
 NO_DATA_CLASS = -1
 ZERO_CLASS = 0
-LOCALE = "id_ID"
 
 Scheme = Literal["quantiles", "fisher_jenks", "natural_breaks"]
 # mapclassify.NaturalBreaks is k-means with a random start, so the same data could get different
@@ -54,8 +54,7 @@ def format_number(x: float | int | None, decimals: int = 0) -> str:
     """Indonesian number format with a fixed number of decimals: 4.320 and 12,5; NaN → "tidak ada data"."""
     if x is None or pd.isna(x) or not np.isfinite(float(x)):
         return NO_DATA_LABEL
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(float(x), format=pattern, locale=LOCALE)
+    return fmt_dec(float(x), digits=decimals, missing=NO_DATA_LABEL)  # the one Babel path (domain.formatting)
 
 
 def format_rate(x: float | None) -> str:
