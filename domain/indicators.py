@@ -81,8 +81,9 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
               "kasus", FLOW, CASE_FILTERS, ORIGIN),
     Indicator("korban_publik", "publik.kpi_total", "ind.korban_publik.def", "korban", "kasus", FLOW, (PERIOD,),
               None),
-    Indicator("kelengkapan_laporan", "jar.completeness.metric", "ind.kelengkapan_laporan.def", "persen", "kasus",
-              FLOW, (PERIOD, PROVINCE, AGENCY), ORIGIN),
+    # Shown per agency, each metric labelled with the agency's name (jar.completeness.metric).
+    Indicator("kelengkapan_laporan", "jar.completeness.header", "ind.kelengkapan_laporan.def", "persen", "kasus",
+              FLOW, (PERIOD, PROVINCE, AGENCY), ORIGIN, aliases=("jar.completeness.metric",)),
     # Service units (where the unit is)
     _unit("unit_layanan", "eks.kpi.units", "unit", STOCK_END, "unit_layanan"),
     _unit("utilisasi", "eks.kpi.utilisation", "persen", PERIOD_AVERAGE),

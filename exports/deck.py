@@ -36,7 +36,7 @@ from builders import briefing_charts as charts
 from domain import trends
 from domain.comparison import ALPHA, MIN_COUNT
 from domain.filters import Filters
-from domain.indicators import STAGE_LAG_MONTHS
+from domain.indicators import CATALOGUE, STAGE_LAG_MONTHS
 from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.messages import format_headline
 from exports.indicator_tables import (comparison_notes, describe_filters, staffing_note, staffing_window,
@@ -195,6 +195,16 @@ def _image(slide, images: dict[str, bytes], key: str, error: str | None, lang: s
                  colour=GREY)
 
 
+def _figure(slide, b: Briefing, key: str, lang: str, left, top) -> None:
+    """One catalogue indicator as "label: value" in a box named kpi:<label key> (read back by tests)."""
+    fig = b.indicators.figures.get(key) if b.indicators else None
+    label = CATALOGUE[key].label
+    value = fmt_int(fig.value, lang, tr("eks.no_data", lang)) if fig is not None else tr("eks.no_data", lang)
+    _text(slide, f"{tr(label, lang)}: ", left, top, Inches(3.4), Inches(0.6), size=20, bold=True,
+          name=f"label:{label}")
+    _text(slide, value, left + Inches(3.4), top, Inches(1.8), Inches(0.6), size=20, bold=True, name=f"kpi:{label}")
+
+
 def _latest_update(b: Briefing) -> str:
     stamps = pd.to_datetime(b.data_status["diperbarui"], utc=True) if len(b.data_status) else pd.Series([])
     latest = stamps.max() if len(stamps) else None
@@ -275,19 +285,20 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     slide = _slide(prs, tr("deck.capacity", lang), footer_capacity, demo)
     _image(slide, images, "capacity", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
     threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
+    _figure(slide, b, "unit_peringatan", lang, Inches(7.8), Inches(1.0))
     _text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
-          Inches(1.2), Inches(5.2), Inches(0.6), size=14, bold=True)
+          Inches(1.6), Inches(5.2), Inches(0.4), size=14, bold=True)
     if b.alerts is None:
-        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.9), Inches(5.2), Inches(0.6), size=14)
+        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.6), size=14)
     elif b.alerts.empty:
         _text(slide, tr("eks.alerts.capacity.none", lang, threshold=threshold, months=ALERT_MIN_MONTHS),
-              Inches(7.8), Inches(1.9), Inches(5.2), Inches(0.8), size=14)
+              Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.8), size=14)
     else:
         units = b.names.get("unit", {})
         rows = [[units.get(r.kode_unit, r.kode_unit), fmt_month(_d(r.mulai), lang), fmt_month(_d(r.akhir), lang),
                  fmt_pct(r.utilisasi_maks, digits=0, lang=lang)] for r in b.alerts.head(8).itertuples()]
         _table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
-                       tr("deck.col.max", lang)], rows, Inches(7.8), Inches(1.9), Inches(5.2), size=11,
+                       tr("deck.col.max", lang)], rows, Inches(7.8), Inches(2.1), Inches(5.2), size=11,
                name="tabel_kapasitas")
     _text(slide, unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.6), Inches(5.2), Inches(1.0), size=11,
           colour=GREY, name="cakupan_kapasitas")
@@ -295,15 +306,16 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     # 6. SDM gaps
     slide = _slide(prs, tr("deck.sdm", lang), footer_sdm, demo)
     _image(slide, images, "sdm", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
+    _figure(slide, b, "kekurangan_staf", lang, Inches(7.8), Inches(1.0))
     roles = role_table(b)
     if roles is None:
-        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.3), Inches(5.2), Inches(0.6), size=14)
+        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.7), Inches(5.2), Inches(0.6), size=14)
     else:
         names = b.names.get("peran", {})
         rows = [[names.get(r.peran, r.peran), fmt_dec(r.current_staff, 0, lang), fmt_dec(r.required_staff, 1, lang),
                  fmt_dec(r.kekurangan, 1, lang), fmt_dec(r.wisn_ratio, 2, lang)] for r in roles.itertuples()]
         _table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
-                       tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.3),
+                       tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.7),
                Inches(5.2), size=11, name="tabel_sdm")
     _text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.4),
           Inches(5.2), Inches(1.4), size=11, colour=GREY, name="aturan_sdm")

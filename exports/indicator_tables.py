@@ -108,3 +108,34 @@ def context_notes(filters: Filters | None, names: dict, lang: str, *, source: st
     notes.append(tr("export.updated", lang, updated=updated))
     notes.extend(extra)
     return tuple(notes)
+
+
+def catalogue_frame(status: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The indicator catalogue as a table for the Glosarium page and its download: one row per indicator with
+    its definition, unit, period rule, the filters that apply, the meaning of the province filter, the
+    reporting lag, the minimum counts for a comparison, and its source with origin, period and last update.
+
+    status: data_access.reference.get_data_status() (kode, nama, instansi, asal, periode, diperbarui).
+    """
+    by_kind = status.set_index("kode") if len(status) else pd.DataFrame(columns=["nama", "instansi", "asal"])
+    filter_names = {"periode": tr("filters.period", lang), **{k: tr(v, lang) for k, v in FILTER_LABELS.items()}}
+    rows = []
+    for ind in CATALOGUE.values():
+        source = by_kind.loc[ind.source] if ind.source in by_kind.index else None
+        rows.append({
+            "kunci": ind.key,
+            "nama": tr(ind.label, lang).replace("{km}", "…"),
+            "definisi": tr(ind.definition, lang),
+            "satuan": tr(f"unit.{ind.unit}", lang),
+            "aturan_periode": tr(f"rule.period.{ind.period_rule}", lang),
+            "filter_berlaku": ", ".join(filter_names[f] for f in ind.filters),
+            "arti_filter_provinsi": tr(f"rule.province.{ind.province_meaning}", lang) if ind.province_meaning else "–",
+            "jeda_bulan": ind.lag_months,
+            "dibandingkan": tr("glo.yes" if ind.comparable else "glo.no", lang),
+            "minimum_pembanding": ind.min_count if ind.comparable else None,
+            "sumber": f"{source['nama']} ({source['instansi']})" if source is not None else ind.source,
+            "asal": source["asal"] if source is not None else "",
+            "periode": source["periode"] if source is not None else "",
+            "diperbarui": source["diperbarui"] if source is not None else None,
+        })
+    return pd.DataFrame(rows)
