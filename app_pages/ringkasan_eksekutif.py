@@ -21,7 +21,6 @@ from ui.frame import download_table, empty_state, last_update, page_header, prov
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "okupansi", "staf")
-HELP = {k: k.replace(".kpi.", ".kpi.help.") for k in ("eks.kpi.total", "eks.kpi.reintegrated", "eks.kpi.utilisation")}
 presenting = st.query_params.get("present") == "1"
 if presenting:
     # Exit first, so the way back is the first thing on the screen.
@@ -44,7 +43,7 @@ columns = st.columns(3) + st.columns(3)  # six across truncates the numbers on a
 for column, h in zip(columns, b.headlines):
     value, change = format_headline(h, lang)
     column.metric(t(h.key), value, delta=change, delta_color="off", border=True,
-                  help=t(HELP[h.key]) if h.key in HELP else None)
+                  help=t(f"ind.{h.indicator}.def"))
 for note in comparison_notes(b, lang):
     st.caption(note)
 provenance(source, b.filters, KINDS)

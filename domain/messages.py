@@ -239,11 +239,11 @@ def staffing_message(wisn: pd.DataFrame | None, role_names: dict, lang: str = "i
 
 
 def quarter_label(quarter: dt.date | None, lang: str = "id") -> str:
-    """date(2025, 7, 1) → 'Kuartal III 2025' / 'Q3 2025'."""
+    """date(2025, 7, 1) → "Triwulan 3 2025" / "Q3 2025"."""
     if quarter is None:
         return "–"
     number = (quarter.month - 1) // 3 + 1
-    return tr("quarter", lang, roman=("I", "II", "III", "IV")[number - 1], n=number, year=quarter.year)
+    return tr("quarter", lang, n=number, year=quarter.year)
 
 
 # Indicators whose significant year-on-year move earns its own sentence, after victims handled.

@@ -131,7 +131,7 @@ CATALOG = {
               "periode yang berakhir kurang dari {lag} bulan sebelum akhir data ({last}) belum lengkap.",
         "en": "{name} is not compared: this stage comes months after entry, so periods ending less than {lag} "
               "months before the end of the data ({last}) are incomplete."},
-    "quarter": {"id": "Kuartal {roman} {year}", "en": "Q{n} {year}"},
+    "quarter": {"id": "Triwulan {n} {year}", "en": "Q{n} {year}"},
     # Filters that do not apply
     "scope.unit_note": {
         "id": "Angka kapasitas dan SDM mengikuti periode dan lokasi unit layanan{province}. {ignored}",

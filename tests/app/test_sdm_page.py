@@ -53,7 +53,7 @@ def test_staff_come_from_the_quarter_at_the_period_end(app_env):
     body = texts(at)
     # One WISN rule everywhere: staff of the quarter at the period's end, workload of the 12 months ending there
     # (not the 6 months selected), the same as the executive page, the deck and `summary --json`.
-    assert "staf menurut Kuartal II 2024" in body and "beban kerja Jul 2023 – Jun 2024" in body
+    assert "staf menurut Triwulan 2 2024" in body and "beban kerja Jul 2023 – Jun 2024" in body
 
 
 def test_planner_never_places_more_than_n(app_env):

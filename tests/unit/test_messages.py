@@ -107,7 +107,7 @@ def test_capacity_and_staffing_messages():
     assert m.capacity_message(None, {}, JUL25) is None and m.staffing_message(None, {}) is None
     dated = m.staffing_message(wisn, {"pengasuh": "Pengasuh"}, staff_quarter=dt.date(2024, 10, 1),
                                workload=(dt.date(2024, 1, 1), dt.date(2024, 12, 1)))
-    assert dated.text.startswith("Menurut perhitungan WISN (staf Kuartal IV 2024, beban kerja Jan–Des 2024)")
+    assert dated.text.startswith("Menurut perhitungan WISN (staf Triwulan 4 2024, beban kerja Jan–Des 2024)")
 
 
 def inputs(by_province: dict, total: int, previous: int | None, modus: dict, filters: Filters | None = None,
