@@ -17,7 +17,7 @@ from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_period
 from domain.publication import (
     AGE_GROUPS, SEXES, display_table, display_value, long_cells, map_values, national_total, parse_period,
-    with_names,
+    with_names, year_label,
 )
 from domain.taxonomy import MODUS, names
 from exports.tables import to_csv_bytes, to_xlsx_bytes
@@ -79,8 +79,10 @@ def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
 total = t("publik.total")
 jumlah = {"jumlah": t("publik.col.jumlah")}
 st.subheader(t("publik.by_year"))
-years = with_names(extract.table("tahun"), {}, total, jumlah)
-bars(extract.table("tahun"), {}, "v")
+# A year the data covers only in part reads "2025 (Jan–Jul)" (issue 11), in the chart and the table alike.
+year_names = {str(y): year_label(y, info.periode, lang) for y in extract.table("tahun").index}
+years = with_names(extract.table("tahun"), year_names, total, jumlah)
+bars(extract.table("tahun"), year_names, "v")
 with st.expander(t("publik.data_table")):
     show_table(years, "korban_per_tahun", t("publik.col.tahun"))
 

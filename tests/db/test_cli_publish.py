@@ -157,3 +157,13 @@ def test_create_user_rejects_a_short_password(demo_copy, capsys):
     assert "minimal 10" in capsys.readouterr().err
     with get_engine(demo_copy).connect() as conn:
         assert conn.execute(select(Akun).where(Akun.username == "rina")).first() is None
+
+
+@pytest.mark.parametrize("target", ["/proc/nope", "/proc/nope/terbit"])
+def test_unwritable_out_stores_no_version(demo_copy, capsys, target):
+    """Issue 14: the files are written first and the version is stored only when they all are."""
+    assert main(["publish", "--out", target]) == 2
+    err = capsys.readouterr().err
+    assert "tidak dapat ditulis" in err and "Traceback" not in err
+    with get_engine(demo_copy).connect() as conn:
+        assert conn.execute(select(Publikasi.versi)).scalars().all() == [1]

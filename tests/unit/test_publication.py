@@ -398,3 +398,21 @@ def test_protected_bars_draw_no_bar_for_a_hidden_value():
     assert [a.text for a in fig.layout.annotations] == ["&lt;10", "x"]
     spec = json.dumps(fig.to_plotly_json(), default=str)
     assert not re.search(r'"y": \[[^\]]*\b[1-9]\b', spec)  # no small number among the bar heights
+
+
+@pytest.mark.parametrize("year, periode, lang, expected", [
+    (2024, "2023-01..2025-07", "id", "2024"),
+    (2025, "2023-01..2025-07", "id", "2025 (Jan–Jul)"),
+    (2025, "2023-01..2025-08", "id", "2025 (Jan–Agu)"),
+    (2025, "2023-01..2025-08", "en", "2025 (Jan–Aug)"),
+    (2023, "2023-03..2025-12", "id", "2023 (Mar–Des)"),
+    (2023, "2023-05..2023-05", "en", "2023 (May)"),
+    (2025, "2023-01..2025-12", "id", "2025"),
+    ("Total", "2023-01..2025-07", "id", "Total"),
+    (2026, "2023-01..2025-07", "id", "2026"),  # outside the period: left alone, never given invented months
+    (2025, "", "id", "2025"),
+])
+def test_year_label_marks_partial_years(year, periode, lang, expected):
+    from domain.publication import year_label
+
+    assert year_label(year, periode, lang) == expected
