@@ -144,4 +144,21 @@ CATALOG = {
     "open.title.modus": {"id": "Korban ditangani menurut modus", "en": "Victims served by form of trafficking"},
     "open.title.provinsi": {"id": "Korban ditangani menurut provinsi asal",
                             "en": "Victims served by province of origin"},
+    # Static public site (exports/public_site.py).
+    "site.title": {"id": "Ringkasan Publik · Dasbor Sinergi Anti-TPPO",
+                   "en": "Public Summary · Anti-TPPO Synergy Dashboard"},
+    "site.other_language": {"id": "English", "en": "Bahasa Indonesia"},
+    "site.download": {"id": "Unduh", "en": "Download"},
+    "site.open_data_title": {"id": "Data terbuka", "en": "Open data"},
+    "site.open_data_text": {
+        "id": "Semua tabel di halaman ini sebagai CSV (baris pertama judul kolom, nama di samping kode, periode "
+              "dalam kolom), dijelaskan oleh datapackage.json (Frictionless Data) untuk portal seperti Satu Data "
+              "Indonesia. \"{marker}\" dan \"x\" adalah nilai yang disembunyikan, bukan angka.",
+        "en": "Every table on this page as CSV (column names on the first line, names beside codes, the period in "
+              "columns), described by datapackage.json (Frictionless Data) for portals such as Satu Data "
+              "Indonesia. \"{marker}\" and \"x\" are hidden values, not numbers.",
+    },
+    "site.datapackage": {"id": "deskripsi paket data (Frictionless)", "en": "data package descriptor (Frictionless)"},
+    "site.licence": {"id": "Lisensi: Creative Commons Atribusi 4.0 (CC BY 4.0).",
+                     "en": "Licence: Creative Commons Attribution 4.0 (CC BY 4.0)."},
 }
