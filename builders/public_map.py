@@ -151,8 +151,14 @@ def _svg_path(geom, minx: float, maxy: float, scale: float) -> str:
     for polygon in polygons:
         for ring in (polygon.exterior, *polygon.interiors):
             xy = np.asarray(ring.coords)[:, :2]
-            pts = np.column_stack(((xy[:, 0] - minx) * scale, (maxy - xy[:, 1]) * scale)).round(1)
-            parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in pts[:-1]) + "Z")
+            # Whole pixels of a 1000-px-wide map are finer than the simplified outline; repeats are dropped.
+            pts = np.column_stack(((xy[:, 0] - minx) * scale, (maxy - xy[:, 1]) * scale)).round(0).astype(int)[:-1]
+            keep = np.ones(len(pts), dtype=bool)
+            keep[1:] = (np.diff(pts, axis=0) != 0).any(axis=1)
+            pts = pts[keep]
+            if len(pts) < 3:
+                continue  # an islet smaller than a pixel
+            parts.append("M" + "L".join(f"{x},{y}" for x, y in pts) + "Z")
     return "".join(parts)
 
 

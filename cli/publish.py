@@ -190,15 +190,27 @@ def _restore(placed: bool, previous: Path | None, out: Path | None) -> None:
         previous.rename(out)
 
 
+def site_server_class() -> type:
+    """The standard library's threading HTTP server with a listen backlog for a burst of visitors: the default
+    backlog of 5 drops connection attempts beyond it, and each dropped one waits a second for the retry."""
+    from http.server import ThreadingHTTPServer
+
+    class SiteServer(ThreadingHTTPServer):
+        request_queue_size = 1024
+        daemon_threads = True
+
+    return SiteServer
+
+
 def serve(folder: Path, port: int) -> None:
     """Serve the site folder on 127.0.0.1:port with Python's standard static server until Ctrl-C (for checking
     only; production serves the folder with any web server or object store, see README)."""
     import functools
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import SimpleHTTPRequestHandler
 
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = site_server_class()(("127.0.0.1", port), handler)
     except OSError as exc:
         raise UserError(f"Port {port} tidak dapat dipakai: {exc}") from exc
     print(f"Situs disajikan di http://127.0.0.1:{port}/ (hentikan dengan Ctrl-C).", flush=True)
