@@ -21,6 +21,7 @@ from domain.publication import (
 )
 from domain.taxonomy import MODUS, names
 from exports.tables import to_csv_bytes, to_xlsx_bytes
+from settings import load_settings
 from ui.frame import empty_state
 from ui.i18n import current_lang, t
 
@@ -39,6 +40,10 @@ period = parse_period(info.periode)
 version = t("publik.version", versi=info.versi, date=fmt_date(info.dibuat, lang),
             period=fmt_period(*period, lang) if period else "–")
 st.caption(version)
+# The internet-facing copy of these figures is the static site written by `manage.py publish --out`.
+site_url = load_settings().public_site_url
+if site_url and site_url.startswith(("https://", "http://")):
+    st.link_button(t("publik.static_link"), site_url, key="publik_situs_statis", icon=":material/public:")
 notes = tuple(([t("demo.notice")] if info.is_demo else []) + [version] + [
     t(f"publik.caveat_{k}", **words) for k in ("scope", "rounding", "small", "hidden")])
 

@@ -161,4 +161,6 @@ CATALOG = {
     "site.datapackage": {"id": "deskripsi paket data (Frictionless)", "en": "data package descriptor (Frictionless)"},
     "site.licence": {"id": "Lisensi: Creative Commons Atribusi 4.0 (CC BY 4.0).",
                      "en": "Licence: Creative Commons Attribution 4.0 (CC BY 4.0)."},
+    "publik.static_link": {"id": "Buka situs publik (versi statis untuk umum)",
+                           "en": "Open the public site (static version for everyone)"},
 }

@@ -275,3 +275,15 @@ def test_partial_year_is_marked_on_the_public_page(app_env, lang):
     assert partial in year_table.iloc[:, 0].tolist() and str(last_year) not in year_table.iloc[:, 0].tolist()
     year_chart = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert partial in year_chart["x"]
+
+
+def test_public_page_links_to_the_static_site_when_configured(app_env, monkeypatch):
+    """Issue 16: the Streamlit page stays for previews and points to the internet-facing static site."""
+    at = open_page(role="publik")
+    assert not at.get("link_button")
+    monkeypatch.setenv("TPPO_PUBLIC_SITE_URL", "https://data.example.go.id/tppo/")
+    at = open_page(role="publik")
+    no_exception(at)
+    links = at.get("link_button")
+    assert [b.proto.url for b in links] == ["https://data.example.go.id/tppo/"]
+    assert links[0].proto.label == tr("publik.static_link")
