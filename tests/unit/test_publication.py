@@ -416,3 +416,62 @@ def test_year_label_marks_partial_years(year, periode, lang, expected):
     from domain.publication import year_label
 
     assert year_label(year, periode, lang) == expected
+
+
+def test_svg_map_draws_the_same_classes_as_the_folium_map(four_provinces):
+    from builders.public_map import make_protected_svg
+
+    values = pd.DataFrame({"kode": ["11", "31", "35"], "nilai": pd.Series([None, None, 0], dtype=object),
+                           "teks": pd.Series(["<10", "x", None], dtype=object)})
+    svg, classes = make_protected_svg(four_provinces, values, RULES)
+    paths = re.findall(r'<path d="[^"]+" fill="([^"]+)" data-kode="(\d+)" data-kind="(\w+)">'
+                       r'<title>([^<]*)</title></path>', svg)
+    assert {kode: fill for fill, kode, _, _ in paths} == _fills(make_protected_map(four_provinces, values, RULES))
+    assert {kode: kind for _, kode, kind, _ in paths} == {"11": "small", "31": "hidden", "35": "zero",
+                                                          "52": "no_data"}
+    titles = {kode: title for _, kode, _, title in paths}
+    assert titles["11"] == "Aceh: &lt;10" and titles["31"] == "&lt;b&gt;DKI&lt;/b&gt;: x"  # escaped, no markup
+    assert "<b>" not in svg
+    assert [label for _, label in classes.legend][0] == "<10: 1 sampai 9 korban"
+
+
+def _extract(rows: list[tuple], periode: str, asal: str = "demo", rules: DisclosureRules = RULES):
+    cells = build_extract(monthly(rows), PROVINCES, MODUS_CODES, rules)
+    info = ExtractInfo(3, dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc), rules.threshold, rules.rounding_base,
+                       asal, periode)
+    return PublishedExtract(info, cells)
+
+
+def test_open_tables_label_codes_periods_and_keep_markers():
+    from exports.open_data import open_tables
+
+    rows = FIXTURE_ROWS + [("2024-03-01", "35", "kerja_paksa", "L", "dewasa", 40)]
+    extract = _extract(rows, "2023-12..2024-03", asal="impor")
+    tables = {t.name: t for t in open_tables(extract, {"11": "Aceh", "31": "DKI Jakarta", "35": "Jawa Timur",
+                                                       "52": "Nusa Tenggara Barat"})}
+    assert list(tables) == list(PUBLISHED_TABLES)
+    provinces = tables["provinsi"].frame
+    assert list(provinces.columns) == ["Kode provinsi", "Provinsi", "Bulan awal", "Bulan akhir", "Korban ditangani"]
+    assert dict(zip(provinces["Kode provinsi"], provinces["Provinsi"]))["35"] == "Jawa Timur"
+    stored = extract.table("provinsi").iloc[:, 0]
+    assert provinces["Korban ditangani"].tolist() == stored.tolist()  # ints and markers exactly as stored
+    assert (provinces["Bulan awal"] == "2023-12").all() and (provinces["Bulan akhir"] == "2024-03").all()
+    years = tables["tahun"].frame.set_index("Tahun")
+    assert years.loc["2023", "Periode"] == "2023 (Des)" and years.loc["2023", "Sebagian tahun"] == "ya"
+    assert (years.loc["2024", "Bulan awal"], years.loc["2024", "Bulan akhir"]) == ("2024-01", "2024-03")
+    assert "Keterangan" not in provinces.columns  # imported data: no demo column
+    for table in tables.values():
+        assert [f["name"] for f in table.fields] == list(table.frame.columns)
+        assert all(f["title"] and f["description"] for f in table.fields)
+
+
+def test_datapackage_declares_the_markers_of_its_rules_and_the_demo_column():
+    from exports.open_data import datapackage, open_tables
+
+    rules = DisclosureRules(5, 5)
+    extract = _extract(FIXTURE_ROWS, "2023-12..2024-03", rules=rules)
+    tables = open_tables(extract, {})
+    package = datapackage(extract, tables)
+    assert {tuple(r["schema"]["missingValues"]) for r in package["resources"]} == {("", "<5", "x")}
+    assert package["sample_data"] is True and package["temporal"] == {"start": "2023-12", "end": "2024-03"}
+    assert all(t.frame["Keterangan"].eq("DATA CONTOH (sintetis)").all() for t in tables)
