@@ -201,3 +201,19 @@ def write_package(extract: PublishedExtract, province_names: Mapping[str, str], 
     path.write_text(json.dumps(datapackage(extract, tables), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     written.append(path)
     return written
+
+
+def package_zip(extract: PublishedExtract, province_names: Mapping[str, str]) -> bytes:
+    """The open-data package (every CSV and datapackage.json) as one ZIP, for a single download."""
+    import io
+    import zipfile
+
+    from exports.tables import to_csv_bytes
+
+    tables = open_tables(extract, province_names)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in tables:
+            archive.writestr(table.path, to_csv_bytes(table.frame))
+        archive.writestr("datapackage.json", json.dumps(datapackage(extract, tables), ensure_ascii=False, indent=2))
+    return buf.getvalue()

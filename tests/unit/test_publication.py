@@ -475,3 +475,17 @@ def test_datapackage_declares_the_markers_of_its_rules_and_the_demo_column():
     assert {tuple(r["schema"]["missingValues"]) for r in package["resources"]} == {("", "<5", "x")}
     assert package["sample_data"] is True and package["temporal"] == {"start": "2023-12", "end": "2024-03"}
     assert all(t.frame["Keterangan"].eq("DATA CONTOH (sintetis)").all() for t in tables)
+
+
+def test_package_zip_holds_every_csv_and_the_descriptor():
+    import io
+    import zipfile
+
+    from exports.open_data import package_zip
+
+    extract = _extract(FIXTURE_ROWS, "2023-12..2024-03")
+    with zipfile.ZipFile(io.BytesIO(package_zip(extract, {"35": "Jawa Timur"}))) as archive:
+        assert sorted(archive.namelist()) == sorted([f"{n}.csv" for n in PUBLISHED_TABLES] + ["datapackage.json"])
+        header = archive.read("provinsi.csv").decode("utf-8-sig").splitlines()[0]
+        assert header.startswith("Kode provinsi,Provinsi,Bulan awal,Bulan akhir,Korban ditangani")
+        assert json.loads(archive.read("datapackage.json"))["name"] == "ringkasan-publik-tppo"
