@@ -233,3 +233,35 @@ def test_unwritable_out_stores_no_version(demo_copy, capsys, target):
     assert "tidak dapat ditulis" in err and "Traceback" not in err
     with get_engine(demo_copy).connect() as conn:
         assert conn.execute(select(Publikasi.versi)).scalars().all() == [1]
+
+
+def test_publish_serve_serves_the_site_until_interrupted(demo_copy, tmp_path):
+    """`publish --out DIR --serve PORT` publishes, then answers on 127.0.0.1:PORT; Ctrl-C ends it cleanly."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.browser.live import free_port
+
+    port, out = free_port(), tmp_path / "situs"
+    proc = subprocess.Popen([sys.executable, "manage.py", "publish", "--out", str(out), "--serve", str(port)],
+                            cwd=Path(__file__).resolve().parents[2], env={**os.environ, "DATABASE_URL": demo_copy},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        body = b""
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/index.html", timeout=1) as response:
+                    body = response.read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert b'<html lang="en"' in body
+    finally:
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in stderr, stderr
+    assert f"http://127.0.0.1:{port}/" in stdout
