@@ -194,7 +194,8 @@ def streamlit_bench(database_url: str, workdir: Path, visitors: int, rounds: int
 def markdown(result: dict) -> str:
     lines = [f"Static public site benchmark, {result['date']} ({result['machine']}, load before: "
              f"{result['load_before']})", "",
-             "| server | concurrent | requests | failed | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|---:|---:|---:|"]
+             "| server | concurrent | requests | failed | p50 ms | p95 ms | max ms |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for r in result["static"]:
         lines.append(f"| {r['server']} | {r['clients']} | {r['n']} | {r['failures']} | {r['p50_ms']:,} | "
                      f"{r['p95_ms']:,} | {r['max_ms']:,} |")

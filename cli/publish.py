@@ -1,4 +1,5 @@
-"""`manage.py publish [--out DIR] [--serve PORT]`: protect the public tables, store them as a new version, and\nwrite the static public site and open-data package; the version is stored only when the files are written."""
+"""`manage.py publish [--out DIR] [--serve PORT]`: protect the public tables, store them as a new version, and
+write the static public site and open-data package; the version is stored only when the files are written."""
 
 from __future__ import annotations
 
