@@ -489,3 +489,25 @@ def test_package_zip_holds_every_csv_and_the_descriptor():
         header = archive.read("provinsi.csv").decode("utf-8-sig").splitlines()[0]
         assert header.startswith("Kode provinsi,Provinsi,Bulan awal,Bulan akhir,Korban ditangani")
         assert json.loads(archive.read("datapackage.json"))["name"] == "ringkasan-publik-tppo"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_static_page_escapes_names_loads_nothing_external_and_works_without_boundaries(lang, four_provinces):
+    from exports.public_site import render_page
+    from strings import tr
+
+    extract = _extract(FIXTURE_ROWS, "2023-12..2024-03")
+    names_ = {"31": "<script>alert(1)</script>", "35": "Jawa Timur"}
+    page = render_page(extract, names_, four_provinces, lang)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # every script, style and link is local
+    assert page.count("<path ") == len(four_provinces)
+    assert tr("demo.notice", lang) in page and year_label_in(page, "2023 (Des)" if lang == "id" else "2023 (Dec)")
+    cells = re.findall(r'<td class="num">([^<]*)</td>', page)
+    assert cells and not [c for c in cells if re.fullmatch(r"[1-9]", c)]
+    without_map = render_page(extract, names_, None, lang)
+    assert "<svg" not in without_map and tr("publik.map_missing", lang) in without_map
+
+
+def year_label_in(page: str, label: str) -> bool:
+    return f'<th scope="row">{label}</th>' in page
