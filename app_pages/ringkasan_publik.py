@@ -122,7 +122,7 @@ else:
     labels = {"title": t("publik.map.title"), "region": t("publik.map.region"), "value": t("publik.col.jumlah"),
               "small": t("publik.map.small"), "hidden": t("publik.map.hidden"),
               "no_data": t("publik.map.no_data"), "note": t("publik.map.note")}
-    st_folium(make_protected_map(boundaries, values, rules, labels=labels, display=shown),
+    st_folium(make_protected_map(boundaries, values, rules, labels=labels, display=shown, lang=lang),
               key="publik_peta", height=480, use_container_width=True, returned_objects=[])
     source_caption()
 with st.expander(t("publik.data_table"), expanded=boundaries is None):

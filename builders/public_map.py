@@ -29,6 +29,7 @@ from builders.maps import (
     feature_collection,
 )
 from domain.disclosure import SECONDARY_MARKER, DisclosureRules
+from domain.formatting import fmt_int
 from domain.rates import classify
 
 # "<10": the lightest step of the sequential palette, which the numbered classes (at most 4) never use.
@@ -59,6 +60,7 @@ def make_protected_map(
     k: int = MAX_CLASSES,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    lang: str = "id",
 ) -> folium.Map:
     """Classed map of published province cells.
 
@@ -71,7 +73,7 @@ def make_protected_map(
         raise ValueError(f"k harus 1..{MAX_CLASSES}, bukan {k}")
     words = {**DEFAULT_LABELS, **(labels or {})}
     kode = boundaries["kode"].astype(str)
-    classes = published_classes(kode, values, rules, words, display=display, k=k)
+    classes = published_classes(kode, values, rules, words, display=display, k=k, lang=lang)
     fills, shown = classes.fills, classes.shown
 
     properties = pd.DataFrame({
@@ -111,6 +113,7 @@ def make_protected_svg(
     k: int = MAX_CLASSES,
     width: int = 1000,
     tolerance: float = 0.02,
+    lang: str = "id",
 ) -> tuple[str, PublishedClasses]:
     """The same classed province map as make_protected_map, pre-rendered as one inline SVG for the static site:
     drawn without JavaScript, one <path> per province with a <title> ("Jawa Timur: 1.235") as its tooltip.
@@ -124,7 +127,7 @@ def make_protected_svg(
         raise ValueError(f"k harus 1..{MAX_CLASSES}, bukan {k}")
     words = {**DEFAULT_LABELS, **(labels or {})}
     kode = boundaries["kode"].astype(str)
-    classes = published_classes(kode, values, rules, words, display=display, k=k)
+    classes = published_classes(kode, values, rules, words, display=display, k=k, lang=lang)
     geometry = boundaries.geometry.simplify(tolerance, preserve_topology=True)
     minx, miny, maxx, maxy = geometry.total_bounds
     scale = width / (maxx - minx)
@@ -181,6 +184,7 @@ def published_classes(
     *,
     display: Mapping[str, str] | None = None,
     k: int = MAX_CLASSES,
+    lang: str = "id",
 ) -> PublishedClasses:
     """Class the published province cells (values: kode, nilai, teks) for the areas in `kode`. Numbered classes
     come from the rounded published values only; markers and missing cells have classes of their own."""
@@ -212,7 +216,20 @@ def published_classes(
         shown[c] = text if text is not None else (words["no_data"] if kind == "no_data" else
                                                   str(teks if teks is not None else nilai))
     present = set(kinds.values())
-    legend = [(shades[c - 1], classification.labels[c]) for c in range(classification.n_classes, 0, -1)]
+    # Class labels are the observed range of published counts, in the language of the page ("1.200–2.000" /
+    # "1,200–2,000"); domain.rates labels are Indonesian only.
+    members: dict[int, list[float]] = {}
+    for i in kode.index:
+        if kinds[kode[i]] == "number":
+            members.setdefault(int(classification.index[i]), []).append(numbers[i])
+
+    def label(c: int) -> str:
+        if c not in members:
+            return classification.labels[c]
+        lo, hi = fmt_int(min(members[c]), lang), fmt_int(max(members[c]), lang)
+        return lo if lo == hi else f"{lo}–{hi}"
+
+    legend = [(shades[c - 1], label(c)) for c in range(classification.n_classes, 0, -1)]
     if "small" in present:
         legend.append((SMALL_FILL, words["small"].format(marker=rules.primary_marker, largest=rules.threshold - 1)))
     if "zero" in present:

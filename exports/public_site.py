@@ -128,7 +128,8 @@ def render_page(extract: PublishedExtract, province_names: Mapping[str, str],
         shown = {r.kode: display_value(r.teks if r.teks is not None else r.nilai, lang) for r in values.itertuples()}
         labels = {"title": tr("publik.map.title", lang), "small": tr("publik.map.small", lang),
                   "hidden": tr("publik.map.hidden", lang), "no_data": tr("publik.map.no_data", lang)}
-        province["svg"], classes = make_protected_svg(boundaries, values, rules, labels=labels, display=shown)
+        province["svg"], classes = make_protected_svg(boundaries, values, rules, labels=labels, display=shown,
+                                                                 lang=lang)
         province["legend"] = classes.legend
         province["map_note"] = tr("publik.map.note", lang, base=rules.rounding_base)
     sections.append(province)

@@ -511,3 +511,13 @@ def test_static_page_escapes_names_loads_nothing_external_and_works_without_boun
 
 def year_label_in(page: str, label: str) -> bool:
     return f'<th scope="row">{label}</th>' in page
+
+
+def test_map_legend_ranges_are_in_the_page_language(four_provinces):
+    from builders.public_map import make_protected_svg
+
+    values = pd.DataFrame({"kode": ["11", "31", "35", "52"], "nilai": pd.Series([1200, 15, 2500, 40], dtype=object),
+                           "teks": pd.Series([None, None, None, None], dtype=object)})
+    labels = {lang: [label for _, label in make_protected_svg(four_provinces, values, RULES, k=2, lang=lang)[1].legend]
+              for lang in ("id", "en")}
+    assert labels == {"id": ["1.200–2.500", "15–40"], "en": ["1,200–2,500", "15–40"]}
