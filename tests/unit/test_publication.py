@@ -521,3 +521,16 @@ def test_map_legend_ranges_are_in_the_page_language(four_provinces):
     labels = {lang: [label for _, label in make_protected_svg(four_provinces, values, RULES, k=2, lang=lang)[1].legend]
               for lang in ("id", "en")}
     assert labels == {"id": ["1.200–2.500", "15–40"], "en": ["1,200–2,500", "15–40"]}
+
+
+def test_static_site_and_open_data_cannot_read_the_case_table():
+    """The site and the package are made from a PublishedExtract: their modules never load the case queries."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, exports.public_site, exports.open_data\n"
+            "print(sorted(m for m in ('data_access.cases', 'data_access.publication_source') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "[]"
