@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -110,6 +111,11 @@ def _staged(out: Path) -> Iterator[Path]:
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.baru-", dir=out.parent))
     try:
+        # mkdtemp makes the folder private (0700); the published folder gets the mode any new folder gets, so a
+        # web server running as another user can read it.
+        umask = os.umask(0)
+        os.umask(umask)
+        stage.chmod(0o777 & ~umask)
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)

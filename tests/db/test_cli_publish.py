@@ -265,3 +265,13 @@ def test_publish_serve_serves_the_site_until_interrupted(demo_copy, tmp_path):
         stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 0 and "Traceback" not in stderr, stderr
     assert f"http://127.0.0.1:{port}/" in stdout
+
+
+def test_published_folder_is_readable_by_a_web_server(demo_copy, tmp_path):
+    """The staging folder comes from mkdtemp (mode 0700); the published folder must have the usual mode, or a
+    web server running as another user could not read it."""
+    out = tmp_path / "situs"
+    assert main(["publish", "--out", str(out)]) == 0
+    usual = tmp_path / "biasa"
+    usual.mkdir()
+    assert out.stat().st_mode & 0o777 == usual.stat().st_mode & 0o777
