@@ -51,6 +51,7 @@ class Settings:
     coverage_km: float
     session_minutes: int
     oidc_configured: bool
+    public_site_url: str | None = None  # where the static public site (manage.py publish --out) is served
 
     @property
     def is_sqlite(self) -> bool:
@@ -74,4 +75,5 @@ def load_settings() -> Settings:
         coverage_km=float(_get("TPPO_COVERAGE_KM", "300")),
         session_minutes=int(_get("TPPO_SESSION_MINUTES", "60")),
         oidc_configured="auth" in _secrets(),
+        public_site_url=_get("TPPO_PUBLIC_SITE_URL"),
     )
