@@ -86,7 +86,8 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
               FLOW, (PERIOD, PROVINCE, AGENCY), ORIGIN, aliases=("jar.completeness.metric",)),
     # Service units (where the unit is)
     _unit("unit_layanan", "eks.kpi.units", "unit", STOCK_END, "unit_layanan"),
-    _unit("utilisasi", "eks.kpi.utilisation", "persen", PERIOD_AVERAGE),
+    Indicator("utilisasi", "eks.kpi.utilisation", "ind.utilisasi.def", "persen", "okupansi", PERIOD_AVERAGE,
+              UNIT_FILTERS, UNIT_LOCATION, aliases=("kap.kpi.utilisation",)),
     _unit("kapasitas", "kap.kpi.capacity", "tempat_tidur", STOCK_END),
     _unit("rata_penghuni", "kap.kpi.avg_residents", "orang", PERIOD_AVERAGE),
     _unit("puncak_penghuni", "kap.kpi.peak_residents", "orang", FLOW),

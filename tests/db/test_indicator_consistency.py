@@ -120,6 +120,7 @@ def test_pages_agree_with_the_cli(backend_url, state, monkeypatch, capsys):
     no_exception(at)
     if ind["utilisasi"]["nilai"] is not None:
         assert metric(at, "Unit dalam peringatan") == fmt_int(ind["unit_peringatan"]["nilai"])
+        assert metric(at, "Utilisasi rata-rata") == fmt_pct(ind["utilisasi"]["nilai"])
 
     at = open_page("kesenjangan_sdm", state=state_values)
     no_exception(at)
