@@ -11,12 +11,13 @@ from builders.maps import make_choropleth_map
 from data_access.briefing import (ALERT_MIN_MONTHS, ALERT_THRESHOLD, collect_briefing, map_values,
                                   province_boundaries, top_destinations, top_origins)
 from domain.filters import month_key
-from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct
+from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.messages import escape_markdown, format_headline
 from exports.deck import PPTX_MIME, build_deck, role_table
-from exports.indicator_tables import comparison_notes, headline_frame, staffing_note, staffing_window, unit_scope_note
+from exports.indicator_tables import (comparison_notes, headline_frame, latest_like_window, staffing_note,
+                                      staffing_window, unit_scope_note)
 from settings import load_settings
-from ui.filters import current_filters
+from ui.filters import current_filters, set_period
 from ui.frame import download_table, empty_state, last_update, page_header, provenance
 from ui.i18n import current_lang, t
 
@@ -46,6 +47,13 @@ for column, h in zip(columns, b.headlines):
                   help=t(f"ind.{h.indicator}.def"))
 for note in comparison_notes(b, lang):
     st.caption(note)
+like = latest_like_window(b)
+if like is not None and not presenting:
+    # The whole range has no year before it: offer the latest months that do (the minister's "better or worse").
+    st.button(t("eks.like_window", period=fmt_period(*like, lang),
+                previous=fmt_period(like[0].replace(year=like[0].year - 1), like[1].replace(year=like[1].year - 1),
+                                    lang)),
+              key="eks_like_window", on_click=set_period, args=like, icon="📅")
 provenance(source, b.filters, KINDS)
 headline_table = headline_frame(b, lang)
 

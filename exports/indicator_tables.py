@@ -49,6 +49,15 @@ def comparison_notes(b, lang: str = "id") -> list[str]:
     return notes
 
 
+def latest_like_window(b) -> tuple | None:
+    """When the period in force has no like window a year earlier: the latest year-to-date window that has one
+    (January to the last month with data, compared with the same months a year earlier); else None."""
+    if b.comparable or b.last_month is None or b.first_month is None:
+        return None
+    start, end = b.last_month.replace(month=1), b.last_month
+    return (start, end) if start.replace(year=start.year - 1) >= b.first_month else None
+
+
 def unit_scope_note(filters: Filters, lang: str = "id") -> str:
     """Capacity and staffing follow the period and where a unit is; name the filters that do not apply."""
     ignored = [name for name in CASE_FILTERS[1:] if getattr(filters, name) and name != "provinsi"]

@@ -172,4 +172,5 @@ CATALOG = {
                                 "rata-rata {base}/bulan)",
                          "en": "{name}: {status} · {count} victims in {recent} months ({mean}/month; {ratio}× "
                                "the average {base}/month)"},
+    "eks.like_window": {"id": "Bandingkan {period} dengan {previous}", "en": "Compare {period} with {previous}"},
 }

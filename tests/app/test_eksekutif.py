@@ -112,3 +112,16 @@ def test_page_script_alone_requires_login(app_env):
     no_exception(at)
     assert "hanya untuk pengguna yang masuk" in texts(at)
     assert not at.metric and not at.dataframe and not at.get("plotly_chart")
+
+
+def test_first_screen_offers_a_like_window(app_env):
+    """The default period (everything since Jan 2023) has no year before it: one click shows better or worse."""
+    at = open_page(PAGE)
+    no_exception(at)
+    assert metrics(at)["Korban ditangani"] == ("4.320", None)
+    button = at.button(key="eks_like_window")
+    assert button.label == "Bandingkan Jan–Jul 2025 dengan Jan–Jul 2024"
+    button.click().run()
+    no_exception(at)
+    assert metrics(at)["Korban ditangani"] == ("1.121", "+8,8% · relatif stabil")
+    assert at.query_params["periode"] in ("2025-01..2025-07", ["2025-01..2025-07"])
