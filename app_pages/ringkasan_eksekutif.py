@@ -47,6 +47,8 @@ for column, h in zip(columns, b.headlines):
                   help=t(f"ind.{h.indicator}.def"))
 for note in comparison_notes(b, lang):
     st.caption(note)
+if b.filters.provinsi or any(f.ignored for f in b.indicators.figures.values()):
+    st.caption(t("eks.units_scope") + " " + unit_scope_note(b.filters, lang))
 like = latest_like_window(b)
 if like is not None and not presenting:
     # The whole range has no year before it: offer the latest months that do (the minister's "better or worse").

@@ -173,4 +173,5 @@ CATALOG = {
                          "en": "{name}: {status} · {count} victims in {recent} months ({mean}/month; {ratio}× "
                                "the average {base}/month)"},
     "eks.like_window": {"id": "Bandingkan {period} dengan {previous}", "en": "Compare {period} with {previous}"},
+    "eks.units_scope": {"id": "Utilisasi dan unit layanan:", "en": "Utilisation and service units:"},
 }

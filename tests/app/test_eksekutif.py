@@ -125,3 +125,14 @@ def test_first_screen_offers_a_like_window(app_env):
     no_exception(at)
     assert metrics(at)["Korban ditangani"] == ("1.121", "+8,8% · relatif stabil")
     assert at.query_params["periode"] in ("2025-01..2025-07", ["2025-01..2025-07"])
+
+
+def test_filters_that_do_not_apply_say_so(app_env):
+    """Jawa Timur showed "31 sentra · 2 RPTC" beside utilisation "tidak ada data": units are counted where they are."""
+    at = open_page(PAGE, state={**Y2025, "f_prov": ["35"], "f_modus": ["online_scam"]})
+    no_exception(at)
+    shown = metrics(at)
+    assert shown["Unit layanan aktif"][0] == "0 sentra · 0 RPTC"
+    body = texts(at)
+    assert "filter provinsi = provinsi lokasi unit" in body
+    assert "Filter modus tidak berlaku untuk angka ini." in body
