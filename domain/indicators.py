@@ -25,6 +25,7 @@ FLOW = "arus"  # events within the period
 STOCK_END = "stok_akhir"  # the state at the period's last month
 ROLLING_12 = "jendela_12"  # the 12 months ending at the period's last month (WISN workload)
 PERIOD_AVERAGE = "rata_periode"  # an average over the months of the period
+RECENT_3 = "tiga_bulan_akhir"  # the period's last 3 months (action lists: late reports, rising modus)
 
 # What the province filter means (strings "rule.province.<meaning>").
 ORIGIN, UNIT_LOCATION = "asal", "lokasi_unit"
@@ -84,6 +85,12 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
     # Shown per agency, each metric labelled with the agency's name (jar.completeness.metric).
     Indicator("kelengkapan_laporan", "jar.completeness.header", "ind.kelengkapan_laporan.def", "persen", "kasus",
               FLOW, (PERIOD, PROVINCE, AGENCY), ORIGIN, aliases=("jar.completeness.metric",)),
+    # Action lists (Daftar Tindakan, domain.actions). Late reports: the agency filter chooses the agencies listed;
+    # victim attributes do not apply to whether a report arrived.
+    Indicator("laporan_terlambat", "tin.kpi.late", "ind.laporan_terlambat.def", "instansi_provinsi", "kasus",
+              RECENT_3, (PERIOD, PROVINCE, AGENCY), ORIGIN),
+    Indicator("wilayah_pantauan", "tin.kpi.watch", "ind.wilayah_pantauan.def", "provinsi", "kasus", RECENT_3,
+              CASE_FILTERS, ORIGIN),
     # Service units (where the unit is)
     _unit("unit_layanan", "eks.kpi.units", "unit", STOCK_END, "unit_layanan"),
     Indicator("utilisasi", "eks.kpi.utilisation", "ind.utilisasi.def", "persen", "okupansi", PERIOD_AVERAGE,
