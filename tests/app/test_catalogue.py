@@ -13,7 +13,7 @@ from strings import catalog
 from tests.helpers import no_exception, open_page
 
 PAGES = ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
-         "ringkasan_publik", "glosarium", "kelola_data"]
+         "daftar_tindakan", "ringkasan_publik", "glosarium", "kelola_data"]
 
 
 def label_patterns(lang: str) -> dict[str, re.Pattern]:
@@ -42,7 +42,7 @@ def test_every_metric_is_a_catalogue_indicator(app_env, page):
     assert not unknown_metrics(at, "id")
 
 
-@pytest.mark.parametrize("page", ["ringkasan_eksekutif", "kapasitas_sentra", "kesenjangan_sdm"])
+@pytest.mark.parametrize("page", ["ringkasan_eksekutif", "kapasitas_sentra", "kesenjangan_sdm", "daftar_tindakan"])
 def test_every_metric_is_a_catalogue_indicator_in_english(app_env, page):
     at = open_page(page, state={"lang": "en"})
     no_exception(at)
