@@ -19,7 +19,8 @@ from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "okupansi", "unit_layanan")
 page_header("nav.daftar_tindakan", "purpose.daftar_tindakan", kinds=KINDS)
-# Printing: static CSS only (no data in it) hides the sidebar, the toolbar and the download buttons on paper.
+# Printing: tables show every row (height="content") and static CSS (no data in it) hides the sidebar, the
+# toolbar and the download buttons on paper.
 st.html("<style>@media print{[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
         "[data-testid='stHeader'],[data-testid='stToolbar'],[data-testid='stDownloadButton']{display:none!important}"
         "[data-testid='stMain']{margin-left:0!important}}</style>")
@@ -68,7 +69,7 @@ late = late.rename(columns={c: t(f"tin.late.col.{c}") for c in late.columns})
 if late.empty:
     st.success(t("tin.late.none"), icon=":material/check_circle:")
 else:
-    st.dataframe(late, hide_index=True, key="tin_late_table")
+    st.dataframe(late, hide_index=True, height="content", key="tin_late_table")
 download_table(late, "laporan_terlambat", f, ("kasus",))
 provenance(t("jar.source.stages"), f.with_(start=trends.add_months(end, -(trends.RECENT_MONTHS - 1))), ("kasus",))
 
@@ -92,7 +93,7 @@ referrals = referrals.rename(columns={c: t(f"tin.ref.col.{c}", month=month) for 
 if referrals.empty:
     st.success(t("tin.ref.none"), icon=":material/check_circle:")
 else:
-    st.dataframe(referrals, hide_index=True, key="tin_ref_table")
+    st.dataframe(referrals, hide_index=True, height="content", key="tin_ref_table")
 download_table(referrals, "rujukan_kapasitas", f, ("okupansi", "unit_layanan"))
 provenance(t("kap.source"), f.with_(start=end), ("okupansi", "unit_layanan"))
 
@@ -119,6 +120,6 @@ watch = watch.rename(columns={c: t(f"tin.watch.col.{c}", recent=recent, baseline
 if watch.empty:
     st.success(t("tin.watch.none"), icon=":material/check_circle:")
 else:
-    st.dataframe(watch, hide_index=True, key="tin_watch_table")
+    st.dataframe(watch, hide_index=True, height="content", key="tin_watch_table")
 download_table(watch, "wilayah_pantauan", f, ("kasus",))
 provenance(t("eks.source.kasus"), f.with_(start=a.recent.start), ("kasus",))
