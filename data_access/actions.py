@@ -44,7 +44,9 @@ def last_case_update(run: Runner) -> dt.date | None:
     if stamp.empty or pd.isna(stamp.iloc[0]):
         return None
     ts = pd.Timestamp(stamp.iloc[0])
-    return (ts.tz_convert(REPORT_TIMEZONE) if ts.tzinfo else ts).date()
+    # SQLite hands back the stored UTC time without its zone, PostgreSQL with it: the same day on both.
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts
+    return ts.tz_convert(REPORT_TIMEZONE).date()
 
 
 def action_lists(filters: Filters, run: Runner | None = None, reference: dt.date | None = None) -> ActionLists:
