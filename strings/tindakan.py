@@ -60,11 +60,11 @@ CATALOG = {
         "id": "Unit dalam peringatan (di atas 90% paling sedikit 2 bulan berturut-turut dan masih berlangsung pada "
               "{month}) dengan {k} unit terdekat yang punya tempat kosong pada {month} (kapasitas − penghuni > 0) dan "
               "tidak sedang dalam peringatan. Jarak garis lurus di permukaan bumi, bukan jarak tempuh; unit tujuan "
-              "dicari di seluruh Indonesia.",
+              "dicari di seluruh Indonesia. Tempat kosong negatif: penghuni melebihi kapasitas.",
         "en": "Units on alert (above 90% for at least 2 months in a row, still so in {month}) with the {k} nearest "
               "units that have free places in {month} (capacity − residents > 0) and are not on alert themselves. "
               "Straight-line distance over the earth's surface, not travel distance; units offered are searched "
-              "across Indonesia."},
+              "across Indonesia. Negative free places: more residents than beds."},
     "tin.ref.none": {"id": "Tidak ada unit dalam peringatan.", "en": "No unit is on alert."},
     "tin.ref.no_candidate": {"id": "tidak ada unit dengan tempat kosong", "en": "no unit with free places"},
     "tin.ref.col.unit": {"id": "Unit dalam peringatan", "en": "Unit on alert"},
