@@ -21,6 +21,8 @@ sys.path.insert(0, str(PROJECT))
 
 PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
          "glosarium", "ringkasan_publik", "kelola_data")
+PEER_PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
+              "ringkasan_publik")
 EMPTY_SCRIPT = "import streamlit as st\n"
 
 
@@ -154,6 +156,8 @@ def main() -> int:
     parser.add_argument("--query-runs", type=int, default=3)
     parser.add_argument("--maps", action="store_true")
     parser.add_argument("--deck", action="store_true")
+    parser.add_argument("--peer", help="peer dashboard page (default ../shared/bench/peer_dashboard.py)")
+    parser.add_argument("--no-peer", action="store_true")
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.db
     import logging
@@ -161,6 +165,14 @@ def main() -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     result: dict = {"db": args.db}
     start = time.perf_counter()
+    if not args.no_peer:
+        from bench.peer import peer_path, peer_ratios
+
+        peer = peer_path(args.peer)
+        if peer.is_file():
+            result["peer"] = peer_ratios(PEER_PAGES, args.role, peer)
+        else:
+            result["peer"] = {"error": f"peer page not found: {peer}"}
     result["render"] = page_times(args.role, args.warm_runs)
     result["queries"] = query_times(args.db, args.query_runs)
     if args.maps:
