@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from builders.charts import make_destination_sankey
 from builders.maps import make_choropleth_map, make_coverage_map, make_flow_map, make_point_map
@@ -14,6 +13,7 @@ from domain import map_values as mv
 from domain.formatting import fmt_int, fmt_pct
 from domain.geo import coverage, nearest_unit
 from settings import load_settings
+from ui.cached import figure, show_map
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
@@ -85,24 +85,22 @@ if has_rate and drill is None:
     scope_pop = known.loc[known["kode"].isin(filters.provinsi or known["kode"]), "populasi"].sum()
     k2.metric(t("peta.rate_nasional"), mv.fmt_rate(total / scope_pop * 100_000 if scope_pop else None, lang,
                                                     t("peta.no_data")))
-elif not has_rate:
-    st.caption(t("peta.kab_rate_note"))
 
 map_col, table_col = st.columns([3, 2])
 with map_col:
     if boundaries is not None and len(boundaries):
-        m = make_choropleth_map(boundaries, known, metric, scheme=scheme, tiles=load_settings().tile_url)
+        tiles = load_settings().tile_url
         if drill is None:
-            st_folium(m, key="peta_peta_prov", height=MAP_HEIGHT, use_container_width=True,
-                      returned_objects=["last_active_drawing"], on_change=on_map_click)
+            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, key="peta_peta_prov",
+                     height=MAP_HEIGHT, returned_objects=["last_active_drawing"], on_change=on_map_click)
             st.caption(t("peta.klik_hint"))
         else:
-            st_folium(m, key="peta_peta_kab", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, zoom_to_data=True,
+                     key="peta_peta_kab", height=MAP_HEIGHT, returned_objects=[])
     elif drill is None:
         st.info(t("peta.no_boundaries"), icon="ℹ️")
-        points = make_point_map(mv.fallback_points(values, provinces), metric, scheme=scheme,
-                                note=t("peta.fallback_note"))
-        st_folium(points, key="peta_peta_titik", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+        show_map(make_point_map, mv.fallback_points(values, provinces), metric, scheme=scheme,
+                 note=t("peta.fallback_note"), key="peta_peta_titik", height=MAP_HEIGHT)
     else:
         st.info(t("peta.no_boundaries_kab"), icon="ℹ️")
     top = mv.top_areas(values)
@@ -119,6 +117,10 @@ with table_col:
     ranked = mv.ranked_areas(values, TOP_N, by="rate" if metric == "rate" else "jumlah")
     cols = {"peringkat": t("peta.col.peringkat"), "nama": t("peta.col.wilayah"), "jumlah": t("peta.col.jumlah"),
             "rate": t("peta.col.rate"), "share": t("peta.col.share")}
+    if not has_rate:
+        # No population for these areas (kab/kota in the demo): say why once, not "tidak ada data" on every row.
+        del cols["rate"]
+        st.caption(t("peta.kab_rate_note"))
     shown, data = mv.table_frames(ranked, cols, lang, t("peta.no_data"))
     st.dataframe(shown, hide_index=True, key="peta_tabel_asal")
     download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)
@@ -138,13 +140,13 @@ if flows.empty:
 else:
     by_dest = flows.groupby("tujuan_nama")["jumlah"].sum().sort_values(ascending=False, kind="mergesort").head(5)
     s1, s2 = st.columns(2)
-    s1.plotly_chart(make_destination_sankey(flows, title=t(f"peta.tujuan.sankey_{jenis}"),
+    s1.plotly_chart(figure(make_destination_sankey, flows, title=t(f"peta.tujuan.sankey_{jenis}"),
                                             other_origins=t("peta.tujuan.other_origins"),
                                             other_destinations=t(f"peta.tujuan.other_{jenis}")),
                     key="peta_sankey", width="stretch")
     with s2:
-        st_folium(make_flow_map(flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url), key="peta_peta_arus",
-                  height=460, use_container_width=True, returned_objects=[])
+        show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, key="peta_peta_arus",
+                 height=460)
         if len(flows) > MAX_FLOW_LINES:
             st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
         missing = int(flows[["tujuan_lat", "tujuan_lon"]].isna().any(axis=1).sum())
@@ -185,8 +187,8 @@ under = mv.underserved_rows(result.underserved, get_region_names(), dict(zip(uni
 cov_map, cov_table = st.columns([3, 2])
 with cov_map:
     origins = mv.coverage_origins(by_origin, kab_points, nearest)
-    st_folium(make_coverage_map(origins, units, km, tiles=load_settings().tile_url), key="peta_peta_jangkauan",
-              height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    show_map(make_coverage_map, origins, units, km, tiles=load_settings().tile_url, key="peta_peta_jangkauan",
+             height=MAP_HEIGHT)
     alt = t("peta.jangkauan.alt", share=fmt_pct(result.share_jauh, 1, lang), km=km_text)
     if len(under):
         alt += t("peta.jangkauan.alt_top", names=", ".join(under["nama"].head(3)))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from builders.public_charts import make_protected_bars
 from builders.public_map import make_protected_map
@@ -21,6 +20,7 @@ from domain.publication import (
 )
 from domain.taxonomy import MODUS, names
 from exports.tables import to_csv_bytes, to_xlsx_bytes
+from ui.cached import figure, show_map
 from ui.frame import empty_state
 from ui.i18n import current_lang, t
 
@@ -53,9 +53,9 @@ def show_table(shown: pd.DataFrame, name: str, first_column: str) -> None:
     frame = display_table(shown, lang).rename_axis(first_column).reset_index()
     st.dataframe(frame, hide_index=True, width="stretch", key=f"publik_tbl_{name}")
     c1, c2 = st.columns(2)
-    c1.download_button(t("download.csv"), to_csv_bytes(frame, notes), file_name=f"{name}.csv", mime="text/csv",
+    c1.download_button(t("download.csv"), lambda: to_csv_bytes(frame, notes), file_name=f"{name}.csv", mime="text/csv",
                        key=f"publik_csv_{name}", icon=":material/download:")
-    c2.download_button(t("download.xlsx"), to_xlsx_bytes(frame, name, notes), file_name=f"{name}.xlsx",
+    c2.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(frame, name, notes), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"publik_xlsx_{name}", icon=":material/download:")
 
@@ -70,7 +70,7 @@ def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
     data = pd.DataFrame({"label": [labels.get(code, code) for code in body.index],
                          "nilai": [None if isinstance(v, str) else v for v in body],
                          "teks": [display_value(v, lang) for v in body]})
-    fig = make_protected_bars(data, value_title=t("publik.col.jumlah"), orientation=orientation,
+    fig = figure(make_protected_bars, data, value_title=t("publik.col.jumlah"), orientation=orientation,
                               separators=",." if lang == "id" else ".,")
     st.plotly_chart(fig, key=f"publik_chart_{orientation}", config={"displaylogo": False})
     source_caption()
@@ -108,8 +108,8 @@ else:
     labels = {"title": t("publik.map.title"), "region": t("publik.map.region"), "value": t("publik.col.jumlah"),
               "small": t("publik.map.small"), "hidden": t("publik.map.hidden"),
               "no_data": t("publik.map.no_data"), "note": t("publik.map.note")}
-    st_folium(make_protected_map(boundaries, values, rules, labels=labels, display=shown),
-              key="publik_peta", height=480, use_container_width=True, returned_objects=[])
+    show_map(make_protected_map, boundaries, values, rules, labels=labels, display=shown, key="publik_peta",
+             height=480)
     source_caption()
 province_names = get_province_names()
 with st.expander(t("publik.data_table"), expanded=boundaries is None):
@@ -117,6 +117,6 @@ with st.expander(t("publik.data_table"), expanded=boundaries is None):
 
 all_cells = long_cells(extract.cells).rename(
     columns={c: t(f"publik.col.{c}") for c in ("tabel", "baris", "kolom", "nilai")})
-st.download_button(t("publik.download_all"), to_csv_bytes(all_cells, notes),
+st.download_button(t("publik.download_all"), lambda: to_csv_bytes(all_cells, notes),
                    file_name=f"ringkasan_publik_v{info.versi}.csv", mime="text/csv", key="publik_csv_semua",
                    icon=":material/download:", type="primary")
