@@ -113,7 +113,7 @@ else:
 st.subheader(t("sdm.case.title"))
 norm = st.number_input(t("sdm.case.norm"), min_value=1.0, max_value=200.0, value=None, step=1.0,
                        key="sdm_case_norm", placeholder=t("sdm.case.norm_placeholder"), help=t("sdm.case.norm_help"))
-cases = caseload(occupancy, staffing, norm)
+cases = memo(caseload, occupancy, staffing, norm)
 flagged = list(cases["di_atas_norma"].fillna(False).astype(bool))
 st.caption(t("sdm.case.judged", n=fmt_int(sum(flagged), lang), m=fmt_int(len(cases), lang), norm=fmt_dec(norm, 1, lang))
            if norm is not None else t("sdm.case.no_norm"))

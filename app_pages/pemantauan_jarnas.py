@@ -14,7 +14,7 @@ from domain import trends
 from domain.filters import Filters
 from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.taxonomy import ENTRY_STAGE, INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR
-from ui.cached import figure
+from ui.cached import figure, memo
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
@@ -39,7 +39,7 @@ labels = {"modus": names["modus"], "jenis_kelamin": {k: t(f"sex.{k}") for k in J
           "kelompok_umur": {k: t(f"age.{k}") for k in KELOMPOK_UMUR}}[dim]
 monthly = get_victims_by(filters, ("bulan", dim))
 history = get_victims_by(filters.with_(start=None), ("bulan", "modus"))
-rising = trends.detect_rising(history, "modus", end=end, first_month=first, categories=list(names["modus"]))
+rising = memo(trends.detect_rising, history, "modus", end=end, first_month=first, categories=list(names["modus"]))
 hits = trends.flagged(rising)
 highlight = tuple(hits["kategori"]) if dim == "modus" else ()
 st.plotly_chart(figure(make_trend_lines, monthly, dim, labels, title=t("jar.trend.title", dim=t(f"jar.trend.dim.{dim}")),
@@ -104,8 +104,8 @@ window_start = trends.add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTH
 scope = Filters(start=window_start, end=end, provinsi=filters.provinsi)
 reports = get_stage_counts(scope, ("instansi", "kode_prov_asal", "bulan")).rename(columns={"kode_prov_asal": "kode_prov"})
 agencies = [c.kode for c in INSTANSI]
-status = comp.reporting_status(reports, end=end, agencies=agencies,
-                               provinces=list(filters.provinsi) or sorted(names["provinsi"]))
+status = memo(comp.reporting_status, reports, end=end, agencies=agencies,
+              provinces=list(filters.provinsi) or sorted(names["provinsi"]))
 table = comp.completeness_table(status)
 by_agency = comp.agency_completeness(status).set_index("instansi")
 recent_period = fmt_period(trends.add_months(end, -(comp.RECENT_MONTHS - 1)), end, lang)

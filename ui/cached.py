@@ -93,23 +93,25 @@ def _links(folium_map: Any) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(css)), list(dict.fromkeys(js))
 
 
-def prepare_map(folium_map: Any) -> dict:
+def prepare_map(folium_map: Any, with_bounds: bool = False) -> dict:
     """What st_folium (streamlit-folium 0.27) sends to its frontend for a folium.Map, computed once.
 
     Mirrors streamlit_folium.st_folium up to its component call; tests/unit/test_cached_maps.py checks the result
-    against a real st_folium call, so a library upgrade that changes it fails a test instead of a map."""
+    against a real st_folium call, so a library upgrade that changes it fails a test instead of a map. The bounds
+    (a walk over every coordinate, 0.5 s for the national map) are only sent when asked for in returned_objects."""
     import streamlit_folium as sf
 
-    folium_map.get_root().render()
-    folium_map.render()
+    folium_map.get_root().render()  # st_folium renders the map a second time; once gives the same pieces
     html = sf._get_html(folium_map)
     header = sf._get_header(folium_map)
     script = sf._get_map_string(folium_map)
     map_id = sf.get_full_id(folium_map)
-    try:
-        (south, west), (north, east) = folium_map.get_bounds()
-    except AttributeError:
-        south = west = north = east = None
+    south = west = north = east = None
+    if with_bounds:
+        try:
+            (south, west), (north, east) = folium_map.get_bounds()
+        except AttributeError:
+            pass
     css, js = _links(folium_map)
     return {
         "script": script, "header": header, "html": html, "id": map_id, "css_links": css, "js_links": js,
@@ -119,8 +121,8 @@ def prepare_map(folium_map: Any) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_hash_funcs())
-def _prepared(name: str, data: tuple, args: tuple, kwargs: tuple, _fn: Callable) -> dict:
-    return prepare_map(_fn(*args, **dict(kwargs)))
+def _prepared(name: str, data: tuple, args: tuple, kwargs: tuple, with_bounds: bool, _fn: Callable) -> dict:
+    return prepare_map(_fn(*args, **dict(kwargs)), with_bounds)
 
 
 _DEFAULTS = ("last_clicked", "last_object_clicked", "last_object_clicked_count", "last_object_clicked_tooltip",
@@ -135,8 +137,8 @@ def show_map(builder: Callable[..., Any], *args: Any, key: str, height: int, ret
     built and rendered once per distinct input. Returns what st_folium returns (the interaction state)."""
     import streamlit_folium as sf
 
-    p = _prepared(_name(builder), _data_key(), args, tuple(sorted(kwargs.items())), builder)
     returned = [] if returned_objects is None else list(returned_objects)
+    p = _prepared(_name(builder), _data_key(), args, tuple(sorted(kwargs.items())), "bounds" in returned, builder)
     defaults = {k: None for k in _DEFAULTS if k in returned}
     if "bounds" in returned:
         defaults["bounds"] = p["bounds"]

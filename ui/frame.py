@@ -18,6 +18,12 @@ log = logging.getLogger(__name__)
 
 def demo_kinds(kinds: tuple[str, ...] = ()) -> list[str]:
     """Data kinds (of those given, or all) that still hold demo data."""
+    from ui.cached import memo
+
+    return list(memo(_demo_kinds, tuple(kinds)))  # asked by every header, provenance line and download
+
+
+def _demo_kinds(kinds: tuple[str, ...]) -> list[str]:
     status = get_data_status()
     if kinds:
         status = status[status["kode"].isin(kinds)]
@@ -59,10 +65,16 @@ def page_header(title_key: str, purpose_key: str, kinds: tuple[str, ...] = ()) -
 
 
 def last_update(kinds: tuple[str, ...]) -> str:
+    from ui.cached import memo
+
+    return memo(_last_update, tuple(kinds), current_lang())
+
+
+def _last_update(kinds: tuple[str, ...], lang: str) -> str:
     status = get_data_status()
     status = status[status["kode"].isin(kinds)] if kinds else status
     latest = pd.to_datetime(status["diperbarui"], utc=True).max()
-    return fmt_date(latest.to_pydatetime(), current_lang()) if pd.notna(latest) else "–"
+    return fmt_date(latest.to_pydatetime(), lang) if pd.notna(latest) else "–"
 
 
 def provenance(source: str, filters: Filters, kinds: tuple[str, ...] = ("kasus",)) -> None:
