@@ -141,6 +141,10 @@ with st.expander(t("eks.table.data")):
 
 # --- slide deck -------------------------------------------------------------------------------
 st.subheader(t("eks.deck.header"))
+if st.runtime.exists():  # a real server (not AppTest): open the chart-export browser before the click
+    from exports.images import prewarm
+
+    prewarm()
 st.caption(t("eks.deck.hint", language="Indonesia" if lang == "id" else "English"))
 deck_key = ("eks_deck", filters, lang)
 if st.button(t("eks.deck.build"), key="eks_deck_build", icon=":material/co_present:"):
