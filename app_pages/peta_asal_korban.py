@@ -13,7 +13,7 @@ from domain import map_values as mv
 from domain.formatting import fmt_int, fmt_pct
 from domain.geo import coverage, nearest_unit
 from settings import load_settings
-from ui.cached import figure, show_map
+from ui.cached import figure, memo, show_map
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
@@ -61,7 +61,7 @@ scheme = c3.selectbox(t("peta.skema"), options=["quantiles", "fisher_jenks"], ke
 
 # --- origin map and ranked table -----------------------------------------------------------------
 if drill is None:
-    values = mv.area_values(mv.victims_by_province(victims), provinces, unknown_nama=t("peta.prov_unknown"))
+    values = memo(mv.area_values, mv.victims_by_province(victims), provinces, unknown_nama=t("peta.prov_unknown"))
     boundaries = get_boundaries("provinsi", overview=True)
     st.subheader(t("peta.asal.title_nasional"))
 else:
@@ -114,14 +114,14 @@ with map_col:
 with table_col:
     st.markdown(f"**{t('peta.tabel.title')}**")
     st.caption(t("peta.tabel.by_rate" if metric == "rate" else "peta.tabel.by_count"))
-    ranked = mv.ranked_areas(values, TOP_N, by="rate" if metric == "rate" else "jumlah")
+    ranked = memo(mv.ranked_areas, values, TOP_N, by="rate" if metric == "rate" else "jumlah")
     cols = {"peringkat": t("peta.col.peringkat"), "nama": t("peta.col.wilayah"), "jumlah": t("peta.col.jumlah"),
             "rate": t("peta.col.rate"), "share": t("peta.col.share")}
     if not has_rate:
         # No population for these areas (kab/kota in the demo): say why once, not "tidak ada data" on every row.
         del cols["rate"]
         st.caption(t("peta.kab_rate_note"))
-    shown, data = mv.table_frames(ranked, cols, lang, t("peta.no_data"))
+    shown, data = memo(mv.table_frames, ranked, cols, lang, t("peta.no_data"))
     st.dataframe(shown, hide_index=True, key="peta_tabel_asal")
     download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)
 
@@ -138,7 +138,7 @@ def destinations_section() -> None:
         dest = dest[dest["kode_prov_asal"] == drill]
     countries = get_countries()
     countries = countries.assign(nama=countries["nama_en"]) if lang == "en" else countries
-    flows = mv.build_flows(dest, provinces, countries, (jenis,))
+    flows = memo(mv.build_flows, dest, provinces, countries, (jenis,))
     if flows.empty:
         st.info(t("peta.tujuan.empty", jenis=t(f"peta.tujuan.{jenis}").lower()), icon="ℹ️")
     else:
@@ -161,7 +161,7 @@ def destinations_section() -> None:
         with st.expander(t("peta.tujuan.tabel")):
             flow_cols = {"asal_nama": t("peta.col.asal"), "tujuan_nama": t("peta.col.tujuan"),
                          "jumlah": t("peta.col.jumlah")}
-            shown, data = mv.table_frames(flows, flow_cols, lang, t("peta.no_data"))
+            shown, data = memo(mv.table_frames, flows, flow_cols, lang, t("peta.no_data"))
             st.dataframe(shown, hide_index=True, key="peta_tabel_arus")
             download_table(data, f"peta_arus_{jenis}_{drill or 'nasional'}", filters, KINDS)
 
@@ -185,8 +185,8 @@ def coverage_section() -> None:
     scope = victims if drill is None else victims[victims["kode_prov_asal"] == drill]
     by_origin = scope.groupby("kode_asal", as_index=False)["jumlah"].sum().rename(columns={"kode_asal": "kode"})
     units = get_units()
-    nearest = nearest_unit(kab_points[["kode", "lat", "lon"]], units)
-    result = coverage(by_origin, nearest, km)
+    nearest = memo(nearest_unit, kab_points[["kode", "lat", "lon"]], units)
+    result = memo(coverage, by_origin, nearest, km)
     km_text = fmt_int(km, lang)
     m1, m2, m3 = st.columns(3)
     m1.metric(t("peta.jangkauan.share", km=km_text), fmt_pct(result.share_jauh, 1, lang),
@@ -197,7 +197,7 @@ def coverage_section() -> None:
     under = mv.underserved_rows(result.underserved, get_region_names(), dict(zip(units["kode_unit"], units["nama"])))
     cov_map, cov_table = st.columns([3, 2])
     with cov_map:
-        origins = mv.coverage_origins(by_origin, kab_points, nearest)
+        origins = memo(mv.coverage_origins, by_origin, kab_points, nearest)
         show_map(make_coverage_map, origins, units, km, tiles=load_settings().tile_url, key="peta_peta_jangkauan",
                  height=MAP_HEIGHT)
         alt = t("peta.jangkauan.alt", share=fmt_pct(result.share_jauh, 1, lang), km=km_text)
@@ -212,7 +212,7 @@ def coverage_section() -> None:
         else:
             under_cols = {"nama": t("peta.col.wilayah"), "provinsi": t("peta.col.provinsi"),
                           "jumlah": t("peta.col.jumlah"), "jarak_km": t("peta.col.jarak"), "unit_terdekat": t("peta.col.unit")}
-            shown, data = mv.table_frames(under, under_cols, lang, t("peta.no_data"))
+            shown, data = memo(mv.table_frames, under, under_cols, lang, t("peta.no_data"))
             st.dataframe(shown, hide_index=True, key="peta_tabel_jangkauan")
             download_table(data, f"peta_kurang_terlayani_{drill or 'nasional'}", filters, KINDS)
 
