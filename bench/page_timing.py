@@ -143,6 +143,15 @@ def deck_time(url: str) -> dict:
             out["with_images" if images else "text_only"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             continue
         out["with_images" if images else "text_only"] = {"s": time.perf_counter() - start, "bytes": len(data)}
+    # Another filter state (new figures, new images) with the export browser already open, as on the page.
+    import datetime as dt
+
+    start = time.perf_counter()
+    try:
+        data = build_deck(Filters(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 1)), url=url, charts_as_images=True)
+        out["with_images_browser_open"] = {"s": time.perf_counter() - start, "bytes": len(data)}
+    except Exception as exc:  # noqa: BLE001
+        out["with_images_browser_open"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
     return out
 
 
