@@ -55,3 +55,44 @@ def test_choosing_a_province_zooms_the_map_and_explains_the_missing_rate_once(br
         assert_clean(tab)
     finally:
         context.close()
+
+
+def _snapshot(page) -> dict:
+    """What the user sees of the map page's data: map fills per map, chart texts, headline metric."""
+    fills = [frame.eval_on_selector_all("path.leaflet-interactive", "ps => ps.map(p => p.getAttribute('fill'))")
+             for frame in map_frames(page)]
+    charts = page.locator('[data-testid="stPlotlyChart"]').all_inner_texts()
+    metric = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    return {"fills": fills, "charts": charts, "metric": metric}
+
+
+def test_a_filter_change_redraws_maps_charts_and_figures(browser, server):
+    """Issue 12: with maps and figures cached, a filter change still shows new content in the browser."""
+    watch = live.Watch()
+    context = live.new_context(browser, watch)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(120_000)
+        live.login(page, server.url, "jarnas")
+        tab = Tab("jarnas", page, watch, server.url)
+        tab.open("peta_asal_korban")
+        wait_maps_drawn(page, 60)
+        before = _snapshot(page)
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has_text="Modus").first.click()
+        page.keyboard.type("Online scam")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        page.wait_for_function(
+            "m => { const e = document.querySelector('[data-testid=\"stMetricValue\"]'); return e && e.innerText !== m; }",
+            arg=before["metric"])
+        live.wait_ready(page)
+        wait_maps_drawn(page, 60)
+        page.wait_for_timeout(1500)  # component iframes apply their new arguments after the script finished
+        after = _snapshot(page)
+        assert after["metric"] != before["metric"]
+        assert len(after["fills"]) == len(before["fills"]) >= 1
+        assert after["fills"][0] != before["fills"][0], "the origin map still shows the unfiltered classes"
+        assert after["charts"] != before["charts"], "the destination chart did not change"
+        assert_clean(tab)
+    finally:
+        context.close()
