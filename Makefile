@@ -24,11 +24,14 @@ setup: $(VENV)/.installed
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Everything but the browser tests on both cores, then the Chromium tests (each starts its own server).
+# Everything but the browser tests on both cores, then the Chromium tests (one server and browser for the session).
+# worksteal: an idle worker takes tests from the busy one, so a few long AppTest/CLI cases do not leave one core
+# idle at the end. The 15 slowest tests are listed, so a new slow test is noticed. Quick local loop:
+# `pytest -m "not browser and not slow"`.
 test: $(VENV)/.installed
 	$(BIN)/python manage.py vendor-assets
-	$(BIN)/python -m pytest -q -n 2 -m "not browser"
-	$(BIN)/python -m pytest -q -m browser
+	$(BIN)/python -m pytest -q -n 2 --dist worksteal --durations=15 -m "not browser"
+	$(BIN)/python -m pytest -q --durations=5 -m browser
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from builders.capacity_charts import make_ranked_bars, make_unit_trend
-from builders.capacity_map import add_province_outlines
-from builders.maps import make_unit_map
+from builders.capacity_map import make_capacity_map
 from data_access.boundaries import get_boundaries
 from data_access.capacity import get_occupancy
 from data_access.reference import get_units
@@ -21,6 +19,7 @@ from domain.sdm import quarter_start
 from exports.indicator_tables import unit_scope_note
 from domain.taxonomy import TIPE_UNIT
 from settings import load_settings
+from ui.cached import figure, memo, show_map
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
@@ -36,11 +35,11 @@ occupancy = get_occupancy(unit_scope(filters))  # victim filters do not apply to
 if occupancy.empty:
     empty_state()
 units = get_units()
-metrics = unit_metrics(occupancy, units)
+metrics = memo(unit_metrics, occupancy, units)
 scope = t("kap.scope.selected") if filters.provinsi else t("kap.scope.national")
-total = national_metrics(occupancy, name=scope).iloc[0]
+total = memo(national_metrics, occupancy, name=scope).iloc[0]
 # The one alert rule (data_access.indicators): ongoing in the period's last month; ended runs listed below it.
-ongoing, ended = capacity_alerts(occupancy, filters.end)
+ongoing, ended = memo(capacity_alerts, occupancy, filters.end)
 alerts = pd.concat([ongoing.assign(berlangsung=True), ended.assign(berlangsung=False)], ignore_index=True)
 names = dict(zip(metrics["kode_unit"], metrics["nama"]))
 source = t("kap.source")
@@ -87,7 +86,7 @@ else:
 # --- ranking by pressure ----------------------------------------------------------------------
 st.subheader(t("kap.rank.title"))
 st.caption(t("kap.rank.caption"))
-st.plotly_chart(make_ranked_bars(
+st.plotly_chart(figure(make_ranked_bars,
     metrics, label="nama", value="tekanan", title=t("kap.rank.chart", scope=scope), x_title=t("kap.rank.x"),
     text=[fmt_pct(v, 0, lang) for v in metrics["tekanan"]], highlight=list(metrics["utilisasi"] > THRESHOLD),
     reference=1.0, reference_label=t("kap.rank.full"), tickformat=".0%", lang=lang), key="kap_rank_chart")
@@ -106,7 +105,7 @@ unit = st.selectbox(t("kap.trend.select"), options=list(metrics["kode_unit"]), k
                     format_func=lambda code: names.get(code, code))
 trend = monthly_utilisation(occupancy[occupancy["kode_unit"] == unit])
 labels = {k: t(f"kap.trend.{k}") for k in ("penghuni", "penghuni_tppo", "kapasitas", "ambang", "bulan", "orang")}
-st.plotly_chart(make_unit_trend(trend, title=names.get(unit, unit), threshold=THRESHOLD, labels=labels, lang=lang),
+st.plotly_chart(figure(make_unit_trend, trend, title=names.get(unit, unit), threshold=THRESHOLD, labels=labels, lang=lang),
                 key="kap_trend_chart")
 provenance(source, filters, KINDS)
 with st.expander(t("kap.trend.table")):
@@ -122,7 +121,5 @@ st.caption(t("kap.map.caption"))
 staffing = get_staffing(kuartal=quarter_start(filters.end), provinsi=filters.provinsi)
 map_frame = unit_map_frame(metrics, units, staffing)
 tiles = load_settings().tile_url
-unit_map = add_province_outlines(make_unit_map(map_frame, tiles=tiles), get_boundaries("provinsi", overview=True),
-                                 fill=not tiles)
-st_folium(unit_map, key="kap_map", height=520, use_container_width=True, returned_objects=[])
+show_map(make_capacity_map, map_frame, get_boundaries("provinsi", overview=True), tiles=tiles, key="kap_map", height=520)
 provenance(source, filters, KINDS)

@@ -13,6 +13,7 @@ from domain.messages import quarter_label
 from domain.sdm import allocation_units, caseload, certified_share, role_totals, validate_standards, wisn_by_unit_role
 from exports.indicator_tables import unit_scope_note
 from domain.wisn import WisnInputError
+from ui.cached import figure, memo
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
@@ -52,7 +53,7 @@ if standards["contoh"].any() or working_time["contoh"].any():
     st.warning(t("sdm.example_notice"), icon=":material/warning:")
 problems = validate_standards(standards, working_time)
 try:
-    wisn = None if problems else wisn_by_unit_role(occupancy, staffing, standards, working_time)
+    wisn = None if problems else memo(wisn_by_unit_role, occupancy, staffing, standards, working_time)
 except WisnInputError as error:
     problems = [p.message for p in error.problems]
 if problems or wisn is None or wisn.empty:
@@ -80,7 +81,7 @@ download_table(labelled(roles, peran=role_names), "wisn_per_peran", filters, KIN
 st.subheader(t("sdm.heat.title"))
 st.caption(t("sdm.heat.caption"))
 heat_labels = {k: t(f"sdm.heat.{k}") for k in ("ratio", "balanced", "current", "required", "none")}
-st.plotly_chart(make_wisn_heatmap(wisn, title=t("sdm.heat.chart"), unit_names=unit_names, role_names=role_names,
+st.plotly_chart(figure(make_wisn_heatmap, wisn, title=t("sdm.heat.chart"), unit_names=unit_names, role_names=role_names,
                                   labels=heat_labels, lang=lang), key="sdm_heatmap")
 provenance(source, filters, KINDS)
 detail = labelled(wisn.round(3), kode_unit=unit_names, peran=role_names)
@@ -96,7 +97,7 @@ if top.empty:
 else:
     top = top.assign(label=[f"{unit_names.get(u, u)} · {role_names.get(r, r)}"
                             for u, r in zip(top["kode_unit"], top["peran"])])
-    st.plotly_chart(make_ranked_bars(
+    st.plotly_chart(figure(make_ranked_bars,
         top, label="label", value="kekurangan", title=t("sdm.short.chart"), x_title=t("sdm.short.x"),
         text=[t("sdm.short.text", n=fmt_dec(k, 1, lang), r=fmt_dec(r, 2, lang))
               for k, r in zip(top["kekurangan"], top["wisn_ratio"])], colour="#b2182b", lang=lang), key="sdm_short")
@@ -111,11 +112,11 @@ else:
 st.subheader(t("sdm.case.title"))
 norm = st.number_input(t("sdm.case.norm"), min_value=1.0, max_value=200.0, value=None, step=1.0,
                        key="sdm_case_norm", placeholder=t("sdm.case.norm_placeholder"), help=t("sdm.case.norm_help"))
-cases = caseload(occupancy, staffing, norm)
+cases = memo(caseload, occupancy, staffing, norm)
 flagged = list(cases["di_atas_norma"].fillna(False).astype(bool))
 st.caption(t("sdm.case.judged", n=fmt_int(sum(flagged), lang), m=fmt_int(len(cases), lang), norm=fmt_dec(norm, 1, lang))
            if norm is not None else t("sdm.case.no_norm"))
-st.plotly_chart(make_ranked_bars(
+st.plotly_chart(figure(make_ranked_bars,
     cases.assign(nama=cases["kode_unit"].map(unit_names)), label="nama", value="beban_kasus", title=t("sdm.case.chart"),
     x_title=t("sdm.case.x"), highlight=flagged, reference=norm, reference_label=t("sdm.case.norm_line"), lang=lang),
     key="sdm_case_chart")
@@ -138,7 +139,7 @@ def plan_view(plan, changed, name: str) -> None:
     """Before/after ratio of the units a plan touches (chart) and of every unit (table, downloads)."""
     if changed.any():
         chart = plan[changed].assign(nama=plan.loc[changed, "unit"].map(unit_names))
-        st.plotly_chart(make_before_after(
+        st.plotly_chart(figure(make_before_after,
             chart, label="nama", before="ratio_before", after="ratio_after", x_title=t("sdm.heat.ratio"),
             title=t(f"sdm.plan.{name}_chart", role=role_names[role]), names=(t("sdm.plan.before"), t("sdm.plan.after")),
             reference_label=t("sdm.heat.balanced"), lang=lang), key=f"sdm_{name}_chart")
@@ -151,14 +152,14 @@ def plan_view(plan, changed, name: str) -> None:
 recruit_tab, move_tab = st.tabs([t("sdm.plan.recruit_tab"), t("sdm.plan.move_tab")])
 with recruit_tab:
     n = st.number_input(t("sdm.plan.n"), min_value=0, max_value=500, value=10, step=1, key="sdm_plan_n")
-    plan = allocate_recruits(units, int(n))
+    plan = memo(allocate_recruits, units, int(n))
     st.markdown(t("sdm.plan.recruit_result", placed=fmt_int(plan["added"].sum(), lang), n=fmt_int(n, lang),
                   units=fmt_int((plan["added"] > 0).sum(), lang), before=fmt_dec(plan["ratio_before"].min(), 2, lang),
                   after=fmt_dec(plan["ratio_after"].min(), 2, lang)))
     plan_view(plan, plan["added"] > 0, "recruit")
 with move_tab:
     max_moves = st.number_input(t("sdm.plan.moves"), min_value=0, max_value=500, value=10, step=1, key="sdm_plan_moves")
-    transfers = plan_transfers(units, int(max_moves))
+    transfers = memo(plan_transfers, units, int(max_moves))
     moved = (transfers.units["moved_in"] > 0) | (transfers.units["moved_out"] > 0)
     if transfers.moves.empty:
         st.info(t("sdm.plan.no_moves"), icon=":material/info:")

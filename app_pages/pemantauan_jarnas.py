@@ -14,6 +14,7 @@ from domain import trends
 from domain.filters import Filters
 from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.taxonomy import ENTRY_STAGE, INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR
+from ui.cached import figure, memo
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
@@ -38,10 +39,10 @@ labels = {"modus": names["modus"], "jenis_kelamin": {k: t(f"sex.{k}") for k in J
           "kelompok_umur": {k: t(f"age.{k}") for k in KELOMPOK_UMUR}}[dim]
 monthly = get_victims_by(filters, ("bulan", dim))
 history = get_victims_by(filters.with_(start=None), ("bulan", "modus"))
-rising = trends.detect_rising(history, "modus", end=end, first_month=first, categories=list(names["modus"]))
+rising = memo(trends.detect_rising, history, "modus", end=end, first_month=first, categories=list(names["modus"]))
 hits = trends.flagged(rising)
 highlight = tuple(hits["kategori"]) if dim == "modus" else ()
-st.plotly_chart(make_trend_lines(monthly, dim, labels, title=t("jar.trend.title", dim=t(f"jar.trend.dim.{dim}")),
+st.plotly_chart(figure(make_trend_lines, monthly, dim, labels, title=t("jar.trend.title", dim=t(f"jar.trend.dim.{dim}")),
                                  y_title=t("jar.trend.y"), highlight=highlight, lang=lang,
                                  empty_message=t("empty.no_data")), key="jar_trend_chart")
 provenance(source, filters, KINDS)
@@ -83,7 +84,7 @@ apply_agency = bool(filters.instansi) and st.checkbox(t("jar.pipeline.apply_agen
 stages = get_stage_counts(filters if apply_agency else filters.with_(instansi=()), ("tahap",))
 if apply_agency:
     st.info(t("jar.pipeline.agency_on"))
-st.plotly_chart(make_pipeline_funnel(stages, names["tahap"], title=t("jar.pipeline.title"), entry_stage=ENTRY_STAGE,
+st.plotly_chart(figure(make_pipeline_funnel, stages, names["tahap"], title=t("jar.pipeline.title"), entry_stage=ENTRY_STAGE,
                                      share_label=t("jar.pipeline.share"), lang=lang,
                                      empty_message=t("empty.no_data")), key="jar_pipeline_chart")
 provenance(stage_source, filters, KINDS)
@@ -103,8 +104,8 @@ window_start = trends.add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTH
 scope = Filters(start=window_start, end=end, provinsi=filters.provinsi)
 reports = get_stage_counts(scope, ("instansi", "kode_prov_asal", "bulan")).rename(columns={"kode_prov_asal": "kode_prov"})
 agencies = [c.kode for c in INSTANSI]
-status = comp.reporting_status(reports, end=end, agencies=agencies,
-                               provinces=list(filters.provinsi) or sorted(names["provinsi"]))
+status = memo(comp.reporting_status, reports, end=end, agencies=agencies,
+              provinces=list(filters.provinsi) or sorted(names["provinsi"]))
 table = comp.completeness_table(status)
 by_agency = comp.agency_completeness(status).set_index("instansi")
 recent_period = fmt_period(trends.add_months(end, -(comp.RECENT_MONTHS - 1)), end, lang)
@@ -121,7 +122,7 @@ for column, agency in zip(st.columns(len(agencies)), agencies):
                          expected=fmt_int(row["diharapkan"], lang)))
 st.caption(t("jar.completeness.rule", active=comp.MIN_ACTIVE_MONTHS, baseline=comp.BASELINE_MONTHS))
 agency_labels = {a: a for a in agencies}
-st.plotly_chart(make_completeness_heatmap(table, names["provinsi"], agency_labels,
+st.plotly_chart(figure(make_completeness_heatmap, table, names["provinsi"], agency_labels,
                                           title=t("jar.completeness.title", period=recent_period),
                                           colorbar_title=t("jar.completeness.colorbar"), lang=lang,
                                           empty_message=t("empty.no_data")), key="jar_completeness_chart")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from builders.charts import make_destination_sankey
 from builders.maps import make_choropleth_map, make_coverage_map, make_flow_map, make_point_map
@@ -16,6 +15,7 @@ from domain.geo import coverage, nearest_unit
 from domain.periods import months_between
 from domain.rates import annual_rate_per_100k, population_matches
 from settings import load_settings
+from ui.cached import figure, memo, show_map
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
@@ -64,8 +64,8 @@ scheme = c3.selectbox(t("peta.skema"), options=["quantiles", "fisher_jenks"], ke
 
 # --- origin map and ranked table -----------------------------------------------------------------
 if drill is None:
-    values = mv.area_values(mv.victims_by_province(victims), provinces, unknown_nama=t("peta.prov_unknown"),
-                            months=months, population_matches=population_matches(filters))
+    values = memo(mv.area_values, mv.victims_by_province(victims), provinces, unknown_nama=t("peta.prov_unknown"),
+                  months=months, population_matches=population_matches(filters))
     boundaries = get_boundaries("provinsi", overview=True)
     st.subheader(t("peta.asal.title_nasional"))
 else:
@@ -93,26 +93,24 @@ if has_rate and drill is None:
               help=t("ind.angka_korban.def"))
 elif not population_matches(filters):
     st.caption(t("peta.rate_no_denominator"))
-elif not has_rate:
-    st.caption(t("peta.kab_rate_note"))
 if has_rate:
     st.caption(t("peta.rate_period", period=fmt_period(filters.start, filters.end, lang), months=months))
 
 map_col, table_col = st.columns([3, 2])
 with map_col:
     if boundaries is not None and len(boundaries):
-        m = make_choropleth_map(boundaries, known, metric, scheme=scheme, tiles=load_settings().tile_url)
+        tiles = load_settings().tile_url
         if drill is None:
-            st_folium(m, key="peta_peta_prov", height=MAP_HEIGHT, use_container_width=True,
-                      returned_objects=["last_active_drawing"], on_change=on_map_click)
+            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, key="peta_peta_prov",
+                     height=MAP_HEIGHT, returned_objects=["last_active_drawing"], on_change=on_map_click)
             st.caption(t("peta.klik_hint"))
         else:
-            st_folium(m, key="peta_peta_kab", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, zoom_to_data=True,
+                     key="peta_peta_kab", height=MAP_HEIGHT, returned_objects=[])
     elif drill is None:
         st.info(t("peta.no_boundaries"), icon="ℹ️")
-        points = make_point_map(mv.fallback_points(values, provinces), metric, scheme=scheme,
-                                note=t("peta.fallback_note"))
-        st_folium(points, key="peta_peta_titik", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+        show_map(make_point_map, mv.fallback_points(values, provinces), metric, scheme=scheme,
+                 note=t("peta.fallback_note"), key="peta_peta_titik", height=MAP_HEIGHT)
     else:
         st.info(t("peta.no_boundaries_kab"), icon="ℹ️")
     top = mv.top_areas(values)
@@ -126,93 +124,113 @@ with map_col:
 with table_col:
     st.markdown(f"**{t('peta.tabel.title')}**")
     st.caption(t("peta.tabel.by_rate" if metric == "rate" else "peta.tabel.by_count"))
-    ranked = mv.ranked_areas(values, TOP_N, by="rate" if metric == "rate" else "jumlah")
+    ranked = memo(mv.ranked_areas, values, TOP_N, by="rate" if metric == "rate" else "jumlah")
     derived = ranked["kode"].isin(set(provinces.loc[provinces["populasi_metode"] == "turunan", "kode"]))
     ranked = ranked.assign(nama=ranked["nama"].where(~derived, ranked["nama"] + " *"))
     cols = {"peringkat": t("peta.col.peringkat"), "nama": t("peta.col.wilayah"), "jumlah": t("peta.col.jumlah"),
             "rate": t("peta.col.rate"), "share": t("peta.col.share")}
-    shown, data = mv.table_frames(ranked, cols, lang, t("peta.no_data"))
+    if not has_rate:
+        # No population for these areas (kab/kota in the demo): say why once, not "tidak ada data" on every row.
+        # Under a sex or age filter the reason (no matching denominator) is stated above the map.
+        del cols["rate"]
+        if population_matches(filters):
+            st.caption(t("peta.kab_rate_note"))
+    shown, data = memo(mv.table_frames, ranked, cols, lang, t("peta.no_data"))
     st.dataframe(shown, hide_index=True, key="peta_tabel_asal")
     if derived.any():
         st.caption(t("peta.derived_population"))
     download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)
 
+
 # --- destinations ----------------------------------------------------------------------------------
-st.subheader(t("peta.tujuan.title"))
-jenis = st.radio(t("peta.tujuan.jenis"), options=[mv.ABROAD, mv.DOMESTIC], key="peta_tujuan_jenis", horizontal=True,
-                 format_func=lambda j: t(f"peta.tujuan.{j}"))
-dest = get_victims_by(filters, ("kode_prov_asal", "tujuan_jenis", "kode_tujuan"))
-if drill:
-    dest = dest[dest["kode_prov_asal"] == drill]
-countries = get_countries()
-countries = countries.assign(nama=countries["nama_en"]) if lang == "en" else countries
-flows = mv.build_flows(dest, provinces, countries, (jenis,))
-if flows.empty:
-    st.info(t("peta.tujuan.empty", jenis=t(f"peta.tujuan.{jenis}").lower()), icon="ℹ️")
-else:
-    by_dest = flows.groupby("tujuan_nama")["jumlah"].sum().sort_values(ascending=False, kind="mergesort").head(5)
-    s1, s2 = st.columns(2)
-    s1.plotly_chart(make_destination_sankey(flows, title=t(f"peta.tujuan.sankey_{jenis}"),
-                                            other_origins=t("peta.tujuan.other_origins"),
-                                            other_destinations=t(f"peta.tujuan.other_{jenis}")),
-                    key="peta_sankey", width="stretch")
-    with s2:
-        st_folium(make_flow_map(flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url), key="peta_peta_arus",
-                  height=460, use_container_width=True, returned_objects=[])
-        if len(flows) > MAX_FLOW_LINES:
-            st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
-        missing = int(flows[["tujuan_lat", "tujuan_lon"]].isna().any(axis=1).sum())
-        if missing:
-            st.caption(t("peta.tujuan.no_point", n=fmt_int(missing, lang)))
-    st.caption(t("peta.tujuan.alt", names=", ".join(f"{n} ({fmt_int(v, lang)})" for n, v in by_dest.items())))
-    provenance(t("peta.sumber"), filters, KINDS)
-    with st.expander(t("peta.tujuan.tabel")):
-        flow_cols = {"asal_nama": t("peta.col.asal"), "tujuan_nama": t("peta.col.tujuan"),
-                     "jumlah": t("peta.col.jumlah")}
-        shown, data = mv.table_frames(flows, flow_cols, lang, t("peta.no_data"))
-        st.dataframe(shown, hide_index=True, key="peta_tabel_arus")
-        download_table(data, f"peta_arus_{jenis}_{drill or 'nasional'}", filters, KINDS)
+@st.fragment
+def destinations_section() -> None:
+    """Its own abroad/domestic switch reruns only this section (issue 12)."""
+    st.subheader(t("peta.tujuan.title"))
+    jenis = st.radio(t("peta.tujuan.jenis"), options=[mv.ABROAD, mv.DOMESTIC], key="peta_tujuan_jenis", horizontal=True,
+                     format_func=lambda j: t(f"peta.tujuan.{j}"))
+    dest = get_victims_by(filters, ("kode_prov_asal", "tujuan_jenis", "kode_tujuan"))
+    if drill:
+        dest = dest[dest["kode_prov_asal"] == drill]
+    countries = get_countries()
+    countries = countries.assign(nama=countries["nama_en"]) if lang == "en" else countries
+    flows = memo(mv.build_flows, dest, provinces, countries, (jenis,))
+    if flows.empty:
+        st.info(t("peta.tujuan.empty", jenis=t(f"peta.tujuan.{jenis}").lower()), icon="ℹ️")
+    else:
+        by_dest = flows.groupby("tujuan_nama")["jumlah"].sum().sort_values(ascending=False, kind="mergesort").head(5)
+        s1, s2 = st.columns(2)
+        s1.plotly_chart(figure(make_destination_sankey, flows, title=t(f"peta.tujuan.sankey_{jenis}"),
+                               other_origins=t("peta.tujuan.other_origins"),
+                               other_destinations=t(f"peta.tujuan.other_{jenis}")),
+                        key="peta_sankey", width="stretch")
+        with s2:
+            show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, key="peta_peta_arus",
+                     height=460)
+            if len(flows) > MAX_FLOW_LINES:
+                st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
+            missing = int(flows[["tujuan_lat", "tujuan_lon"]].isna().any(axis=1).sum())
+            if missing:
+                st.caption(t("peta.tujuan.no_point", n=fmt_int(missing, lang)))
+        st.caption(t("peta.tujuan.alt", names=", ".join(f"{n} ({fmt_int(v, lang)})" for n, v in by_dest.items())))
+        provenance(t("peta.sumber"), filters, KINDS)
+        with st.expander(t("peta.tujuan.tabel")):
+            flow_cols = {"asal_nama": t("peta.col.asal"), "tujuan_nama": t("peta.col.tujuan"),
+                         "jumlah": t("peta.col.jumlah")}
+            shown, data = memo(mv.table_frames, flows, flow_cols, lang, t("peta.no_data"))
+            st.dataframe(shown, hide_index=True, key="peta_tabel_arus")
+            download_table(data, f"peta_arus_{jenis}_{drill or 'nasional'}", filters, KINDS)
+
+
+destinations_section()
+
 
 # --- coverage of service units ---------------------------------------------------------------------
-st.subheader(t("peta.jangkauan.title"))
-default_km = min(max(float(load_settings().coverage_km), 10.0), 2000.0)
-st.session_state.setdefault("peta_jarak_km", default_km)
-km = st.number_input(t("peta.jangkauan.km"), min_value=10.0, max_value=2000.0, step=25.0, format="%.0f",
-                     key="peta_jarak_km", help=t("peta.jangkauan.km_help"))
-kab_points = get_boundaries("kabupaten_kota")
-if kab_points is None:
-    st.info(t("peta.jangkauan.no_boundaries"), icon="ℹ️")
-    st.stop()
-scope = victims if drill is None else victims[victims["kode_prov_asal"] == drill]
-by_origin = scope.groupby("kode_asal", as_index=False)["jumlah"].sum().rename(columns={"kode_asal": "kode"})
-units = get_units()
-nearest = nearest_unit(kab_points[["kode", "lat", "lon"]], units)
-result = coverage(by_origin, nearest, km)
-km_text = fmt_int(km, lang)
-m1, m2, m3 = st.columns(3)
-m1.metric(t("peta.jangkauan.share", km=km_text), fmt_pct(result.share_jauh, 1, lang),
-          help=t("peta.jangkauan.share_help"))
-m2.metric(t("peta.jangkauan.jauh"), fmt_int(result.korban_jauh, lang))
-m3.metric(t("peta.jangkauan.tanpa_lokasi"), fmt_int(result.korban_tanpa_lokasi, lang),
-          help=t("peta.jangkauan.tanpa_lokasi_help"))
-under = mv.underserved_rows(result.underserved, get_region_names(), dict(zip(units["kode_unit"], units["nama"])))
-cov_map, cov_table = st.columns([3, 2])
-with cov_map:
-    origins = mv.coverage_origins(by_origin, kab_points, nearest)
-    st_folium(make_coverage_map(origins, units, km, tiles=load_settings().tile_url), key="peta_peta_jangkauan",
-              height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
-    alt = t("peta.jangkauan.alt", share=fmt_pct(result.share_jauh, 1, lang), km=km_text)
-    if len(under):
-        alt += t("peta.jangkauan.alt_top", names=", ".join(under["nama"].head(3)))
-    st.caption(alt)
-    provenance(t("peta.sumber"), filters, KINDS)
-with cov_table:
-    st.markdown(f"**{t('peta.jangkauan.tabel')}**")
-    if under.empty:
-        st.caption(t("peta.jangkauan.none_far", km=km_text))
-    else:
-        under_cols = {"nama": t("peta.col.wilayah"), "provinsi": t("peta.col.provinsi"),
-                      "jumlah": t("peta.col.jumlah"), "jarak_km": t("peta.col.jarak"), "unit_terdekat": t("peta.col.unit")}
-        shown, data = mv.table_frames(under, under_cols, lang, t("peta.no_data"))
-        st.dataframe(shown, hide_index=True, key="peta_tabel_jangkauan")
-        download_table(data, f"peta_kurang_terlayani_{drill or 'nasional'}", filters, KINDS)
+@st.fragment
+def coverage_section() -> None:
+    """Its own distance input reruns only this section (issue 12), not the maps and tables above."""
+    st.subheader(t("peta.jangkauan.title"))
+    default_km = min(max(float(load_settings().coverage_km), 10.0), 2000.0)
+    st.session_state.setdefault("peta_jarak_km", default_km)
+    km = st.number_input(t("peta.jangkauan.km"), min_value=10.0, max_value=2000.0, step=25.0, format="%.0f",
+                         key="peta_jarak_km", help=t("peta.jangkauan.km_help"))
+    kab_points = get_boundaries("kabupaten_kota")
+    if kab_points is None:
+        st.info(t("peta.jangkauan.no_boundaries"), icon="ℹ️")
+        return
+    scope = victims if drill is None else victims[victims["kode_prov_asal"] == drill]
+    by_origin = scope.groupby("kode_asal", as_index=False)["jumlah"].sum().rename(columns={"kode_asal": "kode"})
+    units = get_units()
+    nearest = memo(nearest_unit, kab_points[["kode", "lat", "lon"]], units)
+    result = memo(coverage, by_origin, nearest, km)
+    km_text = fmt_int(km, lang)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("peta.jangkauan.share", km=km_text), fmt_pct(result.share_jauh, 1, lang),
+              help=t("peta.jangkauan.share_help"))
+    m2.metric(t("peta.jangkauan.jauh"), fmt_int(result.korban_jauh, lang))
+    m3.metric(t("peta.jangkauan.tanpa_lokasi"), fmt_int(result.korban_tanpa_lokasi, lang),
+              help=t("peta.jangkauan.tanpa_lokasi_help"))
+    under = mv.underserved_rows(result.underserved, get_region_names(), dict(zip(units["kode_unit"], units["nama"])))
+    cov_map, cov_table = st.columns([3, 2])
+    with cov_map:
+        origins = memo(mv.coverage_origins, by_origin, kab_points, nearest)
+        show_map(make_coverage_map, origins, units, km, tiles=load_settings().tile_url, key="peta_peta_jangkauan",
+                 height=MAP_HEIGHT)
+        alt = t("peta.jangkauan.alt", share=fmt_pct(result.share_jauh, 1, lang), km=km_text)
+        if len(under):
+            alt += t("peta.jangkauan.alt_top", names=", ".join(under["nama"].head(3)))
+        st.caption(alt)
+        provenance(t("peta.sumber"), filters, KINDS)
+    with cov_table:
+        st.markdown(f"**{t('peta.jangkauan.tabel')}**")
+        if under.empty:
+            st.caption(t("peta.jangkauan.none_far", km=km_text))
+        else:
+            under_cols = {"nama": t("peta.col.wilayah"), "provinsi": t("peta.col.provinsi"),
+                          "jumlah": t("peta.col.jumlah"), "jarak_km": t("peta.col.jarak"), "unit_terdekat": t("peta.col.unit")}
+            shown, data = memo(mv.table_frames, under, under_cols, lang, t("peta.no_data"))
+            st.dataframe(shown, hide_index=True, key="peta_tabel_jangkauan")
+            download_table(data, f"peta_kurang_terlayani_{drill or 'nasional'}", filters, KINDS)
+
+
+coverage_section()

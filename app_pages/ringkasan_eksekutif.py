@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from builders.briefing_charts import make_top_bars
 from builders.maps import make_choropleth_map
@@ -17,6 +16,7 @@ from exports.deck import PPTX_MIME, build_deck, role_table
 from exports.indicator_tables import (comparison_notes, headline_frame, latest_like_window, staffing_note,
                                       staffing_window, unit_scope_note)
 from settings import load_settings
+from ui.cached import figure, memo, show_map
 from ui.filters import current_filters, set_period
 from ui.frame import download_table, empty_state, last_update, page_header, provenance
 from ui.i18n import current_lang, t
@@ -31,7 +31,7 @@ if presenting:
 page_header("nav.ringkasan_eksekutif", "purpose.ringkasan_eksekutif", kinds=KINDS)
 filters = current_filters()
 lang = current_lang()
-b = collect_briefing(filters, lang)
+b = memo(collect_briefing, filters, lang)  # cached per filters, language and data version
 if b.start is None or b.summary["victims_total"] == 0:
     empty_state()
 if not presenting and st.button(t("eks.present.on"), key="eks_present_on", icon=":material/slideshow:"):
@@ -76,14 +76,13 @@ with left:
     if boundaries is None:
         st.warning(t("eks.map.missing"))
     else:
-        st_folium(make_choropleth_map(boundaries, values, "count", tiles=load_settings().tile_url),
-                  key="eks_map", height=480 if not presenting else 620, use_container_width=True,
-                  returned_objects=[])
+        show_map(make_choropleth_map, boundaries, values, "count", tiles=load_settings().tile_url,
+                 key="eks_map", height=480 if not presenting else 620)
     provenance(source, b.filters, ("kasus",))
 with right:
     origins, destinations = top_origins(b), top_destinations(b)
-    st.plotly_chart(make_top_bars(origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
-    st.plotly_chart(make_top_bars(destinations, title=t("eks.destinations.header"), lang=lang, colour="#E69F00"),
+    st.plotly_chart(figure(make_top_bars, origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
+    st.plotly_chart(figure(make_top_bars, destinations, title=t("eks.destinations.header"), lang=lang, colour="#E69F00"),
                     key="eks_destinations")
     provenance(source, b.filters, ("kasus",))
 
@@ -150,6 +149,10 @@ with st.expander(t("eks.table.data")):
 
 # --- slide deck -------------------------------------------------------------------------------
 st.subheader(t("eks.deck.header"))
+if st.runtime.exists():  # a real server (not AppTest): open the chart-export browser before the click
+    from exports.images import prewarm
+
+    prewarm()
 st.caption(t("eks.deck.hint", language="Indonesia" if lang == "id" else "English"))
 deck_key = ("eks_deck", filters, lang)
 if st.button(t("eks.deck.build"), key="eks_deck_build", icon=":material/co_present:"):

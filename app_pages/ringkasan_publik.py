@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from builders.public_charts import make_protected_bars
 from builders.public_map import make_protected_map
@@ -23,6 +22,7 @@ from domain.taxonomy import MODUS, names
 from exports.open_data import open_tables, package_zip
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from settings import load_settings
+from ui.cached import figure, show_map
 from ui.frame import empty_state
 from ui.i18n import current_lang, t
 
@@ -65,9 +65,9 @@ def show_table(shown: pd.DataFrame, name: str, first_column: str, table: str) ->
     st.dataframe(frame, hide_index=True, width="stretch", key=f"publik_tbl_{name}")
     data = open_data[table].frame
     c1, c2 = st.columns(2)
-    c1.download_button(t("download.csv"), to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
+    c1.download_button(t("download.csv"), lambda: to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
                        key=f"publik_csv_{name}", icon=":material/download:")
-    c2.download_button(t("download.xlsx"), to_xlsx_bytes(data, name, notes), file_name=f"{name}.xlsx",
+    c2.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(data, name, notes), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"publik_xlsx_{name}", icon=":material/download:")
 
@@ -82,7 +82,7 @@ def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
     data = pd.DataFrame({"label": [labels.get(code, code) for code in body.index],
                          "nilai": [None if isinstance(v, str) else v for v in body],
                          "teks": [display_value(v, lang) for v in body]})
-    fig = make_protected_bars(data, value_title=t("publik.col.jumlah"), orientation=orientation,
+    fig = figure(make_protected_bars, data, value_title=t("publik.col.jumlah"), orientation=orientation,
                               separators=",." if lang == "id" else ".,")
     st.plotly_chart(fig, key=f"publik_chart_{orientation}", config={"displaylogo": False})
     source_caption()
@@ -122,13 +122,13 @@ else:
     labels = {"title": t("publik.map.title"), "region": t("publik.map.region"), "value": t("publik.col.jumlah"),
               "small": t("publik.map.small"), "hidden": t("publik.map.hidden"),
               "no_data": t("publik.map.no_data"), "note": t("publik.map.note")}
-    st_folium(make_protected_map(boundaries, values, rules, labels=labels, display=shown, lang=lang),
-              key="publik_peta", height=480, use_container_width=True, returned_objects=[])
+    show_map(make_protected_map, boundaries, values, rules, labels=labels, display=shown, lang=lang,
+             key="publik_peta", height=480)
     source_caption()
 with st.expander(t("publik.data_table"), expanded=boundaries is None):
     show_table(with_names(provinces, province_names, total, jumlah), "korban_per_provinsi", t("publik.col.provinsi"),
                "provinsi")
 
-st.download_button(t("publik.download_all"), package_zip(extract, province_names),
+st.download_button(t("publik.download_all"), lambda: package_zip(extract, province_names),
                    file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",
                    icon=":material/download:", type="primary")

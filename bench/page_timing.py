@@ -21,6 +21,8 @@ sys.path.insert(0, str(PROJECT))
 
 PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
          "glosarium", "ringkasan_publik", "kelola_data")
+PEER_PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
+              "ringkasan_publik")
 EMPTY_SCRIPT = "import streamlit as st\n"
 
 
@@ -141,6 +143,15 @@ def deck_time(url: str) -> dict:
             out["with_images" if images else "text_only"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             continue
         out["with_images" if images else "text_only"] = {"s": time.perf_counter() - start, "bytes": len(data)}
+    # Another filter state (new figures, new images) with the export browser already open, as on the page.
+    import datetime as dt
+
+    start = time.perf_counter()
+    try:
+        data = build_deck(Filters(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 1)), url=url, charts_as_images=True)
+        out["with_images_browser_open"] = {"s": time.perf_counter() - start, "bytes": len(data)}
+    except Exception as exc:  # noqa: BLE001
+        out["with_images_browser_open"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
     return out
 
 
@@ -154,6 +165,8 @@ def main() -> int:
     parser.add_argument("--query-runs", type=int, default=3)
     parser.add_argument("--maps", action="store_true")
     parser.add_argument("--deck", action="store_true")
+    parser.add_argument("--peer", help="peer dashboard page (default ../shared/bench/peer_dashboard.py)")
+    parser.add_argument("--no-peer", action="store_true")
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.db
     import logging
@@ -161,6 +174,14 @@ def main() -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     result: dict = {"db": args.db}
     start = time.perf_counter()
+    if not args.no_peer:
+        from bench.peer import peer_path, peer_ratios
+
+        peer = peer_path(args.peer)
+        if peer.is_file():
+            result["peer"] = peer_ratios(PEER_PAGES, args.role, peer)
+        else:
+            result["peer"] = {"error": f"peer page not found: {peer}"}
     result["render"] = page_times(args.role, args.warm_runs)
     result["queries"] = query_times(args.db, args.query_runs)
     if args.maps:

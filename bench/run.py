@@ -35,6 +35,7 @@ os.environ.setdefault("TPPO_REFERENCE_DIR", str(PROJECT.parent / "shared" / "ref
 RESULTS = PROJECT / "bench" / "results"
 CACHE = RESULTS / "cache"
 WARM_TARGET, SCALE_TARGET = 3.0, 2.0
+PEER_TARGET, PEER_STRETCH, FILTER_TARGET_S, STARTUP_TARGET_S, DECK_TARGET_S = 3.0, 2.0, 1.0, 5.0, 10.0
 
 
 def log(msg: str) -> None:
@@ -128,6 +129,58 @@ def summarise(result: dict) -> dict:
     }
 
 
+def peer_markdown(result: dict) -> list[str]:
+    """The headline table: warm rerun × peer page, filter change, drill-down, start-up, deck."""
+    peer = result["demo"].get("peer")
+    lines = ["## Against a plain Streamlit dashboard (the peer page)", ""]
+    if not peer:
+        return lines + ["Not measured.", ""]
+    if "error" in peer:
+        return lines + [f"Not measured: {peer['error']}", ""]
+    changes = peer.get("filter_change", {})
+    lines += [
+        f"Peer page `{Path(peer['peer']).name}`: warm rerun {_ms(peer['peer_warm_s'])} ms (median over all rounds). "
+        f"AppTest, admin_data, demo data; each page's warm rerun and the peer's measured interleaved, median of "
+        f"{peer['rounds']}. Filter change = the rerun after choosing a province not chosen before (its queries, "
+        "figures and maps are built, nothing cached for that state).",
+        "",
+        "| page | warm rerun (ms) | × peer page | × peer, same rounds only | filter change (ms) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for page, d in peer["pages"].items():
+        flag = " ⚠ exception" if d["exception"] or changes.get(page, {}).get("exception") else ""
+        mark = "" if d["ratio"] <= PEER_TARGET else " ✗"
+        change = changes.get(page)
+        lines.append(f"| {page}{flag} | {_ms(d['warm_s'])} | {d['ratio']:.1f}×{mark} | "
+                     f"{d.get('ratio_paired', d['ratio']):.1f}× | {_ms(change['s']) if change else '–'} |")
+    missed = [p for p, d in peer["pages"].items() if d["ratio"] > PEER_TARGET]
+    slow = [p for p, d in changes.items() if d["s"] > FILTER_TARGET_S]
+    lines += ["", f"Target warm ≤ {PEER_TARGET:.0f}× peer (stretch {PEER_STRETCH:.0f}×): missed by "
+              + (", ".join(missed) or "none") + f"; within stretch: "
+              + (", ".join(p for p, d in peer["pages"].items() if d["ratio"] <= PEER_STRETCH) or "none") + ".",
+              f"Target filter change ≤ {FILTER_TARGET_S:.0f} s: missed by " + (", ".join(slow) or "none") + "."]
+    drill = peer.get("drill_down") or {}
+    if drill:
+        lines.append("Drill-down (Peta Asal Korban, choose a province): "
+                     + ", ".join(f"{k} {_ms(v['s'])} ms ({v['province']})" for k, v in drill.items()
+                                 if isinstance(v, dict))
+                     + (f"; back to national {_ms(drill['back_s'])} ms" if "back_s" in drill else "") + ".")
+    up = result.get("startup")
+    if up:
+        lines.append(("Start-up: not measured: " + up["error"]) if "error" in up else
+                     f"Start-up (fresh `streamlit run`, prepared database): health ok after {up['health_s']:.1f} s, "
+                     f"first page drawn in Chromium after **{up['first_page_s']:.1f} s** (target "
+                     f"{STARTUP_TARGET_S:.0f} s); reloading it {up['second_load_s']:.1f} s.")
+    decks = result["demo"].get("deck", {})
+    deck, warm = decks.get("with_images"), decks.get("with_images_browser_open")
+    if deck and "s" in deck:
+        lines.append(f"Slide deck with chart images: **{deck['s']:.1f} s** in a fresh process (starting the export "
+                     "browser included)" + (f"; **{warm['s']:.1f} s** for another filter state with the browser "
+                                            "already open, as on the page (prewarmed)" if warm and "s" in warm else "")
+                     + f" (target {DECK_TARGET_S:.0f} s).")
+    return lines + [""]
+
+
 def markdown(result: dict) -> str:
     s = result["summary"]
     demo, big = result["demo"], result.get("scaled")
@@ -144,6 +197,7 @@ def markdown(result: dict) -> str:
         f"First run of app.py in a fresh process (imports, bootstrap, default page): "
         f"{_ms(demo['render']['app_first_s'])} ms.",
         "",
+        *peer_markdown(result),
         "## Page render time (server side, AppTest, admin_data, ms)",
         "",
         "cold = st.cache_data cleared before the run (queries and builders run); warm = median of reruns on a cache hit.",
@@ -224,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-scaled", action="store_true")
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--sessions", type=int, default=3)
+    parser.add_argument("--peer", help="peer dashboard page (default ../shared/bench/peer_dashboard.py)")
+    parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -240,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"scaled database ({args.rows:,} rows)")
             scaled, built = scaled_db(args.rows, args.fresh)
             result["scaled_build_s"] = built
-        extra = ["--maps", "--deck"]
+        extra = ["--maps", "--deck", *(["--peer", args.peer] if args.peer else [])]
         if scaled:
             copy = work / "scaled.sqlite"
             shutil.copyfile(scaled, copy)  # the cached file stays untouched by the app
@@ -249,6 +305,14 @@ def main(argv: list[str] | None = None) -> int:
         worker = run_worker(demo, work / "worker.json", extra)
         result["scaled"] = worker.pop("scaled", None)
         result["demo"] = worker
+        if not args.no_startup:
+            log("start-up (fresh streamlit run until the first page is drawn)")
+            try:
+                from bench.peer import startup
+
+                result["startup"] = startup(sqlite_url(demo), work / "startup")
+            except Exception as exc:  # noqa: BLE001 — figures, not pass/fail
+                result["startup"] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
         if not args.no_memory:
             log("memory per session (live server + Chromium)")
             try:

@@ -117,8 +117,11 @@ def make_choropleth_map(
     scheme: Scheme = "quantiles",
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    zoom_to_data: bool = False,
 ) -> folium.Map:
     """Classed choropleth of victims by area: every boundary drawn, zero and "tidak ada data" kept apart.
+
+    zoom_to_data fits the view to the given boundaries (a drilled-down province) instead of all of Indonesia.
 
     boundaries: kode, nama, geometry (data_access.boundaries). values: kode, nama, jumlah, populasi,
     rate. metric "rate" maps victims per 100,000 population, "count" the number of victims; the
@@ -155,7 +158,7 @@ def make_choropleth_map(
 
     fields = ["nama", "rate_teks", "jumlah_teks"] if metric == "rate" else ["nama", "jumlah_teks", "rate_teks"]
     aliases = {"nama": "Wilayah", "jumlah_teks": METRIC_TITLES["count"], "rate_teks": METRIC_TITLES["rate"]}
-    m = _base_map(tiles, tiles_attribution)
+    m = _base_map(tiles, tiles_attribution, _data_bounds(data) if zoom_to_data and len(data) else INDONESIA_BOUNDS)
     folium.GeoJson(
         feature_collection(data, properties),
         name=METRIC_TITLES[metric],
@@ -532,6 +535,11 @@ def _base_map(
     IconImagePath().add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])])
     return m
+
+
+def _data_bounds(gdf: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
+    west, south, east, north = (round(float(v), COORD_DECIMALS) for v in gdf.total_bounds)
+    return (south, west), (north, east)
 
 
 def _sqrt_scale(values: pd.Series, smallest: float, largest: float, top: float | None = None) -> pd.Series:

@@ -33,6 +33,12 @@ def run_cached(query: Callable[..., T], *args: Any) -> T:
     return _run(query, name, url, _current_version(url), args)
 
 
+def data_key() -> tuple[str, str]:
+    """(database URL, data version): part of every cache key of things built from the data (ui/cached.py)."""
+    url = load_settings().database_url
+    return url, _current_version(url)
+
+
 def clear_caches() -> None:
     _current_version.clear()
     _run.clear()

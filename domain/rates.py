@@ -6,7 +6,6 @@ import warnings
 from dataclasses import dataclass
 from typing import Literal
 
-import mapclassify
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
@@ -21,11 +20,38 @@ ZERO_CLASS = 0
 Scheme = Literal["quantiles", "fisher_jenks", "natural_breaks"]
 # mapclassify.NaturalBreaks is k-means with a random start, so the same data could get different
 # breaks on each rerun; Fisher-Jenks finds the optimal Jenks breaks deterministically.
-_SCHEMES = {
-    "quantiles": mapclassify.Quantiles,
-    "fisher_jenks": mapclassify.FisherJenks,
-    "natural_breaks": mapclassify.FisherJenks,
-}
+# Quantiles are computed here (exactly as mapclassify.Quantiles does): importing mapclassify pulls in scipy and
+# scikit-learn, several seconds on the first page after start-up, so it is imported only for Fisher-Jenks.
+_SCHEMES = {"quantiles": None, "fisher_jenks": "FisherJenks", "natural_breaks": "FisherJenks"}
+
+
+def quantile_bins(y: np.ndarray, k: int) -> np.ndarray:
+    """Upper class bounds of k quantile classes, as mapclassify.classifiers.quantile (scipy's
+    scoreatpercentile, "fraction" interpolation), tied bounds collapsed."""
+    w = 100.0 / k
+    p = np.arange(w, 100 + w, w)
+    if p[-1] > 100.0:
+        p[-1] = 100.0
+    ordered = np.sort(np.asarray(y, dtype=float).ravel())
+    scores = []
+    for per in p:
+        idx = per / 100.0 * (ordered.size - 1)
+        i = int(idx)
+        if i == idx:
+            scores.append(ordered[i])
+        else:
+            weights = np.array([(i + 1 - idx), (idx - i)], float)
+            scores.append(np.add.reduce(ordered[i:i + 2] * weights) / weights.sum())
+    return np.unique(np.array(scores))
+
+
+def _bins(positive: np.ndarray, k: int, scheme: str) -> np.ndarray:
+    name = _SCHEMES[scheme]
+    if name is None:
+        return quantile_bins(positive, k)
+    import mapclassify
+
+    return np.asarray(getattr(mapclassify, name)(positive, k=k).bins, dtype=float)
 
 
 def rate_per_100k(count: ArrayLike, population: ArrayLike) -> float | np.ndarray | pd.Series:
@@ -131,7 +157,7 @@ def classify(values: pd.Series, k: int = 5, scheme: Scheme = "quantiles") -> Cla
         with warnings.catch_warnings():
             # Tie and "numba not installed" warnings: ties are handled below, speed is fine here.
             warnings.simplefilter("ignore")
-            edges = np.unique(np.asarray(_SCHEMES[scheme](positive, k=k).bins, dtype=float))
+            edges = np.unique(_bins(positive, k, scheme))
         edges[-1] = max(edges[-1], distinct[-1])
 
     raw = np.searchsorted(edges, positive, side="left") + 1

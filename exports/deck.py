@@ -173,16 +173,13 @@ def render_png(figs: dict[str, go.Figure]) -> tuple[dict[str, bytes], str | None
     error names why images are missing (the deck is still built, with a note instead of a picture)."""
     if not figs:
         return {}, None
-    import plotly.io as pio
+    from exports.images import render_png as render  # one batch, a browser kept open, images reused
 
-    with tempfile.TemporaryDirectory(prefix="tppo-deck-") as tmp:
-        paths = [Path(tmp) / f"{name}.png" for name in figs]
-        try:
-            pio.write_images(list(figs.values()), paths, format="png", width=IMAGE_W, height=IMAGE_H, scale=2)
-        except Exception as exc:  # noqa: BLE001 — a missing browser must not stop the deck
-            log.exception("chart export failed")
-            return {}, type(exc).__name__
-        return {name: path.read_bytes() for name, path in zip(figs, paths) if path.exists()}, None
+    try:
+        return render(figs, IMAGE_W, IMAGE_H, scale=2), None
+    except Exception as exc:  # noqa: BLE001 — a missing browser must not stop the deck
+        log.exception("chart export failed")
+        return {}, type(exc).__name__
 
 
 # --- the deck ---------------------------------------------------------------------------------------

@@ -39,10 +39,10 @@ CATALOG = {
               "this area is an estimate."},
     "peta.rate_nasional": {"id": "Per 100.000 penduduk per tahun", "en": "Per 100,000 population per year"},
     "peta.kab_rate_note": {
-        "id": "Jumlah penduduk kabupaten/kota belum tersedia, sehingga angka per 100.000 penduduk berstatus "
-              "\"tidak ada data\"; peta kabupaten/kota menampilkan jumlah korban.",
-        "en": "Regency/city population is not yet available, so the rate per 100,000 reads "
-              "\"tidak ada data\" (no data); the regency/city map shows the number of victims.",
+        "id": "Jumlah penduduk kabupaten/kota belum tersedia (belum dimuat), sehingga angka per 100.000 penduduk "
+              "tidak dapat dihitung; peta dan tabel kabupaten/kota menampilkan jumlah korban.",
+        "en": "Regency/city population is not available yet (not loaded), so the rate per 100,000 cannot be "
+              "computed; the regency/city map and table show the number of victims.",
     },
     "peta.no_boundaries": {
         "id": "Berkas batas wilayah tidak tersedia (periksa pengaturan TPPO_GEO_DIR). Peta menampilkan titik "

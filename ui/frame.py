@@ -18,6 +18,12 @@ log = logging.getLogger(__name__)
 
 def demo_kinds(kinds: tuple[str, ...] = ()) -> list[str]:
     """Data kinds (of those given, or all) that still hold demo data."""
+    from ui.cached import memo
+
+    return list(memo(_demo_kinds, tuple(kinds)))  # asked by every header, provenance line and download
+
+
+def _demo_kinds(kinds: tuple[str, ...]) -> list[str]:
     status = get_data_status()
     if kinds:
         status = status[status["kode"].isin(kinds)]
@@ -59,10 +65,16 @@ def page_header(title_key: str, purpose_key: str, kinds: tuple[str, ...] = ()) -
 
 
 def last_update(kinds: tuple[str, ...]) -> str:
+    from ui.cached import memo
+
+    return memo(_last_update, tuple(kinds), current_lang())
+
+
+def _last_update(kinds: tuple[str, ...], lang: str) -> str:
     status = get_data_status()
     status = status[status["kode"].isin(kinds)] if kinds else status
     latest = pd.to_datetime(status["diperbarui"], utc=True).max()
-    return fmt_date(latest.to_pydatetime(), current_lang()) if pd.notna(latest) else "–"
+    return fmt_date(latest.to_pydatetime(), lang) if pd.notna(latest) else "–"
 
 
 def provenance(source: str, filters: Filters, kinds: tuple[str, ...] = ("kasus",)) -> None:
@@ -90,9 +102,10 @@ def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
     """CSV and XLSX of exactly the table shown, with the demo notice and the period as leading notes."""
     notes = export_notes(filters, kinds)
     c1, c2 = st.columns(2)
-    c1.download_button(t("download.csv"), to_csv_bytes(df, notes), file_name=f"{name}.csv",
+    # The files are made when the button is clicked, not on every rerun (an XLSX costs 0.1-0.5 s to write).
+    c1.download_button(t("download.csv"), lambda: to_csv_bytes(df, notes), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_csv_{name}", icon=":material/download:")
-    c2.download_button(t("download.xlsx"), to_xlsx_bytes(df, name, notes), file_name=f"{name}.xlsx",
+    c2.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(df, name, notes), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"dl_xlsx_{name}", icon=":material/download:")
 

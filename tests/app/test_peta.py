@@ -131,7 +131,26 @@ def test_drill_down_to_jawa_timur_shows_its_38_kabupaten_kota(app_env, how):
     assert "belum tersedia" in body
     shown = at.dataframe[0].value
     assert shown.iloc[-1]["Wilayah"] == "kab/kota tidak diketahui"  # never silently dropped
-    assert (shown["Per 100.000 penduduk per tahun"] == "tidak ada data").all()
+    # Issue 13.6: no column of "tidak ada data" on every row; the reason is said once instead.
+    assert "Per 100.000 penduduk per tahun" not in shown.columns
+    assert body.count("Jumlah penduduk kabupaten/kota belum tersedia") == 1
+
+
+def _fit_bounds(script: str) -> list[list[float]]:
+    """The [[south, west], [north, east]] the map fits itself to."""
+    return json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S).group(1))
+
+
+def test_drilling_into_a_province_zooms_the_map_to_it(app_env):
+    """Issue 13.6: the drilled map fits the province, not all of Indonesia (where NTB is a speck)."""
+    at = open_page(PAGE)
+    (south, west), (north, east) = _fit_bounds(_origin_map(at)["script"])
+    assert south < -10 and north > 5 and west < 96 and east > 140  # national view: all of Indonesia
+    at.selectbox(key="peta_pilih_prov").set_value("52").run()
+    no_exception(at)
+    (south, west), (north, east) = _fit_bounds(_origin_map(at)["script"])
+    # Nusa Tenggara Barat lies within about 9.2-8.0 S, 115.8-119.4 E.
+    assert -9.5 < south < north < -7.5 and 115.5 < west < east < 119.6
 
 
 def test_selectbox_drills_and_back_button_returns_to_the_national_view(app_env):

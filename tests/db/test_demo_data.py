@@ -91,6 +91,7 @@ def test_load_demo_is_idempotent(demo_url):
     assert load_demo(get_engine(demo_url), None) == 0  # refuses to load twice, even without reference
 
 
+@pytest.mark.slow
 def test_cli_init_demo_and_summary(tmp_path):
     env = {"TPPO_SQLITE_PATH": str(tmp_path / "cli.sqlite"), "PATH": "/usr/bin:/bin"}
     import os

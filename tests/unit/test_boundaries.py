@@ -203,6 +203,7 @@ def _gap_area(gdf) -> float:
 
 
 @needs_geo
+@pytest.mark.slow
 def test_coverage_simplification_keeps_neighbours_touching_and_islands():
     full = load_boundaries("provinsi", GEO_DIR)
     simple = simplify_coverage(full, OVERVIEW_TOLERANCE)

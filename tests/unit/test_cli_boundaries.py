@@ -23,6 +23,7 @@ def test_converts_provinces_with_codes_checked(tmp_path: Path):
     assert result["bytes"] < (GEO / "provinces.geojson").stat().st_size  # a coarser tolerance is smaller
 
 
+@pytest.mark.slow
 def test_regency_codes_keep_the_dotted_form(tmp_path: Path):
     result = convert(GEO / "regencies.geojson", "kabupaten_kota", tmp_path, "kode", "nama", 0.005)
     props = json.loads(Path(result["path"]).read_text())["features"][0]["properties"]

@@ -167,3 +167,23 @@ def test_classify_labels_use_thousands_separator():
 def test_classify_rejects_bad_input(values, kwargs):
     with pytest.raises(ValueError):
         classify(pd.Series(values), **kwargs)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_own_quantile_bins_equal_mapclassify_quantiles_exactly(seed):
+    """domain.rates computes quantiles itself (importing mapclassify costs seconds at start-up); the breaks must be
+    mapclassify's, to the last bit, for every k, with ties, integers and fractions."""
+    import mapclassify
+
+    from domain.rates import quantile_bins
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(6, 600))
+    y = rng.gamma(1.5, 40.0, n)
+    if seed % 3 == 0:
+        y = np.round(y)  # counts: many ties
+    if seed % 5 == 0:
+        y = rng.integers(1, 8, n).astype(float)  # heavy ties: fewer classes than asked
+    for k in range(1, 6):
+        expected = np.asarray(mapclassify.Quantiles(y, k=k).bins, dtype=float)
+        assert np.array_equal(quantile_bins(y, k), expected), (seed, k)

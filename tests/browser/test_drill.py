@@ -1,0 +1,98 @@
+"""Issue 13.6 in Chromium: choosing a province zooms the map to it (not a speck at national scale), and the kab/kota
+table says once why there is no rate per 100,000 instead of "tidak ada data" on every row."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import live
+from tests.browser.conftest import Tab, assert_clean
+from tests.browser.test_pages import map_frames, wait_maps_drawn
+
+pytestmark = pytest.mark.browser
+
+NOTE = "Jumlah penduduk kabupaten/kota belum tersedia"
+# Share of the map's width or height the drawn areas must span: NTB at national scale spans about 5% of the width.
+MIN_SPAN = 0.5
+
+
+def _drawn_span(frame) -> tuple[float, float]:
+    """(width, height) of the union of the drawn polygons, as a share of the map container."""
+    return frame.evaluate("""() => {
+        const box = document.querySelector('#map_div, .leaflet-container').getBoundingClientRect();
+        let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+        for (const p of document.querySelectorAll('path.leaflet-interactive')) {
+            const q = p.getBoundingClientRect();
+            if (!q.width && !q.height) continue;
+            l = Math.min(l, q.left); t = Math.min(t, q.top); r = Math.max(r, q.right); b = Math.max(b, q.bottom);
+        }
+        return [(Math.min(r, box.right) - Math.max(l, box.left)) / box.width,
+                (Math.min(b, box.bottom) - Math.max(t, box.top)) / box.height];
+    }""")
+
+
+def test_choosing_a_province_zooms_the_map_and_explains_the_missing_rate_once(browser, server):
+    watch = live.Watch()
+    context = live.new_context(browser, watch)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(120_000)
+        live.login(page, server.url, "jarnas")
+        tab = Tab("jarnas", page, watch, server.url)
+        tab.open("peta_asal_korban")
+        page.locator('[data-testid="stSelectbox"]', has_text="Lihat provinsi").first.click()
+        page.keyboard.type("Nusa Tenggara Barat")
+        page.keyboard.press("Enter")
+        page.get_by_text("Asal korban di Nusa Tenggara Barat per kabupaten/kota").first.wait_for(state="visible")
+        live.wait_ready(page)
+        n_maps, paths = wait_maps_drawn(page, 60)
+        assert n_maps and paths[0] > 0, "the drilled map drew nothing"
+        width, height = _drawn_span(map_frames(page)[0])
+        assert max(width, height) >= MIN_SPAN, f"NTB spans only {width:.0%} × {height:.0%} of the map"
+        main = page.locator('[data-testid="stMain"]')
+        assert main.inner_text().count(NOTE) == 1
+        tab.screenshot("peta_drill_ntb")
+        assert_clean(tab)
+    finally:
+        context.close()
+
+
+def _snapshot(page) -> dict:
+    """What the user sees of the map page's data: map fills per map, chart texts, headline metric."""
+    fills = [frame.eval_on_selector_all("path.leaflet-interactive", "ps => ps.map(p => p.getAttribute('fill'))")
+             for frame in map_frames(page)]
+    charts = page.locator('[data-testid="stPlotlyChart"]').all_inner_texts()
+    metric = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    return {"fills": fills, "charts": charts, "metric": metric}
+
+
+def test_a_filter_change_redraws_maps_charts_and_figures(browser, server):
+    """Issue 12: with maps and figures cached, a filter change still shows new content in the browser."""
+    watch = live.Watch()
+    context = live.new_context(browser, watch)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(120_000)
+        live.login(page, server.url, "jarnas")
+        tab = Tab("jarnas", page, watch, server.url)
+        tab.open("peta_asal_korban")
+        wait_maps_drawn(page, 60)
+        before = _snapshot(page)
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has_text="Modus").first.click()
+        page.keyboard.type("Online scam")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        page.wait_for_function(
+            "m => { const e = document.querySelector('[data-testid=\"stMetricValue\"]'); return e && e.innerText !== m; }",
+            arg=before["metric"])
+        live.wait_ready(page)
+        wait_maps_drawn(page, 60)
+        page.wait_for_timeout(1500)  # component iframes apply their new arguments after the script finished
+        after = _snapshot(page)
+        assert after["metric"] != before["metric"]
+        assert len(after["fills"]) == len(before["fills"]) >= 1
+        assert after["fills"][0] != before["fills"][0], "the origin map still shows the unfiltered classes"
+        assert after["charts"] != before["charts"], "the destination chart did not change"
+        assert_clean(tab)
+    finally:
+        context.close()

@@ -1,0 +1,163 @@
+"""Built figures, rendered maps and derived tables, cached per their inputs, so a rerun that changed nothing they
+depend on does not rebuild them (issue 12: each rerun rebuilt 0.45 MB of Leaflet HTML and every plotly figure).
+
+Builders stay pure: a page calls `figure(make_x, df, ...)` instead of `make_x(df, ...)`, `show_map(make_y, ...)`
+instead of `st_folium(make_y(...))`, and `memo(compute_z, ...)` for a pure computation on query results. The cache
+key is the builder's name, every argument (DataFrames hashed by content; boundary GeoDataFrames by their codes and
+extent, since their geometry comes from files read once per process) and the data version, so a change of filters,
+language, options or data is a new key and nothing stale is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+T = TypeVar("T")
+MAX_ENTRIES = 256  # figures are small; the national map's pieces are ~0.5 MB, kab/kota ones less
+
+
+def _geo_key(gdf: Any) -> tuple:
+    # The geometry of a boundary set is fixed by its file; codes and extent tell the sets apart cheaply.
+    bounds = tuple(round(float(v), 4) for v in gdf.total_bounds) if len(gdf) else ()
+    return ("geo", tuple(gdf["kode"].astype(str)) if "kode" in gdf.columns else len(gdf), bounds)
+
+
+def _hash_funcs() -> dict:
+    try:
+        import geopandas as gpd
+    except ImportError:  # pragma: no cover — geopandas is a runtime dependency
+        return {}
+    return {gpd.GeoDataFrame: _geo_key}
+
+
+def _data_key() -> tuple[str, str]:
+    from data_access.caching import data_key
+
+    return data_key()
+
+
+def _name(fn: Callable) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=MAX_ENTRIES, hash_funcs=_hash_funcs())
+def _built(name: str, data: tuple, args: tuple, kwargs: tuple, _fn: Callable) -> Any:
+    return _fn(*args, **dict(kwargs))
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES, hash_funcs=_hash_funcs())
+def _computed(name: str, data: tuple, args: tuple, kwargs: tuple, _fn: Callable) -> Any:
+    return _fn(*args, **dict(kwargs))
+
+
+def figure(builder: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """builder(*args, **kwargs), built once per distinct input. The figure is shared between sessions: treat it
+    as read-only (st.plotly_chart does)."""
+    return _built(_name(builder), _data_key(), args, tuple(sorted(kwargs.items())), builder)
+
+
+def memo(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """fn(*args, **kwargs) for a pure computation (or a read through data_access), cached per input and data
+    version; each caller gets its own copy, so it may change the result."""
+    return _computed(_name(fn), _data_key(), args, tuple(sorted(kwargs.items())), fn)
+
+
+# --- maps ---------------------------------------------------------------------------------------
+
+
+def _links(folium_map: Any) -> tuple[list[str], list[str]]:
+    """The CSS and JS links streamlit-folium would send (folium's, rewritten offline by builders.offline_assets)."""
+    import branca
+    import folium.elements
+
+    css: list[str] = []
+    js: list[str] = []
+
+    def walk(el: Any) -> Iterable[Any]:
+        if isinstance(el, branca.colormap.ColorMap):
+            yield el
+        if isinstance(el, folium.elements.JSCSSMixin):
+            yield el
+        for child in getattr(el, "_children", {}).values():
+            yield from walk(child)
+
+    for el in walk(folium_map):
+        if isinstance(el, branca.colormap.ColorMap):
+            js[:0] = ["https://d3js.org/d3.v4.min.js", "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js"]
+        css.extend(href for _, href in getattr(el, "default_css", []))
+        js.extend(src for _, src in getattr(el, "default_js", []))
+    return list(dict.fromkeys(css)), list(dict.fromkeys(js))
+
+
+def prepare_map(folium_map: Any, with_bounds: bool = False) -> dict:
+    """What st_folium (streamlit-folium 0.27) sends to its frontend for a folium.Map, computed once.
+
+    Mirrors streamlit_folium.st_folium up to its component call; tests/unit/test_cached_maps.py checks the result
+    against a real st_folium call, so a library upgrade that changes it fails a test instead of a map. The bounds
+    (a walk over every coordinate, 0.5 s for the national map) are only sent when asked for in returned_objects."""
+    import streamlit_folium as sf
+
+    folium_map.get_root().render()  # st_folium renders the map a second time; once gives the same pieces
+    html = sf._get_html(folium_map)
+    header = sf._get_header(folium_map)
+    script = sf._get_map_string(folium_map)
+    map_id = sf.get_full_id(folium_map)
+    south = west = north = east = None
+    if with_bounds:
+        try:
+            (south, west), (north, east) = folium_map.get_bounds()
+        except AttributeError:
+            pass
+    css, js = _links(folium_map)
+    return {
+        "script": script, "header": header, "html": html, "id": map_id, "css_links": css, "js_links": js,
+        "bounds": {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}},
+        "zoom": folium_map.options.get("zoom") if hasattr(folium_map, "options") else {},
+    }
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_hash_funcs())
+def _prepared(name: str, data: tuple, args: tuple, kwargs: tuple, with_bounds: bool, _fn: Callable) -> dict:
+    return prepare_map(_fn(*args, **dict(kwargs)), with_bounds)
+
+
+_DEFAULTS = ("last_clicked", "last_object_clicked", "last_object_clicked_count", "last_object_clicked_tooltip",
+             "last_object_clicked_popup", "all_drawings", "last_active_drawing", "bounds", "zoom",
+             "last_circle_radius", "last_circle_polygon", "selected_layers", "selected_tags", "last_geocoder_result")
+
+
+def show_map(builder: Callable[..., Any], *args: Any, key: str, height: int, returned_objects: list[str] | None = None,
+             on_change: Callable[[], None] | None = None, center: tuple[float, float] | None = None,
+             zoom: float | None = None, **kwargs: Any) -> Any:
+    """st_folium(builder(*args, **kwargs), key=key, height=height, use_container_width=True, ...), with the map
+    built and rendered once per distinct input. Returns what st_folium returns (the interaction state)."""
+    import streamlit_folium as sf
+
+    returned = [] if returned_objects is None else list(returned_objects)
+    p = _prepared(_name(builder), _data_key(), args, tuple(sorted(kwargs.items())), "bounds" in returned, builder)
+    defaults = {k: None for k in _DEFAULTS if k in returned}
+    if "bounds" in returned:
+        defaults["bounds"] = p["bounds"]
+    if "zoom" in returned:
+        defaults["zoom"] = p["zoom"]
+    hash_key = sf.generate_js_hash(p["script"], key, False)
+
+    def _on_change() -> None:
+        st.session_state[key] = st.session_state.get(hash_key, {})
+        if on_change is not None:
+            on_change()
+
+    return sf._component_func(
+        script=p["script"], header=p["header"], html=p["html"], id=p["id"], key=hash_key, height=height,
+        width=None, returned_objects=returned, default=defaults, zoom=zoom, center=center, feature_group=None,
+        return_on_hover=False, layer_control=None, pixelated=False, css_links=p["css_links"],
+        js_links=p["js_links"], on_change=_on_change, wrap_longitude=False)
+
+
+def strip_ids(script: str) -> str:
+    """A map script without folium's random element ids (for comparing two renders of one map)."""
+    return re.sub(r"_[0-9a-f]{32}", "_", script)
