@@ -84,7 +84,7 @@ def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
 
 def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> None:
     from ui.auth import current_user
-    from ui.filters import render_filters
+    from ui.filters import keep_widget_values, render_filters
     from ui.frame import is_demo
     from ui.i18n import t
 
@@ -97,7 +97,7 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
             st.warning(t("demo.badge"), icon="⚠️")
         if role != "publik":
             st.caption(t("login.as", user=current_user() or "", role=t(f"role.{role}")))
-        st.radio(t("lang.label"), options=["id", "en"], key="lang", horizontal=True,
+        st.radio(t("lang.label"), options=["id", "en"], key="lang", horizontal=True, on_change=keep_widget_values,
                  format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code])
     if show_filters:
         render_filters()
@@ -112,6 +112,9 @@ def main() -> None:
     # ?lang=en in a shared link applies once, before anything is drawn; afterwards the sidebar switch rules.
     if "lang" not in st.session_state:
         st.session_state["lang"] = st.query_params.get("lang") if st.query_params.get("lang") in ("id", "en") else "id"
+    else:
+        # Re-pinned every run: Streamlit drops a widget's state on a run that does not draw it (projector mode).
+        st.session_state["lang"] = st.session_state["lang"]
     role = current_role()
     registered, visible = build_pages(role)
     pg = st.navigation([page for _, page in registered], position="hidden")
