@@ -17,7 +17,7 @@ from domain.trends import add_months
 from exports.deck import PPTX_MIME, build_deck, role_table
 from settings import load_settings
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, last_update, page_header, provenance
+from ui.frame import download_table, empty_state, last_update, metric, page_header, provenance
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "okupansi", "staf")
@@ -43,8 +43,7 @@ source = t("eks.source.kasus")
 columns = st.columns(3) + st.columns(3)  # six across truncates the numbers on a laptop
 for column, h in zip(columns, b.headlines):
     value, change = format_headline(h, lang)
-    column.metric(t(h.key), value, delta=change, delta_color="off", border=True,
-                  help=t(HELP[h.key]) if h.key in HELP else None)
+    metric(column, t(h.key), value, delta=change, border=True, help=t(HELP[h.key]) if h.key in HELP else None)
 if b.comparable:
     st.caption(t("eks.comparison", period=fmt_period(b.start.replace(year=b.start.year - 1),
                                                      b.end.replace(year=b.end.year - 1), lang)))

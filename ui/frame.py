@@ -92,6 +92,36 @@ def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
                        key=f"dl_xlsx_{name}", icon=":material/download:")
 
 
+# Signs a formatted change can start with: Babel writes U+2212 for minus, fmt_change writes "±" for no change.
+_DOWN_SIGNS = ("-", "\u2212")
+_FLAT_SIGNS = ("±", "0")
+
+
+def delta_arrow(delta: str | None) -> str:
+    """The arrow for a formatted change: "up", "down" or "off".
+
+    Streamlit reads the direction from a leading ASCII "-" only, so "−34,0%" (U+2212) would get an up arrow."""
+    text = (delta or "").strip()
+    if not text or text.startswith(_FLAT_SIGNS):
+        return "off"
+    return "down" if text.startswith(_DOWN_SIGNS) else "up"
+
+
+_COLOURS = {"normal": {"up": "green", "down": "red", "off": "gray"},
+            "inverse": {"up": "red", "down": "green", "off": "gray"}}
+
+
+def metric(container, label: str, value: str, delta: str | None = None, *, delta_color: str = "off",
+           arrow: str | None = None, **kwargs) -> None:
+    """st.metric with arrow and colour decided here from the delta's sign, never by Streamlit's ASCII-only rule.
+
+    delta_color "off" by default (more victims is neither good nor bad news by itself); "normal"/"inverse" are
+    turned into explicit colours from the same sign; arrow overrides the direction (e.g. "off" for a note)."""
+    direction = arrow or delta_arrow(delta)
+    colour = _COLOURS.get(delta_color, {}).get(delta_arrow(delta), delta_color)
+    container.metric(label, value, delta=delta, delta_color=colour, delta_arrow=direction, **kwargs)
+
+
 def empty_state(message_key: str = "empty.no_data") -> None:
     """Shows the designed empty state and stops the page."""
     st.info(t(message_key), icon="ℹ️")
