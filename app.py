@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from domain.access import can_see
+from domain.access import can_see, first_page
 from settings import load_settings
 
 log = logging.getLogger("tppo.app")
@@ -60,19 +60,26 @@ def _start() -> bool:
     return True
 
 
+def _home() -> None:
+    """The page at "/": forwards to the role's first page, keeping the query string (a link's filters).
+
+    Every content page thus has one address for every role; if "/" were a content page, a signed-in user's
+    copied link would open a different page for a colleague who is not signed in yet."""
+    from ui.auth import current_role
+
+    st.switch_page(f"app_pages/{first_page(current_role())}.py", query_params=st.query_params.to_dict())
+
+
 def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
     """Every page is registered (so a typed URL resolves); main() shows the login instead of pages the
     role may not open, and the menu lists only the allowed ones."""
     from ui.i18n import t
 
-    default_key = "ringkasan_publik" if role == "publik" else (
-        "pemantauan_jarnas" if role == "jarnas" else "ringkasan_eksekutif")
-    registered, visible = [], []
+    registered, visible = [("home", st.Page(_home, title=t("app.title"), url_path="home", default=True))], []
     for spec in PAGES:
         url = spec.key.replace("_", "-")
         title = t(f"nav.{spec.key}")
-        page = st.Page(f"app_pages/{spec.key}.py", title=title, icon=spec.icon, url_path=url,
-                       default=spec.key == default_key)
+        page = st.Page(f"app_pages/{spec.key}.py", title=title, icon=spec.icon, url_path=url)
         if can_see(role, spec.key):
             visible.append(page)
         registered.append((spec.key, page))
@@ -118,9 +125,12 @@ def main() -> None:
     role = current_role()
     registered, visible = build_pages(role)
     pg = st.navigation([page for _, page in registered], position="hidden")
-    presenting = st.query_params.get("present") == "1"
     page_key = next(key for key, page in registered if page._script_hash == pg._script_hash)
-    show_filters = role != "publik" and can_see(role, page_key) and page_key not in ("kelola_data", "glosarium")
+    allowed = page_key in ("home", "masuk") or can_see(role, page_key)
+    # A projector link opened without a session shows the sign-in with the sidebar, so there is a way in and out;
+    # present=1 stays in the URL and the projector view opens once signed in.
+    presenting = st.query_params.get("present") == "1" and allowed
+    show_filters = role != "publik" and allowed and page_key not in ("home", "masuk", "kelola_data", "glosarium")
     if presenting:
         # Projector mode: no sidebar at all, large type (static CSS, no data in it).
         st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
@@ -131,7 +141,7 @@ def main() -> None:
             restore_filters()  # a projector link keeps its filters even though no sidebar is drawn
     else:
         render_sidebar(role, visible, show_filters)
-    if page_key != "masuk" and not can_see(role, page_key):
+    if not allowed:
         # The page script never runs, so no query of an internal page can reach an anonymous visitor.
         from app_pages.masuk import render_login
 
