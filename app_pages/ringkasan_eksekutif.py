@@ -17,7 +17,7 @@ from domain.trends import add_months
 from exports.deck import PPTX_MIME, build_deck, role_table
 from settings import load_settings
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, last_update, metric, page_header, provenance
+from ui.frame import download_table, empty_state, last_update, metric, page_header, provenance, show_table
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "okupansi", "staf")
@@ -136,7 +136,7 @@ with st.expander(t("eks.table.data")):
                         ("peringatan_kapasitas", alert_table), ("kesenjangan_sdm", sdm_table)):
         if table is not None:
             st.markdown(f"**{name.replace('_', ' ').capitalize()}**")
-            st.dataframe(table, hide_index=True, key=f"eks_tbl_{name}")
+            show_table(table, hide_index=True, key=f"eks_tbl_{name}")
             download_table(table, f"{name}_{tag}", filters, KINDS)
 
 # --- slide deck -------------------------------------------------------------------------------

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pandas as pd
 import streamlit as st
 
 from data_access.reference import get_data_status
 from domain.filters import Filters
-from domain.formatting import fmt_date, fmt_period
+from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_period
 from exports.tables import to_csv_bytes, to_xlsx_bytes
+from strings import catalog, tr
 from ui.i18n import current_lang, t
 
 log = logging.getLogger(__name__)
@@ -80,10 +82,61 @@ def export_notes(filters: Filters | None = None, kinds: tuple[str, ...] = ()) ->
     return tuple(notes)
 
 
+_CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+DOWNLOAD_DIGITS = 4  # a share as 0.1831, not 0.1831018518518518
+
+
+def column_title(name: object, lang: str) -> str:
+    """A header for a column that arrives with a code name: from strings/ ("col.<name>"), else made readable."""
+    text = str(name)
+    if f"col.{text}" in catalog():
+        return tr(f"col.{text}", lang)
+    if _CODE_NAME.match(text) and "_" in text:
+        return text.replace("_", " ").capitalize()
+    return text
+
+
+def _digits(values: pd.Series) -> int:
+    """Whole numbers as whole numbers; small ratios with two decimals, larger values with one."""
+    finite = values.dropna()
+    if finite.empty or (finite == finite.round()).all():
+        return 0
+    return 2 if finite.abs().max() < 10 else 1
+
+
+def localise_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as a reader sees it: headers in the language, numbers formatted by locale ("7,5", "0,29").
+
+    Pure (no Streamlit), so it is tested directly; used for every st.dataframe through ui.frame.show_table."""
+    shown = df.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values):
+            digits = _digits(values)
+            shown[column] = [fmt_int(v, lang) if digits == 0 else fmt_dec(v, digits, lang) for v in values]
+    return shown.rename(columns=lambda c: column_title(c, lang))
+
+
+def show_table(df: pd.DataFrame, key: str, **kwargs) -> None:
+    """st.dataframe of the localised table (hide_index by default)."""
+    kwargs.setdefault("hide_index", True)
+    st.dataframe(localise_frame(df, current_lang()), key=key, **kwargs)
+
+
+def _for_download(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Numbers stay numbers (a spreadsheet computes with them) but rounded; headers in the language."""
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(DOWNLOAD_DIGITS)
+    return out.rename(columns=lambda c: column_title(c, lang))
+
+
 def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
                    kinds: tuple[str, ...] = ()) -> None:
     """CSV and XLSX of exactly the table shown, with the demo notice and the period as leading notes."""
     notes = export_notes(filters, kinds)
+    df = _for_download(df, current_lang())
     c1, c2 = st.columns(2)
     c1.download_button(t("download.csv"), to_csv_bytes(df, notes), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_csv_{name}", icon=":material/download:")
