@@ -15,7 +15,7 @@ from domain.formatting import fmt_int, fmt_pct
 from domain.geo import coverage, nearest_unit
 from settings import load_settings
 from ui.filters import current_filters, get_drill, set_drill
-from ui.frame import download_table, empty_state, page_header, provenance
+from ui.frame import download_table, empty_state, page_header, provenance, ranking_widths
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "populasi")
@@ -120,7 +120,9 @@ with table_col:
     cols = {"peringkat": t("peta.col.peringkat"), "nama": t("peta.col.wilayah"), "jumlah": t("peta.col.jumlah"),
             "rate": t("peta.col.rate"), "share": t("peta.col.share")}
     shown, data = mv.table_frames(ranked, cols, lang, t("peta.no_data"))
-    st.dataframe(shown, hide_index=True, key="peta_tabel_asal")
+    # Fixed narrow widths for the numbers: at 1366 px the column beside the map is ~380 px, and the rate and
+    # share must stay in view (a long name is cut instead; its full text shows on hover).
+    st.dataframe(shown, hide_index=True, key="peta_tabel_asal", column_config=ranking_widths(shown.columns))
     download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)
 
 # --- destinations ----------------------------------------------------------------------------------

@@ -123,6 +123,19 @@ def show_table(df: pd.DataFrame, key: str, **kwargs) -> None:
     st.dataframe(localise_frame(df, current_lang()), key=key, **kwargs)
 
 
+RANK_PX, NAME_PX, NUMBER_PX = 40, 110, 76
+
+
+def ranking_widths(columns, name_column: int = 1) -> dict:
+    """column_config for a ranking table (rank, name, numbers...) that fits ~380 px, the table beside the map at
+    1366 px: fixed widths keep every number in view, a long name is cut (full text on hover, headers in help)."""
+    config = {}
+    for i, column in enumerate(columns):
+        width = NAME_PX if i == name_column else RANK_PX if i == 0 else NUMBER_PX
+        config[column] = st.column_config.Column(column, width=width, help=str(column))
+    return config
+
+
 def _for_download(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Numbers stay numbers (a spreadsheet computes with them) but rounded; headers in the language."""
     out = df.copy()
