@@ -52,3 +52,13 @@ CATALOG = {
     "col.cuti_lain": {"id": "Cuti lain", "en": "Other leave"},
     "col.jam_per_hari": {"id": "Jam kerja per hari", "en": "Working hours per day"},
 }
+
+# Code values shown in read-only tables (WISN activity kinds and their drivers).
+CATALOG.update({
+    "value.jenis.service": {"id": "Pelayanan", "en": "Service"},
+    "value.jenis.support": {"id": "Penunjang", "en": "Support"},
+    "value.jenis.individual": {"id": "Tambahan (perorangan)", "en": "Individual"},
+    "value.pemicu.penerimaan": {"id": "Penerimaan", "en": "Admissions"},
+    "value.pemicu.pemulangan": {"id": "Pemulangan", "en": "Discharges"},
+    "value.pemicu.hari_rawat": {"id": "Hari rawat", "en": "Resident days"},
+})

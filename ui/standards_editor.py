@@ -22,6 +22,8 @@ def show_standards(standards: pd.DataFrame, working_time: pd.DataFrame, role_nam
     std = editable_standards(standards).drop(columns=["id"])
     std = std.sort_values("peran", key=lambda s: s.map(order), kind="mergesort")
     std = std.assign(peran=std["peran"].map(role_names).fillna(std["peran"]),
+                     jenis=[t(f"value.jenis.{v}") if v in KINDS else v for v in std["jenis"]],
+                     pemicu=[t(f"value.pemicu.{v}") if v in DRIVERS else v for v in std["pemicu"]],
                      contoh=[t("sdm.std.example") if c else t("sdm.std.approved") for c in std["contoh"]])
     std = std.rename(columns={c: t(f"sdm.std.col.{c}") for c in std.columns})
     show_table(std, hide_index=True, key="sdm_std_table", placeholder="–")

@@ -43,3 +43,13 @@ def test_tables_show_no_english_decimals_or_code_headers(app_env, page):
             assert not pd.api.types.is_float_dtype(df[column]), f"{page}: raw floats in {column!r}"
             raw = [v for v in map(str, df[column]) if ENGLISH_DECIMAL.match(v)]
             assert not raw, f"{page}: {column!r} shows {raw[:3]}"
+
+
+def test_standards_table_shows_names_not_codes(app_env):
+    at = open_page("kesenjangan_sdm", role="pimpinan")
+    no_exception(at)
+    shown = [f.value for f in at.dataframe if "Pemicu" in f.value.columns]
+    assert shown, "the standards table"
+    values = set(shown[0]["Jenis"]) | set(shown[0]["Pemicu"].dropna())
+    assert not values & {"service", "support", "individual", "hari_rawat", "penerimaan", "pemulangan"}, values
+    assert "Hari rawat" in values
