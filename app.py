@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from domain.access import can_see
+from domain.access import can_see, first_page
 from settings import load_settings
 
 log = logging.getLogger("tppo.app")
@@ -61,19 +61,26 @@ def _start() -> bool:
     return True
 
 
+def _home() -> None:
+    """The page at "/": forwards to the role's first page, keeping the query string (a link's filters).
+
+    Every content page thus has one address for every role; if "/" were a content page, a signed-in user's
+    copied link would open a different page for a colleague who is not signed in yet."""
+    from ui.auth import current_role
+
+    st.switch_page(f"app_pages/{first_page(current_role())}.py", query_params=st.query_params.to_dict())
+
+
 def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
     """Every page is registered (so a typed URL resolves); main() shows the login instead of pages the
     role may not open, and the menu lists only the allowed ones."""
     from ui.i18n import t
 
-    default_key = "ringkasan_publik" if role == "publik" else (
-        "pemantauan_jarnas" if role == "jarnas" else "ringkasan_eksekutif")
-    registered, visible = [], []
+    registered, visible = [("home", st.Page(_home, title=t("app.title"), url_path="home", default=True))], []
     for spec in PAGES:
         url = spec.key.replace("_", "-")
         title = t(f"nav.{spec.key}")
-        page = st.Page(f"app_pages/{spec.key}.py", title=title, icon=spec.icon, url_path=url,
-                       default=spec.key == default_key)
+        page = st.Page(f"app_pages/{spec.key}.py", title=title, icon=spec.icon, url_path=url)
         if can_see(role, spec.key):
             visible.append(page)
         registered.append((spec.key, page))
@@ -85,7 +92,7 @@ def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
 
 def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> None:
     from ui.auth import current_user
-    from ui.filters import render_filters
+    from ui.filters import keep_widget_values, render_filters
     from ui.frame import is_demo
     from ui.i18n import t
 
@@ -98,7 +105,7 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
             st.warning(t("demo.badge"), icon="⚠️")
         if role != "publik":
             st.caption(t("login.as", user=current_user() or "", role=t(f"role.{role}")))
-        st.radio(t("lang.label"), options=["id", "en"], key="lang", horizontal=True,
+        st.radio(t("lang.label"), options=["id", "en"], key="lang", horizontal=True, on_change=keep_widget_values,
                  format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code])
     if show_filters:
         render_filters()
@@ -113,23 +120,32 @@ def main() -> None:
     # ?lang=en in a shared link applies once, before anything is drawn; afterwards the sidebar switch rules.
     if "lang" not in st.session_state:
         st.session_state["lang"] = st.query_params.get("lang") if st.query_params.get("lang") in ("id", "en") else "id"
+    else:
+        # Re-pinned every run: Streamlit drops a widget's state on a run that does not draw it (projector mode).
+        st.session_state["lang"] = st.session_state["lang"]
     role = current_role()
     registered, visible = build_pages(role)
     pg = st.navigation([page for _, page in registered], position="hidden")
-    presenting = st.query_params.get("present") == "1"
     page_key = next(key for key, page in registered if page._script_hash == pg._script_hash)
-    show_filters = role != "publik" and can_see(role, page_key) and page_key not in ("kelola_data", "glosarium")
+    allowed = page_key in ("home", "masuk") or can_see(role, page_key)
+    # A projector link opened without a session shows the sign-in with the sidebar, so there is a way in and out;
+    # present=1 stays in the URL and the projector view opens once signed in.
+    presenting = st.query_params.get("present") == "1" and allowed
+    show_filters = role != "publik" and allowed and page_key not in ("home", "masuk", "kelola_data", "glosarium")
     if presenting:
         # Projector mode: no sidebar at all, large type (static CSS, no data in it).
         st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
-                "html{font-size:125%}</style>")
+                "html{font-size:125%}"
+                # Chart text is drawn by plotly in px and ignores the page's font size: the chart is laid out at
+                # 80% of the width and zoomed back to 100%, so its text grows with the page text.
+                "[data-testid='stPlotlyChart']{width:80% !important;zoom:1.25}</style>")
         if show_filters:
             from ui.filters import restore_filters
 
             restore_filters()  # a projector link keeps its filters even though no sidebar is drawn
     else:
         render_sidebar(role, visible, show_filters)
-    if page_key != "masuk" and not can_see(role, page_key):
+    if not allowed:
         # The page script never runs, so no query of an internal page can reach an anonymous visitor.
         from app_pages.masuk import render_login
 

@@ -21,7 +21,7 @@ from domain.taxonomy import TIPE_UNIT
 from settings import load_settings
 from ui.cached import figure, memo, show_map
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance
+from ui.frame import download_table, empty_state, page_header, provenance, show_table
 from ui.i18n import current_lang, t
 
 KINDS = ("okupansi", "unit_layanan")
@@ -80,7 +80,7 @@ else:
     alert_table = alert_table.rename(columns={c: t(f"kap.col.{c}") for c in alert_table.columns})
     if len(ongoing):
         st.error(t("kap.alerts.ongoing", n=fmt_int(ongoing["kode_unit"].nunique(), lang)), icon=":material/warning:")
-    st.dataframe(alert_table, hide_index=True, key="kap_alerts")
+    show_table(alert_table, hide_index=True, key="kap_alerts")
     download_table(alert_table, "peringatan_kapasitas", filters, KINDS)
 
 # --- ranking by pressure ----------------------------------------------------------------------
@@ -96,7 +96,7 @@ table = table.drop(columns=["jumlah_bulan"]).round({"rata_penghuni": 1, "utilisa
                                                      "lama_tinggal_hari": 1, "porsi_tppo": 3, "tekanan": 3})
 table = table.rename(columns={c: t(f"kap.col.{c}") for c in table.columns})
 with st.expander(t("kap.rank.table")):
-    st.dataframe(table, hide_index=True, key="kap_rank_table")
+    show_table(table, hide_index=True, key="kap_rank_table")
     download_table(table, "kapasitas_per_unit", filters, KINDS)
 
 # --- trend per unit ---------------------------------------------------------------------------
@@ -112,7 +112,7 @@ with st.expander(t("kap.trend.table")):
     trend_table = trend.drop(columns=["kode_unit"]).assign(bulan=[fmt_month(m, lang) for m in trend["bulan"]],
                                                            utilisasi=trend["utilisasi"].round(3))
     trend_table = trend_table.rename(columns={c: t(f"kap.col.{c}") for c in trend_table.columns})
-    st.dataframe(trend_table, hide_index=True, key="kap_trend_table")
+    show_table(trend_table, hide_index=True, key="kap_trend_table")
     download_table(trend_table, f"tren_{unit}", filters, KINDS)
 
 # --- map --------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from domain.formatting import fmt_date, fmt_int
 from domain.validation import KINDS, problems_table
 from exports.templates import XLSX_MIME, export_bytes, file_name, make_template
 from ui.auth import current_user
-from ui.frame import download_table, page_header
+from ui.frame import download_table, page_header, show_table
 from ui.i18n import current_lang, t
 
 page_header("nav.kelola_data", "purpose.kelola_data", kinds=())
@@ -116,7 +116,7 @@ with tab_history:
     else:
         shown = batches.assign(waktu=batches["waktu"].map(lambda d: fmt_date(d, lang)),
                                sha256=batches["sha256"].str[:12])
-        st.dataframe(shown, hide_index=True, width="stretch", key="kelola_batches_table")
+        show_table(shown, hide_index=True, width="stretch", key="kelola_batches_table")
         download_table(batches, "riwayat_impor")
     st.subheader(t("kelola.rollback.title"))
     st.caption(t("kelola.rollback.caption"))

@@ -15,7 +15,7 @@ from exports.indicator_tables import unit_scope_note
 from domain.wisn import WisnInputError
 from ui.cached import figure, memo
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance
+from ui.frame import download_table, empty_state, page_header, provenance, show_table
 from ui.i18n import current_lang, t
 from ui.standards_editor import render_standards_editor, show_standards
 
@@ -74,7 +74,7 @@ c[3].metric(t("sdm.kpi.cells"), t("sdm.kpi.cells_value", n=fmt_int(short_cells, 
 c[4].metric(t("sdm.kpi.certified"), fmt_pct(certified_share(staffing), lang=lang, missing=t("sdm.no_data")),
             help=t("sdm.help.certified"))
 roles = role_totals(wisn).round({"current_staff": 1, "required_staff": 1, "kekurangan": 1, "wisn_ratio": 2})
-st.dataframe(labelled(roles, peran=role_names), hide_index=True, key="sdm_roles")
+show_table(labelled(roles, peran=role_names), hide_index=True, key="sdm_roles")
 download_table(labelled(roles, peran=role_names), "wisn_per_peran", filters, KINDS)
 
 # --- heat map unit × role ---------------------------------------------------------------------
@@ -86,7 +86,7 @@ st.plotly_chart(figure(make_wisn_heatmap, wisn, title=t("sdm.heat.chart"), unit_
 provenance(source, filters, KINDS)
 detail = labelled(wisn.round(3), kode_unit=unit_names, peran=role_names)
 with st.expander(t("sdm.heat.table")):
-    st.dataframe(detail, hide_index=True, key="sdm_wisn_table")
+    show_table(detail, hide_index=True, key="sdm_wisn_table")
     download_table(detail, "wisn_per_unit_peran", filters, KINDS)
 
 # --- largest shortages ------------------------------------------------------------------------
@@ -105,7 +105,7 @@ else:
     short_table = labelled(top[["kode_unit", "peran", "current_staff", "required_staff", "kekurangan", "wisn_ratio"]]
                            .round(2), kode_unit=unit_names, peran=role_names)
     with st.expander(t("sdm.short.table")):
-        st.dataframe(short_table, hide_index=True, key="sdm_short_table")
+        show_table(short_table, hide_index=True, key="sdm_short_table")
         download_table(short_table, "kekurangan_terbesar", filters, KINDS)
 
 # --- caseload of pekerja sosial ---------------------------------------------------------------
@@ -124,7 +124,7 @@ provenance(source, filters, KINDS)
 case_table = labelled(cases.round(2).assign(di_atas_norma=[
     "–" if v is None else t("sdm.yes") if v else t("sdm.no") for v in cases["di_atas_norma"]]), kode_unit=unit_names)
 with st.expander(t("sdm.case.table")):
-    st.dataframe(case_table, hide_index=True, key="sdm_case_table")
+    show_table(case_table, hide_index=True, key="sdm_case_table")
     download_table(case_table, "beban_kasus_pekerja_sosial", filters, KINDS)
 
 # --- allocation planner -----------------------------------------------------------------------
@@ -145,7 +145,7 @@ def plan_view(plan, changed, name: str) -> None:
             reference_label=t("sdm.heat.balanced"), lang=lang), key=f"sdm_{name}_chart")
     table = labelled(plan.round(2).rename(columns={"unit": "kode_unit"}), kode_unit=unit_names)
     with st.expander(t("sdm.plan.table")):
-        st.dataframe(table, hide_index=True, key=f"sdm_{name}_table")
+        show_table(table, hide_index=True, key=f"sdm_{name}_table")
         download_table(table, f"rencana_{name}_{role}", filters, KINDS)
 
 
@@ -169,7 +169,7 @@ with move_tab:
                       before=fmt_dec(transfers.units["ratio_before"].min(), 2, lang),
                       after=fmt_dec(transfers.units["ratio_after"].min(), 2, lang)))
         moves = labelled(transfers.moves, from_unit=unit_names, to_unit=unit_names)
-        st.dataframe(moves, hide_index=True, key="sdm_moves_table")
+        show_table(moves, hide_index=True, key="sdm_moves_table")
         download_table(moves, f"rencana_perpindahan_{role}", filters, KINDS)
     plan_view(transfers.units, moved, "move")
 provenance(source, filters, KINDS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain.access import first_page
 from settings import load_settings
 from ui.auth import current_role, login_local, logout
 from ui.frame import is_demo
@@ -36,8 +37,10 @@ def render_login(required_title: str | None = None) -> None:
         message = login_local(username, password)
         if message:
             st.error(message)
+        elif required_title:
+            st.rerun()  # the same address, query string included: the requested page opens with its filters
         else:
-            st.rerun()
+            st.switch_page(f"app_pages/{first_page(current_role())}.py")
     if is_demo():
         st.caption(t("login.demo_accounts"))
 

@@ -16,7 +16,7 @@ from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.taxonomy import ENTRY_STAGE, INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR
 from ui.cached import figure, memo
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance
+from ui.frame import download_table, empty_state, page_header, provenance, show_table
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus",)
@@ -50,7 +50,7 @@ trend_table = trends.monthly_table(monthly, dim, categories=list(labels)) if len
 trend_table = trend_table.rename(columns=labels).reset_index().assign(bulan=lambda d: d["bulan"].map(
     lambda m: fmt_month(m, lang))) if len(trend_table) else trend_table
 with st.expander(t("eks.table.data")):
-    st.dataframe(trend_table, hide_index=True, key="jar_trend_table")
+    show_table(trend_table, hide_index=True, key="jar_trend_table")
     download_table(trend_table, f"tren_{dim}", filters, KINDS)
 
 # --- new or rising modus ----------------------------------------------------------------------
@@ -74,7 +74,7 @@ rising_table = rising.assign(modus=rising["kategori"].map(names["modus"]).fillna
 rising_table = rising_table[["modus", "jumlah_terkini", "rata_terkini", "rata_dasar", "rasio", "p_nilai", "status"]]
 rising_table = rising_table.round({"rata_terkini": 1, "rata_dasar": 1, "rasio": 2, "p_nilai": 4})
 with st.expander(t("eks.table.data")):
-    st.dataframe(rising_table, hide_index=True, key="jar_rising_table")
+    show_table(rising_table, hide_index=True, key="jar_rising_table")
     download_table(rising_table, "modus_naik", filters, KINDS)
 
 # --- handling pipeline ------------------------------------------------------------------------
@@ -94,7 +94,7 @@ stage_table = pd.DataFrame({"tahap": list(names["tahap"].values()),
                             "jumlah": [int(counts.get(c, 0)) for c in names["tahap"]]})
 stage_table["porsi_korban_ditangani"] = (stage_table["jumlah"] / entry).round(3) if entry else float("nan")
 with st.expander(t("eks.table.data")):
-    st.dataframe(stage_table, hide_index=True, key="jar_stage_table")
+    show_table(stage_table, hide_index=True, key="jar_stage_table")
     download_table(stage_table, "alur_penanganan", filters, KINDS)
 
 # --- reporting completeness -------------------------------------------------------------------
@@ -134,10 +134,10 @@ if missing.empty:
 missing_table = pd.DataFrame({
     t("jar.col.instansi"): missing["instansi"], t("jar.col.provinsi"): missing["kode_prov"].map(names["provinsi"]),
     t("jar.col.bulan"): [fmt_month(m, lang) for m in missing["bulan"]]})
-st.dataframe(missing_table, hide_index=True, key="jar_missing_table")
+show_table(missing_table, hide_index=True, key="jar_missing_table")
 download_table(missing_table, "belum_lapor", filters, KINDS)
 with st.expander(t("eks.table.data")):
     completeness_table = table.assign(provinsi=table["kode_prov"].map(names["provinsi"]),
                                       kelengkapan=table["kelengkapan"].round(3))
-    st.dataframe(completeness_table, hide_index=True, key="jar_completeness_table")
+    show_table(completeness_table, hide_index=True, key="jar_completeness_table")
     download_table(completeness_table, "kelengkapan_laporan", filters, KINDS)

@@ -17,7 +17,7 @@ from domain.rates import annual_rate_per_100k, population_matches
 from settings import load_settings
 from ui.cached import figure, memo, show_map
 from ui.filters import current_filters, get_drill, set_drill
-from ui.frame import download_table, empty_state, page_header, provenance
+from ui.frame import download_table, empty_state, page_header, provenance, ranking_widths
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "populasi")
@@ -136,7 +136,9 @@ with table_col:
         if population_matches(filters):
             st.caption(t("peta.kab_rate_note"))
     shown, data = memo(mv.table_frames, ranked, cols, lang, t("peta.no_data"))
-    st.dataframe(shown, hide_index=True, key="peta_tabel_asal")
+    # Fixed narrow widths for the numbers: at 1366 px the column beside the map is ~380 px, and the rate and
+    # share must stay in view (a long name is cut instead; its full text shows on hover).
+    st.dataframe(shown, hide_index=True, key="peta_tabel_asal", column_config=ranking_widths(shown.columns))
     if derived.any():
         st.caption(t("peta.derived_population"))
     download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)

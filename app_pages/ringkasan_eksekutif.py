@@ -18,7 +18,7 @@ from exports.indicator_tables import (comparison_notes, headline_frame, latest_l
 from settings import load_settings
 from ui.cached import figure, memo, show_map
 from ui.filters import current_filters, set_period
-from ui.frame import download_table, empty_state, last_update, page_header, provenance
+from ui.frame import download_table, empty_state, last_update, metric, page_header, provenance, show_table
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "okupansi", "staf")
@@ -43,8 +43,10 @@ source = t("eks.source.kasus")
 columns = st.columns(3) + st.columns(3)  # six across truncates the numbers on a laptop
 for column, h in zip(columns, b.headlines):
     value, change = format_headline(h, lang)
-    column.metric(t(h.key), value, delta=change, delta_color="off", border=True,
-                  help=t(f"ind.{h.indicator}.def"))
+    if h.kind == "text":  # "31 sentra · 2 RPTC" is cut at 1366 px as a value: the total, the split beneath it
+        value, change = fmt_int(h.value, lang), h.text
+    metric(column, t(h.key), value, delta=change, border=True, help=t(f"ind.{h.indicator}.def"),
+           arrow="off" if h.kind == "text" else None)
 for note in comparison_notes(b, lang):
     st.caption(note)
 if b.filters.provinsi or any(f.ignored for f in b.indicators.figures.values()):
@@ -144,7 +146,7 @@ with st.expander(t("eks.table.data")):
                         ("peringatan_kapasitas", alert_table), ("kesenjangan_sdm", sdm_table)):
         if table is not None:
             st.markdown(f"**{name.replace('_', ' ').capitalize()}**")
-            st.dataframe(table, hide_index=True, key=f"eks_tbl_{name}")
+            show_table(table, hide_index=True, key=f"eks_tbl_{name}")
             download_table(table, f"{name}_{tag}", b.filters, KINDS)
 
 # --- slide deck -------------------------------------------------------------------------------

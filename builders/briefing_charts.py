@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from builders import theme
-from domain.formatting import fmt_int, fmt_pct
+from domain.formatting import fmt_int, fmt_month, fmt_pct
 
 ID_SEPARATORS = ",."  # decimal mark, then thousands mark (Indonesian)
 EN_SEPARATORS = ".,"
@@ -27,9 +27,21 @@ def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
         margin=dict(l=10, r=10, t=50, b=10),
     )
     fig.update_layout(**{**settings, **extra})
-    fig.update_xaxes(showgrid=False, linecolor=theme.BORDER)
-    fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False)
+    # automargin: the margins grow to fit tick labels and axis titles, so long unit names and month ticks are
+    # not cut off (the deck exports at a fixed size with larger type than the page).
+    fig.update_xaxes(showgrid=False, linecolor=theme.BORDER, automargin=True)
+    fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False, automargin=True)
     return fig
+
+
+def month_ticks(months: list, lang: str, every: int = 3) -> dict:
+    """Tick positions and labels for a monthly axis in the language ("Okt 2024", not plotly's English "Oct")."""
+    stamps = sorted({pd.Timestamp(m) for m in months})
+    if not stamps:
+        return {}
+    start = stamps[0]
+    shown = [m for m in stamps if ((m.year - start.year) * 12 + m.month - start.month) % every == 0]
+    return dict(tickmode="array", tickvals=shown, ticktext=[fmt_month(m.date(), lang) for m in shown])
 
 
 def empty_figure(title: str, message: str) -> go.Figure:
@@ -72,11 +84,12 @@ def make_trend_lines(
             name=("▲ " + name) if strong else name,
             line=dict(color=PALETTE[i % len(PALETTE)], width=4 if strong else 2),
             marker=dict(size=5 if strong else 3),
-            hovertemplate=f"{name}<br>%{{x|%b %Y}}: %{{y:,d}}<extra></extra>",
+            text=[fmt_month(pd.Timestamp(m).date(), lang) for m in wide.index],
+            hovertemplate=f"{name}<br>%{{text}}: %{{y:,d}}<extra></extra>",
         ))
     _layout(fig, title, lang, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0),
             yaxis=dict(title=y_title, rangemode="tozero"), hovermode="x unified", margin=dict(l=10, r=10, t=50, b=40))
-    fig.update_xaxes(dtick="M3", tickformat="%b\n%Y")
+    fig.update_xaxes(**month_ticks(list(wide.index), lang))
     return fig
 
 

@@ -26,6 +26,12 @@ def can_see(role: str, page: str) -> bool:
     return role in PAGE_ROLES.get(page, frozenset())
 
 
+def first_page(role: str) -> str:
+    """Where a role starts: the page "/" forwards to, and where a plain sign-in lands."""
+    return "ringkasan_publik" if role == "publik" else (
+        "pemantauan_jarnas" if role == "jarnas" else "ringkasan_eksekutif")
+
+
 def pages_for(role: str) -> list[str]:
     """Page keys a role may open, in navigation order."""
     return [page for page in PAGE_ROLES if can_see(role, page)]

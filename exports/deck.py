@@ -93,12 +93,30 @@ def _bullets(slide, items: list[str], left, top, width, height, size: int = 22, 
     return box
 
 
+# Average glyph width as a share of the font size (a sans face), and the cell's side padding.
+GLYPH_EM, CELL_PAD = 0.58, Inches(0.2)
+
+
+def column_widths(header: list[str], rows: list[list[str]], width: int, size: int) -> list[int]:
+    """Column widths (EMU) that never break a header word: each column gets at least its longest header word,
+    and the rest of the width goes by the length of its text (capped, long names wrap between words)."""
+    glyph = Pt(size) * GLYPH_EM
+    columns = list(zip(header, *rows)) if rows else [(h,) for h in header]
+    floor = [int(max(len(w) for w in str(col[0]).split() or [""]) * glyph + CELL_PAD) for col in columns]
+    need = [max(max(len(w) for w in str(col[0]).split() or [""]), min(max(len(str(v)) for v in col), 28))
+            for col in columns]
+    spare = max(0, width - sum(floor))
+    return [f + int(spare * n / sum(need)) for f, n in zip(floor, need)]
+
+
 def _table(slide, header: list[str], rows: list[list[str]], left, top, width, *, size: int = 14,
            name: str | None = None):
     shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, Inches(0.4) * (len(rows) + 1))
     if name:
         shape.name = name
     table = shape.table
+    for column, w in zip(table.columns, column_widths(header, rows, int(width), size)):
+        column.width = w
     for c, title in enumerate(header):
         table.cell(0, c).text = title
     for r, row in enumerate(rows, start=1):

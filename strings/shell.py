@@ -68,7 +68,10 @@ CATALOG = {
     "login.as": {"id": "Masuk sebagai {user} ({role})", "en": "Signed in as {user} ({role})"},
     "login.logout": {"id": "Keluar", "en": "Sign out"},
     "login.expired": {"id": "Sesi berakhir; silakan masuk lagi.", "en": "Session expired; please sign in again."},
-    "login.required": {"id": "Halaman ini hanya untuk pengguna yang masuk.", "en": "This page requires sign-in."},
+    "login.required": {"id": "Silakan masuk untuk membuka halaman ini; halaman ini hanya untuk pengguna yang masuk. "
+                             "Setelah masuk, halaman ini terbuka dengan filter dari tautannya.",
+                       "en": "Please sign in to open this page; it is for signed-in users only. After signing in, "
+                             "the page opens with the filters of its link."},
     "login.demo_accounts": {
         "id": "Akun demo (hanya selama data contoh dimuat): pimpinan / jarnas / admin_data, kata sandi "
               "'demo-' + nama peran (mis. demo-pimpinan).",

@@ -13,12 +13,20 @@ from domain.formatting import fmt_month
 from domain.taxonomy import JENIS_KELAMIN, KELOMPOK_UMUR
 from ui.i18n import current_lang, t
 
-# session key ↔ URL parameter; multi-valued parameters are comma-separated in the URL.
+# Filter state lives in plain session keys (f_*) that always hold codes. The widgets have their own keys (w_*)
+# and are re-pinned to the codes on every run: a widget's browser-side value is the *label* it showed, so after a
+# language switch (or a reset, or a page without the sidebar) the widget alone would hand back labels, stale
+# chips or nothing at all.
 MULTI = {"f_prov": "prov", "f_modus": "modus", "f_jk": "jk", "f_umur": "umur", "f_instansi": "instansi"}
 START_KEY, END_KEY, PERIOD_PARAM = "f_start", "f_end", "periode"
 DRILL_KEY, DRILL_PARAM = "f_drill", "drill"
 LANG_PARAM = "lang"
 _INIT = "_filters_from_url"
+
+
+def widget_key(state_key: str) -> str:
+    """The widget that edits a filter: f_modus → w_modus, f_start → w_start."""
+    return "w_" + MULTI.get(state_key, state_key.removeprefix("f_"))
 
 
 def month_options() -> list[str]:
@@ -44,15 +52,14 @@ def _choices() -> dict[str, dict[str, str]]:
 
 
 def _init_from_url(months: list[str], choices: dict[str, dict[str, str]]) -> None:
-    """On the first run of a session, a copied link restores its filters; bad values are dropped, noted."""
+    """On the first run of a session, a copied link restores its filters; bad values are dropped, noted.
+
+    Only codes are accepted (`jk=P`, never `jk=Perempuan`): a label would match nothing in the database."""
     if st.session_state.get(_INIT):
         return
     st.session_state[_INIT] = True
     params = st.query_params
     invalid: list[str] = []
-    lang = params.get(LANG_PARAM)
-    if lang in ("id", "en"):
-        st.session_state["lang"] = lang
     for key, param in MULTI.items():
         raw = params.get(param)
         if not raw:
@@ -84,8 +91,16 @@ def set_period(start, end) -> None:
 
 
 def _reset() -> None:
+    """Back to "everything": the state keys go, and the next run pins every widget to the empty state, which
+    also clears the chips the browser still shows."""
     for key in (*MULTI, START_KEY, END_KEY, DRILL_KEY):
         st.session_state.pop(key, None)
+    st.session_state["_filters_invalid"] = []
+
+
+def _copy_from_widget(state_key: str) -> None:
+    """on_change of a filter widget: its value was read with the options it was drawn with, so it is codes."""
+    st.session_state[state_key] = st.session_state[widget_key(state_key)]
 
 
 def _default_period(months: list[str]) -> None:
@@ -96,13 +111,40 @@ def _default_period(months: list[str]) -> None:
         st.session_state[END_KEY] = ends[-1]
 
 
+def _keep_codes(choices: dict[str, dict[str, str]]) -> None:
+    """Whatever put them there, only known codes stay in the filter state."""
+    for key in MULTI:
+        values = st.session_state.get(key)
+        if values:
+            st.session_state[key] = [v for v in values if v in choices[key]]
+
+
 def restore_filters() -> Filters:
     """Filters from the URL and session without drawing widgets (projector mode has no sidebar)."""
     months = month_options()
-    _init_from_url(months, _choices())
+    choices = _choices()
+    _init_from_url(months, choices)
+    _keep_codes(choices)
     if months:
         _default_period(months)
     return current_filters()
+
+
+def keep_widget_values() -> None:
+    """on_change of the language switch: pin every text-valued widget to the value it holds now.
+
+    A select widget's browser-side value is the label it showed; after the switch it would be read against the
+    other language's labels and come back as a label (or nothing). Read here, before the rerun, the value is
+    still the option (a code); writing it back makes the next run send it with the new labels."""
+    for key in list(st.session_state.keys()):
+        if key == "lang" or key.startswith(("_", "login_")):
+            continue
+        try:
+            value = st.session_state[key]
+        except KeyError:  # a widget whose state Streamlit has just dropped
+            continue
+        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            st.session_state[key] = value
 
 
 def render_filters() -> Filters:
@@ -110,6 +152,7 @@ def render_filters() -> Filters:
     months = month_options()
     choices = _choices()
     _init_from_url(months, choices)
+    _keep_codes(choices)
     with st.sidebar:
         st.subheader(t("filters.header"))
         for param in st.session_state.get("_filters_invalid", []):
@@ -117,19 +160,26 @@ def render_filters() -> Filters:
         if months:
             # Two selects rather than a range slider: keyboard friendly, and the end list only offers
             # months from the start on, so an inverted period cannot be chosen.
-            fmt = lambda m: fmt_month(parse_month(m), current_lang())  # noqa: E731
+            # The language is bound now, not looked up when called: AppTest formats outside the script run.
+            fmt = lambda m, lang=current_lang(): fmt_month(parse_month(m), lang)  # noqa: E731
             _default_period(months)
             ends = [m for m in months if m >= st.session_state[START_KEY]]
+            st.session_state[widget_key(START_KEY)] = st.session_state[START_KEY]
+            st.session_state[widget_key(END_KEY)] = st.session_state[END_KEY]
             st.caption(t("filters.period"))
             c1, c2 = st.columns(2)
-            c1.selectbox(t("filters.from"), options=months, key=START_KEY, format_func=fmt)
-            c2.selectbox(t("filters.to"), options=ends, key=END_KEY, format_func=fmt)
+            c1.selectbox(t("filters.from"), options=months, key=widget_key(START_KEY), format_func=fmt,
+                         on_change=_copy_from_widget, args=(START_KEY,))
+            c2.selectbox(t("filters.to"), options=ends, key=widget_key(END_KEY), format_func=fmt,
+                         on_change=_copy_from_widget, args=(END_KEY,))
         labels = {"f_prov": "filters.province", "f_modus": "filters.modus", "f_jk": "filters.sex",
                   "f_umur": "filters.age", "f_instansi": "filters.agency"}
         for key, label in labels.items():
             options = choices[key]
-            st.multiselect(t(label), options=list(options), key=key, placeholder=t("filters.all"),
-                           format_func=lambda code, o=options: o.get(code, code))
+            st.session_state[widget_key(key)] = list(st.session_state.get(key, ()))
+            st.multiselect(t(label), options=list(options), key=widget_key(key), placeholder=t("filters.all"),
+                           format_func=lambda code, o=options: o.get(code, code),
+                           on_change=_copy_from_widget, args=(key,))
         st.button(t("filters.reset"), on_click=_reset, key="f_reset")
         st.caption(t("filters.link_hint"))
     filters = current_filters()

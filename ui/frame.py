@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pandas as pd
 import streamlit as st
 
 from data_access.reference import get_data_status
 from domain.filters import Filters
-from domain.formatting import fmt_date, fmt_period
+from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_period
 from exports.tables import to_csv_bytes, to_xlsx_bytes
+from strings import catalog, tr
 from ui.i18n import current_lang, t
 
 log = logging.getLogger(__name__)
@@ -97,10 +99,74 @@ def export_notes(filters: Filters | None = None, kinds: tuple[str, ...] = ()) ->
                          demo=is_demo(kinds))
 
 
+_CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+DOWNLOAD_DIGITS = 4  # a share as 0.1831, not 0.1831018518518518
+
+
+def column_title(name: object, lang: str) -> str:
+    """A header for a column that arrives with a code name: from strings/ ("col.<name>"), else made readable."""
+    text = str(name)
+    if f"col.{text}" in catalog():
+        return tr(f"col.{text}", lang)
+    if _CODE_NAME.match(text) and "_" in text:
+        return text.replace("_", " ").capitalize()
+    return text
+
+
+def _digits(values: pd.Series) -> int:
+    """Whole numbers as whole numbers; small ratios with two decimals, larger values with one."""
+    finite = values.dropna()
+    if finite.empty or (finite == finite.round()).all():
+        return 0
+    return 2 if finite.abs().max() < 10 else 1
+
+
+def localise_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as a reader sees it: headers in the language, numbers formatted by locale ("7,5", "0,29").
+
+    Pure (no Streamlit), so it is tested directly; used for every st.dataframe through ui.frame.show_table."""
+    shown = df.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values):
+            digits = _digits(values)
+            shown[column] = [fmt_int(v, lang) if digits == 0 else fmt_dec(v, digits, lang) for v in values]
+    return shown.rename(columns=lambda c: column_title(c, lang))
+
+
+def show_table(df: pd.DataFrame, key: str, **kwargs) -> None:
+    """st.dataframe of the localised table (hide_index by default)."""
+    kwargs.setdefault("hide_index", True)
+    st.dataframe(localise_frame(df, current_lang()), key=key, **kwargs)
+
+
+RANK_PX, NAME_PX, NUMBER_PX = 40, 110, 76
+
+
+def ranking_widths(columns, name_column: int = 1) -> dict:
+    """column_config for a ranking table (rank, name, numbers...) that fits ~380 px, the table beside the map at
+    1366 px: fixed widths keep every number in view, a long name is cut (full text on hover, headers in help)."""
+    config = {}
+    for i, column in enumerate(columns):
+        width = NAME_PX if i == name_column else RANK_PX if i == 0 else NUMBER_PX
+        config[column] = st.column_config.Column(column, width=width, help=str(column))
+    return config
+
+
+def _for_download(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Numbers stay numbers (a spreadsheet computes with them) but rounded; headers in the language."""
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(DOWNLOAD_DIGITS)
+    return out.rename(columns=lambda c: column_title(c, lang))
+
+
 def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
                    kinds: tuple[str, ...] = ()) -> None:
     """CSV and XLSX of exactly the table shown, with the demo notice and the period as leading notes."""
     notes = export_notes(filters, kinds)
+    df = _for_download(df, current_lang())
     c1, c2 = st.columns(2)
     # The files are made when the button is clicked, not on every rerun (an XLSX costs 0.1-0.5 s to write).
     c1.download_button(t("download.csv"), lambda: to_csv_bytes(df, notes), file_name=f"{name}.csv",
@@ -108,6 +174,36 @@ def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
     c2.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(df, name, notes), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"dl_xlsx_{name}", icon=":material/download:")
+
+
+# Signs a formatted change can start with: Babel writes U+2212 for minus, fmt_change writes "±" for no change.
+_DOWN_SIGNS = ("-", "\u2212")
+_FLAT_SIGNS = ("±", "0")
+
+
+def delta_arrow(delta: str | None) -> str:
+    """The arrow for a formatted change: "up", "down" or "off".
+
+    Streamlit reads the direction from a leading ASCII "-" only, so "−34,0%" (U+2212) would get an up arrow."""
+    text = (delta or "").strip()
+    if not text or text.startswith(_FLAT_SIGNS):
+        return "off"
+    return "down" if text.startswith(_DOWN_SIGNS) else "up"
+
+
+_COLOURS = {"normal": {"up": "green", "down": "red", "off": "gray"},
+            "inverse": {"up": "red", "down": "green", "off": "gray"}}
+
+
+def metric(container, label: str, value: str, delta: str | None = None, *, delta_color: str = "off",
+           arrow: str | None = None, **kwargs) -> None:
+    """st.metric with arrow and colour decided here from the delta's sign, never by Streamlit's ASCII-only rule.
+
+    delta_color "off" by default (more victims is neither good nor bad news by itself); "normal"/"inverse" are
+    turned into explicit colours from the same sign; arrow overrides the direction (e.g. "off" for a note)."""
+    direction = arrow or delta_arrow(delta)
+    colour = _COLOURS.get(delta_color, {}).get(delta_arrow(delta), delta_color)
+    container.metric(label, value, delta=delta, delta_color=colour, delta_arrow=direction, **kwargs)
 
 
 def empty_state(message_key: str = "empty.no_data") -> None:

@@ -10,7 +10,7 @@ from data_access.standards import EDITOR_ROLE, editable_standards, editable_work
 from domain.sdm import DRIVERS, ROLES
 from domain.wisn import KINDS
 from ui.auth import current_role, current_user
-from ui.frame import download_table
+from ui.frame import download_table, show_table
 from ui.i18n import t
 
 SAVED_KEY = "sdm_std_saved"
@@ -22,15 +22,17 @@ def show_standards(standards: pd.DataFrame, working_time: pd.DataFrame, role_nam
     std = editable_standards(standards).drop(columns=["id"])
     std = std.sort_values("peran", key=lambda s: s.map(order), kind="mergesort")
     std = std.assign(peran=std["peran"].map(role_names).fillna(std["peran"]),
+                     jenis=[t(f"value.jenis.{v}") if v in KINDS else v for v in std["jenis"]],
+                     pemicu=[t(f"value.pemicu.{v}") if v in DRIVERS else v for v in std["pemicu"]],
                      contoh=[t("sdm.std.example") if c else t("sdm.std.approved") for c in std["contoh"]])
     std = std.rename(columns={c: t(f"sdm.std.col.{c}") for c in std.columns})
-    st.dataframe(std, hide_index=True, key="sdm_std_table", placeholder="–")
+    show_table(std, hide_index=True, key="sdm_std_table", placeholder="–")
     download_table(std, "standar_beban_kerja_wisn", None, ("standar_beban_kerja",))
     wt = editable_working_time(working_time).sort_values("peran", key=lambda s: s.map(order), kind="mergesort")
     wt = wt.assign(peran=wt["peran"].map(role_names).fillna(wt["peran"]),
                    contoh=[t("sdm.std.example") if c else t("sdm.std.approved") for c in wt["contoh"]])
     wt = wt.rename(columns={c: t(f"sdm.std.col.{c}") for c in wt.columns})
-    st.dataframe(wt, hide_index=True, key="sdm_wt_table", placeholder="–")
+    show_table(wt, hide_index=True, key="sdm_wt_table", placeholder="–")
     download_table(wt, "waktu_kerja_wisn", None, ("standar_beban_kerja",))
 
 

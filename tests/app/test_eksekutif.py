@@ -25,7 +25,7 @@ def test_headline_figures_key_messages_and_alerts(app_env):
     assert list(shown)[:6] == ["Korban ditangani", "Korban anak", "Tujuan luar negeri", "Direintegrasikan",
                                "Utilisasi sentra & RPTC", "Unit layanan aktif"]
     assert shown["Korban ditangani"] == ("4.320", None)  # the whole range has no complete year before it
-    assert shown["Unit layanan aktif"][0] == "31 sentra · 2 RPTC"
+    assert shown["Unit layanan aktif"] == ("33", "31 sentra · 2 RPTC")  # a short value: not cut at 1366 px
     body = texts(at)
     assert "DATA CONTOH (sintetis)" in body
     assert "Tidak ada perbandingan: data tidak mencakup bulan yang sama setahun sebelumnya." in body
@@ -132,7 +132,7 @@ def test_filters_that_do_not_apply_say_so(app_env):
     at = open_page(PAGE, state={**Y2025, "f_prov": ["35"], "f_modus": ["online_scam"]})
     no_exception(at)
     shown = metrics(at)
-    assert shown["Unit layanan aktif"][0] == "0 sentra · 0 RPTC"
+    assert shown["Unit layanan aktif"] == ("0", "0 sentra · 0 RPTC")
     body = texts(at)
     assert "filter provinsi = provinsi lokasi unit" in body
     assert "Filter modus tidak berlaku untuk angka ini." in body

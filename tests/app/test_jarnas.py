@@ -52,10 +52,10 @@ def test_break_down_by_sex(app_env):
 def test_pipeline_ignores_the_agency_filter_unless_chosen(app_env):
     at = open_page(PAGE, role="jarnas", state={"f_instansi": ["KEMENSOS"]})
     no_exception(at)
-    stages = frame_with(at, "porsi_korban_ditangani").set_index("tahap")["jumlah"]
+    stages = frame_with(at, "Porsi korban ditangani").set_index("Tahap")["Jumlah"]
     assert stages["Penyelamatan & penjangkauan"] > 0 and stages["Rehabilitasi medis"] > 0
     at.checkbox(key="jar_pipeline_agency").check().run()
-    stages = frame_with(at, "porsi_korban_ditangani").set_index("tahap")["jumlah"]
+    stages = frame_with(at, "Porsi korban ditangani").set_index("Tahap")["Jumlah"]
     assert stages["Penyelamatan & penjangkauan"] == 0 and stages["Rehabilitasi medis"] == 0
     assert stages["Penerimaan & asesmen"] > 0
 

@@ -59,8 +59,8 @@ def test_page_shows_status_templates_and_history(app_env):
     assert "Status data per jenis" in body and "DATA CONTOH (sintetis)" in body
     status = frame_with(at, "Asal")
     assert "contoh (sintetis)" in status.iloc[:, 1].tolist()
-    batches = frame_with(at, "sha256")
-    assert batches["jenis"].tolist() == ["demo"]
+    batches = frame_with(at, "SHA-256")
+    assert batches["Jenis"].tolist() == ["demo"]
     assert "Tidak ada impor aktif yang dapat dibatalkan." in body
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Unduh templat" in labels and "Unduh ekspor data" in labels
@@ -110,7 +110,7 @@ def test_upload_preview_import_and_rollback(own_db):
     at.button(key="kelola_import").click().run()
     no_exception(at)
     assert "Impor #2 selesai: 1 ditambah, 0 diubah, 0 sama." in texts(at)
-    assert frame_with(at, "sha256")["jenis"].tolist() == ["kasus", "demo"]
+    assert frame_with(at, "SHA-256")["Jenis"].tolist() == ["kasus", "demo"]
     assert at.get("file_uploader")[0].key == "kelola_upload_1", "the uploader is emptied after an import"
 
     assert at.selectbox(key="kelola_rollback_batch").value == 2

@@ -133,7 +133,7 @@ def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
         code = conn.execute(select(UnitLayanan.kode_unit).where(UnitLayanan.nama == unit_name)).scalar_one()
         quarter = conn.execute(select(func.max(Staf.kuartal))).scalar_one()
         role = conn.execute(select(PeranSdm.kode).where(PeranSdm.nama == role_name)).scalar_one()
-        hired = int(worst["Staf dibutuhkan"]) + 2
+        hired = int(float(worst["Staf dibutuhkan"].replace(".", "").replace(",", "."))) + 2  # shown as "21,0"
         conn.execute(update(Staf).where(Staf.kode_unit == code, Staf.kuartal == quarter, Staf.peran == role)
                      .values(terisi=hired, bersertifikat=0))
     engine.dispose()

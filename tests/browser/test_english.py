@@ -17,7 +17,8 @@ def test_language_switch_turns_menu_and_pages_english(fresh_tab: Tab):
     tab.role = "admin_data"
     live.login(tab.page, tab.base_url, "admin_data")
     tab.page.locator('[data-testid="stSidebar"] [role="radiogroup"] label', has_text="English").click()
-    live.wait_title(tab.page, title_of("masuk", "en"))
+    # A sign-in lands on the role's first page (issue 13 item 4), not on the sign-in page.
+    live.wait_title(tab.page, title_of("ringkasan_eksekutif", "en"))
     links = tab.page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').all_inner_texts()
     for page_key in pages_of("admin_data"):
         assert any(title_of(page_key, "en") in link for link in links), f"menu lacks '{title_of(page_key, 'en')}'"
