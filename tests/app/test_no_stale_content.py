@@ -38,7 +38,7 @@ def test_a_filter_change_changes_every_map_chart_and_table(app_env, page):
     at.run()  # a warm rerun (everything from the caches) shows the same content
     assert _content(at) == before
 
-    at.multiselect(key="f_modus").set_value(["online_scam"]).run()
+    at.multiselect(key="w_modus").set_value(["online_scam"]).run()
     no_exception(at)
     after = _content(at)
     assert len(after["maps"]) == len(before["maps"]) and len(after["charts"]) == len(before["charts"])
@@ -52,5 +52,5 @@ def test_a_filter_change_changes_every_map_chart_and_table(app_env, page):
     if spec["tables"] is not None:
         assert changed == list(spec["tables"])
 
-    at.multiselect(key="f_modus").set_value([]).run()
+    at.multiselect(key="w_modus").set_value([]).run()
     assert _content(at) == before  # back to the first state: the first content, not the filtered one
