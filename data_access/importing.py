@@ -201,8 +201,9 @@ def _demo_condition(spec: KindSpec, table: Table, demo_batches: list[int]):
 
 
 # ---------------------------------------------------------------- reference sets
-def _usual_monthly(conn: Connection) -> dict[str, float]:
-    out = {}
+def _usual_monthly(conn: Connection) -> tuple[dict[str, float], dict[str, float]]:
+    """Per kind with a measure: the median monthly total and the largest single cell stored so far."""
+    monthly, cell = {}, {}
     for spec in KINDS.values():
         if not (spec.measure and spec.period):
             continue
@@ -211,8 +212,11 @@ def _usual_monthly(conn: Connection) -> dict[str, float]:
                             .group_by(table.c[spec.period])).all()
         totals = [float(v) for _, v in rows if v is not None]
         if totals:
-            out[spec.kind] = float(pd.Series(totals).median())
-    return out
+            monthly[spec.kind] = float(pd.Series(totals).median())
+        largest = conn.execute(select(func.max(table.c[spec.measure]))).scalar()
+        if largest is not None:
+            cell[spec.kind] = float(largest)
+    return monthly, cell
 
 
 def load_reference_sets(conn: Connection, today: dt.date | None = None) -> ReferenceSets:
@@ -220,13 +224,15 @@ def load_reference_sets(conn: Connection, today: dt.date | None = None) -> Refer
     def codes(model) -> frozenset[str]:
         return frozenset(conn.execute(select(model.kode)).scalars())
 
+    monthly, cell = _usual_monthly(conn)
     return ReferenceSets(
         regions=dict(conn.execute(select(s.Wilayah.kode, s.Wilayah.nama)).all()),
         countries=dict(conn.execute(select(s.Negara.iso3, s.Negara.nama)).all()),
         units=dict(conn.execute(select(s.UnitLayanan.kode_unit, s.UnitLayanan.nama)).all()),
         modus=codes(s.Modus), tahap=codes(s.Tahap), instansi=codes(s.Instansi), peran=codes(s.PeranSdm),
         today=today or dt.date.today(),
-        usual_monthly=_usual_monthly(conn),
+        usual_monthly=monthly,
+        usual_cell=cell,
     )
 
 

@@ -173,15 +173,48 @@ BAD_FILES = [
      "tidak dikenal"),
     ("population_zero", "populasi", "p.csv", csv_bytes(list(KINDS["populasi"].names), [["52", "2024", "0", "BPS", ""]]),
      (2, "jumlah"), "minimal 1"),
+    # issue 14: hostile files
+    ("overflow", "kasus", "k.csv", good_csv(jumlah="99999999999999999999"), (3, "jumlah"), "terlalu besar"),
+    ("int64_max_twice", "kasus", "k.csv", csv_bytes(KASUS, [kasus_with(jumlah="9223372036854775807"),
+                                                      kasus_with(bulan="2024-02", jumlah="9223372036854775807")]),
+     (2, "jumlah"), "maksimal 100.000"),
+    ("full_width_digits", "kasus", "k.csv", good_csv(jumlah="１２"), (3, "jumlah"), "0–9"),
+    ("dot_thousands_comma_file", "kasus", "k.csv", good_csv(jumlah="1.234"), (3, "jumlah"), "pemisah ribuan"),
+    ("contradicting_province", "kasus", "k.csv", csv_bytes(KASUS + ["provinsi"], [GOOD + ["52"],
+                                                                                  kasus_with(bulan="2024-02") + ["35"]]),
+     (3, "provinsi"), "bertentangan"),
+    ("bom_formula", "unit_layanan", "u.csv", csv_bytes(list(KINDS["unit_layanan"].names), [
+        ["SEN-02", "Sentra Baru", "sentra", "35.08", "-8.1", "113.2", "10", "ya", "ya", "", "", "",
+         '\ufeff=HYPERLINK("http://x.example","klik")']]), (2, "catatan"), "rumus"),
+    ("newline_formula", "unit_layanan", "u.csv", csv_bytes(list(KINDS["unit_layanan"].names), [
+        ["SEN-02", "Sentra Baru", "sentra", "35.08", "-8.1", "113.2", "10", "ya", "ya", "", "", "",
+         'x10\n=HYPERLINK("http://x.example","klik")']]), (2, "catatan"), "rumus"),
+    ("xlsx_declares_whole_sheet", "kasus", "k.xlsx", None, None, "terlalu besar"),
     ("unit_outside_indonesia", "unit_layanan", "u.csv", csv_bytes(list(KINDS["unit_layanan"].names), [
         ["SEN-02", "Sentra Baru", "sentra", "35.08", "51.5", "-0.1", "10", "ya", "ya", "", "", "", ""]]),
      (2, "lat"), "maksimal"),
 ]
 
 
+def _whole_sheet_bomb() -> bytes:
+    """A small workbook whose sheet declares A1:XFD1048576 (17 billion cells)."""
+    import re
+    import zipfile
+
+    src, out = zipfile.ZipFile(io.BytesIO(xlsx_bytes({"data": [KASUS, GOOD]}))), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(("kind", "name", "raw", "where", "fragment"), [b[1:] for b in BAD_FILES],
                          ids=[b[0] for b in BAD_FILES])
 def test_bad_file_is_rejected_and_changes_nothing(small_db, kind, name, raw, where, fragment):
+    raw = _whole_sheet_bomb() if raw is None else raw
     before = all_sums(small_db)
     with pytest.raises(ImportRejected) as info:
         import_file(small_db, kind, raw, name, "uji")
