@@ -43,6 +43,9 @@ SUMBER: dict[str, str] = {
     "kasus": "kasus", "okupansi": "okupansi", "staf": "staf", "unit_layanan": "unit_layanan",
     "standar": "standar_beban_kerja", "waktu_kerja": "standar_beban_kerja", "populasi": "populasi",
 }
+# Provenance, not data: a row whose values are unchanged keeps its mark (issue 11: the demo label is a property
+# of the data, so re-importing demo rows keeps them demo).
+PROVENANCE = frozenset({"contoh"})
 DERIVED: dict[str, tuple[str, ...]] = {
     "kasus": ("kode_prov_asal", "tujuan_jenis"), "unit_layanan": ("kode_prov",), "standar": ("contoh",),
     "waktu_kerja": ("contoh",),
@@ -102,10 +105,14 @@ class ImportPlan:
     def rows(self) -> int:
         return self.added + self.changed + self.unchanged
 
+    @property
+    def changes_nothing(self) -> bool:
+        return not (self.added or self.changed or self.demo_replaced)
+
 
 @dataclass(frozen=True)
 class ImportResult:
-    batch_id: int
+    batch_id: int | None  # None: the file changed no row, so nothing was written (no batch either)
     kind: str
     added: int
     changed: int
@@ -316,9 +323,10 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
         return plan
 
     existing = _existing(conn, spec)
-    compared = stored_columns(spec)
-    file_keys = set()
-    for record in validated.frame[list(compared)].astype(object).to_dict("records"):
+    stored = stored_columns(spec)
+    compared = [c for c in stored if c not in PROVENANCE]
+    file_keys, unchanged_keys = set(), set()
+    for record in validated.frame[list(stored)].astype(object).to_dict("records"):
         record = {k: _clean(v) for k, v in record.items()}
         key = _key_of(record, spec.key)
         file_keys.add(key)
@@ -327,6 +335,7 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
             plan._inserts.append(record)
         elif all(_same_value(old[c], record[c]) for c in compared):
             plan.unchanged += 1
+            unchanged_keys.add(key)
         else:
             plan._updates.append((old, record))
     plan.added, plan.changed = len(plan._inserts), len(plan._updates)
@@ -335,14 +344,17 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
     if sumber == "demo":
         table = _table(spec)
         demo_rows = conn.execute(select(table).where(_demo_condition(spec, table, _demo_batches(conn)))).mappings()
+        demo_kept = 0
         for row in demo_rows:
             row = dict(row)
-            if _key_of(row, spec.key) in file_keys:
+            key = _key_of(row, spec.key)
+            if key in file_keys:
+                demo_kept += key in unchanged_keys  # the file repeats a synthetic row: it stays synthetic
                 continue
             after = {**row, "aktif": False} if spec.kind == "unit_layanan" else None
             plan._demo_changes.append((row, after))
         plan.demo_replaced = len(plan._demo_changes)
-        plan.leaves_demo = not _demo_left(conn, SUMBER[spec.kind], except_kind=spec.kind)
+        plan.leaves_demo = not demo_kept and not _demo_left(conn, SUMBER[spec.kind], except_kind=spec.kind)
     return plan
 
 
@@ -395,9 +407,9 @@ def _period_text(spec: KindSpec, conn: Connection) -> str | None:
 
 
 def _demo_left(conn: Connection, sumber_kode: str, except_kind: str | None = None) -> bool:
-    """Whether another kind feeding this source still has demo rows (WISN standards and working time share one).
+    """Whether any kind feeding this source (WISN standards and working time share one) still has demo rows.
 
-    The kind just imported does not count: the file vouches for the rows it kept."""
+    After an import, demo rows the file repeated unchanged still count: they are still synthetic."""
     batches = _demo_batches(conn)
     for spec in KINDS.values():
         if SUMBER[spec.kind] != sumber_kode or spec.kind == except_kind:
@@ -424,6 +436,9 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
             plan = plan_import(conn, spec.kind, raw, filename, now.astimezone().date(), max_bytes)
             if not plan.ok:
                 raise ImportRejected(plan.problems)
+            if plan.changes_nothing:
+                # Nothing else changes either: no batch, no data version, no source flip, no account deleted.
+                return ImportResult(None, spec.kind, 0, 0, plan.unchanged, 0, False, tuple(plan.warnings))
             batch_id = conn.execute(insert(s.ImportBatch).returning(s.ImportBatch.id), {
                 "jenis": spec.kind, "nama_file": filename[:255], "sha256": plan.sha256, "oleh": (user or "?")[:80],
                 "waktu": now, "baris_tambah": plan.added, "baris_ubah": plan.changed, "baris_sama": plan.unchanged,
@@ -455,7 +470,7 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
             left_demo = False
             if before is not None:
                 values = {"diperbarui": now}
-                if before["asal"] == "demo" and not _demo_left(conn, kode, except_kind=spec.kind):
+                if before["asal"] == "demo" and not _demo_left(conn, kode):
                     values["asal"] = "impor"
                     values["keterangan"] = f"Diimpor dari {filename[:120]}"
                     left_demo = True
