@@ -4,11 +4,12 @@ holds across replicas)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from data_access.schema import Akun
 from domain.access import INTERNAL_ROLES, LockoutRule
@@ -18,6 +19,16 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("tidak-ada-pengguna")
 
 
+# Lower-case letters, digits, dot, underscore, hyphen: safe in logs, audit trails and shell commands.
+USERNAME_PATTERN = re.compile(r"[a-z0-9_.-]{3,32}")
+USERNAME_RULE = ("Nama pengguna wajib diisi: 3–32 karakter, hanya huruf kecil a–z, angka, titik, garis bawah atau "
+                 "tanda hubung (mis. admin_bp2mi).")
+
+
+class AccountExists(ValueError):
+    """create_account without replace=True on a name that is taken."""
+
+
 @dataclass(frozen=True)
 class LoginResult:
     ok: bool
@@ -25,13 +36,19 @@ class LoginResult:
     locked_until: dt.datetime | None = None
 
 
-def create_account(conn: Connection, username: str, password: str, role: str, *, demo: bool = False) -> None:
+def create_account(conn: Connection, username: str, password: str, role: str, *, demo: bool = False,
+                   replace: bool = False) -> None:
+    """A local account; an existing name is refused (AccountExists) unless replace is set."""
     if role not in INTERNAL_ROLES:
         raise ValueError(f"Peran '{role}' tidak dikenal; pilih salah satu: {', '.join(INTERNAL_ROLES)}.")
     if len(password) < 10 and not demo:
         raise ValueError("Kata sandi minimal 10 karakter.")
-    if not username or len(username) > 60:
-        raise ValueError("Nama pengguna wajib diisi (maksimal 60 karakter).")
+    if not USERNAME_PATTERN.fullmatch(username or ""):
+        raise ValueError(USERNAME_RULE)
+    exists = conn.execute(select(func.count()).select_from(Akun).where(Akun.username == username)).scalar_one()
+    if exists and not replace:
+        raise AccountExists(f"Akun '{username}' sudah ada; tidak ada yang diubah. Gunakan --replace untuk mengganti "
+                            "kata sandi dan perannya.")
     conn.execute(delete(Akun).where(Akun.username == username))
     conn.execute(Akun.__table__.insert().values(
         username=username, password_hash=_hasher.hash(password), peran=role, aktif=True, demo=demo,

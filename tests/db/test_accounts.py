@@ -135,6 +135,8 @@ def test_lock_holds_across_connections(accounts_engine):
     ("ani", "pendek", "pimpinan", "minimal 10"),
     ("", PASSWORD, "pimpinan", "wajib diisi"),
     ("a" * 61, PASSWORD, "pimpinan", "wajib diisi"),
+    ("a b;drop", PASSWORD, "pimpinan", "huruf kecil"),
+    ("Ani", PASSWORD, "pimpinan", "huruf kecil"),
 ])
 def test_create_account_rejects(conn, username, password, role, message):
     with pytest.raises(ValueError, match=message):
@@ -142,9 +144,12 @@ def test_create_account_rejects(conn, username, password, role, message):
     assert conn.execute(select(Akun)).first() is None
 
 
-def test_recreating_an_account_replaces_its_password(conn):
+def test_an_existing_account_is_replaced_only_on_request(conn):
     create_account(conn, "ani", PASSWORD, "pimpinan")
-    create_account(conn, "ani", "kata-sandi-baru-1", "jarnas")
+    with pytest.raises(accounts.AccountExists, match="--replace"):
+        create_account(conn, "ani", "kata-sandi-baru-1", "jarnas")
+    assert verify_login(conn, "ani", PASSWORD, T0).role == "pimpinan"
+    create_account(conn, "ani", "kata-sandi-baru-1", "jarnas", replace=True)
     assert not verify_login(conn, "ani", PASSWORD, T0).ok
     assert verify_login(conn, "ani", "kata-sandi-baru-1", T0).role == "jarnas"
 
