@@ -61,9 +61,12 @@ CATALOG = {
     "login.username": {"id": "Nama pengguna", "en": "Username"},
     "login.password": {"id": "Kata sandi", "en": "Password"},
     "login.submit": {"id": "Masuk", "en": "Sign in"},
-    "login.failed": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong username or password."},
-    "login.locked": {"id": "Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
-                     "en": "Too many failed attempts. Try again in {minutes} minutes."},
+    "login.failed": {"id": "Gagal masuk: nama pengguna atau kata sandi salah, atau akun sementara dikunci setelah "
+                           "terlalu banyak percobaan (coba lagi setelah 15 menit).",
+                     "en": "Sign-in failed: wrong username or password, or the account is locked for a while after "
+                           "too many attempts (try again after 15 minutes)."},
+    "login.revoked": {"id": "Akun Anda dinonaktifkan atau dihapus; sesi diakhiri.",
+                      "en": "Your account was deactivated or deleted; the session has ended."},
     "login.oidc": {"id": "Masuk dengan akun instansi", "en": "Sign in with your agency account"},
     "login.as": {"id": "Masuk sebagai {user} ({role})", "en": "Signed in as {user} ({role})"},
     "login.logout": {"id": "Keluar", "en": "Sign out"},
