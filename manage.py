@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import re
 import sys
@@ -66,7 +67,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nDibatalkan (Ctrl-C).", file=sys.stderr)
         return 130
+    except Exception as exc:
+        from sqlalchemy.exc import InterfaceError, OperationalError
+
+        if not isinstance(exc, OperationalError | InterfaceError):
+            raise
+        print(f"Galat: basis data tidak dapat dihubungi atau menolak perintah ({type(exc.orig or exc).__name__}); "
+              "periksa DATABASE_URL dan apakah server basis data berjalan. Tidak ada yang diubah.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
+    # Admin commands (imports, migrations) may run long; the statement timeout protects the app's pages.
+    os.environ.setdefault("TPPO_STATEMENT_TIMEOUT_S", "0")
     sys.exit(main())

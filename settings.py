@@ -51,6 +51,8 @@ class Settings:
     coverage_km: float
     session_minutes: int
     oidc_configured: bool
+    connect_timeout_s: int = 5
+    statement_timeout_s: int = 30
 
     @property
     def is_sqlite(self) -> bool:
@@ -74,4 +76,7 @@ def load_settings() -> Settings:
         coverage_km=float(_get("TPPO_COVERAGE_KM", "300")),
         session_minutes=int(_get("TPPO_SESSION_MINUTES", "60")),
         oidc_configured="auth" in _secrets(),
+        # An unreachable database must become a sentence on screen within seconds, not a hung page.
+        connect_timeout_s=int(_get("TPPO_CONNECT_TIMEOUT_S", "5")),
+        statement_timeout_s=int(_get("TPPO_STATEMENT_TIMEOUT_S", "30")),
     )

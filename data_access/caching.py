@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from data_access.engine import connect, data_version
 from settings import load_settings
@@ -26,13 +28,30 @@ def _run(_query: Callable[..., Any], name: str, url: str, version: str, args: tu
         return _query(conn, *args)
 
 
+_last_version: dict[str, str] = {}
+
+
+def _version(url: str) -> str:
+    """The data version; while the database is unreachable, the last one seen, so cached results (the public
+    page's published extract among them) are still served. A query not in the cache then fails as usual."""
+    try:
+        version = _current_version(url)
+    except (OperationalError, InterfaceError, PoolTimeout):
+        if url in _last_version:
+            return _last_version[url]
+        raise
+    _last_version[url] = version
+    return version
+
+
 def run_cached(query: Callable[..., T], *args: Any) -> T:
     """query(conn, *args), cached; args must be small and hashable (Filters, tuples, str, int)."""
     url = load_settings().database_url
     name = f"{query.__module__}.{query.__qualname__}"
-    return _run(query, name, url, _current_version(url), args)
+    return _run(query, name, url, _version(url), args)
 
 
 def clear_caches() -> None:
+    _last_version.clear()
     _current_version.clear()
     _run.clear()

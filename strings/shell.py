@@ -51,6 +51,12 @@ CATALOG = {
                       "en": "No data for the selected filters. Change the period or another filter."},
     "error.database": {"id": "Basis data tidak dapat dibuka. Hubungi admin data. ({detail})",
                        "en": "The database cannot be opened. Contact the data admin. ({detail})"},
+    "error.db_unavailable": {
+        "id": "Basis data sedang tidak dapat dihubungi. Halaman akan tampil lagi begitu koneksi pulih; muat ulang "
+              "halaman sebentar lagi. Bila berlanjut, hubungi admin data.",
+        "en": "The database cannot be reached right now. The page will show again once the connection is back; "
+              "reload in a moment. If this persists, contact the data admin.",
+    },
     "error.reference": {"id": "Data referensi tidak ditemukan: {detail}", "en": "Reference data not found: {detail}"},
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.xlsx": {"id": "Unduh Excel", "en": "Download Excel"},
