@@ -53,6 +53,7 @@ class Settings:
     oidc_configured: bool
     connect_timeout_s: int = 5
     statement_timeout_s: int = 30
+    trust_proxy: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -79,4 +80,6 @@ def load_settings() -> Settings:
         # An unreachable database must become a sentence on screen within seconds, not a hung page.
         connect_timeout_s=int(_get("TPPO_CONNECT_TIMEOUT_S", "5")),
         statement_timeout_s=int(_get("TPPO_STATEMENT_TIMEOUT_S", "30")),
+        # Only behind a proxy that overwrites X-Real-IP (docs/DEPLOYMENT.md); otherwise clients could forge it.
+        trust_proxy=_get("TPPO_TRUST_PROXY", "0").lower() in ("1", "true", "ya"),
     )

@@ -1,4 +1,4 @@
-"""Core commands: migrate, init-demo, summary, vendor-assets, create-user, wisn."""
+"""Core commands: migrate, init-demo, summary, vendor-assets, create-user, unlock-user, wisn."""
 
 from __future__ import annotations
 
@@ -106,6 +106,18 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unlock_user(args: argparse.Namespace) -> int:
+    from data_access.accounts import unlock_account
+    from data_access.engine import ensure_database, get_engine
+
+    ensure_database()
+    with get_engine().begin() as conn:
+        if not unlock_account(conn, args.username):
+            raise UserError(f"Akun '{args.username}' tidak ada; tidak ada yang diubah.")
+    print(f"Kunci akun {args.username} dibuka; hitungan gagal masuk kembali 0.")
+    return 0
+
+
 def cmd_wisn(args: argparse.Namespace) -> int:
     from cli.wisn import run
 
@@ -131,6 +143,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--password-file", metavar="BERKAS", help="baca kata sandi dari baris pertama berkas ('-' = stdin)")
     p.add_argument("--replace", action="store_true", help="ganti kata sandi dan peran akun yang sudah ada")
     p.set_defaults(handler=cmd_create_user)
+    p = sub.add_parser("unlock-user", help="buka kunci akun lokal setelah terlalu banyak percobaan gagal")
+    p.add_argument("username")
+    p.set_defaults(handler=cmd_unlock_user)
     p = sub.add_parser("wisn", help="hitung WISN dari dua CSV (parameter dan aktivitas)")
     p.add_argument("params", help="PARAMS.csv")
     p.add_argument("activities", help="ACTIVITIES.csv")

@@ -23,9 +23,9 @@ SEEN_KEY = "auth_last_seen"
 ACCOUNT_RECHECK_SECONDS = 3.0
 _checked: dict[tuple[str, str], tuple[float, str | None]] = {}
 _checked_lock = threading.Lock()
-# Per client (X-Real-IP set by the reverse proxy, else the peer address, else the session): failed sign-ins in
-# a sliding window, in this process. It stops one client from trying many accounts; the per-account lock in
-# the database stops many clients from trying one account. See docs/DEPLOYMENT.md for the proxy part.
+# Per client (X-Real-IP from the reverse proxy when TPPO_TRUST_PROXY=1, else the peer address, else the session):
+# failed sign-ins in a sliding window, in this process. It stops one client from trying many accounts; the
+# per-account lock in the database stops many clients from trying one account. See docs/DEPLOYMENT.md.
 CLIENT_FAILURES = FailureWindow(limit=10, minutes=15)
 
 
@@ -89,7 +89,8 @@ def _forget(username: str) -> None:
 def _client_key() -> str:
     context = getattr(st, "context", None)
     headers = getattr(context, "headers", None) or {}
-    address = headers.get("X-Real-IP") or getattr(context, "ip_address", None)
+    forwarded = headers.get("X-Real-IP") if load_settings().trust_proxy else None
+    address = forwarded or getattr(context, "ip_address", None)
     if isinstance(address, str) and address:
         return f"ip:{address}"
     token = st.session_state.setdefault("auth_client_token", uuid.uuid4().hex)  # no address known: per session

@@ -4,6 +4,7 @@ existing account or with an odd name, and boundaries with a wrong output, tolera
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import os
 import select
@@ -198,3 +199,19 @@ def test_boundaries_provinces_at_the_regency_level_are_refused(cli_env, tmp_path
                    str(tmp_path)), "provinsi")
     assert not (tmp_path / "regencies.geojson").exists()
 
+
+
+def test_unlock_user_lifts_a_lock(cli_env):
+    from data_access.accounts import verify_login
+
+    assert manage(cli_env, "create-user", "terkunci", "--role", "jarnas", stdin=PASSWORD.encode()).returncode == 0
+    now = dt.datetime.now(dt.timezone.utc)
+    with get_engine(cli_env["DATABASE_URL"]).begin() as conn:
+        for _ in range(5):
+            verify_login(conn, "terkunci", "salah", now)
+        assert not verify_login(conn, "terkunci", PASSWORD, now).ok
+    result = manage(cli_env, "unlock-user", "terkunci")
+    assert result.returncode == 0, result.stderr.decode()
+    with get_engine(cli_env["DATABASE_URL"]).begin() as conn:
+        assert verify_login(conn, "terkunci", PASSWORD, now).ok
+    refused(manage(cli_env, "unlock-user", "tidak.ada"), "tidak ada")
