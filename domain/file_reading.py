@@ -270,9 +270,12 @@ def _inflated_size(raw: bytes) -> int | None:
 def _too_wide(rows: int | str | None, columns: int | None) -> str | None:
     if isinstance(rows, int | None) and (rows or 0) <= MAX_XLSX_ROWS + 1 and (columns or 0) <= MAX_XLSX_COLUMNS:
         return None
-    return (f"Lembar terlalu besar: {rows or '?'} baris × {columns or '?'} kolom; batasnya {MAX_XLSX_ROWS:,} baris data "
-            f"dan {MAX_XLSX_COLUMNS} kolom. Hapus baris dan kolom kosong di bawah/kanan tabel (termasuk yang hanya "
-            "berformat) atau simpan sebagai CSV.").replace(",", ".")
+    def shown(n: int | str | None) -> str:
+        return f"{n:,}".replace(",", ".") if isinstance(n, int) else str(n or "?")
+
+    return (f"Lembar terlalu besar: {shown(rows)} baris × {shown(columns)} kolom; batasnya {shown(MAX_XLSX_ROWS)} "
+            f"baris data dan {MAX_XLSX_COLUMNS} kolom. Hapus baris dan kolom kosong di bawah/kanan tabel (termasuk "
+            "yang hanya berformat) atau simpan sebagai CSV.")
 
 
 def _read_xlsx(raw: bytes, numeric_columns: Collection[str]) -> ReadResult:
@@ -307,7 +310,7 @@ def _read_xlsx(raw: bytes, numeric_columns: Collection[str]) -> ReadResult:
         records = []
         for row in sheet.iter_rows(max_col=MAX_XLSX_COLUMNS, values_only=True):
             if len(records) > MAX_XLSX_ROWS:  # the header and MAX_XLSX_ROWS data rows are in
-                return _whole(_too_wide(f"lebih dari {MAX_XLSX_ROWS + 1}", None) or "")
+                return _whole(_too_wide(f"lebih dari {MAX_XLSX_ROWS + 1:,}".replace(",", "."), None) or "")
             records.append([_cell_text(v) for v in row])
     except Exception:  # noqa: BLE001
         return _whole("Isi berkas .xlsx tidak dapat dibaca (rusak atau terpotong); simpan ulang dari Excel.")
