@@ -14,8 +14,15 @@ _INVISIBLE = " \t\ufeff\u200b\u200c\u200d\u2060\u00a0"
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
-def _risky(line: str) -> bool:
-    return line.startswith(FORMULA_PREFIXES) or line.lstrip(_INVISIBLE).startswith(FORMULA_PREFIXES)
+# Later lines of a cell are never evaluated by a spreadsheet, only by tools that split lines; there "-" starts a
+# bullet far more often than a formula (the import check also allows it), so it stays untouched.
+_LATER_LINE_PREFIXES = ("=", "+", "@")
+
+
+def _risky(line: str, first: bool) -> bool:
+    if first:
+        return line.startswith(FORMULA_PREFIXES) or line.lstrip(_INVISIBLE).startswith(FORMULA_PREFIXES)
+    return line.lstrip(_INVISIBLE).startswith(_LATER_LINE_PREFIXES)
 
 
 def neutralise_cell(value: object) -> object:
@@ -25,7 +32,7 @@ def neutralise_cell(value: object) -> object:
         return value
     parts = _LINE_BREAK.split(value)
     for i in range(0, len(parts), 2):  # even positions are lines, odd ones the breaks between them
-        if parts[i] and _risky(parts[i]):
+        if parts[i] and _risky(parts[i], first=i == 0):
             parts[i] = "'" + parts[i]
     return "".join(parts)
 

@@ -116,8 +116,9 @@ def test_hidden_formulas_are_neutralised_in_exports(value):
 
 
 def test_plain_text_is_left_alone():
-    df = pd.DataFrame({"a": ["Sentra Bima", "x10 y", "2024-01"]})
-    assert neutralise_formulas(df)["a"].tolist() == ["Sentra Bima", "x10 y", "2024-01"]
+    """Bullets on later lines stay as they are, so export → import of a note is still a no-op."""
+    df = pd.DataFrame({"a": ["Sentra Bima", "x10 y", "2024-01", "catatan:\n- satu\n- dua"]})
+    assert neutralise_formulas(df)["a"].tolist() == ["Sentra Bima", "x10 y", "2024-01", "catatan:\n- satu\n- dua"]
 
 
 # ---------------------------------------------------------------- workbook bombs
