@@ -47,7 +47,7 @@ def bootstrap() -> None:
 def _start() -> bool:
     from demo.reference_files import ReferenceMissing
     from ui.i18n import t
-    from ui.outage import DATABASE_DOWN
+    from data_access.engine import DATABASE_DOWN
 
     try:
         bootstrap()

@@ -6,10 +6,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
-from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from data_access.engine import connect, data_version
+from data_access.engine import DATABASE_DOWN, connect, data_version
 from settings import load_settings
 
 T = TypeVar("T")
@@ -36,7 +34,7 @@ def _version(url: str) -> str:
     page's published extract among them) are still served. A query not in the cache then fails as usual."""
     try:
         version = _current_version(url)
-    except (OperationalError, InterfaceError, PoolTimeout):
+    except DATABASE_DOWN:
         if url in _last_version:
             return _last_version[url]
         raise

@@ -10,10 +10,14 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from data_access.schema import Pengaturan
 from settings import PROJECT_ROOT, load_settings
 
+# What a lost, refusing or hanging database raises (the UI shows one sentence for these; ui/outage.py).
+DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 

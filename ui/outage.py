@@ -8,13 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
-from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from data_access.engine import DATABASE_DOWN
 from ui.i18n import t
 
 log = logging.getLogger("tppo.outage")
-DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
 
 
 @contextmanager
