@@ -32,6 +32,7 @@ _BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "gambar PNG", b"\xff\xd8\xff": "gam
 # inflate to gigabytes. The demo case file has 22,000 rows of 10 columns; templates have at most 13 columns.
 MAX_XLSX_ROWS = 200_000
 MAX_XLSX_COLUMNS = 100
+MAX_XLSX_CELLS = 3_000_000  # cells read in all (about 300 MB as text at most); the demo case file has 220,000
 MAX_XLSX_INFLATED = 200 * 1024 * 1024
 _GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}([.,]\d{3})+")
 _PLAIN = re.compile(r"[+-]?\d+")
@@ -268,7 +269,8 @@ def _inflated_size(raw: bytes) -> int | None:
 
 
 def _too_wide(rows: int | str | None, columns: int | None) -> str | None:
-    if isinstance(rows, int | None) and (rows or 0) <= MAX_XLSX_ROWS + 1 and (columns or 0) <= MAX_XLSX_COLUMNS:
+    if isinstance(rows, int | None) and (rows or 0) <= MAX_XLSX_ROWS + 1 and (columns or 0) <= MAX_XLSX_COLUMNS \
+            and (rows or 0) * (columns or 0) <= MAX_XLSX_CELLS:
         return None
     def shown(n: int | str | None) -> str:
         return f"{n:,}".replace(",", ".") if isinstance(n, int) else str(n or "?")
@@ -307,10 +309,15 @@ def _read_xlsx(raw: bytes, numeric_columns: Collection[str]) -> ReadResult:
         if declared:
             return _whole(declared)
         sheet.reset_dimensions()
-        records = []
-        for row in sheet.iter_rows(max_col=MAX_XLSX_COLUMNS, values_only=True):
-            if len(records) > MAX_XLSX_ROWS:  # the header and MAX_XLSX_ROWS data rows are in
-                return _whole(_too_wide(f"lebih dari {MAX_XLSX_ROWS + 1:,}".replace(",", "."), None) or "")
+        records, cells = [], 0
+        for row in sheet.iter_rows(values_only=True):  # rows as stored, not padded to a declared size
+            cells += len(row)
+            if len(records) > MAX_XLSX_ROWS or cells > MAX_XLSX_CELLS:  # header + MAX_XLSX_ROWS data rows are in
+                return _whole(_too_wide(f"lebih dari {len(records):,}".replace(",", "."), None) or "")
+            if len(row) > MAX_XLSX_COLUMNS:
+                if any(v not in (None, "") for v in row[MAX_XLSX_COLUMNS:]):
+                    return _whole(_too_wide(len(records) + 1, len(row)) or "")
+                row = row[:MAX_XLSX_COLUMNS]
             records.append([_cell_text(v) for v in row])
     except Exception:  # noqa: BLE001
         return _whole("Isi berkas .xlsx tidak dapat dibaca (rusak atau terpotong); simpan ulang dari Excel.")

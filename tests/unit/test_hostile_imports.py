@@ -210,3 +210,26 @@ def test_caps_leave_room_for_real_files():
     """The demo case file (22,000 rows, 10 columns) and every template fit well inside the caps."""
     assert MAX_XLSX_ROWS >= 100_000 and MAX_XLSX_COLUMNS >= 2 * max(len(k.columns) for k in KINDS.values())
     assert WARNING
+
+
+def test_a_far_cell_in_every_row_hits_the_cell_budget_quickly():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "data"
+    for r in range(1, 400):
+        ws.cell(row=r, column=1, value="a")
+        ws.cell(row=r, column=16384, value="x")
+    buf = io.BytesIO()
+    wb.save(buf)
+    result, elapsed, peak = _bounded(_declare(buf.getvalue(), "A1"))  # the declared size lies
+    assert result.table is None and "batas" in result.problems[0].message
+    assert elapsed < 5 and peak < 200 * 1024 * 1024
+
+
+def test_a_demo_sized_workbook_is_read_quickly():
+    base = kasus().loc[2].tolist()
+    raw = _workbook([KASUS] + [base[:-1] + [i % 7] for i in range(22_000)])
+    start = time.perf_counter()
+    result = read_table(raw, "k.xlsx", numeric_columns={"jumlah"})
+    assert result.ok and len(result.table) == 22_000
+    assert time.perf_counter() - start < 30
