@@ -39,6 +39,7 @@ MAX_COUNT = 100_000
 MAX_POPULATION = 400_000_000
 # A count cell this many times the largest cell stored so far gets a warning (a typo, or a cumulative figure).
 CELL_SPIKE_FACTOR = 10.0
+MAX_CELL_WARNINGS = 20  # a file of another granularity would otherwise list thousands of cells
 # Extra columns a sender may add that restate the province the file already gives by its region code.
 PROVINCE_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "kasus": ("kode_asal", ("kode_prov_asal", "prov_asal", "provinsi_asal", "kode_provinsi_asal", "provinsi",
@@ -758,10 +759,13 @@ def plausibility_warnings(spec: KindSpec, frame: pd.DataFrame, refs: ReferenceSe
     if spec.measure and largest and not frame.empty:
         limit = CELL_SPIKE_FACTOR * max(largest, 1.0)
         high = frame[(frame[spec.measure] > limit).fillna(False)]
-        for row, value in high[spec.measure].items():
+        for row, value in high[spec.measure].head(MAX_CELL_WARNINGS).items():
             warnings.append(Problem(int(row), spec.measure, (
                 f"Nilai {fmt_int(value)} jauh di atas sel terbesar yang tersimpan selama ini ({fmt_int(largest)}). "
                 "Periksa apakah angkanya kumulatif atau salah ketik."), WARNING))
+        if len(high) > MAX_CELL_WARNINGS:
+            warnings.append(Problem(None, spec.measure, (
+                f"Ada {fmt_int(len(high))} sel seperti itu; hanya {MAX_CELL_WARNINGS} pertama yang disebut."), WARNING))
     if spec.kind == "okupansi" and not frame.empty:
         over = frame[(frame["penghuni"] > frame["kapasitas"]).fillna(False)]
         for row, r in over.iterrows():

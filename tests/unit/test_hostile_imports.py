@@ -54,6 +54,10 @@ def test_cell_far_above_its_history_warns():
     spikes = [p for p in result.warnings if p.column == "jumlah"]
     assert spikes and "5.000" in spikes[0].message
     assert validate("kasus", kasus({"jumlah": "12"}), refs).warnings == []
+    many = validate("kasus", kasus(*[{"jumlah": "5000", "bulan": f"20{10 + i // 12}-{i % 12 + 1:02d}"}
+                                     for i in range(30)]), refs)
+    cells = [p for p in many.warnings if p.column == "jumlah" and p.row is not None and "sel terbesar" in p.message]
+    assert len(cells) == 20 and any("30 sel" in p.message for p in many.warnings)
 
 
 # ---------------------------------------------------------------- only ASCII digits
