@@ -26,6 +26,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("kapasitas_sentra", ":material/home_health:", "analisis"),
     PageSpec("kesenjangan_sdm", ":material/groups:", "analisis"),
     PageSpec("pemantauan_jarnas", ":material/monitoring:", "analisis"),
+    PageSpec("daftar_tindakan", ":material/checklist:", "pimpinan"),
     PageSpec("glosarium", ":material/menu_book:", "analisis"),
     PageSpec("ringkasan_publik", ":material/public:", "publik"),
     PageSpec("kelola_data", ":material/database:", "admin"),

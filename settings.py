@@ -54,6 +54,7 @@ class Settings:
     connect_timeout_s: int = 5
     statement_timeout_s: int = 30
     trust_proxy: bool = False
+    public_site_url: str | None = None  # where the static public site (manage.py publish --out) is served
 
     @property
     def is_sqlite(self) -> bool:
@@ -82,4 +83,5 @@ def load_settings() -> Settings:
         statement_timeout_s=int(_get("TPPO_STATEMENT_TIMEOUT_S", "30")),
         # Only behind a proxy that overwrites X-Real-IP (docs/DEPLOYMENT.md); otherwise clients could forge it.
         trust_proxy=_get("TPPO_TRUST_PROXY", "0").lower() in ("1", "true", "ya"),
+        public_site_url=_get("TPPO_PUBLIC_SITE_URL"),
     )

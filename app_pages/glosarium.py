@@ -5,18 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_access.reference import get_data_status, get_indicators
+from data_access.reference import get_data_status
 from domain import completeness as comp
 from domain import trends
 from domain.filters import parse_month
+from domain.comparison import ALPHA, MIN_COUNT
 from domain.formatting import fmt_date, fmt_dec, fmt_period
+from domain.indicators import STAGE_LAG_MONTHS
+from exports.indicator_tables import catalogue_frame
 from ui.frame import download_table, empty_state, page_header
 from ui.i18n import current_lang, t
 
 page_header("nav.glosarium", "purpose.glosarium", kinds=())
 lang = current_lang()
-indicators, status = get_indicators(), get_data_status()
-if indicators.empty and status.empty:
+status = get_data_status()
+if status.empty:
     empty_state("glo.empty")
 
 
@@ -48,15 +51,13 @@ st.markdown("\n".join(f"- {line}" for line in (
     t("glo.key.completeness", active=comp.MIN_ACTIVE_MONTHS, baseline=comp.BASELINE_MONTHS),
     t("glo.key.population"))))
 
-# --- indicators -------------------------------------------------------------------------------
+# --- indicators: the catalogue every figure is computed from (domain/indicators.py) ------------
 st.subheader(t("glo.indicators.header"))
 st.caption(t("glo.indicators.caption"))
-by_source = status_view.set_index("nama")
-table = indicators.assign(
-    asal=indicators["asal"].map(origin).fillna(indicators["asal"]),
-    periode=indicators["sumber"].map(by_source["periode"]),
-    diperbarui=indicators["sumber"].map(by_source["diperbarui"]),
-)[["kode", "nama", "definisi", "satuan", "sumber", "instansi", "asal", "periode", "diperbarui"]]
+st.markdown(t("rule.comparison", min=MIN_COUNT, alpha=fmt_dec(ALPHA, 2, lang), lag=STAGE_LAG_MONTHS))
+table = catalogue_frame(status, lang)
+table = table.assign(asal=table["asal"].map(origin).fillna(table["asal"]), periode=table["periode"].map(period_text),
+                     diperbarui=table["diperbarui"].map(updated_text))
 table = table.rename(columns={c: t(f"glo.col.{c}") for c in table.columns})
 st.dataframe(table, hide_index=True, key="glo_indicators",
              column_config={t("glo.col.definisi"): st.column_config.TextColumn(width="large")})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -12,9 +13,12 @@ from data_access.boundaries import get_boundaries
 from data_access.capacity import get_occupancy
 from data_access.reference import get_units
 from data_access.staffing import get_staffing
-from domain.capacity import capacity_alerts, monthly_utilisation, national_metrics, unit_map_frame, unit_metrics
+from data_access.indicators import ALERT_THRESHOLD as THRESHOLD
+from data_access.indicators import capacity_alerts, resolve, unit_scope
+from domain.capacity import monthly_utilisation, national_metrics, unit_map_frame, unit_metrics
 from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct
 from domain.sdm import quarter_start
+from exports.indicator_tables import unit_scope_note
 from domain.taxonomy import TIPE_UNIT
 from settings import load_settings
 from ui.filters import current_filters
@@ -22,19 +26,22 @@ from ui.frame import download_table, empty_state, page_header, provenance
 from ui.i18n import current_lang, t
 
 KINDS = ("okupansi", "unit_layanan")
-THRESHOLD, MIN_MONTHS = 0.9, 2
 
 page_header("nav.kapasitas_sentra", "purpose.kapasitas_sentra", kinds=KINDS)
-filters = current_filters()
 lang = current_lang()
-occupancy = get_occupancy(filters)
+filters, _ = resolve(current_filters())
+if filters is None:
+    empty_state()
+occupancy = get_occupancy(unit_scope(filters))  # victim filters do not apply to beds
 if occupancy.empty:
     empty_state()
 units = get_units()
 metrics = unit_metrics(occupancy, units)
 scope = t("kap.scope.selected") if filters.provinsi else t("kap.scope.national")
 total = national_metrics(occupancy, name=scope).iloc[0]
-alerts = capacity_alerts(occupancy, threshold=THRESHOLD, min_consecutive=MIN_MONTHS)
+# The one alert rule (data_access.indicators): ongoing in the period's last month; ended runs listed below it.
+ongoing, ended = capacity_alerts(occupancy, filters.end)
+alerts = pd.concat([ongoing.assign(berlangsung=True), ended.assign(berlangsung=False)], ignore_index=True)
 names = dict(zip(metrics["kode_unit"], metrics["nama"]))
 source = t("kap.source")
 
@@ -53,9 +60,10 @@ row2[2].metric(t("kap.kpi.stay"), fmt_dec(total["lama_tinggal_hari"], 0, lang, m
                help=t("kap.help.stay"))
 row2[3].metric(t("kap.kpi.tppo_share"), fmt_pct(total["porsi_tppo"], lang=lang, missing=t("kap.no_data")),
                help=t("kap.help.tppo_share"))
-row2[4].metric(t("kap.kpi.alert_units"), fmt_int(alerts.loc[alerts["berlangsung"], "kode_unit"].nunique(), lang),
+row2[4].metric(t("kap.kpi.alert_units"), fmt_int(ongoing["kode_unit"].nunique(), lang),
                help=t("kap.help.alert_units"))
 provenance(source, filters, KINDS)
+st.caption(unit_scope_note(filters, lang))
 
 # --- alerts -----------------------------------------------------------------------------------
 st.subheader(t("kap.alerts.title"))
@@ -71,9 +79,8 @@ else:
         berlangsung=[t("kap.yes") if b else t("kap.no") for b in alerts["berlangsung"]],
     )[["nama", "kode_unit", "mulai", "akhir", "jumlah_bulan", "utilisasi_maks", "berlangsung"]]
     alert_table = alert_table.rename(columns={c: t(f"kap.col.{c}") for c in alert_table.columns})
-    ongoing = int(alerts["berlangsung"].sum())
-    if ongoing:
-        st.error(t("kap.alerts.ongoing", n=fmt_int(ongoing, lang)), icon=":material/warning:")
+    if len(ongoing):
+        st.error(t("kap.alerts.ongoing", n=fmt_int(ongoing["kode_unit"].nunique(), lang)), icon=":material/warning:")
     st.dataframe(alert_table, hide_index=True, key="kap_alerts")
     download_table(alert_table, "peringatan_kapasitas", filters, KINDS)
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from builders.capacity_charts import make_before_after, make_ranked_bars, make_wisn_heatmap
-from data_access.capacity import get_occupancy
+from data_access.indicators import resolve, wisn_inputs
 from data_access.reference import get_code_names
-from data_access.staffing import get_staffing, get_workload_standards, get_working_time
 from domain.allocation import allocate_recruits, plan_transfers
 from domain.formatting import fmt_dec, fmt_int, fmt_pct, fmt_period
-from domain.sdm import (
-    allocation_units, caseload, certified_share, quarter_start, role_totals, validate_standards, wisn_by_unit_role,
-    workload_window,
-)
+from domain.messages import quarter_label
+from domain.sdm import allocation_units, caseload, certified_share, role_totals, validate_standards, wisn_by_unit_role
+from exports.indicator_tables import unit_scope_note
 from domain.wisn import WisnInputError
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance
@@ -23,11 +21,13 @@ from ui.standards_editor import render_standards_editor, show_standards
 KINDS = ("staf", "standar_beban_kerja", "okupansi")
 
 page_header("nav.kesenjangan_sdm", "purpose.kesenjangan_sdm", kinds=KINDS)
-filters = current_filters()
 lang = current_lang()
-occupancy = get_occupancy(filters)
-staffing = get_staffing(kuartal=quarter_start(filters.end), provinsi=filters.provinsi)  # staff at the period's end
-standards, working_time = get_workload_standards(), get_working_time()
+filters, _ = resolve(current_filters())
+if filters is None:
+    empty_state()
+# The one WISN rule (data_access.indicators): staff of the latest quarter up to the period's end, workload of
+# the 12 months ending there; the executive page, the deck and the CLI use the same inputs.
+occupancy, staffing, standards, working_time, quarter, workload = wisn_inputs(filters)
 if occupancy.empty or staffing.empty:
     empty_state()
 names = get_code_names(lang)
@@ -59,9 +59,8 @@ if problems or wisn is None or wisn.empty:
     st.error(t("sdm.invalid") + "\n\n" + "\n".join(f"- {p}" for p in problems[:10]) if problems else t("sdm.no_pairs"))
     standards_section()
     st.stop()
-window = workload_window(occupancy)
-quarter = staffing["kuartal"].max()
-st.caption(t("sdm.window", period=fmt_period(*window, lang), q=(quarter.month - 1) // 3 + 1, year=quarter.year))
+st.caption(t("sdm.rule", quarter=quarter_label(quarter, lang), window=fmt_period(workload.start, workload.end, lang)))
+st.caption(unit_scope_note(filters, lang))
 
 # --- headline figures -------------------------------------------------------------------------
 short_cells = int((wisn["wisn_ratio"] < 1).sum())

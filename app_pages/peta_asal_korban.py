@@ -11,8 +11,10 @@ from data_access.boundaries import get_boundaries
 from data_access.cases import get_victims_by
 from data_access.reference import get_countries, get_region_names, get_regions, get_units
 from domain import map_values as mv
-from domain.formatting import fmt_int, fmt_pct
+from domain.formatting import fmt_int, fmt_pct, fmt_period
 from domain.geo import coverage, nearest_unit
+from domain.periods import months_between
+from domain.rates import annual_rate_per_100k, population_matches
 from settings import load_settings
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance
@@ -25,6 +27,7 @@ MAX_FLOW_LINES = 60  # hundreds of thin lines are unreadable and cost ~600 bytes
 
 page_header("nav.peta_asal_korban", "purpose.peta_asal_korban", kinds=KINDS)
 filters, lang = current_filters(), current_lang()
+months = months_between(filters.start, filters.end) if filters.start and filters.end else 12
 victims = get_victims_by(filters, ("kode_prov_asal", "kode_asal"))
 if victims.empty:
     empty_state()
@@ -61,17 +64,19 @@ scheme = c3.selectbox(t("peta.skema"), options=["quantiles", "fisher_jenks"], ke
 
 # --- origin map and ranked table -----------------------------------------------------------------
 if drill is None:
-    values = mv.area_values(mv.victims_by_province(victims), provinces, unknown_nama=t("peta.prov_unknown"))
+    values = mv.area_values(mv.victims_by_province(victims), provinces, unknown_nama=t("peta.prov_unknown"),
+                            months=months, population_matches=population_matches(filters))
     boundaries = get_boundaries("provinsi", overview=True)
     st.subheader(t("peta.asal.title_nasional"))
 else:
     values = mv.area_values(mv.victims_in_province(victims, drill), get_regions(2, drill), unknown_kode=drill,
+                            months=months, population_matches=population_matches(filters),
                             unknown_nama=t("peta.kab_unknown"))
     kab = get_boundaries("kabupaten_kota")
     boundaries = None if kab is None else kab[kab["kode_prov"] == drill]
     st.subheader(t("peta.asal.title_prov", prov=prov_names[drill]))
 known = values[values["diketahui"]]
-has_rate = bool(known["populasi"].notna().any())
+has_rate = bool(known["rate"].notna().any())
 if has_rate:
     c2.radio(t("peta.metrik"), options=["rate", "count"], key="peta_metrik", horizontal=True,
              format_func=lambda m: t(f"peta.metrik.{m}"))
@@ -83,10 +88,15 @@ k1.metric(t("peta.total"), fmt_int(total, lang), help=t("peta.total_help"))
 if has_rate and drill is None:
     # With a province filter the rate is over those provinces' population only, not all of Indonesia's.
     scope_pop = known.loc[known["kode"].isin(filters.provinsi or known["kode"]), "populasi"].sum()
-    k2.metric(t("peta.rate_nasional"), mv.fmt_rate(total / scope_pop * 100_000 if scope_pop else None, lang,
-                                                    t("peta.no_data")))
+    k2.metric(t("peta.rate_nasional"), mv.fmt_rate(annual_rate_per_100k(total, scope_pop, months) if scope_pop
+                                                    else None, lang, t("peta.no_data")),
+              help=t("ind.angka_korban.def"))
+elif not population_matches(filters):
+    st.caption(t("peta.rate_no_denominator"))
 elif not has_rate:
     st.caption(t("peta.kab_rate_note"))
+if has_rate:
+    st.caption(t("peta.rate_period", period=fmt_period(filters.start, filters.end, lang), months=months))
 
 map_col, table_col = st.columns([3, 2])
 with map_col:
@@ -117,10 +127,14 @@ with table_col:
     st.markdown(f"**{t('peta.tabel.title')}**")
     st.caption(t("peta.tabel.by_rate" if metric == "rate" else "peta.tabel.by_count"))
     ranked = mv.ranked_areas(values, TOP_N, by="rate" if metric == "rate" else "jumlah")
+    derived = ranked["kode"].isin(set(provinces.loc[provinces["populasi_metode"] == "turunan", "kode"]))
+    ranked = ranked.assign(nama=ranked["nama"].where(~derived, ranked["nama"] + " *"))
     cols = {"peringkat": t("peta.col.peringkat"), "nama": t("peta.col.wilayah"), "jumlah": t("peta.col.jumlah"),
             "rate": t("peta.col.rate"), "share": t("peta.col.share")}
     shown, data = mv.table_frames(ranked, cols, lang, t("peta.no_data"))
     st.dataframe(shown, hide_index=True, key="peta_tabel_asal")
+    if derived.any():
+        st.caption(t("peta.derived_population"))
     download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)
 
 # --- destinations ----------------------------------------------------------------------------------

@@ -11,17 +11,17 @@ from builders.maps import make_choropleth_map
 from data_access.briefing import (ALERT_MIN_MONTHS, ALERT_THRESHOLD, collect_briefing, map_values,
                                   province_boundaries, top_destinations, top_origins)
 from domain.filters import month_key
-from domain.formatting import fmt_dec, fmt_month, fmt_pct, fmt_period
+from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.messages import escape_markdown, format_headline
-from domain.trends import add_months
 from exports.deck import PPTX_MIME, build_deck, role_table
+from exports.indicator_tables import (comparison_notes, headline_frame, latest_like_window, staffing_note,
+                                      staffing_window, unit_scope_note)
 from settings import load_settings
-from ui.filters import current_filters
+from ui.filters import current_filters, set_period
 from ui.frame import download_table, empty_state, last_update, page_header, provenance
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "okupansi", "staf")
-HELP = {k: k.replace(".kpi.", ".kpi.help.") for k in ("eks.kpi.total", "eks.kpi.reintegrated", "eks.kpi.utilisation")}
 presenting = st.query_params.get("present") == "1"
 if presenting:
     # Exit first, so the way back is the first thing on the screen.
@@ -32,7 +32,7 @@ page_header("nav.ringkasan_eksekutif", "purpose.ringkasan_eksekutif", kinds=KIND
 filters = current_filters()
 lang = current_lang()
 b = collect_briefing(filters, lang)
-if b.summary["victims_total"] == 0:
+if b.start is None or b.summary["victims_total"] == 0:
     empty_state()
 if not presenting and st.button(t("eks.present.on"), key="eks_present_on", icon=":material/slideshow:"):
     st.query_params["present"] = "1"
@@ -44,16 +44,20 @@ columns = st.columns(3) + st.columns(3)  # six across truncates the numbers on a
 for column, h in zip(columns, b.headlines):
     value, change = format_headline(h, lang)
     column.metric(t(h.key), value, delta=change, delta_color="off", border=True,
-                  help=t(HELP[h.key]) if h.key in HELP else None)
-if b.comparable:
-    st.caption(t("eks.comparison", period=fmt_period(b.start.replace(year=b.start.year - 1),
-                                                     b.end.replace(year=b.end.year - 1), lang)))
-elif b.first_month:
-    st.caption(t("eks.no_comparison", first=fmt_month(b.first_month, lang),
-                 earliest=fmt_month(b.first_month.replace(year=b.first_month.year + 1), lang)))
-provenance(source, filters, KINDS)
-headline_table = pd.DataFrame([{"indikator": t(h.key), "nilai": format_headline(h, lang)[0],
-                                "perubahan": format_headline(h, lang)[1] or "–"} for h in b.headlines])
+                  help=t(f"ind.{h.indicator}.def"))
+for note in comparison_notes(b, lang):
+    st.caption(note)
+if b.filters.provinsi or any(f.ignored for f in b.indicators.figures.values()):
+    st.caption(t("eks.units_scope") + " " + unit_scope_note(b.filters, lang))
+like = latest_like_window(b)
+if like is not None and not presenting:
+    # The whole range has no year before it: offer the latest months that do (the minister's "better or worse").
+    st.button(t("eks.like_window", period=fmt_period(*like, lang),
+                previous=fmt_period(like[0].replace(year=like[0].year - 1), like[1].replace(year=like[1].year - 1),
+                                    lang)),
+              key="eks_like_window", on_click=set_period, args=like, icon="📅")
+provenance(source, b.filters, KINDS)
+headline_table = headline_frame(b, lang)
 
 # --- key messages -----------------------------------------------------------------------------
 st.subheader(t("eks.messages.header"))
@@ -75,19 +79,20 @@ with left:
         st_folium(make_choropleth_map(boundaries, values, "count", tiles=load_settings().tile_url),
                   key="eks_map", height=480 if not presenting else 620, use_container_width=True,
                   returned_objects=[])
-    provenance(source, filters, ("kasus",))
+    provenance(source, b.filters, ("kasus",))
 with right:
     origins, destinations = top_origins(b), top_destinations(b)
     st.plotly_chart(make_top_bars(origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
     st.plotly_chart(make_top_bars(destinations, title=t("eks.destinations.header"), lang=lang, colour="#E69F00"),
                     key="eks_destinations")
-    provenance(source, filters, ("kasus",))
+    provenance(source, b.filters, ("kasus",))
 
 # --- capacity and SDM alerts ------------------------------------------------------------------
 st.subheader(t("eks.alerts.header"))
 threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
 cap_col, sdm_col = st.columns(2)
 alert_table = sdm_table = None
+st.caption(unit_scope_note(b.filters, lang))
 with cap_col:
     st.markdown(f"**{t('eks.alerts.capacity', threshold=threshold, months=ALERT_MIN_MONTHS)}**")
     if b.alerts is None:
@@ -104,7 +109,10 @@ with cap_col:
             t("deck.col.max"): [fmt_pct(u, digits=0, lang=lang) for u in b.alerts["utilisasi_maks"]],
         })
         st.dataframe(alert_table, hide_index=True, key="eks_alert_table")
-    provenance(t("eks.source.okupansi"), filters, ("okupansi",))
+    ended = b.ended_alerts
+    if ended is not None and len(ended):
+        st.caption(t("eks.alerts.ended", n=fmt_int(ended["kode_unit"].nunique(), lang)))
+    provenance(t("eks.source.okupansi"), b.filters, ("okupansi",))
 with sdm_col:
     st.markdown(f"**{t('eks.alerts.sdm')}**")
     roles = role_table(b)
@@ -122,9 +130,9 @@ with sdm_col:
             t("deck.col.ratio"): [fmt_dec(v, 2, lang) for v in roles["wisn_ratio"]],
         })
         st.dataframe(sdm_table, hide_index=True, key="eks_sdm_table")
-    end = b.end or b.last_month
-    window = fmt_period(add_months(end, -11), end, lang) if end else "–"
-    st.caption(t("provenance", source=t("eks.source.sdm"), period=window, updated=last_update(("staf",))))
+    st.caption(staffing_note(b, lang))
+    st.caption(t("provenance", source=t("eks.source.sdm"), period=staffing_window(b, lang),
+                 updated=last_update(("staf",))))
 
 if presenting:
     st.stop()
@@ -138,7 +146,7 @@ with st.expander(t("eks.table.data")):
         if table is not None:
             st.markdown(f"**{name.replace('_', ' ').capitalize()}**")
             st.dataframe(table, hide_index=True, key=f"eks_tbl_{name}")
-            download_table(table, f"{name}_{tag}", filters, KINDS)
+            download_table(table, f"{name}_{tag}", b.filters, KINDS)
 
 # --- slide deck -------------------------------------------------------------------------------
 st.subheader(t("eks.deck.header"))

@@ -16,11 +16,13 @@ from data_access.publication import get_latest_extract, get_province_boundaries,
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_period
 from domain.publication import (
-    AGE_GROUPS, SEXES, display_table, display_value, long_cells, map_values, national_total, parse_period,
-    with_names,
+    AGE_GROUPS, SEXES, display_table, display_value, map_values, national_total, parse_period,
+    with_names, year_label,
 )
 from domain.taxonomy import MODUS, names
+from exports.open_data import open_tables, package_zip
 from exports.tables import to_csv_bytes, to_xlsx_bytes
+from settings import load_settings
 from ui.frame import empty_state
 from ui.i18n import current_lang, t
 
@@ -39,8 +41,16 @@ period = parse_period(info.periode)
 version = t("publik.version", versi=info.versi, date=fmt_date(info.dibuat, lang),
             period=fmt_period(*period, lang) if period else "–")
 st.caption(version)
+# The internet-facing copy of these figures is the static site written by `manage.py publish --out`.
+site_url = load_settings().public_site_url
+if site_url and site_url.startswith(("https://", "http://")):
+    st.link_button(t("publik.static_link"), site_url, key="publik_situs_statis", icon=":material/public:")
 notes = tuple(([t("demo.notice")] if info.is_demo else []) + [version] + [
     t(f"publik.caveat_{k}", **words) for k in ("scope", "rounding", "small", "hidden")])
+
+province_names = get_province_names()
+# Downloads are the open-data files of the static site (exports.open_data), the same bytes everywhere.
+open_data = {table.name: table for table in open_tables(extract, province_names)}
 
 st.metric(t("publik.kpi_total"), display_value(national_total(extract), lang), help=t("publik.kpi_help"))
 with st.expander(t("publik.caveats_title"), expanded=True):
@@ -48,14 +58,16 @@ with st.expander(t("publik.caveats_title"), expanded=True):
         st.markdown("- " + t(f"publik.caveat_{key}", **words))
 
 
-def show_table(shown: pd.DataFrame, name: str, first_column: str) -> None:
-    """The table as displayed text, with CSV and XLSX of exactly it (notes: demo, version, caveats)."""
+def show_table(shown: pd.DataFrame, name: str, first_column: str, table: str) -> None:
+    """The table as displayed text; its downloads are the open-data file of the same published table (header
+    first, names beside codes, numbers as numbers, period columns), CSV as on the static site, XLSX with notes."""
     frame = display_table(shown, lang).rename_axis(first_column).reset_index()
     st.dataframe(frame, hide_index=True, width="stretch", key=f"publik_tbl_{name}")
+    data = open_data[table].frame
     c1, c2 = st.columns(2)
-    c1.download_button(t("download.csv"), to_csv_bytes(frame, notes), file_name=f"{name}.csv", mime="text/csv",
+    c1.download_button(t("download.csv"), to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
                        key=f"publik_csv_{name}", icon=":material/download:")
-    c2.download_button(t("download.xlsx"), to_xlsx_bytes(frame, name, notes), file_name=f"{name}.xlsx",
+    c2.download_button(t("download.xlsx"), to_xlsx_bytes(data, name, notes), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"publik_xlsx_{name}", icon=":material/download:")
 
@@ -79,23 +91,25 @@ def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
 total = t("publik.total")
 jumlah = {"jumlah": t("publik.col.jumlah")}
 st.subheader(t("publik.by_year"))
-years = with_names(extract.table("tahun"), {}, total, jumlah)
-bars(extract.table("tahun"), {}, "v")
+# A year the data covers only in part reads "2025 (Jan–Jul)" (issue 11), in the chart and the table alike.
+year_names = {str(y): year_label(y, info.periode, lang) for y in extract.table("tahun").index}
+years = with_names(extract.table("tahun"), year_names, total, jumlah)
+bars(extract.table("tahun"), year_names, "v")
 with st.expander(t("publik.data_table")):
-    show_table(years, "korban_per_tahun", t("publik.col.tahun"))
+    show_table(years, "korban_per_tahun", t("publik.col.tahun"), "tahun")
 
 st.subheader(t("publik.by_sex_age"))
 sex_age = with_names(extract.table("jenis_kelamin_umur", SEXES), {s: t(f"sex.{s}") for s in SEXES}, total,
                      {a: t(f"age.{a}") for a in AGE_GROUPS})
 show_table(sex_age[[t(f"age.{a}") for a in AGE_GROUPS] + [total]], "korban_jenis_kelamin_umur",
-           t("publik.col.jenis_kelamin"))
+           t("publik.col.jenis_kelamin"), "jenis_kelamin_umur")
 
 st.subheader(t("publik.by_modus"))
 modus_names = names(MODUS, lang)
 modus = with_names(extract.table("modus", list(modus_names)), modus_names, total, jumlah)
 bars(extract.table("modus", list(modus_names)), modus_names, "h")
 with st.expander(t("publik.data_table")):
-    show_table(modus, "korban_per_modus", t("publik.col.modus"))
+    show_table(modus, "korban_per_modus", t("publik.col.modus"), "modus")
 
 st.subheader(t("publik.by_province"))
 provinces = extract.table("provinsi")
@@ -108,15 +122,13 @@ else:
     labels = {"title": t("publik.map.title"), "region": t("publik.map.region"), "value": t("publik.col.jumlah"),
               "small": t("publik.map.small"), "hidden": t("publik.map.hidden"),
               "no_data": t("publik.map.no_data"), "note": t("publik.map.note")}
-    st_folium(make_protected_map(boundaries, values, rules, labels=labels, display=shown),
+    st_folium(make_protected_map(boundaries, values, rules, labels=labels, display=shown, lang=lang),
               key="publik_peta", height=480, use_container_width=True, returned_objects=[])
     source_caption()
-province_names = get_province_names()
 with st.expander(t("publik.data_table"), expanded=boundaries is None):
-    show_table(with_names(provinces, province_names, total, jumlah), "korban_per_provinsi", t("publik.col.provinsi"))
+    show_table(with_names(provinces, province_names, total, jumlah), "korban_per_provinsi", t("publik.col.provinsi"),
+               "provinsi")
 
-all_cells = long_cells(extract.cells).rename(
-    columns={c: t(f"publik.col.{c}") for c in ("tabel", "baris", "kolom", "nilai")})
-st.download_button(t("publik.download_all"), to_csv_bytes(all_cells, notes),
-                   file_name=f"ringkasan_publik_v{info.versi}.csv", mime="text/csv", key="publik_csv_semua",
+st.download_button(t("publik.download_all"), package_zip(extract, province_names),
+                   file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",
                    icon=":material/download:", type="primary")

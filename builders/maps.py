@@ -36,7 +36,7 @@ INDONESIA_BOUNDS: tuple[tuple[float, float], tuple[float, float]] = ((-11.01, 95
 INDONESIA_CENTER: tuple[float, float] = (-2.5, 118.0)
 # MIT asks for the notice wherever the boundary data is shown or shipped.
 BOUNDARY_ATTRIBUTION = "Batas wilayah © 2024 Cahya DSN (cahyadsn/wilayah_boundaries), MIT"
-METRIC_TITLES: dict[str, str] = {"rate": "Korban per 100.000 penduduk", "count": "Jumlah korban"}
+METRIC_TITLES: dict[str, str] = {"rate": "Korban per 100.000 penduduk per tahun", "count": "Jumlah korban"}
 SCHEME_NOTES: dict[str, str] = {
     "quantiles": "kelas kuantil",
     "fisher_jenks": "kelas Jenks (Fisher)",

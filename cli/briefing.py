@@ -21,7 +21,15 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UserError(f"Folder '{out.parent}' tidak ada.")
     ensure_database()
-    out.write_bytes(build_deck(filters, args.lang))
+    from cli.core import no_data_message
+    from data_access.engine import connect
+    from data_access.indicators import connection_runner, headline_indicators
+
+    with connect() as conn:
+        headlines = headline_indicators(filters, connection_runner(conn))
+    if headlines.filters is None:
+        raise UserError(no_data_message(headlines))
+    out.write_bytes(build_deck(headlines.filters, args.lang))
     print(f"Paparan disimpan: {out}")
     if args.pdf:
         try:

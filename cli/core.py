@@ -42,18 +42,37 @@ def cmd_init_demo(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     from data_access.engine import connect, ensure_database
-    from data_access.summary import _query_summary
+    from data_access.indicators import as_json, connection_runner, headline_indicators
+    from data_access.summary import summary_figures
 
     filters = filters_from_args(args)
     ensure_database()
     with connect() as conn:
-        summary = _query_summary(conn, filters)
+        run = connection_runner(conn)
+        headlines = headline_indicators(filters, run)
+        if headlines.filters is None:
+            raise UserError(no_data_message(headlines))
+        summary = summary_figures(run, headlines)
+    summary["indikator"] = as_json(headlines)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         for key, value in summary.items():
-            print(f"{key}: {value}")
+            if key != "indikator":
+                print(f"{key}: {value}")
+        for key, entry in summary["indikator"].items():
+            print(f"{key}: {entry['nilai']}" + (f" (pembanding {entry['pembanding']}, {entry['status']})"
+                                                 if entry.get("pembanding") is not None else ""))
     return 0
+
+
+def no_data_message(headlines) -> str:
+    from domain.formatting import fmt_month
+
+    if headlines.data is None:
+        return "Belum ada data kasus. Muat data contoh (init-demo) atau impor data."
+    return (f"Tidak ada data pada periode yang diminta; data tersedia {fmt_month(headlines.data.start)} sampai "
+            f"{fmt_month(headlines.data.end)}.")
 
 
 def cmd_vendor_assets(args: argparse.Namespace) -> int:

@@ -27,6 +27,22 @@ def _query_staffing(conn: Connection, kuartal: dt.date | None, provinsi: tuple[s
     return pd.DataFrame(conn.execute(stmt).all(), columns=STAFF_COLUMNS)
 
 
+def _query_staff_quarter(conn: Connection, end: dt.date | None) -> dt.date | None:
+    """The staff snapshot for a period: the latest quarter with staff data that starts on or before its end."""
+    stmt = select(func.max(Staf.kuartal))
+    if end is not None:
+        stmt = stmt.where(Staf.kuartal <= end)
+    value = conn.execute(stmt).scalar_one()
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def get_staff_quarter(end: dt.date | None) -> dt.date | None:
+    """First day of the staff quarter that stands for a period ending in month end (None: no staff data)."""
+    return run_cached(_query_staff_quarter, end)
+
+
 def get_staffing(kuartal: dt.date | None = None, provinsi: tuple[str, ...] = ()) -> pd.DataFrame:
     """Posts per unit and role for one quarter (latest by default): terisi, bersertifikat, lowongan (persons)."""
     return run_cached(_query_staffing, kuartal, tuple(provinsi))

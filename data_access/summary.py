@@ -38,3 +38,13 @@ def _query_summary(conn: Connection, filters: Filters) -> dict:
 def get_summary(filters: Filters) -> dict:
     """victims_total, period_start/end (YYYY-MM), service_units {sentra, rptc}, provinces, regencies, source."""
     return run_cached(_query_summary, filters)
+
+
+def summary_figures(run, headlines) -> dict:
+    """The summary of `manage.py summary` for the clamped period of an indicator computation: the same
+    figures as the pages (victims_total is korban_ditangani), the period actually covered, and the source."""
+    summary = run(_query_summary, headlines.filters)
+    summary["period_start"] = month_key(headlines.filters.start)
+    summary["period_end"] = month_key(headlines.filters.end)
+    summary["service_units"] = {"sentra": headlines.units - headlines.rptc, "rptc": headlines.rptc}
+    return summary

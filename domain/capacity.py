@@ -24,7 +24,8 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "bulan_di_atas_kapasitas", "penerimaan", "pemulangan", "lama_tinggal_hari", "porsi_tppo", "tekanan",
     "jumlah_bulan",
 )
-ALERT_COLUMNS: tuple[str, ...] = ("kode_unit", "mulai", "akhir", "jumlah_bulan", "utilisasi_maks", "berlangsung")
+ALERT_COLUMNS: tuple[str, ...] = ("kode_unit", "mulai", "akhir", "jumlah_bulan", "utilisasi_maks", "berlangsung",
+                                  "bulan_maks")
 MAP_COLUMNS: tuple[str, ...] = ("kode_unit", "nama", "tipe", "lat", "lon", "kapasitas", "penghuni", "utilisasi", "staf")
 _OCCUPANCY_COLUMNS = ("bulan", "kode_unit", "kapasitas", "penghuni", "penghuni_tppo", "penerimaan", "pemulangan")
 _COUNTS = ("kapasitas", "penghuni", "penghuni_tppo", "penerimaan", "pemulangan")
@@ -166,6 +167,8 @@ def _close(unit: str, run: list[tuple[dt.date, float]], min_consecutive: int, la
         runs.append({
             "kode_unit": unit, "mulai": run[0][0], "akhir": run[-1][0], "jumlah_bulan": len(run),
             "utilisasi_maks": max(u for _, u in run), "berlangsung": run[-1][0] == latest,
+            # The month of the peak, so a sentence naming the highest value can name its month too.
+            "bulan_maks": max(run, key=lambda mu: mu[1])[0],
         })
 
 

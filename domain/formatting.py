@@ -54,9 +54,29 @@ def fmt_month(value: dt.date, lang: str = "id") -> str:
 
 
 def fmt_period(start: dt.date | None, end: dt.date | None, lang: str = "id") -> str:
+    """'Jan 2023 – Jul 2025'; within one year 'Jan–Jul 2025'; one month 'Jul 2025'."""
     if not start or not end:
         return "–"
-    return fmt_month(start, lang) if start == end else f"{fmt_month(start, lang)} – {fmt_month(end, lang)}"
+    if start == end:
+        return fmt_month(start, lang)
+    if start.year == end.year:
+        return f"{_month_name(start, lang)}–{fmt_month(end, lang)}"
+    return f"{fmt_month(start, lang)} – {fmt_month(end, lang)}"
+
+
+def fmt_year(year: int, months: tuple[dt.date, dt.date] | None, lang: str = "id") -> str:
+    """'2024' for a year the data cover fully, '2025 (Jan–Jul)' for a partial one (months: first, last)."""
+    if months is None:
+        return str(year)
+    first, last = months
+    if first == dt.date(year, 1, 1) and last == dt.date(year, 12, 1):
+        return str(year)
+    inner = _month_name(first, lang) if first == last else f"{_month_name(first, lang)}–{_month_name(last, lang)}"
+    return f"{year} ({inner})"
+
+
+def _month_name(value: dt.date, lang: str) -> str:
+    return format_date(value, "MMM", locale=_locale(lang)).replace(".", "")
 
 
 def fmt_date(value: dt.date | dt.datetime | None, lang: str = "id") -> str:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from domain.formatting import fmt_dec, fmt_int, fmt_pct
-from domain.rates import rate_per_100k
+from domain.rates import annual_rate_per_100k
 
 VALUE_COLUMNS = ["kode", "nama", "jumlah", "populasi", "rate", "share", "diketahui"]
 FLOW_COLUMNS = [
@@ -50,6 +50,8 @@ def area_values(
     *,
     unknown_kode: str = "?",
     unknown_nama: str = "tidak diketahui",
+    months: int = 12,
+    population_matches: bool = True,
 ) -> pd.DataFrame:
     """Every region with its victims, population, rate per 100,000 and share of all victims.
 
@@ -59,6 +61,10 @@ def area_values(
     (NaN when there are none). Victims whose code is not a region (e.g. an origin coded only at
     province level when regions are kab/kota) are kept, summed into one last row with
     unknown_kode/unknown_nama and diketahui False, so shares add up to 1 and nobody is dropped.
+
+    The rate is per 100,000 population per year (annual_rate_per_100k over `months`), so six months and
+    thirty-one months read on the same scale. population_matches False (a sex or age filter with only the
+    whole population loaded) leaves every rate NaN rather than divide by the wrong denominator.
     """
     _require(victims, ("kode", "jumlah"), "victims")
     _require(regions, ("kode", "nama", "populasi"), "regions")
@@ -79,7 +85,8 @@ def area_values(
     out = known.reset_index(drop=True)
     out["jumlah"] = out["jumlah"].astype("int64")
     out["populasi"] = out["populasi"].astype(float)
-    out["rate"] = rate_per_100k(out["jumlah"], out["populasi"]).astype(float)
+    out["rate"] = (annual_rate_per_100k(out["jumlah"], out["populasi"], months).astype(float) if population_matches
+                   else np.nan)
     total = int(out["jumlah"].sum())
     out["share"] = out["jumlah"] / total if total else np.nan
     out["diketahui"] = out["diketahui"].astype(bool)

@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from domain.formatting import fmt_change, fmt_dec, fmt_int, fmt_pct, fmt_period
-from domain.trends import BASELINE_MONTHS, RECENT_MONTHS, STATUS_NEW, STATUS_RISING
+from domain.comparison import DOWN, STABLE, UP, Comparison
+from domain.filters import Filters
+from domain.formatting import fmt_change, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
+from domain.trends import BASELINE_MONTHS, RECENT_MONTHS, STATUS_NEW, STATUS_RISING, add_months
 from strings import tr
 
 # A share or change below this is not worth a minister's sentence.
 MIN_TOTAL = 1
-MAX_MESSAGES = 5
+MAX_MESSAGES = 6
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Headline:
     previous: float | None = None
     kind: str = "int"  # int | pct | text
     text: str = ""
+    indicator: str = ""  # the catalogue key (domain.indicators)
+    status: str | None = None  # domain.comparison verdict for counts (naik, turun, stabil, sedikit)
+    reason: str | None = None  # why there is no comparison (domain.periods REASON_*)
 
     @property
     def change(self) -> float | None:
@@ -56,7 +61,8 @@ class BriefingInputs:
     start: dt.date | None
     end: dt.date | None
     total: int
-    total_previous: int | None = None
+    previous_window: tuple[dt.date, dt.date] | None = None  # the same months a year earlier, when covered
+    comparisons: dict = field(default_factory=dict)  # indicator key → domain.comparison.Comparison
     by_province: pd.DataFrame = field(default_factory=pd.DataFrame)  # kode_prov_asal, jumlah
     by_modus: pd.DataFrame = field(default_factory=pd.DataFrame)  # modus, jumlah
     by_destination: pd.DataFrame = field(default_factory=pd.DataFrame)  # kode_tujuan, jumlah
@@ -65,6 +71,9 @@ class BriefingInputs:
     capacity_alerts: pd.DataFrame | None = None  # domain.capacity.capacity_alerts (None: not available)
     wisn: pd.DataFrame | None = None  # domain.sdm.wisn_by_unit_role (None: not available)
     names: dict = field(default_factory=dict)  # code list → {kode: nama} in the message language
+    filters: Filters | None = None  # the filters in force: no sentence that they make trivially true
+    staff_quarter: dt.date | None = None  # the WISN staff snapshot
+    workload: tuple[dt.date, dt.date] | None = None  # the WISN workload window
 
 
 def _msg(key: str, lang: str, values: dict, **shown: object) -> KeyMessage:
@@ -95,20 +104,34 @@ def top_origin_message(by_province: pd.DataFrame, province_names: dict, start: d
                 name=name, share=fmt_pct(share, lang=lang), period=fmt_period(start, end, lang))
 
 
-def change_message(total: int, previous: int | None, lang: str = "id") -> KeyMessage | None:
-    """Year-on-year change of victims handled; None when the year-earlier window is not comparable."""
-    if previous is None or previous <= 0:
+def change_message(comparison: Comparison | None, start: dt.date | None, end: dt.date | None,
+                   previous_window: tuple[dt.date, dt.date] | None, lang: str = "id",
+                   key: str = "korban_ditangani") -> KeyMessage | None:
+    """Year-on-year change of an indicator between like windows (domain.comparison decides the verb).
+
+    "naik"/"turun" only when the change is beyond chance; "relatif stabil" otherwise; nothing when the counts
+    are too small to say anything or there is no like window.
+    """
+    if comparison is None or previous_window is None or comparison.status not in (UP, DOWN, STABLE):
         return None
-    change = (total - previous) / previous
-    key = "eks.msg.change_up" if change > 0 else "eks.msg.change_down" if change < 0 else "eks.msg.change_flat"
-    return _msg(key, lang, {"total": total, "previous": previous, "change": change},
-                change=fmt_pct(abs(change), lang=lang), total=fmt_int(total, lang),
-                previous=fmt_int(previous, lang))
+    values = {"indicator": key, "total": comparison.current, "previous": comparison.previous,
+              "change": comparison.change, "status": comparison.status, "p_value": comparison.p_value}
+    shown = dict(name=tr(f"ind.{key}.msg", lang), total=fmt_int(comparison.current, lang),
+                 previous=fmt_int(comparison.previous, lang), period=fmt_period(start, end, lang),
+                 previous_period=fmt_period(*previous_window, lang),
+                 change=fmt_pct(abs(comparison.change), lang=lang) if comparison.change is not None else "–")
+    return _msg(f"eks.msg.change_{comparison.status}", lang, values, **shown)
 
 
-def top_modus_message(by_modus: pd.DataFrame, modus_names: dict, lang: str = "id") -> KeyMessage | None:
+def _single(filters: Filters | None, attr: str) -> bool:
+    return filters is not None and len(getattr(filters, attr)) == 1
+
+
+def top_modus_message(by_modus: pd.DataFrame, modus_names: dict, lang: str = "id",
+                      filters: Filters | None = None) -> KeyMessage | None:
+    """The most common modus; none when a single modus is selected or has data ("100%" says nothing)."""
     top = _top(by_modus, "modus")
-    if top is None:
+    if top is None or _single(filters, "modus") or by_modus.loc[by_modus["jumlah"] > 0, "modus"].nunique() < 2:
         return None
     kode, count, total = top
     share = count / total
@@ -116,7 +139,7 @@ def top_modus_message(by_modus: pd.DataFrame, modus_names: dict, lang: str = "id
                 name=modus_names.get(kode, kode), share=fmt_pct(share, lang=lang), count=fmt_int(count, lang))
 
 
-def rising_modus_message(rising: pd.DataFrame, modus_names: dict, lang: str = "id",
+def rising_modus_message(rising: pd.DataFrame, modus_names: dict, lang: str = "id", end: dt.date | None = None,
                          recent_months: int = RECENT_MONTHS, baseline_months: int = BASELINE_MONTHS
                          ) -> KeyMessage | None:
     """The strongest new or rising modus (domain.trends.detect_rising with the same windows), if any."""
@@ -128,16 +151,23 @@ def rising_modus_message(rising: pd.DataFrame, modus_names: dict, lang: str = "i
     row = hits.iloc[0]
     name = modus_names.get(row["kategori"], row["kategori"])
     values = {"modus": row["kategori"], "status": row["status"], "recent": int(row["jumlah_terkini"]),
+              "recent_mean": float(row["rata_terkini"]),
+              "baseline_mean": None if pd.isna(row["rata_dasar"]) else float(row["rata_dasar"]),
               "ratio": None if pd.isna(row["rasio"]) else float(row["rasio"])}
+    window = fmt_period(add_months(end, -(recent_months - 1)), end, lang) if end else "–"
     if row["status"] == STATUS_NEW:
         return _msg("eks.msg.new_modus", lang, values, name=name, count=fmt_int(row["jumlah_terkini"], lang),
-                    recent=recent_months, baseline=baseline_months)
+                    recent=recent_months, baseline=baseline_months, window=window)
+    # The ratio compares monthly means (recent total / recent months against the baseline's monthly mean), so
+    # the sentence states both means: "78 victims" is not 2.9 times a monthly mean of 9.
     return _msg("eks.msg.rising_modus", lang, values, name=name, count=fmt_int(row["jumlah_terkini"], lang),
-                ratio=fmt_dec(row["rasio"], 1, lang), recent=recent_months, baseline=baseline_months)
+                recent_mean=fmt_dec(row["rata_terkini"], 1, lang), baseline_mean=fmt_dec(row["rata_dasar"], 1, lang),
+                ratio=fmt_dec(row["rasio"], 1, lang), recent=recent_months, baseline=baseline_months, window=window)
 
 
-def child_message(by_age: pd.DataFrame, lang: str = "id") -> KeyMessage | None:
-    if by_age is None or by_age.empty:
+def child_message(by_age: pd.DataFrame, lang: str = "id", filters: Filters | None = None) -> KeyMessage | None:
+    """The children's share; none when an age group is selected (the share would be 100% or 0%)."""
+    if by_age is None or by_age.empty or _single(filters, "kelompok_umur"):
         return None
     totals = by_age.groupby("kelompok_umur")["jumlah"].sum()
     total = int(totals.sum())
@@ -160,22 +190,27 @@ def top_destination_message(by_destination: pd.DataFrame, names: dict, lang: str
                 name=names.get(kode, kode), share=fmt_pct(share, lang=lang))
 
 
-def capacity_message(alerts: pd.DataFrame | None, unit_names: dict, lang: str = "id",
+def capacity_message(alerts: pd.DataFrame | None, unit_names: dict, end: dt.date | None, lang: str = "id",
                      threshold: float = 0.9, min_months: int = 2) -> KeyMessage | None:
-    """Units above the utilisation threshold for consecutive months (domain.capacity.capacity_alerts run with
-    the same threshold and min_months)."""
-    if alerts is None or alerts.empty:
+    """Units whose run above the threshold is still going on in the period's last month (the one alert rule,
+    data_access.indicators.capacity_alerts), and the highest utilisation among them with its month."""
+    if alerts is None or alerts.empty or end is None:
         return None
     units = alerts.drop_duplicates("kode_unit")
     worst = alerts.sort_values("utilisasi_maks", ascending=False, kind="mergesort").iloc[0]
+    peak_month = worst["bulan_maks"] if "bulan_maks" in alerts else worst["akhir"]
+    peak_month = peak_month if isinstance(peak_month, dt.date) else pd.Timestamp(peak_month).date()
     return _msg("eks.msg.capacity", lang,
-                {"units": len(units), "worst": worst["kode_unit"], "max": float(worst["utilisasi_maks"])},
+                {"units": len(units), "worst": worst["kode_unit"], "max": float(worst["utilisasi_maks"]),
+                 "max_month": peak_month},
                 count=fmt_int(len(units), lang), name=unit_names.get(worst["kode_unit"], worst["kode_unit"]),
-                max=fmt_pct(float(worst["utilisasi_maks"]), digits=0, lang=lang),
-                threshold=fmt_pct(threshold, digits=0, lang=lang), months=min_months)
+                max=fmt_pct(float(worst["utilisasi_maks"]), digits=0, lang=lang), max_month=fmt_month(peak_month, lang),
+                end=fmt_month(end, lang), threshold=fmt_pct(threshold, digits=0, lang=lang), months=min_months)
 
 
-def staffing_message(wisn: pd.DataFrame | None, role_names: dict, lang: str = "id") -> KeyMessage | None:
+def staffing_message(wisn: pd.DataFrame | None, role_names: dict, lang: str = "id",
+                     staff_quarter: dt.date | None = None,
+                     workload: tuple[dt.date, dt.date] | None = None) -> KeyMessage | None:
     """Total WISN staff missing (Σ max(0, required − current) over units and roles) and the role short most.
 
     Reads domain.sdm.wisn_by_unit_role: kekurangan when present, else −shortage (WISN's shortage is
@@ -199,23 +234,41 @@ def staffing_message(wisn: pd.DataFrame | None, role_names: dict, lang: str = "i
     units = int(short[unit_col].nunique())
     role = by_role.index[0]
     return _msg("eks.msg.staffing", lang, {"shortage": total, "units": units, "role": role},
-                shortage=fmt_int(total, lang), units=fmt_int(units, lang), role=role_names.get(role, role))
+                shortage=fmt_int(total, lang), units=fmt_int(units, lang), role=role_names.get(role, role),
+                quarter=quarter_label(staff_quarter, lang), window=fmt_period(*workload, lang) if workload else "–")
+
+
+def quarter_label(quarter: dt.date | None, lang: str = "id") -> str:
+    """date(2025, 7, 1) → "Triwulan 3 2025" / "Q3 2025"."""
+    if quarter is None:
+        return "–"
+    number = (quarter.month - 1) // 3 + 1
+    return tr("quarter", lang, n=number, year=quarter.year)
+
+
+# Indicators whose significant year-on-year move earns its own sentence, after victims handled.
+MOVES = ("korban_anak", "korban_luar_negeri", "korban_reintegrasi")
 
 
 def compose_key_messages(inputs: BriefingInputs, lang: str = "id", limit: int = MAX_MESSAGES) -> list[KeyMessage]:
-    """Up to `limit` sentences in a fixed order of importance (change, origin, rising modus, capacity, SDM,
-    top modus, destination, children); those without data are left out."""
+    """Up to `limit` sentences in a fixed order of importance (change of victims handled, significant moves of
+    other indicators, origin, rising modus, capacity, SDM, top modus, destination, children); those without
+    data, or made trivially true by the filters, are left out."""
     names = inputs.names or {}
     destinations = {**names.get("provinsi", {}), **names.get("negara", {})}
+    comparisons = inputs.comparisons or {}
+    moves = [change_message(comparisons.get(key), inputs.start, inputs.end, inputs.previous_window, lang, key)
+             for key in MOVES if comparisons.get(key) is not None and comparisons[key].is_significant]
     candidates = [
-        change_message(inputs.total, inputs.total_previous, lang),
+        change_message(comparisons.get("korban_ditangani"), inputs.start, inputs.end, inputs.previous_window, lang),
+        *moves,
         top_origin_message(inputs.by_province, names.get("provinsi", {}), inputs.start, inputs.end, lang),
-        rising_modus_message(inputs.rising, names.get("modus", {}), lang),
-        capacity_message(inputs.capacity_alerts, names.get("unit", {}), lang),
-        staffing_message(inputs.wisn, names.get("peran", {}), lang),
-        top_modus_message(inputs.by_modus, names.get("modus", {}), lang),
+        rising_modus_message(inputs.rising, names.get("modus", {}), lang, end=inputs.end),
+        capacity_message(inputs.capacity_alerts, names.get("unit", {}), inputs.end, lang),
+        staffing_message(inputs.wisn, names.get("peran", {}), lang, inputs.staff_quarter, inputs.workload),
+        top_modus_message(inputs.by_modus, names.get("modus", {}), lang, inputs.filters),
         top_destination_message(inputs.by_destination, destinations, lang),
-        child_message(inputs.by_age, lang),
+        child_message(inputs.by_age, lang, inputs.filters),
     ]
     return [m for m in candidates if m is not None][:limit]
 
@@ -242,4 +295,6 @@ def format_headline(h: Headline, lang: str = "id") -> tuple[str, str | None]:
     if h.kind == "pct":
         sign = "+" if change > 0 else "−" if change < 0 else "±"
         return value, f"{sign}{fmt_dec(abs(change) * 100, 1, lang)} {tr('eks.pp', lang)}"
+    if h.status:
+        return value, f"{fmt_change(change, lang)} · {tr(f'cmp.short.{h.status}', lang)}"
     return value, fmt_change(change, lang)

@@ -280,3 +280,44 @@ def long_cells(cells: pd.DataFrame) -> pd.DataFrame:
     rank = out["tabel"].map(lambda name: order.get(name, len(order)))
     return out.assign(_r=rank).sort_values(["_r", "tabel", "baris", "kolom"], kind="mergesort") \
         .drop(columns="_r").reset_index(drop=True)
+
+
+# --- periods: a year the data covers only in part is marked ("2025 (Jan–Jul)") ------------------------
+
+
+def year_coverage(periode: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last month of `year` inside the extract's period ("2023-01..2025-07", 2025 -> Jan and Jul
+    2025); None when the period is unknown or does not reach that year."""
+    period = parse_period(periode)
+    if period is None or not period[0].year <= year <= period[1].year:
+        return None
+    start = period[0] if period[0].year == year else dt.date(year, 1, 1)
+    end = period[1] if period[1].year == year else dt.date(year, 12, 1)
+    return start, end
+
+
+def is_partial_year(coverage: tuple[dt.date, dt.date] | None) -> bool:
+    return coverage is not None and (coverage[0].month, coverage[1].month) != (1, 12)
+
+
+def month_abbr(month: dt.date, lang: str = "id") -> str:
+    """dt.date(2025, 8, 1) -> "Agu" (id) / "Aug" (en), through Babel like domain.formatting."""
+    from babel.dates import format_date
+
+    from domain.formatting import LOCALES
+
+    return format_date(month, "MMM", locale=LOCALES.get(lang, LOCALES["id"])).replace(".", "")
+
+
+def year_label(year: int | str, periode: str, lang: str = "id") -> str:
+    """A year as published: "2024" when the data covers all of it, "2025 (Jan–Jul)" when only part,
+    so a partial year is never read beside a whole one as if it were comparable."""
+    try:
+        coverage = year_coverage(periode, int(year))
+    except (TypeError, ValueError):
+        return str(year)
+    if not is_partial_year(coverage):
+        return str(year)
+    start, end = coverage
+    months = month_abbr(start, lang) if start == end else f"{month_abbr(start, lang)}–{month_abbr(end, lang)}"
+    return f"{year} ({months})"

@@ -50,6 +50,22 @@ def rate_per_100k(count: ArrayLike, population: ArrayLike) -> float | np.ndarray
     return float(rate) if rate.ndim == 0 else rate
 
 
+def annual_rate_per_100k(count: ArrayLike, population: ArrayLike, months: int):
+    """Victims per 100,000 population per year: rate_per_100k × 12 / months (the months the count covers).
+
+    A rate over 6 months and one over 31 months are otherwise not comparable (0,31 against 1,5 for the same
+    pace). NaN where the population is missing, as rate_per_100k.
+    """
+    if months < 1:
+        raise ValueError("months must be at least 1")
+    return rate_per_100k(count, population) * (12 / months)
+
+
+def population_matches(filters) -> bool:
+    """Only the whole population is loaded: with a sex or age filter there is no matching denominator."""
+    return not (filters.jenis_kelamin or filters.kelompok_umur)
+
+
 def format_number(x: float | int | None, decimals: int = 0) -> str:
     """Indonesian number format with a fixed number of decimals: 4.320 and 12,5; NaN → "tidak ada data"."""
     if x is None or pd.isna(x) or not np.isfinite(float(x)):

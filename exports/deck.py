@@ -34,9 +34,13 @@ from data_access.briefing import (
 )
 from builders import briefing_charts as charts
 from domain import trends
+from domain.comparison import ALPHA, MIN_COUNT
 from domain.filters import Filters
+from domain.indicators import CATALOGUE, STAGE_LAG_MONTHS
 from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.messages import format_headline
+from exports.indicator_tables import (comparison_notes, describe_filters, staffing_note, staffing_window,
+                                      unit_scope_note)
 from strings import tr
 
 log = logging.getLogger(__name__)
@@ -118,24 +122,6 @@ def _slide(prs: Presentation, title: str, footer: str, demo: bool):
     return slide
 
 
-def describe_filters(filters: Filters, names: dict, lang: str = "id") -> str:
-    """The filters beyond the period, in words (names, not codes)."""
-    parts = []
-    labels = {"provinsi": "filters.province", "modus": "filters.modus", "jenis_kelamin": "filters.sex",
-              "kelompok_umur": "filters.age", "instansi": "filters.agency"}
-    lookup = {
-        "provinsi": names.get("provinsi", {}), "modus": names.get("modus", {}),
-        "jenis_kelamin": {k: tr(f"sex.{k}", lang) for k in ("L", "P")},
-        "kelompok_umur": {k: tr(f"age.{k}", lang) for k in ("anak", "dewasa")},
-        "instansi": names.get("instansi", {}),
-    }
-    for attr, key in labels.items():
-        values = getattr(filters, attr)
-        if values:
-            parts.append(f"{tr(key, lang)}: " + ", ".join(lookup[attr].get(v, v) for v in values))
-    return "; ".join(parts) if parts else tr("deck.filters.none", lang)
-
-
 # --- figures ----------------------------------------------------------------------------------------
 
 
@@ -209,6 +195,16 @@ def _image(slide, images: dict[str, bytes], key: str, error: str | None, lang: s
                  colour=GREY)
 
 
+def _figure(slide, b: Briefing, key: str, lang: str, left, top) -> None:
+    """One catalogue indicator as "label: value" in a box named kpi:<label key> (read back by tests)."""
+    fig = b.indicators.figures.get(key) if b.indicators else None
+    label = CATALOGUE[key].label
+    value = fmt_int(fig.value, lang, tr("eks.no_data", lang)) if fig is not None else tr("eks.no_data", lang)
+    _text(slide, f"{tr(label, lang)}: ", left, top, Inches(3.4), Inches(0.6), size=20, bold=True,
+          name=f"label:{label}")
+    _text(slide, value, left + Inches(3.4), top, Inches(1.8), Inches(0.6), size=20, bold=True, name=f"kpi:{label}")
+
+
 def _latest_update(b: Briefing) -> str:
     stamps = pd.to_datetime(b.data_status["diperbarui"], utc=True) if len(b.data_status) else pd.Series([])
     latest = stamps.max() if len(stamps) else None
@@ -220,7 +216,13 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     lang = b.lang
     demo = b.is_demo
     period = fmt_period(b.start, b.end, lang)
-    footer = tr("provenance", lang, source=tr("eks.source.kasus", lang), period=period, updated=_latest_update(b))
+    updated = _latest_update(b)
+    footer = tr("provenance", lang, source=tr("eks.source.kasus", lang), period=period, updated=updated)
+    # Each slide names its own source: capacity and staffing do not come from the case table.
+    footer_capacity = tr("provenance", lang, source=tr("eks.source.okupansi", lang), period=period, updated=updated)
+    footer_sdm = tr("provenance", lang, source=tr("eks.source.sdm", lang), period=staffing_window(b, lang),
+                    updated=updated)
+    footer_mixed = tr("provenance", lang, source=tr("deck.source.all", lang), period=period, updated=updated)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     images, error = render_png(briefing_figures(b)) if charts_as_images else ({}, "–")
@@ -238,7 +240,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
               bold=True, colour=WARN, name="data_contoh")
 
     # 2. Headline figures: big numbers in editable boxes, and the same in a table
-    slide = _slide(prs, tr("deck.headlines", lang), footer, demo)
+    slide = _slide(prs, tr("deck.headlines", lang), footer_mixed, demo)
     for i, h in enumerate(b.headlines):
         value, change = format_headline(h, lang)
         col, row = i % 3, i // 3
@@ -250,11 +252,8 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
         if change:
             _text(slide, f"{tr('deck.change', lang)}: {change}", left, top + Inches(1.3), Inches(4.0), Inches(0.4),
                   size=14, colour=GREY, name=f"change:{h.key}")
-    if b.comparable:
-        note = tr("eks.comparison", lang, period=fmt_period(*_year_earlier(b), lang))
-    else:
-        note = tr("deck.note.comparison_off", lang)
-    _text(slide, note, Inches(0.5), Inches(5.5), Inches(12.3), Inches(0.5), size=14, colour=GREY, name="perbandingan")
+    note = "\n".join(comparison_notes(b, lang)) or tr("deck.note.comparison_off", lang)
+    _text(slide, note, Inches(0.5), Inches(5.4), Inches(12.3), Inches(1.4), size=13, colour=GREY, name="perbandingan")
 
     # 3. Map, with the top origins beside it
     slide = _slide(prs, tr("deck.map", lang), footer, demo)
@@ -271,8 +270,10 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     _image(slide, images, "trends", error, lang, Inches(0.4), Inches(1.1), Inches(8.6))
     flags = trends.flagged(b.rising) if len(b.rising) else pd.DataFrame()
     modus = b.names.get("modus", {})
-    lines = [f"{modus.get(r.kategori, r.kategori)}: {tr('jar.status.' + r.status, lang)} · "
-             f"{fmt_int(r.jumlah_terkini, lang)} ({fmt_dec(r.rasio, 1, lang)}×)" for r in flags.itertuples()]
+    lines = [tr("deck.rising.line", lang, name=modus.get(r.kategori, r.kategori),
+                status=tr("jar.status." + r.status, lang), count=fmt_int(r.jumlah_terkini, lang),
+                recent=trends.RECENT_MONTHS, mean=fmt_dec(r.rata_terkini, 1, lang), ratio=fmt_dec(r.rasio, 1, lang),
+                base=fmt_dec(r.rata_dasar, 1, lang)) for r in flags.itertuples()]
     _text(slide, tr("jar.rising.header", lang), Inches(9.2), Inches(1.3), Inches(3.8), Inches(0.5), size=18, bold=True)
     _bullets(slide, lines or [tr("jar.rising.none", lang)], Inches(9.2), Inches(1.9), Inches(3.8), Inches(3.5),
              size=15, name="modus_naik")
@@ -281,45 +282,51 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
           Inches(9.2), Inches(5.2), Inches(3.8), Inches(1.5), size=11, colour=GREY)
 
     # 5. Capacity
-    slide = _slide(prs, tr("deck.capacity", lang), footer, demo)
+    slide = _slide(prs, tr("deck.capacity", lang), footer_capacity, demo)
     _image(slide, images, "capacity", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
     threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
+    _figure(slide, b, "unit_peringatan", lang, Inches(7.8), Inches(1.0))
     _text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
-          Inches(1.2), Inches(5.2), Inches(0.6), size=14, bold=True)
+          Inches(1.6), Inches(5.2), Inches(0.4), size=14, bold=True)
     if b.alerts is None:
-        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.9), Inches(5.2), Inches(0.6), size=14)
+        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.6), size=14)
     elif b.alerts.empty:
         _text(slide, tr("eks.alerts.capacity.none", lang, threshold=threshold, months=ALERT_MIN_MONTHS),
-              Inches(7.8), Inches(1.9), Inches(5.2), Inches(0.8), size=14)
+              Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.8), size=14)
     else:
         units = b.names.get("unit", {})
         rows = [[units.get(r.kode_unit, r.kode_unit), fmt_month(_d(r.mulai), lang), fmt_month(_d(r.akhir), lang),
                  fmt_pct(r.utilisasi_maks, digits=0, lang=lang)] for r in b.alerts.head(8).itertuples()]
         _table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
-                       tr("deck.col.max", lang)], rows, Inches(7.8), Inches(1.9), Inches(5.2), size=11,
+                       tr("deck.col.max", lang)], rows, Inches(7.8), Inches(2.1), Inches(5.2), size=11,
                name="tabel_kapasitas")
+    _text(slide, unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.6), Inches(5.2), Inches(1.0), size=11,
+          colour=GREY, name="cakupan_kapasitas")
 
     # 6. SDM gaps
-    slide = _slide(prs, tr("deck.sdm", lang), footer, demo)
+    slide = _slide(prs, tr("deck.sdm", lang), footer_sdm, demo)
     _image(slide, images, "sdm", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
+    _figure(slide, b, "kekurangan_staf", lang, Inches(7.8), Inches(1.0))
     roles = role_table(b)
     if roles is None:
-        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.3), Inches(5.2), Inches(0.6), size=14)
+        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.7), Inches(5.2), Inches(0.6), size=14)
     else:
         names = b.names.get("peran", {})
         rows = [[names.get(r.peran, r.peran), fmt_dec(r.current_staff, 0, lang), fmt_dec(r.required_staff, 1, lang),
                  fmt_dec(r.kekurangan, 1, lang), fmt_dec(r.wisn_ratio, 2, lang)] for r in roles.itertuples()]
         _table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
-                       tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.3),
+                       tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.7),
                Inches(5.2), size=11, name="tabel_sdm")
+    _text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.4),
+          Inches(5.2), Inches(1.4), size=11, colour=GREY, name="aturan_sdm")
 
     # 7. Key messages
-    slide = _slide(prs, tr("deck.messages", lang), footer, demo)
+    slide = _slide(prs, tr("deck.messages", lang), footer_mixed, demo)
     _bullets(slide, [m.text for m in b.messages] or [tr("eks.messages.none", lang)], Inches(0.6), Inches(1.3),
              Inches(12.1), Inches(5.4), size=24, name="pesan_kunci")
 
     # 8. Data note
-    slide = _slide(prs, tr("deck.note", lang), footer, demo)
+    slide = _slide(prs, tr("deck.note", lang), footer_mixed, demo)
     status = b.data_status
     sources = "; ".join(f"{r.nama} ({r.instansi}, {'DATA CONTOH' if r.asal == 'demo' else r.asal})"
                         for r in status.itertuples()) if len(status) else "–"
@@ -329,8 +336,8 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
             tr("deck.note.sources", lang, sources=sources),
             tr("deck.note.definition", lang),
             tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang))]
-    if not b.comparable:
-        note.append(tr("deck.note.comparison_off", lang))
+    note.extend(comparison_notes(b, lang) if b.comparable else [tr("deck.note.comparison_off", lang)])
+    note.append(tr("rule.comparison", lang, min=MIN_COUNT, alpha=fmt_dec(ALPHA, 2, lang), lag=STAGE_LAG_MONTHS))
     if demo:
         note.append(tr("demo.notice", lang))
     note.append(tr("deck.note.generated", lang, when=when))
@@ -343,11 +350,6 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
 def _d(value) -> dt.date:
     return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
-
-
-def _year_earlier(b: Briefing) -> tuple[dt.date | None, dt.date | None]:
-    back = lambda d: d.replace(year=d.year - 1) if d else None  # noqa: E731
-    return back(b.start), back(b.end)
 
 
 def build_deck(filters: Filters, lang: str = "id", *, url: str | None = None, run: Runner | None = None,

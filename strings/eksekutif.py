@@ -74,31 +74,35 @@ CATALOG = {
     # Key messages: written from the data by domain/messages.py
     "eks.msg.top_origin": {"id": "{name} menyumbang {share} korban yang ditangani pada {period}.",
                            "en": "{name} accounted for {share} of the victims handled in {period}."},
-    "eks.msg.change_up": {
-        "id": "Korban yang ditangani naik {change} dibanding periode yang sama tahun sebelumnya ({total} dibanding "
-              "{previous}).",
-        "en": "Victims handled rose by {change} against the same period a year earlier ({total} against "
-              "{previous}).",
+    "eks.msg.change_naik": {
+        "id": "{name} naik {change} pada {period} dibanding {previous_period} ({total} dibanding {previous}); "
+              "kenaikan ini di luar variasi kebetulan.",
+        "en": "{name} rose by {change} in {period} against {previous_period} ({total} against {previous}); "
+              "the rise is beyond chance variation.",
     },
-    "eks.msg.change_down": {
-        "id": "Korban yang ditangani turun {change} dibanding periode yang sama tahun sebelumnya ({total} dibanding "
-              "{previous}).",
-        "en": "Victims handled fell by {change} against the same period a year earlier ({total} against "
-              "{previous}).",
+    "eks.msg.change_turun": {
+        "id": "{name} turun {change} pada {period} dibanding {previous_period} ({total} dibanding {previous}); "
+              "penurunan ini di luar variasi kebetulan.",
+        "en": "{name} fell by {change} in {period} against {previous_period} ({total} against {previous}); "
+              "the fall is beyond chance variation.",
     },
-    "eks.msg.change_flat": {"id": "Korban yang ditangani sama dengan periode yang sama tahun sebelumnya ({total}).",
-                            "en": "Victims handled were the same as a year earlier ({total})."},
+    "eks.msg.change_stabil": {
+        "id": "{name} relatif stabil: {total} pada {period} dibanding {previous} pada {previous_period}; "
+              "selisihnya masih dalam variasi kebetulan.",
+        "en": "{name}: broadly stable, {total} in {period} against {previous} in {previous_period}; the "
+              "difference is within chance variation.",
+    },
     "eks.msg.rising_modus": {
-        "id": "{name} meningkat: {count} korban dalam {recent} bulan terakhir, {ratio} kali rata-rata "
-              "bulanan {baseline} bulan sebelumnya.",
-        "en": "{name} is rising: {count} victims in the last {recent} months, {ratio} times the monthly average "
-              "of the {baseline} months before.",
+        "id": "{name} meningkat: {count} korban dalam {recent} bulan terakhir ({window}), rata-rata {recent_mean} "
+              "per bulan, {ratio} kali rata-rata bulanan {baseline} bulan sebelumnya ({baseline_mean}).",
+        "en": "{name} is rising: {count} victims in the last {recent} months ({window}), {recent_mean} a month "
+              "on average, {ratio} times the monthly average of the {baseline} months before ({baseline_mean}).",
     },
     "eks.msg.new_modus": {
-        "id": "Modus baru muncul: {name}, {count} korban dalam {recent} bulan terakhir, tidak ada dalam {baseline} "
-              "bulan sebelumnya.",
-        "en": "A new form appears: {name}, {count} victims in the last {recent} months, none in the {baseline} "
-              "months before.",
+        "id": "Modus baru muncul: {name}, {count} korban dalam {recent} bulan terakhir ({window}), tidak ada dalam "
+              "{baseline} bulan sebelumnya.",
+        "en": "A new form appears: {name}, {count} victims in the last {recent} months ({window}), none in the "
+              "{baseline} months before.",
     },
     "eks.msg.top_modus": {"id": "{name} adalah modus terbanyak: {count} korban ({share}).",
                           "en": "{name} is the most common form: {count} victims ({share})."},
@@ -107,16 +111,16 @@ CATALOG = {
     "eks.msg.top_destination": {"id": "{name} adalah tujuan terbanyak ({share} korban).",
                                 "en": "{name} is the most frequent destination ({share} of victims)."},
     "eks.msg.capacity": {
-        "id": "Unit layanan yang terisi di atas {threshold} kapasitas selama sedikitnya {months} bulan berturut-turut "
-              "menjelang akhir periode: {count}; tertinggi {name} ({max}).",
-        "en": "Service units above {threshold} of capacity for at least {months} consecutive months near the end "
-              "of the period: {count}; highest {name} ({max}).",
+        "id": "{count} unit layanan masih terisi di atas {threshold} kapasitas selama sedikitnya {months} bulan "
+              "berturut-turut pada {end}; tertinggi {name} ({max} pada {max_month}).",
+        "en": "{count} service units are still above {threshold} of capacity for at least {months} consecutive "
+              "months in {end}; highest {name} ({max} in {max_month}).",
     },
     "eks.msg.staffing": {
-        "id": "Menurut perhitungan WISN, kekurangan staf mencapai {shortage} orang di {units} unit; kekurangan "
-              "terbesar pada peran {role}.",
-        "en": "By WISN, {shortage} staff are missing across units short of staff ({units}); the largest gap is "
-              "in the {role} role.",
+        "id": "Menurut perhitungan WISN (staf {quarter}, beban kerja {window}), kekurangan staf mencapai {shortage} "
+              "orang di {units} unit; kekurangan terbesar pada peran {role}.",
+        "en": "By WISN (staff of {quarter}, workload of {window}), {shortage} staff are missing across {units} "
+              "units; the largest gap is in the {role} role.",
     },
     # Slide deck
     "deck.title": {"id": "Sinergi Penanganan Korban TPPO", "en": "Synergy in Handling Trafficking Victims"},

@@ -6,7 +6,7 @@ CATALOG = {
     "peta.nasional": {"id": "Seluruh Indonesia", "en": "All of Indonesia"},
     "peta.kembali": {"id": "Kembali ke peta nasional", "en": "Back to the national map"},
     "peta.metrik": {"id": "Ukuran di peta", "en": "Mapped measure"},
-    "peta.metrik.rate": {"id": "Per 100.000 penduduk", "en": "Per 100,000 population"},
+    "peta.metrik.rate": {"id": "Per 100.000 penduduk per tahun", "en": "Per 100,000 population per year"},
     "peta.metrik.count": {"id": "Jumlah korban", "en": "Number of victims"},
     "peta.skema": {"id": "Pembagian kelas", "en": "Class breaks"},
     "peta.skema.quantiles": {"id": "Kuantil (jumlah wilayah sama per kelas)",
@@ -23,7 +23,21 @@ CATALOG = {
     "peta.total": {"id": "Korban ditangani", "en": "Victims handled"},
     "peta.total_help": {"id": "Dihitung sekali per korban, pada tahap penerimaan & asesmen, sesuai filter.",
                         "en": "Counted once per victim, at reception and assessment, under the filters."},
-    "peta.rate_nasional": {"id": "Per 100.000 penduduk", "en": "Per 100,000 population"},
+    "peta.rate_no_denominator": {
+        "id": "Angka per 100.000 penduduk tidak ditampilkan: dengan filter jenis kelamin atau kelompok umur penyebutnya "
+              "harus penduduk kelompok yang sama, dan data itu belum dimuat.",
+        "en": "No rate per 100,000 is shown: with a sex or age filter the denominator must be the population of the "
+              "same group, and those figures are not loaded."},
+    "peta.rate_period": {
+        "id": "Angka per 100.000 penduduk per tahun: korban {period} ({months} bulan) dibagi penduduk, disetahunkan.",
+        "en": "Rate per 100,000 population per year: victims of {period} ({months} months) divided by population, "
+              "annualised."},
+    "peta.derived_population": {
+        "id": "* Penduduk turunan (dihitung dari selisih, bukan angka resmi BPS/Dukcapil); angka per 100.000 penduduk "
+              "untuk wilayah ini perkiraan.",
+        "en": "* Derived population (computed from a residual, not an official BPS/Dukcapil figure); the rate for "
+              "this area is an estimate."},
+    "peta.rate_nasional": {"id": "Per 100.000 penduduk per tahun", "en": "Per 100,000 population per year"},
     "peta.kab_rate_note": {
         "id": "Jumlah penduduk kabupaten/kota belum tersedia, sehingga angka per 100.000 penduduk berstatus "
               "\"tidak ada data\"; peta kabupaten/kota menampilkan jumlah korban.",
@@ -61,7 +75,7 @@ CATALOG = {
     "peta.col.wilayah": {"id": "Wilayah", "en": "Area"},
     "peta.col.kode": {"id": "Kode", "en": "Code"},
     "peta.col.jumlah": {"id": "Jumlah korban", "en": "Victims"},
-    "peta.col.rate": {"id": "Per 100.000 penduduk", "en": "Per 100,000 population"},
+    "peta.col.rate": {"id": "Per 100.000 penduduk per tahun", "en": "Per 100,000 population per year"},
     "peta.col.populasi": {"id": "Penduduk", "en": "Population"},
     "peta.col.share": {"id": "Porsi (%)", "en": "Share (%)"},
     "peta.col.asal": {"id": "Provinsi asal", "en": "Province of origin"},

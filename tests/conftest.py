@@ -88,7 +88,17 @@ def demo_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
     if request.param == "sqlite":
         return request.getfixturevalue("demo_sqlite_url")
-    url = new_database_url(request.param, tmp_path_factory, "demo")
+    return request.getfixturevalue("demo_pg_url")
+
+
+@pytest.fixture(scope="session")
+def demo_pg_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The full demo data set on PostgreSQL (built once per session)."""
+    from data_access.engine import ensure_database
+
+    if not PG_URL:
+        pytest.skip("TEST_DATABASE_URL not set")
+    url = new_database_url("postgresql", tmp_path_factory, "demo")
     ensure_database(url)
     return url
 

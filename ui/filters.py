@@ -78,6 +78,11 @@ def _init_from_url(months: list[str], choices: dict[str, dict[str, str]]) -> Non
     st.session_state["_filters_invalid"] = invalid
 
 
+def set_period(start, end) -> None:
+    """Callback: set the period selects (before the widgets are drawn on the rerun)."""
+    st.session_state[START_KEY], st.session_state[END_KEY] = f"{start:%Y-%m}", f"{end:%Y-%m}"
+
+
 def _reset() -> None:
     for key in (*MULTI, START_KEY, END_KEY, DRILL_KEY):
         st.session_state.pop(key, None)

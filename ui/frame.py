@@ -72,12 +72,17 @@ def provenance(source: str, filters: Filters, kinds: tuple[str, ...] = ("kasus",
 
 
 def export_notes(filters: Filters | None = None, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
-    notes = []
-    if is_demo(kinds):
-        notes.append(t("demo.notice"))
-    if filters is not None:
-        notes.append(t("filters.period") + ": " + fmt_period(filters.start, filters.end, current_lang()))
-    return tuple(notes)
+    """Context that travels with every download: demo notice, period, the filters in force (names, not codes),
+    the sources of the kinds shown and their last update (exports.indicator_tables.context_notes)."""
+    from data_access.reference import get_code_names
+    from exports.indicator_tables import context_notes
+
+    lang = current_lang()
+    status = get_data_status()
+    shown = status[status["kode"].isin(kinds)] if kinds else status
+    source = "; ".join(f"{r.nama} ({r.instansi})" for r in shown.itertuples()) or "–"
+    return context_notes(filters, get_code_names(lang), lang, source=source, updated=last_update(kinds),
+                         demo=is_demo(kinds))
 
 
 def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_access.reference import _query_data_status, _query_indicators
+from data_access.reference import _query_data_status
 from tests.helpers import no_exception, open_page, texts
 
 
@@ -14,19 +14,26 @@ def frame_with(at, column: str):
 def test_lists_every_indicator_and_data_kind(app_env):
     from data_access.engine import connect
 
+    from domain.indicators import CATALOGUE
+
     with connect(app_env) as conn:
-        indicators, status = _query_indicators(conn), _query_data_status(conn)
+        status = _query_data_status(conn)
     at = open_page("glosarium", role="jarnas")
     no_exception(at)
     shown = frame_with(at, "Definisi")
-    assert list(shown["Kode"]) == list(indicators["kode"])
+    # Every indicator of the catalogue (domain/indicators.py), the one place each figure is defined.
+    assert list(shown["Kunci"]) == list(CATALOGUE)
     assert set(shown["Asal"]) == {"DATA CONTOH (sintetis)"}
-    assert (shown["Periode"] == "Jan 2023 – Jul 2025").all()
+    cases = shown[shown["Sumber data"].str.startswith("Jumlah korban")]
+    assert len(cases) >= 5 and (cases["Periode"] == "Jan 2023 – Jul 2025").all()
+    assert shown.set_index("Kunci").loc["korban_reintegrasi", "Jeda pelaporan (bulan)"] == 6
+    assert "lokasi unit layanan" in set(shown["Arti filter provinsi"])
     kinds = at.dataframe[-1].value
     assert list(kinds["Kode"]) == list(status["kode"])
     assert kinds["Pembaruan terakhir"].str.match(r"\d{1,2} \w{3} \d{4}").all()
     body = texts(at)
     assert "**bukan** jumlah seluruh korban TPPO di Indonesia" in body
+    assert "uji binomial eksak untuk dua hitungan Poisson, p < 0,05" in body
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("Unduh CSV") == 2 and labels.count("Unduh Excel") == 2
 

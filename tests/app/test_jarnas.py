@@ -25,7 +25,7 @@ def test_trends_rising_modus_pipeline_and_completeness(app_env):
     assert "DATA CONTOH (sintetis)" in body
     warnings = " ".join(w.value for w in at.warning)
     assert "Perdagangan bayi dan anak: 78 korban" in warnings and "Online scam (kriminalitas paksa)" in warnings
-    assert "Jendela: Mei 2025 – Jul 2025 dibanding Mei 2024 – Apr 2025." in body
+    assert "Jendela: Mei–Jul 2025 dibanding Mei 2024 – Apr 2025." in body
     specs = figures(at)
     assert len(specs) == 3
     trend, funnel, heat = specs

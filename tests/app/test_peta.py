@@ -74,12 +74,12 @@ def test_national_map_draws_all_38_provinces_by_rate_with_a_text_alternative(app
     assert origin["returned_objects"] == ["last_active_drawing"]  # a click drills down
     props = _props(origin["script"])
     assert set(props) == ALL_PROVINCES
-    assert _legend_title(origin["script"]) == "Korban per 100.000 penduduk"  # the unit; rate is the default
+    assert _legend_title(origin["script"]) == "Korban per 100.000 penduduk per tahun"  # the unit; rate is the default
     body = texts(at)
     assert "DATA CONTOH (sintetis)" in body
     assert re.search(r"Peta: 5 provinsi dengan korban terbanyak adalah [^.]+\(\d", body)
     shown = at.dataframe[0].value
-    assert list(shown.columns) == ["Peringkat", "Wilayah", "Jumlah korban", "Per 100.000 penduduk", "Porsi (%)"]
+    assert list(shown.columns) == ["Peringkat", "Wilayah", "Jumlah korban", "Per 100.000 penduduk per tahun", "Porsi (%)"]
     assert len(shown) == 10
     downloads = [b.proto for b in at.get("download_button")]
     assert {d.label for d in downloads} == {"Unduh CSV", "Unduh Excel"}
@@ -131,7 +131,7 @@ def test_drill_down_to_jawa_timur_shows_its_38_kabupaten_kota(app_env, how):
     assert "belum tersedia" in body
     shown = at.dataframe[0].value
     assert shown.iloc[-1]["Wilayah"] == "kab/kota tidak diketahui"  # never silently dropped
-    assert (shown["Per 100.000 penduduk"] == "tidak ada data").all()
+    assert (shown["Per 100.000 penduduk per tahun"] == "tidak ada data").all()
 
 
 def test_selectbox_drills_and_back_button_returns_to_the_national_view(app_env):
@@ -232,4 +232,33 @@ def test_rate_kpi_uses_the_population_of_the_filtered_provinces(app_env):
     # NTB alone: its victims over its own population, the same figure as NTB's row in the table.
     ntb = at.dataframe[0].value.set_index("Wilayah").loc["Nusa Tenggara Barat"]
     assert int(ntb["Jumlah korban"].replace(".", "")) == victims
-    assert metrics["Per 100.000 penduduk"] == ntb["Per 100.000 penduduk"]
+    assert metrics["Per 100.000 penduduk per tahun"] == ntb["Per 100.000 penduduk per tahun"]
+
+
+def test_rates_are_per_year_whatever_the_period(app_env):
+    """6 months read 0,31 and 31 months 1,5 for the same pace before: rates are now annualised (issue 11)."""
+    from domain.map_values import fmt_rate
+
+    at = open_page(PAGE, state={"f_prov": ["52"], "f_start": "2024-01", "f_end": "2024-06"})
+    no_exception(at)
+    metrics = {m.label: m.value for m in at.metric}
+    victims = int(metrics["Korban ditangani"].replace(".", ""))
+    population = get_population("52")
+    assert metrics["Per 100.000 penduduk per tahun"] == fmt_rate(victims / population * 100_000 * 12 / 6)
+    assert "korban Jan–Jun 2024 (6 bulan) dibagi penduduk, disetahunkan" in texts(at)
+
+
+def test_no_rate_with_a_sex_filter(app_env):
+    at = open_page(PAGE, state={"f_jk": ["P"]})
+    no_exception(at)
+    assert "Per 100.000 penduduk per tahun" not in {m.label for m in at.metric}
+    assert "penyebutnya harus penduduk kelompok yang sama" in texts(at)
+
+
+def get_population(kode: str) -> float:
+    from data_access.engine import connect
+    from data_access.reference import _query_regions
+
+    with connect() as conn:
+        regions = _query_regions(conn, 1, None)
+    return float(regions.set_index("kode").loc[kode, "populasi"])

@@ -250,3 +250,37 @@ def test_public_page_without_boundary_files_shows_the_table(app_env, monkeypatch
     no_exception(at)
     assert "berkas batas wilayah tidak tersedia" in texts(at)
     assert len(at.get("component_instance")) == 0 and len(at.dataframe) == 4
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_partial_year_is_marked_on_the_public_page(app_env, lang):
+    """Issue 11: a year the data covers only in part (demo: to July 2025) is labelled with its months in the
+    chart and the table, so it is not read as a whole year beside the others."""
+    from data_access.engine import get_engine
+    from data_access.publication import _query_latest_extract
+    from domain.publication import is_partial_year, parse_period, year_coverage, year_label
+
+    with get_engine(app_env).connect() as conn:
+        periode = _query_latest_extract(conn).info.periode
+    last_year = parse_period(periode)[1].year
+    assert is_partial_year(year_coverage(periode, last_year)), "the demo data must end mid-year for this test"
+    partial = year_label(last_year, periode, lang)
+    assert partial != str(last_year)
+    at = open_page(role="publik", state={"lang": lang})
+    no_exception(at)
+    year_table = at.dataframe[0].value
+    assert partial in year_table.iloc[:, 0].tolist() and str(last_year) not in year_table.iloc[:, 0].tolist()
+    year_chart = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert partial in year_chart["x"]
+
+
+def test_public_page_links_to_the_static_site_when_configured(app_env, monkeypatch):
+    """Issue 16: the Streamlit page stays for previews and points to the internet-facing static site."""
+    at = open_page(role="publik")
+    assert not at.get("link_button")
+    monkeypatch.setenv("TPPO_PUBLIC_SITE_URL", "https://data.example.go.id/tppo/")
+    at = open_page(role="publik")
+    no_exception(at)
+    links = at.get("link_button")
+    assert [b.proto.url for b in links] == ["https://data.example.go.id/tppo/"]
+    assert links[0].proto.label == tr("publik.static_link")

@@ -51,7 +51,9 @@ def test_staff_come_from_the_quarter_at_the_period_end(app_env):
     at = open_page(PAGE, state={"f_start": "2024-01", "f_end": "2024-06"})
     no_exception(at)
     body = texts(at)
-    assert "(Jan 2024 – Jun 2024)" in body and "triwulan 2 2024" in body
+    # One WISN rule everywhere: staff of the quarter at the period's end, workload of the 12 months ending there
+    # (not the 6 months selected), the same as the executive page, the deck and `summary --json`.
+    assert "staf menurut Triwulan 2 2024" in body and "beban kerja Jul 2023 – Jun 2024" in body
 
 
 def test_planner_never_places_more_than_n(app_env):

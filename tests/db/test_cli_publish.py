@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, update
 from data_access.engine import get_engine
 from data_access.publication import _query_latest_extract
 from data_access.schema import Akun, Kasus, Publikasi, Wilayah
+from domain.publication import PUBLISHED_TABLES
 from manage import main
 
 INT = re.compile(r"^\d+$")
@@ -61,15 +62,24 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     printed = capsys.readouterr().out
     assert "Terbitan versi 2 disimpan" in printed and "DATA CONTOH" in printed  # v1 came with the demo
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["README.md", "jenis_kelamin_umur.csv", "metadata.json", "modus.csv", "nasional.csv",
-                     "provinsi.csv", "tahun.csv"]
+    assert names == ["README.md", "assets", "datapackage.json", "en", "index.html", "jenis_kelamin_umur.csv",
+                     "metadata.json", "modus.csv", "nasional.csv", "provinsi.csv", "tahun.csv"]
     assert small_counts_in(out, 10) == []
     notes, provinces = read_csv(out / "provinsi.csv")
-    assert notes == ["# DATA CONTOH (sintetis): berkas ini dibuat dari data uji coba, bukan data resmi."]
-    assert provinces[0] == ["kode_provinsi", "nama", "jumlah"] and len(provinces) == 1 + 38 + 1
-    values = [r[2] for r in provinces[1:]]
+    # Issue 13 item 8: the header is the first line, names beside codes, labels rather than snake_case.
+    assert notes == []
+    assert provinces[0] == ["Kode provinsi", "Provinsi", "Bulan awal", "Bulan akhir", "Korban ditangani",
+                            "Keterangan"] and len(provinces) == 1 + 38 + 1
+    assert {r[5] for r in provinces[1:]} == {"DATA CONTOH (sintetis)"}
+    assert ("35", "Jawa Timur") in {(r[0], r[1]) for r in provinces}
+    values = [r[4] for r in provinces[1:]]
     assert "<10" in values and all(v in ("<10", "x") or int(v) == 0 or (int(v) >= 10 and int(v) % 5 == 0)
                                    for v in values)
+    _, modus = read_csv(out / "modus.csv")
+    assert modus[0][:2] == ["Kode modus", "Modus"] and ["kerja_paksa", "Kerja paksa / PRT / PMI nonprosedural"] \
+        == modus[1][:2]
+    _, sexes = read_csv(out / "jenis_kelamin_umur.csv")
+    assert [r[:2] for r in sexes[1:]] == [["L", "Laki-laki"], ["P", "Perempuan"], ["Total", "Total"]]
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
     assert (meta["versi"], meta["ambang_penekanan"], meta["basis_pembulatan"], meta["data_contoh"]) == (2, 10, 5, True)
     readme = (out / "README.md").read_text(encoding="utf-8")
@@ -79,6 +89,62 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
         extract = _query_latest_extract(conn)
     stored = extract.table("provinsi")["jumlah"]
     assert [str(stored[r[0]]) for r in provinces[1:]] == values
+
+
+def test_published_folder_is_a_valid_frictionless_package(demo_copy, tmp_path):
+    """Issue 16: `frictionless validate` accepts the package (types, markers as missing values, headers)."""
+    from frictionless import validate
+
+    out = tmp_path / "paket"
+    assert main(["publish", "--out", str(out)]) == 0
+    report = validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in package["resources"]] == [f"{n}.csv" for n in PUBLISHED_TABLES]
+    assert package["licenses"] and package["sources"] and package["temporal"]["start"]
+    provinces = next(r for r in package["resources"] if r["name"] == "provinsi")
+    assert provinces["schema"]["missingValues"] == ["", "<10", "x"]
+    fields = {f["name"]: f for f in provinces["schema"]["fields"]}
+    assert fields["Korban ditangani"]["type"] == "integer" and fields["Kode provinsi"]["title"] == "Province code"
+
+
+def test_partial_year_is_marked_in_the_year_file(demo_copy, tmp_path):
+    """Issue 11: tahun.csv says which months each year covers, and marks a year covered only in part."""
+    from domain.publication import parse_period, year_label
+
+    out = tmp_path / "tahun"
+    assert main(["publish", "--out", str(out)]) == 0
+    with get_engine(demo_copy).connect() as conn:
+        periode = _query_latest_extract(conn).info.periode
+    first, last = parse_period(periode)
+    _, rows = read_csv(out / "tahun.csv")
+    assert rows[0][:5] == ["Tahun", "Periode", "Bulan awal", "Bulan akhir", "Sebagian tahun"]
+    by_year = {r[0]: r for r in rows[1:]}
+    final = by_year[str(last.year)]
+    assert final[1] == year_label(last.year, periode) != str(last.year)
+    assert (final[2], final[3], final[4]) == (f"{last.year}-01", f"{last:%Y-%m}", "ya")
+    assert by_year[str(first.year + 1)][4] == "tidak"
+
+
+def test_publish_again_replaces_the_site_and_refuses_a_foreign_folder(demo_copy, tmp_path, capsys):
+    out = tmp_path / "situs"
+    assert main(["publish", "--out", str(out)]) == 0
+    assert main(["publish", "--out", str(out)]) == 0
+    assert json.loads((out / "metadata.json").read_text(encoding="utf-8"))["versi"] == 3
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging folder left behind
+    foreign = tmp_path / "dokumen"
+    foreign.mkdir()
+    (foreign / "skripsi.docx").write_text("penting")
+    assert main(["publish", "--out", str(foreign)]) == 2
+    assert "bukan folder terbitan" in capsys.readouterr().err
+    assert sorted(p.name for p in foreign.iterdir()) == ["skripsi.docx"]
+    with get_engine(demo_copy).connect() as conn:
+        assert conn.execute(select(Publikasi.versi)).scalars().all() == [1, 2, 3]
+
+
+def test_serve_needs_a_folder(demo_copy, capsys):
+    assert main(["publish", "--serve", "8123"]) == 2
+    assert "--out" in capsys.readouterr().err
 
 
 def test_publish_with_threshold_five_from_the_environment(demo_copy, tmp_path, monkeypatch):
@@ -157,3 +223,55 @@ def test_create_user_rejects_a_short_password(demo_copy, capsys):
     assert "minimal 10" in capsys.readouterr().err
     with get_engine(demo_copy).connect() as conn:
         assert conn.execute(select(Akun).where(Akun.username == "rina")).first() is None
+
+
+@pytest.mark.parametrize("target", ["/proc/nope", "/proc/nope/terbit"])
+def test_unwritable_out_stores_no_version(demo_copy, capsys, target):
+    """Issue 14: the files are written first and the version is stored only when they all are."""
+    assert main(["publish", "--out", target]) == 2
+    err = capsys.readouterr().err
+    assert "tidak dapat ditulis" in err and "Traceback" not in err
+    with get_engine(demo_copy).connect() as conn:
+        assert conn.execute(select(Publikasi.versi)).scalars().all() == [1]
+
+
+def test_publish_serve_serves_the_site_until_interrupted(demo_copy, tmp_path):
+    """`publish --out DIR --serve PORT` publishes, then answers on 127.0.0.1:PORT; Ctrl-C ends it cleanly."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.browser.live import free_port
+
+    port, out = free_port(), tmp_path / "situs"
+    proc = subprocess.Popen([sys.executable, "manage.py", "publish", "--out", str(out), "--serve", str(port)],
+                            cwd=Path(__file__).resolve().parents[2], env={**os.environ, "DATABASE_URL": demo_copy},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        body = b""
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/index.html", timeout=1) as response:
+                    body = response.read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert b'<html lang="en"' in body
+    finally:
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in stderr, stderr
+    assert f"http://127.0.0.1:{port}/" in stdout
+
+
+def test_published_folder_is_readable_by_a_web_server(demo_copy, tmp_path):
+    """The staging folder comes from mkdtemp (mode 0700); the published folder must have the usual mode, or a
+    web server running as another user could not read it."""
+    out = tmp_path / "situs"
+    assert main(["publish", "--out", str(out)]) == 0
+    usual = tmp_path / "biasa"
+    usual.mkdir()
+    assert out.stat().st_mode & 0o777 == usual.stat().st_mode & 0o777

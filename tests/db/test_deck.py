@@ -102,7 +102,7 @@ def test_cli_deck_opens_converts_and_matches_summary_json(demo_sqlite_url, tmp_p
     pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
     assert len(pictures) >= 3, "map, trends, capacity and SDM charts are PNG images"
     text = "\n".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
-    assert "DATA CONTOH (sintetis)" in text and "Jan 2024 – Des 2024" in text
+    assert "DATA CONTOH (sintetis)" in text and "Jan–Des 2024" in text
     assert "Provinsi asal: Jawa Timur, Nusa Tenggara Barat" in text
     tables = [s for slide in prs.slides for s in slide.shapes if s.has_table]
     assert tables, "figures are editable tables, not pictures of tables"

@@ -230,7 +230,7 @@ def test_tooltip_text_is_indonesian_formatted_and_properties_are_minimal(provinc
     assert feature["properties"] == {
         "kode": "35", "nama": "Jawa Timur", "jumlah_teks": "4.320", "rate_teks": "12,5",
     }
-    assert '"Wilayah", "Korban per 100.000 penduduk", "Jumlah korban"' in html  # tooltip aliases
+    assert '"Wilayah", "Korban per 100.000 penduduk per tahun", "Jumlah korban"' in html  # tooltip aliases
 
 
 @needs_geo

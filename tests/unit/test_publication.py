@@ -398,3 +398,139 @@ def test_protected_bars_draw_no_bar_for_a_hidden_value():
     assert [a.text for a in fig.layout.annotations] == ["&lt;10", "x"]
     spec = json.dumps(fig.to_plotly_json(), default=str)
     assert not re.search(r'"y": \[[^\]]*\b[1-9]\b', spec)  # no small number among the bar heights
+
+
+@pytest.mark.parametrize("year, periode, lang, expected", [
+    (2024, "2023-01..2025-07", "id", "2024"),
+    (2025, "2023-01..2025-07", "id", "2025 (Jan–Jul)"),
+    (2025, "2023-01..2025-08", "id", "2025 (Jan–Agu)"),
+    (2025, "2023-01..2025-08", "en", "2025 (Jan–Aug)"),
+    (2023, "2023-03..2025-12", "id", "2023 (Mar–Des)"),
+    (2023, "2023-05..2023-05", "en", "2023 (May)"),
+    (2025, "2023-01..2025-12", "id", "2025"),
+    ("Total", "2023-01..2025-07", "id", "Total"),
+    (2026, "2023-01..2025-07", "id", "2026"),  # outside the period: left alone, never given invented months
+    (2025, "", "id", "2025"),
+])
+def test_year_label_marks_partial_years(year, periode, lang, expected):
+    from domain.publication import year_label
+
+    assert year_label(year, periode, lang) == expected
+
+
+def test_svg_map_draws_the_same_classes_as_the_folium_map(four_provinces):
+    from builders.public_map import make_protected_svg
+
+    values = pd.DataFrame({"kode": ["11", "31", "35"], "nilai": pd.Series([None, None, 0], dtype=object),
+                           "teks": pd.Series(["<10", "x", None], dtype=object)})
+    svg, classes = make_protected_svg(four_provinces, values, RULES)
+    paths = re.findall(r'<path d="[^"]+" fill="([^"]+)" data-kode="(\d+)" data-kind="(\w+)">'
+                       r'<title>([^<]*)</title></path>', svg)
+    assert {kode: fill for fill, kode, _, _ in paths} == _fills(make_protected_map(four_provinces, values, RULES))
+    assert {kode: kind for _, kode, kind, _ in paths} == {"11": "small", "31": "hidden", "35": "zero",
+                                                          "52": "no_data"}
+    titles = {kode: title for _, kode, _, title in paths}
+    assert titles["11"] == "Aceh: &lt;10" and titles["31"] == "&lt;b&gt;DKI&lt;/b&gt;: x"  # escaped, no markup
+    assert "<b>" not in svg
+    assert [label for _, label in classes.legend][0] == "<10: 1 sampai 9 korban"
+
+
+def _extract(rows: list[tuple], periode: str, asal: str = "demo", rules: DisclosureRules = RULES):
+    cells = build_extract(monthly(rows), PROVINCES, MODUS_CODES, rules)
+    info = ExtractInfo(3, dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc), rules.threshold, rules.rounding_base,
+                       asal, periode)
+    return PublishedExtract(info, cells)
+
+
+def test_open_tables_label_codes_periods_and_keep_markers():
+    from exports.open_data import open_tables
+
+    rows = FIXTURE_ROWS + [("2024-03-01", "35", "kerja_paksa", "L", "dewasa", 40)]
+    extract = _extract(rows, "2023-12..2024-03", asal="impor")
+    tables = {t.name: t for t in open_tables(extract, {"11": "Aceh", "31": "DKI Jakarta", "35": "Jawa Timur",
+                                                       "52": "Nusa Tenggara Barat"})}
+    assert list(tables) == list(PUBLISHED_TABLES)
+    provinces = tables["provinsi"].frame
+    assert list(provinces.columns) == ["Kode provinsi", "Provinsi", "Bulan awal", "Bulan akhir", "Korban ditangani"]
+    assert dict(zip(provinces["Kode provinsi"], provinces["Provinsi"]))["35"] == "Jawa Timur"
+    stored = extract.table("provinsi").iloc[:, 0]
+    assert provinces["Korban ditangani"].tolist() == stored.tolist()  # ints and markers exactly as stored
+    assert (provinces["Bulan awal"] == "2023-12").all() and (provinces["Bulan akhir"] == "2024-03").all()
+    years = tables["tahun"].frame.set_index("Tahun")
+    assert years.loc["2023", "Periode"] == "2023 (Des)" and years.loc["2023", "Sebagian tahun"] == "ya"
+    assert (years.loc["2024", "Bulan awal"], years.loc["2024", "Bulan akhir"]) == ("2024-01", "2024-03")
+    assert "Keterangan" not in provinces.columns  # imported data: no demo column
+    for table in tables.values():
+        assert [f["name"] for f in table.fields] == list(table.frame.columns)
+        assert all(f["title"] and f["description"] for f in table.fields)
+
+
+def test_datapackage_declares_the_markers_of_its_rules_and_the_demo_column():
+    from exports.open_data import datapackage, open_tables
+
+    rules = DisclosureRules(5, 5)
+    extract = _extract(FIXTURE_ROWS, "2023-12..2024-03", rules=rules)
+    tables = open_tables(extract, {})
+    package = datapackage(extract, tables)
+    assert {tuple(r["schema"]["missingValues"]) for r in package["resources"]} == {("", "<5", "x")}
+    assert package["sample_data"] is True and package["temporal"] == {"start": "2023-12", "end": "2024-03"}
+    assert all(t.frame["Keterangan"].eq("DATA CONTOH (sintetis)").all() for t in tables)
+
+
+def test_package_zip_holds_every_csv_and_the_descriptor():
+    import io
+    import zipfile
+
+    from exports.open_data import package_zip
+
+    extract = _extract(FIXTURE_ROWS, "2023-12..2024-03")
+    with zipfile.ZipFile(io.BytesIO(package_zip(extract, {"35": "Jawa Timur"}))) as archive:
+        assert sorted(archive.namelist()) == sorted([f"{n}.csv" for n in PUBLISHED_TABLES] + ["datapackage.json"])
+        header = archive.read("provinsi.csv").decode("utf-8-sig").splitlines()[0]
+        assert header.startswith("Kode provinsi,Provinsi,Bulan awal,Bulan akhir,Korban ditangani")
+        assert json.loads(archive.read("datapackage.json"))["name"] == "ringkasan-publik-tppo"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_static_page_escapes_names_loads_nothing_external_and_works_without_boundaries(lang, four_provinces):
+    from exports.public_site import render_page
+    from strings import tr
+
+    extract = _extract(FIXTURE_ROWS, "2023-12..2024-03")
+    names_ = {"31": "<script>alert(1)</script>", "35": "Jawa Timur"}
+    page = render_page(extract, names_, four_provinces, lang)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # every script, style and link is local
+    assert page.count("<path ") == len(four_provinces)
+    assert tr("demo.notice", lang) in page and year_label_in(page, "2023 (Des)" if lang == "id" else "2023 (Dec)")
+    cells = re.findall(r'<td class="num">([^<]*)</td>', page)
+    assert cells and not [c for c in cells if re.fullmatch(r"[1-9]", c)]
+    without_map = render_page(extract, names_, None, lang)
+    assert "<svg" not in without_map and tr("publik.map_missing", lang) in without_map
+
+
+def year_label_in(page: str, label: str) -> bool:
+    return f'<th scope="row">{label}</th>' in page
+
+
+def test_map_legend_ranges_are_in_the_page_language(four_provinces):
+    from builders.public_map import make_protected_svg
+
+    values = pd.DataFrame({"kode": ["11", "31", "35", "52"], "nilai": pd.Series([1200, 15, 2500, 40], dtype=object),
+                           "teks": pd.Series([None, None, None, None], dtype=object)})
+    labels = {lang: [label for _, label in make_protected_svg(four_provinces, values, RULES, k=2, lang=lang)[1].legend]
+              for lang in ("id", "en")}
+    assert labels == {"id": ["1.200–2.500", "15–40"], "en": ["1,200–2,500", "15–40"]}
+
+
+def test_static_site_and_open_data_cannot_read_the_case_table():
+    """The site and the package are made from a PublishedExtract: their modules never load the case queries."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, exports.public_site, exports.open_data\n"
+            "print(sorted(m for m in ('data_access.cases', 'data_access.publication_source') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "[]"

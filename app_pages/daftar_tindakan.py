@@ -1,0 +1,125 @@
+"""Action lists for Jarnas and leadership on one printable page: late reports, capacity referrals, provinces to
+watch (rules in domain.actions), each downloadable."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data_access.actions import get_action_lists
+from data_access.reference import get_code_names, get_units
+from domain import actions, trends
+from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_period
+from domain.indicators import CATALOGUE
+from domain.messages import escape_markdown
+from exports.indicator_tables import FILTER_LABELS, describe_filters, unit_scope_note
+from ui.filters import current_filters
+from ui.frame import download_table, empty_state, page_header, provenance
+from ui.i18n import current_lang, t
+
+KINDS = ("kasus", "okupansi", "unit_layanan")
+page_header("nav.daftar_tindakan", "purpose.daftar_tindakan", kinds=KINDS)
+# Printing: tables show every row (height="content") and static CSS (no data in it) hides the sidebar, the
+# toolbar and the download buttons on paper.
+st.html("<style>@media print{[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+        "[data-testid='stHeader'],[data-testid='stToolbar'],[data-testid='stDownloadButton']{display:none!important}"
+        "[data-testid='stMain']{margin-left:0!important}}</style>")
+lang = current_lang()
+requested = current_filters()
+a = get_action_lists(requested)
+if a.filters is None:
+    empty_state()
+f, end = a.filters, a.filters.end
+names = get_code_names(lang)
+unit_names = dict(zip(get_units()["kode_unit"], get_units()["nama"]))
+unit_province = dict(zip(get_units()["kode_unit"], get_units()["kode_prov"]))
+reference = fmt_date(a.reference, lang) if a.reference else t("tin.no_reference")
+st.markdown(t("tin.context", period=escape_markdown(fmt_period(f.start, f.end, lang)),
+              filters=escape_markdown(describe_filters(f, names, lang)), reference=escape_markdown(reference)))
+st.caption(t("tin.print_hint"))
+
+
+def ignored_note(key: str) -> str | None:
+    ignored = CATALOGUE[key].ignored_filters(requested)
+    names_ = ", ".join(t(FILTER_LABELS[n]).lower() for n in ignored)
+    return t("scope.ignored", names=names_) if ignored else None
+
+
+alert_units = a.alerts["kode_unit"].nunique() if len(a.alerts) else 0
+watched = a.watch["kode_prov"].nunique() if len(a.watch) else 0
+c1, c2, c3 = st.columns(3)
+c1.metric(t("tin.kpi.late"), fmt_int(len(a.late), lang), help=t("tin.help.late"), border=True)
+c2.metric(t("kap.kpi.alert_units"), fmt_int(alert_units, lang), help=t("kap.help.alert_units"), border=True)
+c3.metric(t("tin.kpi.watch"), fmt_int(watched, lang), help=t("tin.help.watch"), border=True)
+
+# --- late reports -----------------------------------------------------------------------------
+st.subheader(t("tin.late.header"))
+st.caption(t("tin.late.rule", day=actions.REPORT_DUE_DAY, recent=trends.RECENT_MONTHS, reference=reference))
+if note := ignored_note("laporan_terlambat"):
+    st.caption(note)
+late = pd.DataFrame({
+    "instansi": a.late.get("instansi", pd.Series(dtype=str)).map(names["instansi"]),
+    "provinsi": a.late.get("kode_prov", pd.Series(dtype=str)).map(names["provinsi"]),
+    "bulan": [", ".join(fmt_month(m, lang) for m in months) for months in a.late.get("bulan", [])],
+    "jumlah_bulan": a.late.get("jumlah_bulan", pd.Series(dtype="int64")),
+    "tanggal_diharapkan": a.late.get("tanggal_diharapkan", pd.Series(dtype=object)),
+    "hari_terlambat": a.late.get("hari_terlambat", pd.Series(dtype="int64")),
+})
+late = late.rename(columns={c: t(f"tin.late.col.{c}") for c in late.columns})
+if late.empty:
+    st.success(t("tin.late.none"), icon=":material/check_circle:")
+else:
+    st.dataframe(late, hide_index=True, height="content", key="tin_late_table")
+download_table(late, "laporan_terlambat", f, ("kasus",))
+provenance(t("jar.source.stages"), f.with_(start=trends.add_months(end, -(trends.RECENT_MONTHS - 1))), ("kasus",))
+
+# --- capacity referrals -----------------------------------------------------------------------
+st.subheader(t("tin.ref.header"))
+month = fmt_month(end, lang)
+st.caption(t("tin.ref.rule", month=month, k=actions.REFERRAL_CANDIDATES))
+st.caption(unit_scope_note(f, lang))
+r = a.referrals
+referrals = pd.DataFrame({
+    "unit": r.get("kode_unit", pd.Series(dtype=str)).map(unit_names),
+    "utilisasi": r.get("utilisasi", pd.Series(dtype=float)).round(3),
+    "tempat_kosong": r.get("tempat_kosong", pd.Series(dtype="Int64")),
+    "peringkat": r.get("peringkat", pd.Series(dtype="Int64")),
+    "tujuan": r.get("kode_unit_tujuan", pd.Series(dtype=str)).map(unit_names).fillna(t("tin.ref.no_candidate")),
+    "provinsi_tujuan": r.get("kode_unit_tujuan", pd.Series(dtype=str)).map(unit_province).map(names["provinsi"]),
+    "jarak_km": r.get("jarak_km", pd.Series(dtype=float)).round(0),
+    "tempat_kosong_tujuan": r.get("tempat_kosong_tujuan", pd.Series(dtype="Int64")),
+})
+referrals = referrals.rename(columns={c: t(f"tin.ref.col.{c}", month=month) for c in referrals.columns})
+if referrals.empty:
+    st.success(t("tin.ref.none"), icon=":material/check_circle:")
+else:
+    st.dataframe(referrals, hide_index=True, height="content", key="tin_ref_table")
+download_table(referrals, "rujukan_kapasitas", f, ("okupansi", "unit_layanan"))
+provenance(t("kap.source"), f.with_(start=end), ("okupansi", "unit_layanan"))
+
+# --- provinces to watch -----------------------------------------------------------------------
+st.subheader(t("tin.watch.header"))
+recent, baseline = fmt_period(a.recent.start, a.recent.end, lang), fmt_period(a.baseline.start, a.baseline.end, lang)
+st.caption(t("jar.rising.window", recent=recent, baseline=baseline))
+st.caption(t("jar.rising.rule", recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
+             factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT))
+provinces = len(f.provinsi) or len(names["provinsi"])
+st.caption(t("tin.watch.many", tests=fmt_int(provinces * (len(f.modus) or len(names["modus"])), lang)))
+w = a.watch
+watch = pd.DataFrame({
+    "provinsi": w.get("kode_prov", pd.Series(dtype=str)).map(names["provinsi"]),
+    "modus": w.get("modus", pd.Series(dtype=str)).map(names["modus"]),
+    "status": w.get("status", pd.Series(dtype=str)).map(lambda s: t(f"jar.status.{s}")),
+    "jumlah_terkini": w.get("jumlah_terkini", pd.Series(dtype="int64")),
+    "rata_terkini": w.get("rata_terkini", pd.Series(dtype=float)).round(1),
+    "rata_dasar": w.get("rata_dasar", pd.Series(dtype=float)).round(1),
+    "rasio": w.get("rasio", pd.Series(dtype=float)).round(2),
+    "p_nilai": w.get("p_nilai", pd.Series(dtype=float)).round(4),
+})
+watch = watch.rename(columns={c: t(f"tin.watch.col.{c}", recent=recent, baseline=baseline) for c in watch.columns})
+if watch.empty:
+    st.success(t("tin.watch.none"), icon=":material/check_circle:")
+else:
+    st.dataframe(watch, hide_index=True, height="content", key="tin_watch_table")
+download_table(watch, "wilayah_pantauan", f, ("kasus",))
+provenance(t("eks.source.kasus"), f.with_(start=a.recent.start), ("kasus",))

@@ -1,0 +1,149 @@
+"""Action lists for Jarnas and leadership: late monthly reports, referrals for units in capacity alert, and
+provinces where a modus is rising. Pure: frames and dates in, frames out.
+
+The rules, stated once (the page and the downloads repeat them):
+
+* **laporan terlambat** (late report): an agency's report for province p and month m counts as not yet in when
+  domain.completeness marks it "belum_lapor". It is *due* on day ``REPORT_DUE_DAY`` of month m + 1 and *late*
+  when the reference date is after that day. The reference date is the day the case data were last updated:
+  the last moment we know what had been reported (today would count days in which a report may have arrived
+  but not yet been imported). One row per agency × province: the months missing, the oldest one's due date
+  and the days overdue since it.
+* **rujukan kapasitas** (referral): for each unit whose capacity alert is ongoing at the period's last month
+  (data_access.indicators.capacity_alerts), the ``REFERRAL_CANDIDATES`` nearest units by great-circle distance
+  that have free places in that month (capacity − residents > 0) and are not themselves in alert.
+* **wilayah pantauan** (provinces to watch): domain.trends.detect_rising per province on modus, with the same
+  windows and thresholds as the Jarnas page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from domain import completeness as comp
+from domain import trends
+from domain.geo import haversine_km
+from domain.periods import Window, add_months
+
+# Assumption until Jarnas sets its own deadline: a monthly report is due on the 10th of the following month
+# (monthly government reporting commonly closes on the 10th). Days 1-28 exist in every month.
+REPORT_DUE_DAY = 10
+# Three choices give the caller an alternative when the nearest unit cannot take the victim.
+REFERRAL_CANDIDATES = 3
+
+LATE_COLUMNS = ["instansi", "kode_prov", "bulan", "jumlah_bulan", "tanggal_diharapkan", "hari_terlambat"]
+REFERRAL_COLUMNS = ["kode_unit", "utilisasi", "tempat_kosong", "peringkat", "kode_unit_tujuan", "jarak_km",
+                    "tempat_kosong_tujuan"]
+WATCH_COLUMNS = ["kode_prov", "modus", "status", "jumlah_terkini", "rata_terkini", "rata_dasar", "rasio", "p_nilai"]
+
+
+def due_date(month: dt.date, due_day: int = REPORT_DUE_DAY) -> dt.date:
+    """The day the report for month is due: day due_day of the following month."""
+    if not 1 <= due_day <= 28:
+        raise ValueError("Tanggal batas laporan harus antara 1 dan 28.")
+    return add_months(month, 1).replace(day=due_day)
+
+
+def late_reports(status: pd.DataFrame, reference: dt.date, due_day: int = REPORT_DUE_DAY) -> pd.DataFrame:
+    """Agency × province with at least one report past its due date at the reference date (module doc).
+
+    status: domain.completeness.reporting_status. Columns LATE_COLUMNS: bulan (tuple of the months missing,
+    oldest first), jumlah_bulan, tanggal_diharapkan (due date of the oldest), hari_terlambat (reference minus
+    that date, in days). Most days overdue first. A report on its due date is not late yet.
+    """
+    missing = status[status["status"] == comp.MISSING]
+    if missing.empty:
+        return pd.DataFrame(columns=LATE_COLUMNS)
+    due = missing["bulan"].map(lambda m: due_date(m, due_day))
+    late = missing[due < reference]
+    rows = []
+    for (agency, province), group in late.groupby(["instansi", "kode_prov"], sort=True):
+        months = tuple(sorted(group["bulan"]))
+        expected = due_date(months[0], due_day)
+        rows.append((agency, province, months, len(months), expected, (reference - expected).days))
+    out = pd.DataFrame(rows, columns=LATE_COLUMNS)
+    if out.empty:
+        return out
+    return out.sort_values(["hari_terlambat", "jumlah_bulan", "instansi", "kode_prov"],
+                           ascending=[False, False, True, True], kind="mergesort").reset_index(drop=True)
+
+
+def free_places(occupancy: pd.DataFrame, month: dt.date) -> pd.DataFrame:
+    """Per unit in month: kode_unit, kapasitas, penghuni, utilisasi, tempat_kosong (capacity − residents,
+    rounded down, negative when over capacity)."""
+    rows = occupancy[pd.to_datetime(occupancy["bulan"]).dt.date == month] if len(occupancy) else occupancy
+    out = rows.groupby("kode_unit", as_index=False)[["kapasitas", "penghuni"]].sum() if len(rows) else (
+        pd.DataFrame(columns=["kode_unit", "kapasitas", "penghuni"]))
+    out["utilisasi"] = (out["penghuni"] / out["kapasitas"].where(out["kapasitas"] > 0)).astype(float)
+    # Residents are a monthly average and may be fractional: a place is free only when a whole bed is.
+    out["tempat_kosong"] = np.floor((out["kapasitas"] - out["penghuni"]).astype(float)).astype("int64")
+    return out
+
+
+def referrals(alert_units: list[str], places: pd.DataFrame, units: pd.DataFrame,
+              k: int = REFERRAL_CANDIDATES) -> pd.DataFrame:
+    """The k nearest units with free places for each unit in alert (module doc).
+
+    alert_units: kode_unit of the units whose alert is ongoing. places: free_places of the period's last month.
+    units: kode_unit, lat, lon. Columns REFERRAL_COLUMNS, one row per alert unit and candidate (peringkat 1..k,
+    nearest first, ties by kode_unit); a unit with no candidate (or no coordinates) keeps one row with the
+    candidate columns missing, so it is still on the list.
+    """
+    where = units.set_index("kode_unit")[["lat", "lon"]]
+    info = places.set_index("kode_unit") if len(places) else pd.DataFrame(columns=["utilisasi", "tempat_kosong"])
+    pool = places[(places["tempat_kosong"] > 0) & ~places["kode_unit"].isin(alert_units)] if len(places) else places
+    pool = pool.merge(units[["kode_unit", "lat", "lon"]], on="kode_unit").dropna(subset=["lat", "lon"])
+    pool = pool.sort_values("kode_unit", kind="mergesort")
+    rows = []
+    for unit in alert_units:
+        util = info["utilisasi"].get(unit, np.nan)
+        free = info["tempat_kosong"].get(unit, np.nan)
+        lat, lon = (where.loc[unit, "lat"], where.loc[unit, "lon"]) if unit in where.index else (np.nan, np.nan)
+        if pool.empty or pd.isna(lat) or pd.isna(lon):
+            rows.append((unit, util, free, np.nan, None, np.nan, np.nan))
+            continue
+        distance = haversine_km(lat, lon, pool["lat"].to_numpy(float), pool["lon"].to_numpy(float))
+        order = np.argsort(distance, kind="stable")[:k]
+        for rank, i in enumerate(order, start=1):
+            rows.append((unit, util, free, rank, pool["kode_unit"].iloc[i], float(distance[i]),
+                         int(pool["tempat_kosong"].iloc[i])))
+    out = pd.DataFrame(rows, columns=REFERRAL_COLUMNS)
+    out["peringkat"] = out["peringkat"].astype("Int64")
+    out["tempat_kosong_tujuan"] = out["tempat_kosong_tujuan"].astype("Int64")
+    return out
+
+
+def watch_windows(end: dt.date, first_month: dt.date | None = None) -> tuple[Window, Window]:
+    """(recent window, baseline window) of the rising rule ending at end; the baseline starts no earlier than
+    the first month with data."""
+    recent = Window(add_months(end, -(trends.RECENT_MONTHS - 1)), end)
+    start = add_months(recent.start, -trends.BASELINE_MONTHS)
+    if first_month is not None:
+        start = max(start, first_month)
+    return recent, Window(start, add_months(recent.start, -1))
+
+
+def provinces_to_watch(monthly: pd.DataFrame, *, end: dt.date, first_month: dt.date | None,
+                       provinces: list[str], categories: list[str]) -> pd.DataFrame:
+    """Every province × modus that the Jarnas rising rule flags (new or rising), with its evidence.
+
+    monthly: bulan, kode_prov, modus, jumlah (victims). Columns WATCH_COLUMNS; new before rising, then the
+    smallest p-value, the largest recent count, kode_prov.
+    """
+    parts = []
+    for province in provinces:
+        rows = monthly[monthly["kode_prov"] == province][["bulan", "modus", "jumlah"]]
+        flags = trends.flagged(trends.detect_rising(rows, "modus", end=end, first_month=first_month,
+                                                    categories=categories))
+        if len(flags):
+            parts.append(flags.rename(columns={"kategori": "modus"}).assign(kode_prov=province))
+    if not parts:
+        return pd.DataFrame(columns=WATCH_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)[WATCH_COLUMNS]
+    order = out["status"].map({trends.STATUS_NEW: 0, trends.STATUS_RISING: 1})
+    return (out.assign(_o=order).sort_values(["_o", "p_nilai", "jumlah_terkini", "kode_prov"],
+                                             ascending=[True, True, False, True], kind="mergesort")
+            .drop(columns="_o").reset_index(drop=True))

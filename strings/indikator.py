@@ -1,0 +1,177 @@
+"""Strings of the indicator catalogue (domain/indicators.py): definitions, units, period rules, comparison
+verdicts and the notes a figure carries when a filter does not apply to it."""
+
+CATALOG = {
+    # Definitions (one sentence each; the Glosarium lists them)
+    "ind.korban_ditangani.def": {
+        "id": "Korban TPPO yang diterima dan diasesmen di sentra/RPTC Kemensos pada periode, dihitung sekali per "
+              "korban. Bukan seluruh korban TPPO di Indonesia.",
+        "en": "Trafficking victims received and assessed at Kemensos centres in the period, each counted once. "
+              "Not all trafficking victims in Indonesia."},
+    "ind.korban_anak.def": {"id": "Korban ditangani yang berusia di bawah 18 tahun.",
+                            "en": "Victims handled who are under 18."},
+    "ind.korban_luar_negeri.def": {"id": "Korban ditangani yang tujuan eksploitasinya di luar negeri.",
+                                   "en": "Victims handled whose place of exploitation was abroad."},
+    "ind.korban_reintegrasi.def": {
+        "id": "Korban (masuk pada periode) yang sudah mencapai tahap reintegrasi sosial. Tahap ini baru tercapai "
+              "beberapa bulan setelah korban masuk, sehingga bulan-bulan terakhir belum lengkap. Filter instansi "
+              "tidak berlaku (tahap ini dilaporkan Kemensos).",
+        "en": "Victims (entering in the period) who have reached social reintegration. This stage comes months "
+              "after entry, so the latest months are still incomplete. The agency filter does not apply."},
+    "ind.angka_korban.def": {
+        "id": "Korban ditangani per 100.000 penduduk per tahun: jumlah korban dibagi penduduk, dikali 100.000, "
+              "disetahunkan atas jumlah bulan pada periode. Dengan filter jenis kelamin atau kelompok umur tidak "
+              "ada penyebut yang sesuai, sehingga angka ini tidak ditampilkan.",
+        "en": "Victims handled per 100,000 population per year: victims divided by population, times 100,000, "
+              "annualised over the months of the period. With a sex or age filter there is no matching "
+              "denominator, so the rate is not shown."},
+    "ind.korban_jauh_porsi.def": {"id": "Porsi korban yang daerah asalnya lebih jauh dari jarak layanan dari unit "
+                                        "terdekat (jarak garis lurus).",
+                                  "en": "Share of victims whose home area is farther than the service distance "
+                                        "from the nearest unit (great-circle distance)."},
+    "ind.korban_jauh.def": {"id": "Jumlah korban yang daerah asalnya lebih jauh dari jarak layanan.",
+                            "en": "Victims whose home area is beyond the service distance."},
+    "ind.korban_tanpa_lokasi.def": {"id": "Korban yang kab/kota asalnya tidak tercatat (hanya provinsi).",
+                                    "en": "Victims whose home regency/city is not recorded (province only)."},
+    "ind.korban_publik.def": {
+        "id": "Korban ditangani menurut ekstrak publik: angka 1–9 disembunyikan (\"<10\") dan angka dibulatkan "
+              "ke kelipatan 5.",
+        "en": "Victims handled in the public extract: counts 1–9 are hidden (\"<10\") and counts are rounded to "
+              "a multiple of 5."},
+    "ind.kelengkapan_laporan.def": {
+        "id": "Bulan yang sudah dilaporkan instansi dibagi bulan yang diharapkan, pada bulan-bulan terakhir.",
+        "en": "Months an agency has reported divided by the months expected, over the latest months."},
+    "ind.unit_layanan.def": {"id": "Sentra dan RPTC aktif; dengan filter provinsi: unit yang berlokasi di provinsi "
+                                   "itu.",
+                             "en": "Active sentra and RPTC; with a province filter: units located there."},
+    "ind.utilisasi.def": {"id": "Rata-rata penghuni dibagi kapasitas (penghuni-bulan per tempat tidur-bulan) atas "
+                                "semua unit dan bulan pada periode.",
+                          "en": "Average residents divided by capacity (resident-months per bed-month) over all "
+                                "units and months of the period."},
+    "ind.kapasitas.def": {"id": "Tempat tidur pada bulan terakhir periode.",
+                          "en": "Beds in the period's last month."},
+    "ind.rata_penghuni.def": {"id": "Rata-rata penghuni per bulan pada periode.",
+                              "en": "Average residents per month in the period."},
+    "ind.puncak_penghuni.def": {"id": "Penghuni tertinggi dalam satu bulan pada periode.",
+                                "en": "The highest monthly residents in the period."},
+    "ind.bulan_di_atas_kapasitas.def": {"id": "Unit-bulan ketika penghuni melebihi kapasitas.",
+                                        "en": "Unit-months with more residents than beds."},
+    "ind.penerimaan.def": {"id": "Penghuni baru yang diterima pada periode.",
+                           "en": "New residents admitted in the period."},
+    "ind.pemulangan.def": {"id": "Penghuni yang dipulangkan pada periode.",
+                           "en": "Residents discharged in the period."},
+    "ind.lama_tinggal.def": {"id": "Perkiraan rata-rata lama tinggal: hari rawat dibagi pemulangan.",
+                             "en": "Estimated average length of stay: resident-days divided by discharges."},
+    "ind.porsi_tppo.def": {"id": "Porsi penghuni yang merupakan korban TPPO.",
+                           "en": "Share of residents who are trafficking victims."},
+    "ind.unit_peringatan.def": {
+        "id": "Unit yang terisi di atas 90% kapasitas selama sedikitnya 2 bulan berturut-turut dan masih berlangsung "
+              "pada bulan terakhir periode. Peringatan yang sudah berakhir dicantumkan terpisah.",
+        "en": "Units above 90% of capacity for at least 2 consecutive months, still ongoing in the period's last "
+              "month. Alerts that ended earlier are listed separately."},
+    "ind.staf_tersedia.def": {"id": "Staf yang menduduki formasi pada kuartal terakhir yang dimulai sebelum atau "
+                                    "pada akhir periode.",
+                              "en": "Staff in post in the latest quarter starting on or before the period's end."},
+    "ind.staf_dibutuhkan.def": {"id": "Staf yang dibutuhkan menurut WISN untuk beban kerja 12 bulan yang berakhir "
+                                      "pada akhir periode.",
+                                "en": "Staff needed by WISN for the workload of the 12 months ending at the "
+                                      "period's end."},
+    "ind.kekurangan_staf.def": {
+        "id": "Σ per unit dan peran dari max(0, dibutuhkan − tersedia) menurut WISN: staf pada kuartal terakhir "
+              "yang dimulai sebelum atau pada akhir periode, beban kerja 12 bulan yang berakhir pada akhir periode.",
+        "en": "Σ over units and roles of max(0, needed − available) by WISN: staff of the latest quarter starting "
+              "on or before the period's end, workload of the 12 months ending at the period's end."},
+    "ind.unit_peran_kurang.def": {"id": "Pasangan unit dan peran dengan rasio WISN di bawah 1.",
+                                  "en": "Unit-role pairs with a WISN ratio below 1."},
+    "ind.peksos_bersertifikat.def": {"id": "Porsi pekerja sosial yang bersertifikat kompetensi.",
+                                     "en": "Share of social workers with a competence certificate."},
+    # Names used inside sentences
+    "ind.korban_ditangani.msg": {"id": "Korban yang ditangani", "en": "Victims handled"},
+    "ind.korban_anak.msg": {"id": "Korban anak", "en": "Child victims"},
+    "ind.korban_luar_negeri.msg": {"id": "Korban dengan tujuan luar negeri", "en": "Victims taken abroad"},
+    "ind.korban_reintegrasi.msg": {"id": "Korban yang direintegrasikan", "en": "Victims reintegrated"},
+    # Units, period rules, province meaning
+    "unit.korban": {"id": "korban", "en": "victims"},
+    "unit.per_100k_tahun": {"id": "per 100.000 penduduk per tahun", "en": "per 100,000 population per year"},
+    "unit.persen": {"id": "persen", "en": "percent"},
+    "unit.unit": {"id": "unit", "en": "units"},
+    "unit.orang": {"id": "orang", "en": "persons"},
+    "unit.tempat_tidur": {"id": "tempat tidur", "en": "beds"},
+    "unit.unit_bulan": {"id": "unit-bulan", "en": "unit-months"},
+    "unit.hari": {"id": "hari", "en": "days"},
+    "unit.unit_peran": {"id": "pasangan unit-peran", "en": "unit-role pairs"},
+    "rule.period.arus": {"id": "kejadian di dalam periode", "en": "events within the period"},
+    "rule.period.stok_akhir": {"id": "keadaan pada bulan terakhir periode", "en": "state in the period's last month"},
+    "rule.period.jendela_12": {"id": "12 bulan yang berakhir pada akhir periode",
+                               "en": "the 12 months ending at the period's end"},
+    "rule.period.rata_periode": {"id": "rata-rata atas bulan-bulan periode", "en": "average over the period's months"},
+    "rule.province.asal": {"id": "provinsi asal korban", "en": "victims' province of origin"},
+    "rule.province.lokasi_unit": {"id": "lokasi unit layanan", "en": "where the service unit is"},
+    "rule.comparison": {
+        "id": "Perbandingan hanya antara bulan yang sama setahun sebelumnya, bila data mencakup keduanya. \"Naik\" "
+              "atau \"turun\" hanya bila kedua angka sedikitnya {min} dan perubahan di luar variasi kebetulan (uji "
+              "binomial eksak untuk dua hitungan Poisson, p < {alpha}); selain itu \"relatif stabil\". Indikator "
+              "yang baru lengkap beberapa bulan kemudian (reintegrasi) tidak dibandingkan untuk periode yang "
+              "berakhir kurang dari {lag} bulan sebelum akhir data.",
+        "en": "Comparisons are only made with the same months a year earlier, when the data cover both. \"Rose\" "
+              "or \"fell\" only when both counts are at least {min} and the change is beyond chance (exact binomial "
+              "test for two Poisson counts, p < {alpha}); otherwise \"broadly stable\". Indicators that fill in "
+              "months later (reintegration) are not compared for periods ending less than {lag} months before the "
+              "end of the data."},
+    # Comparison verdicts and reasons
+    "cmp.short.naik": {"id": "naik", "en": "up"},
+    "cmp.short.turun": {"id": "turun", "en": "down"},
+    "cmp.short.stabil": {"id": "relatif stabil", "en": "broadly stable"},
+    "cmp.short.sedikit": {"id": "angka terlalu kecil", "en": "too few to compare"},
+    "cmp.reason.not_covered": {
+        "id": "Tidak ada perbandingan: data tidak mencakup bulan yang sama setahun sebelumnya.",
+        "en": "No comparison: the data do not cover the same months a year earlier."},
+    "cmp.reason.lag": {
+        "id": "{name} tidak dibandingkan: tahap ini baru tercapai beberapa bulan setelah korban masuk, sehingga "
+              "periode yang berakhir kurang dari {lag} bulan sebelum akhir data ({last}) belum lengkap.",
+        "en": "{name} is not compared: this stage comes months after entry, so periods ending less than {lag} "
+              "months before the end of the data ({last}) are incomplete."},
+    "quarter": {"id": "Triwulan {n} {year}", "en": "Q{n} {year}"},
+    # Filters that do not apply
+    "scope.unit_note": {
+        "id": "Angka kapasitas dan SDM mengikuti periode dan lokasi unit layanan{province}. {ignored}",
+        "en": "Capacity and staffing figures follow the period and where the service unit is{province}. {ignored}"},
+    "scope.province": {"id": " (filter provinsi = provinsi lokasi unit)", "en": " (province filter = unit location)"},
+    "scope.ignored": {"id": "Filter {names} tidak berlaku untuk angka ini.",
+                      "en": "The {names} filter does not apply to these figures."},
+    "scope.period_clamped": {
+        "id": "Periode disesuaikan dengan data yang tersedia: {period} (data tersedia {first} sampai {last}).",
+        "en": "Period adjusted to the data available: {period} (data from {first} to {last})."},
+    "scope.no_data_period": {
+        "id": "Tidak ada data pada periode yang diminta; data tersedia {first} sampai {last}.",
+        "en": "No data in the period asked for; data run from {first} to {last}."},
+    # Headline table and download notes
+    "col.indicator": {"id": "Indikator", "en": "Indicator"},
+    "col.key": {"id": "Kunci", "en": "Key"},
+    "col.unit": {"id": "Satuan", "en": "Unit"},
+    "col.period": {"id": "Periode", "en": "Period"},
+    "col.value": {"id": "Nilai", "en": "Value"},
+    "col.previous_period": {"id": "Periode pembanding", "en": "Comparison period"},
+    "col.previous_value": {"id": "Nilai pembanding", "en": "Comparison value"},
+    "col.change": {"id": "Perubahan (proporsi)", "en": "Change (fraction)"},
+    "col.verdict": {"id": "Penilaian", "en": "Verdict"},
+    "export.source": {"id": "Sumber: {source}", "en": "Source: {source}"},
+    "export.updated": {"id": "Pembaruan terakhir: {updated}", "en": "Last updated: {updated}"},
+    "sdm.rule": {
+        "id": "WISN: staf menurut {quarter} (kuartal terakhir sampai akhir periode); beban kerja {window} (12 bulan "
+              "yang berakhir pada akhir periode).",
+        "en": "WISN: staff as of {quarter} (the latest quarter up to the period's end); workload of {window} (the "
+              "12 months ending at the period's end)."},
+    "eks.alerts.ended": {"id": "{n} unit lain sempat dalam peringatan pada periode ini, tetapi sudah berakhir "
+                                "sebelum bulan terakhir (lihat halaman Kapasitas Sentra).",
+                         "en": "{n} other units were on alert earlier in the period, but their alert ended before "
+                               "the last month (see the Capacity page)."},
+    "deck.source.all": {"id": "Kemensos: data kasus, okupansi dan SDM sentra & RPTC",
+                        "en": "Kemensos: case, occupancy and staffing data of the centres"},
+    "deck.rising.line": {"id": "{name}: {status} · {count} korban dalam {recent} bulan ({mean}/bulan; {ratio}× "
+                                "rata-rata {base}/bulan)",
+                         "en": "{name}: {status} · {count} victims in {recent} months ({mean}/month; {ratio}× "
+                               "the average {base}/month)"},
+    "eks.like_window": {"id": "Bandingkan {period} dengan {previous}", "en": "Compare {period} with {previous}"},
+    "eks.units_scope": {"id": "Utilisasi dan unit layanan:", "en": "Utilisation and service units:"},
+}

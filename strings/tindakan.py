@@ -1,0 +1,95 @@
+"""Strings of the action-list page (Daftar Tindakan): late reports, capacity referrals, provinces to watch."""
+
+CATALOG = {
+    "nav.daftar_tindakan": {"id": "Daftar Tindakan", "en": "Action Lists"},
+    "purpose.daftar_tindakan": {
+        "id": "Tiga daftar untuk ditindaklanjuti: laporan terlambat, rujukan kapasitas, dan wilayah pantauan.",
+        "en": "Three lists to act on: late reports, capacity referrals and provinces to watch."},
+    "tin.context": {"id": "**Periode:** {period} · **Filter:** {filters} · **Dihitung per:** {reference}",
+                    "en": "**Period:** {period} · **Filters:** {filters} · **Counted to:** {reference}"},
+    "tin.print_hint": {
+        "id": "Cetak: tekan Ctrl+P (⌘P di Mac); menu samping dan tombol unduh tidak ikut tercetak.",
+        "en": "Print: press Ctrl+P (⌘P on a Mac); the sidebar and download buttons are left out of the print."},
+    "tin.no_reference": {"id": "tanggal pembaruan tidak diketahui", "en": "update date unknown"},
+    # Headline counts (indicators laporan_terlambat, wilayah_pantauan; unit_peringatan as on Kapasitas Sentra)
+    "tin.kpi.late": {"id": "Laporan terlambat", "en": "Late reports"},
+    "tin.kpi.watch": {"id": "Provinsi dalam pantauan", "en": "Provinces to watch"},
+    "tin.help.late": {"id": "Pasangan instansi × provinsi dengan paling sedikit satu laporan bulanan lewat batas.",
+                      "en": "Agency × province pairs with at least one monthly report past its due date."},
+    "tin.help.watch": {"id": "Provinsi dengan paling sedikit satu modus baru atau meningkat.",
+                       "en": "Provinces with at least one new or rising form."},
+    "ind.laporan_terlambat.def": {
+        "id": "Pasangan instansi × provinsi yang laporan bulanannya (salah satu dari 3 bulan terakhir periode) belum "
+              "masuk setelah tanggal batasnya di bulan berikutnya (dinyatakan di Daftar Tindakan), dihitung per "
+              "tanggal pembaruan terakhir data kasus.",
+        "en": "Agency × province pairs whose monthly report (any of the period's last 3 months) had not arrived "
+              "after its due day in the following month (stated on Action Lists), counted to the case data's last "
+              "update."},
+    "ind.wilayah_pantauan.def": {
+        "id": "Provinsi asal dengan paling sedikit satu modus baru atau meningkat: 3 bulan terakhir periode dibanding "
+              "12 bulan sebelumnya, aturan yang sama dengan Pemantauan Jarnas.",
+        "en": "Provinces of origin with at least one new or rising form: the period's last 3 months against the "
+              "12 months before, the same rule as Jarnas Monitoring."},
+    "unit.instansi_provinsi": {"id": "pasangan instansi-provinsi", "en": "agency-province pairs"},
+    "unit.provinsi": {"id": "provinsi", "en": "provinces"},
+    "rule.period.tiga_bulan_akhir": {"id": "3 bulan terakhir periode (dibanding 12 bulan sebelumnya bila ada)",
+                                     "en": "the period's last 3 months (against the 12 before, where used)"},
+    # Late reports
+    "tin.late.header": {"id": "Laporan terlambat", "en": "Late reports"},
+    "tin.late.rule": {
+        "id": "Aturan: laporan bulan M jatuh tempo tanggal {day} bulan M+1 dan terlambat sesudahnya. \"Belum lapor\" "
+              "mengikuti aturan kelengkapan Pemantauan Jarnas ({recent} bulan terakhir; instansi biasa melapor "
+              "provinsi itu dan instansi lain melaporkan korban dari sana). Hari terlambat dihitung sampai "
+              "{reference}, tanggal pembaruan terakhir data kasus (bukan hari ini: laporan yang masuk sesudahnya "
+              "belum terlihat). Daftar untuk dikonfirmasi ke instansi, bukan vonis.",
+        "en": "Rule: the report for month M is due on day {day} of month M+1 and late after that. \"Not reported\" "
+              "follows the completeness rule of Jarnas Monitoring (last {recent} months; the agency usually reports "
+              "the province and the others reported victims from it). Days overdue are counted to {reference}, the "
+              "case data's last update (not today: reports that came in since are not yet visible). A list to check "
+              "with the agency, not a verdict."},
+    "tin.late.none": {"id": "Tidak ada laporan yang lewat batas.", "en": "No report is past its due date."},
+    "tin.late.col.instansi": {"id": "Instansi", "en": "Agency"},
+    "tin.late.col.provinsi": {"id": "Provinsi", "en": "Province"},
+    "tin.late.col.bulan": {"id": "Bulan belum dilaporkan", "en": "Months not reported"},
+    "tin.late.col.jumlah_bulan": {"id": "Jumlah bulan", "en": "Months"},
+    "tin.late.col.tanggal_diharapkan": {"id": "Tanggal diharapkan (tertua)", "en": "Due date (oldest)"},
+    "tin.late.col.hari_terlambat": {"id": "Hari terlambat", "en": "Days overdue"},
+    # Capacity referrals
+    "tin.ref.header": {"id": "Rujukan kapasitas", "en": "Capacity referrals"},
+    "tin.ref.rule": {
+        "id": "Unit dalam peringatan (di atas 90% paling sedikit 2 bulan berturut-turut dan masih berlangsung pada "
+              "{month}) dengan {k} unit terdekat yang punya tempat kosong pada {month} (kapasitas − penghuni > 0) dan "
+              "tidak sedang dalam peringatan. Jarak garis lurus di permukaan bumi, bukan jarak tempuh; unit tujuan "
+              "dicari di seluruh Indonesia. Tempat kosong negatif: penghuni melebihi kapasitas.",
+        "en": "Units on alert (above 90% for at least 2 months in a row, still so in {month}) with the {k} nearest "
+              "units that have free places in {month} (capacity − residents > 0) and are not on alert themselves. "
+              "Straight-line distance over the earth's surface, not travel distance; units offered are searched "
+              "across Indonesia. Negative free places: more residents than beds."},
+    "tin.ref.none": {"id": "Tidak ada unit dalam peringatan.", "en": "No unit is on alert."},
+    "tin.ref.no_candidate": {"id": "tidak ada unit dengan tempat kosong", "en": "no unit with free places"},
+    "tin.ref.col.unit": {"id": "Unit dalam peringatan", "en": "Unit on alert"},
+    "tin.ref.col.utilisasi": {"id": "Utilisasi {month}", "en": "Utilisation {month}"},
+    "tin.ref.col.tempat_kosong": {"id": "Tempat kosong", "en": "Free places"},
+    "tin.ref.col.peringkat": {"id": "Urutan", "en": "Rank"},
+    "tin.ref.col.tujuan": {"id": "Unit tujuan", "en": "Unit to refer to"},
+    "tin.ref.col.provinsi_tujuan": {"id": "Provinsi tujuan", "en": "Province"},
+    "tin.ref.col.jarak_km": {"id": "Jarak (km)", "en": "Distance (km)"},
+    "tin.ref.col.tempat_kosong_tujuan": {"id": "Tempat kosong tujuan", "en": "Free places there"},
+    # Provinces to watch
+    "tin.watch.header": {"id": "Wilayah pantauan", "en": "Provinces to watch"},
+    "tin.watch.none": {"id": "Tidak ada provinsi dengan modus baru atau meningkat menurut aturan di bawah.",
+                       "en": "No province has a new or rising form under the rule below."},
+    "tin.watch.many": {
+        "id": "Aturan diuji untuk setiap provinsi dan modus ({tests} uji): pada p < 0,05 beberapa tanda bisa muncul "
+              "karena kebetulan, jadi periksa buktinya sebelum bertindak.",
+        "en": "The rule is tested for every province and form ({tests} tests): at p < 0.05 a few flags can arise by "
+              "chance, so check the evidence before acting."},
+    "tin.watch.col.provinsi": {"id": "Provinsi", "en": "Province"},
+    "tin.watch.col.modus": {"id": "Modus", "en": "Form"},
+    "tin.watch.col.status": {"id": "Status", "en": "Status"},
+    "tin.watch.col.jumlah_terkini": {"id": "Korban {recent}", "en": "Victims {recent}"},
+    "tin.watch.col.rata_terkini": {"id": "Rata-rata/bulan {recent}", "en": "Mean/month {recent}"},
+    "tin.watch.col.rata_dasar": {"id": "Rata-rata/bulan {baseline}", "en": "Mean/month {baseline}"},
+    "tin.watch.col.rasio": {"id": "Rasio", "en": "Ratio"},
+    "tin.watch.col.p_nilai": {"id": "p (Poisson)", "en": "p (Poisson)"},
+}

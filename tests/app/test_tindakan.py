@@ -1,0 +1,103 @@
+"""Daftar Tindakan: late reports, capacity referrals and provinces to watch, in both languages, with downloads,
+the filters in force at the top and the roles that may open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data_access.actions import action_lists
+from data_access.engine import get_engine
+from data_access.indicators import connection_runner, headline_indicators
+from domain.actions import REPORT_DUE_DAY, due_date
+from domain.filters import Filters
+from tests.helpers import no_exception, open_page, texts
+
+PAGE = "daftar_tindakan"
+
+
+def frame_with(at, column: str):
+    return next(e.value for e in at.dataframe if column in e.value.columns)
+
+
+def lists(url: str, filters: Filters = Filters(), reference: dt.date | None = None):
+    with get_engine(url).connect() as conn:
+        return action_lists(filters, connection_runner(conn), reference)
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "jarnas", "admin_data"])
+def test_three_lists_with_evidence_and_downloads(app_env, demo_sqlite_url, role):
+    at = open_page(PAGE, role=role)
+    no_exception(at)
+    body = texts(at)
+    assert "DATA CONTOH (sintetis)" in body and "Periode:** Jan 2023 – Jul 2025" in body and "Ctrl+P" in body
+    expected = lists(demo_sqlite_url)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Laporan terlambat"] == str(len(expected.late)) and len(expected.late) > 0
+    assert shown["Provinsi dalam pantauan"] == str(expected.watch["kode_prov"].nunique())
+    late = frame_with(at, "Hari terlambat")
+    assert list(late["Hari terlambat"]) == list(expected.late["hari_terlambat"])
+    assert (late["Tanggal diharapkan (tertua)"].iloc[0]
+            == due_date(expected.late["bulan"].iloc[0][0], REPORT_DUE_DAY))
+    referrals = frame_with(at, "Unit tujuan")
+    assert len(referrals) == len(expected.referrals) and referrals["Jarak (km)"].notna().all()
+    watch = frame_with(at, "Rasio")
+    assert "Nusa Tenggara Barat" in set(watch["Provinsi"]) and (watch["p (Poisson)"] < 0.05).all()
+    assert "Jendela: Mei–Jul 2025 dibanding Mei 2024 – Apr 2025." in body
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("Unduh CSV") == 3 and labels.count("Unduh Excel") == 3
+
+
+def test_alert_count_is_the_headline_indicator(app_env, demo_sqlite_url):
+    """The units needing a referral are the units on alert of the executive and capacity pages, not a second rule."""
+    f = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 6, 1), provinsi=("31", "32", "35", "52"))
+    at = open_page(PAGE, state={"f_start": "2025-01", "f_end": "2025-06", "f_prov": list(f.provinsi)})
+    no_exception(at)
+    with get_engine(demo_sqlite_url).connect() as conn:
+        headline = headline_indicators(f, connection_runner(conn)).value("unit_peringatan")
+    assert {m.label: m.value for m in at.metric}["Unit dalam peringatan"] == str(int(headline))
+    assert "lokasi unit layanan" in texts(at)
+
+
+def test_days_overdue_count_to_the_reference_date(demo_sqlite_url):
+    early, late = lists(demo_sqlite_url, reference=dt.date(2025, 8, 10)), lists(demo_sqlite_url,
+                                                                               reference=dt.date(2025, 8, 20))
+    # On 10 Aug the July reports are due that very day, not late; ten days later they are, and every older
+    # report is ten days later than before.
+    july_due = due_date(dt.date(2025, 7, 1))
+    assert july_due not in set(early.late["tanggal_diharapkan"]) and july_due in set(late.late["tanggal_diharapkan"])
+    assert len(late.late) > len(early.late)
+    both = early.late.merge(late.late, on=["instansi", "kode_prov"])
+    assert len(both) == len(early.late) and ((both["hari_terlambat_y"] - both["hari_terlambat_x"]) == 10).all()
+
+
+def test_referrals_offer_units_with_free_places_not_on_alert(demo_sqlite_url):
+    a = lists(demo_sqlite_url)
+    offered = a.referrals.dropna(subset=["kode_unit_tujuan"])
+    assert len(offered) and (offered["tempat_kosong_tujuan"] > 0).all()
+    assert not set(offered["kode_unit_tujuan"]) & set(a.alerts["kode_unit"])
+    assert (offered.groupby("kode_unit")["jarak_km"].apply(lambda d: d.is_monotonic_increasing)).all()
+
+
+def test_filters_that_do_not_apply_are_named(app_env):
+    at = open_page(PAGE, role="jarnas", state={"f_modus": ["online_scam"], "f_jk": ["P"]})
+    no_exception(at)
+    body = texts(at)
+    assert "Filter modus, jenis kelamin tidak berlaku untuk angka ini." in body
+    watch = frame_with(at, "Rasio") if any("Rasio" in e.value.columns for e in at.dataframe) else None
+    assert watch is None or set(watch["Modus"]) <= {"Online scam (kriminalitas paksa)"}
+
+
+def test_english(app_env):
+    at = open_page(PAGE, role="pimpinan", state={"lang": "en"})
+    no_exception(at)
+    assert at.title[0].value == "Action Lists"
+    body = texts(at)
+    assert "Days overdue" in " ".join(" ".join(e.value.columns) for e in at.dataframe) and "Print:" in body
+
+
+def test_public_visitor_is_refused(app_env):
+    at = open_page(PAGE, role="publik")
+    no_exception(at)
+    assert not at.dataframe and not at.metric
