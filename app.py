@@ -48,11 +48,16 @@ def bootstrap() -> None:
 def _start() -> bool:
     from demo.reference_files import ReferenceMissing
     from ui.i18n import t
+    from data_access.engine import DATABASE_DOWN
 
     try:
         bootstrap()
     except ReferenceMissing as exc:
         st.error(t("error.reference", detail=exc))
+        return False
+    except DATABASE_DOWN:
+        log.warning("database unavailable at start-up")
+        st.error(t("error.db_unavailable"), icon="⚠️")
         return False
     except Exception as exc:  # noqa: BLE001 — a minister must see a sentence, not a traceback
         log.exception("bootstrap failed")
@@ -115,6 +120,13 @@ def main() -> None:
     st.set_page_config(page_title="Dasbor Sinergi Anti-TPPO", page_icon=":material/shield:", layout="wide")
     if not _start():
         return
+    from ui.outage import database_guard
+
+    with database_guard():  # a lost database becomes one sentence, on every page, public and login included
+        _route()
+
+
+def _route() -> None:
     from ui.auth import current_role
 
     # ?lang=en in a shared link applies once, before anything is drawn; afterwards the sidebar switch rules.

@@ -51,6 +51,9 @@ class Settings:
     coverage_km: float
     session_minutes: int
     oidc_configured: bool
+    connect_timeout_s: int = 5
+    statement_timeout_s: int = 30
+    trust_proxy: bool = False
     public_site_url: str | None = None  # where the static public site (manage.py publish --out) is served
 
     @property
@@ -75,5 +78,10 @@ def load_settings() -> Settings:
         coverage_km=float(_get("TPPO_COVERAGE_KM", "300")),
         session_minutes=int(_get("TPPO_SESSION_MINUTES", "60")),
         oidc_configured="auth" in _secrets(),
+        # An unreachable database must become a sentence on screen within seconds, not a hung page.
+        connect_timeout_s=int(_get("TPPO_CONNECT_TIMEOUT_S", "5")),
+        statement_timeout_s=int(_get("TPPO_STATEMENT_TIMEOUT_S", "30")),
+        # Only behind a proxy that overwrites X-Real-IP (docs/DEPLOYMENT.md); otherwise clients could forge it.
+        trust_proxy=_get("TPPO_TRUST_PROXY", "0").lower() in ("1", "true", "ya"),
         public_site_url=_get("TPPO_PUBLIC_SITE_URL"),
     )

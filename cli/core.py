@@ -1,10 +1,11 @@
-"""Core commands: migrate, init-demo, summary, vendor-assets, create-user, wisn."""
+"""Core commands: migrate, init-demo, summary, vendor-assets, create-user, unlock-user, wisn."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import json
+import sys
 from pathlib import Path
 
 from cli.common import UserError, add_filter_options, filters_from_args
@@ -82,18 +83,57 @@ def cmd_vendor_assets(args: argparse.Namespace) -> int:
     return 0
 
 
+_NO_ACCOUNT = "tidak ada akun yang dibuat."
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    """--password, --password-file, the first line of stdin when it is not a terminal (scripts), or a prompt."""
+    if args.password:
+        return args.password
+    if args.password_file:
+        try:
+            text = sys.stdin.read() if args.password_file == "-" else Path(args.password_file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"Berkas kata sandi '{args.password_file}' tidak dapat dibaca; {_NO_ACCOUNT}") from exc
+        return text.splitlines()[0] if text.strip() else ""
+    if not sys.stdin or not sys.stdin.isatty():
+        line = sys.stdin.readline() if sys.stdin else ""
+        if not line.strip():
+            raise UserError("Kata sandi tidak diberikan: tanpa terminal, kirim kata sandi lewat stdin atau "
+                            f"--password-file; {_NO_ACCOUNT}")
+        return line.rstrip("\r\n")
+    try:
+        return getpass.getpass("Kata sandi: ")
+    except (EOFError, KeyboardInterrupt):
+        raise UserError(f"Dibatalkan di prompt kata sandi; {_NO_ACCOUNT}") from None
+
+
 def cmd_create_user(args: argparse.Namespace) -> int:
-    from data_access.accounts import create_account
+    from data_access.accounts import USERNAME_PATTERN, USERNAME_RULE, create_account
     from data_access.engine import ensure_database, get_engine
 
-    password = args.password or getpass.getpass("Kata sandi: ")
+    if not USERNAME_PATTERN.fullmatch(args.username):
+        raise UserError(f"{USERNAME_RULE} {_NO_ACCOUNT.capitalize()}")
+    password = _read_password(args)
     ensure_database()
     try:
         with get_engine().begin() as conn:
-            create_account(conn, args.username, password, args.role)
+            create_account(conn, args.username, password, args.role, replace=args.replace)
     except ValueError as exc:
         raise UserError(str(exc)) from exc
-    print(f"Akun {args.username} ({args.role}) dibuat.")
+    print(f"Akun {args.username} ({args.role}) {'diganti' if args.replace else 'dibuat'}.")
+    return 0
+
+
+def cmd_unlock_user(args: argparse.Namespace) -> int:
+    from data_access.accounts import unlock_account
+    from data_access.engine import ensure_database, get_engine
+
+    ensure_database()
+    with get_engine().begin() as conn:
+        if not unlock_account(conn, args.username):
+            raise UserError(f"Akun '{args.username}' tidak ada; tidak ada yang diubah.")
+    print(f"Kunci akun {args.username} dibuka; hitungan gagal masuk kembali 0.")
     return 0
 
 
@@ -117,8 +157,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("create-user", help="buat akun lokal (hash argon2)")
     p.add_argument("username")
     p.add_argument("--role", required=True, choices=["pimpinan", "jarnas", "admin_data"])
-    p.add_argument("--password", help="tanpa opsi ini kata sandi ditanyakan tanpa ditampilkan")
+    p.add_argument("--password", help="hindari (tercatat di riwayat shell); tanpa opsi kata sandi ditanyakan, atau "
+                   "dibaca dari baris pertama stdin bila bukan terminal")
+    p.add_argument("--password-file", metavar="BERKAS", help="baca kata sandi dari baris pertama berkas ('-' = stdin)")
+    p.add_argument("--replace", action="store_true", help="ganti kata sandi dan peran akun yang sudah ada")
     p.set_defaults(handler=cmd_create_user)
+    p = sub.add_parser("unlock-user", help="buka kunci akun lokal setelah terlalu banyak percobaan gagal")
+    p.add_argument("username")
+    p.set_defaults(handler=cmd_unlock_user)
     p = sub.add_parser("wisn", help="hitung WISN dari dua CSV (parameter dan aktivitas)")
     p.add_argument("params", help="PARAMS.csv")
     p.add_argument("activities", help="ACTIVITIES.csv")

@@ -78,6 +78,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _report(exc.problems, path.name)
     for warning in result.warnings:
         print(f"- {warning.describe()}", file=sys.stderr)
+    if result.batch_id is None:
+        print(f"Tidak ada perubahan ({result.kind}, {path.name}): {result.unchanged} baris sama dengan data "
+              "tersimpan; tidak ada yang ditulis.")
+        return 0
     print(f"Impor #{result.batch_id} ({result.kind}, {path.name}): {result.added} baris ditambah, "
           f"{result.changed} diubah, {result.unchanged} sama.")
     if result.demo_replaced:

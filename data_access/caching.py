@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from data_access.engine import connect, data_version
+from data_access.engine import DATABASE_DOWN, connect, data_version
 from settings import load_settings
 
 T = TypeVar("T")
@@ -26,11 +26,27 @@ def _run(_query: Callable[..., Any], name: str, url: str, version: str, args: tu
         return _query(conn, *args)
 
 
+_last_version: dict[str, str] = {}
+
+
+def _version(url: str) -> str:
+    """The data version; while the database is unreachable, the last one seen, so cached results (the public
+    page's published extract among them) are still served. A query not in the cache then fails as usual."""
+    try:
+        version = _current_version(url)
+    except DATABASE_DOWN:
+        if url in _last_version:
+            return _last_version[url]
+        raise
+    _last_version[url] = version
+    return version
+
+
 def run_cached(query: Callable[..., T], *args: Any) -> T:
     """query(conn, *args), cached; args must be small and hashable (Filters, tuples, str, int)."""
     url = load_settings().database_url
     name = f"{query.__module__}.{query.__qualname__}"
-    return _run(query, name, url, _current_version(url), args)
+    return _run(query, name, url, _version(url), args)
 
 
 def data_key() -> tuple[str, str]:
@@ -40,5 +56,6 @@ def data_key() -> tuple[str, str]:
 
 
 def clear_caches() -> None:
+    _last_version.clear()
     _current_version.clear()
     _run.clear()

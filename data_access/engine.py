@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from data_access.schema import Pengaturan
 from settings import PROJECT_ROOT, load_settings
@@ -17,6 +19,8 @@ from settings import PROJECT_ROOT, load_settings
 if TYPE_CHECKING:
     from alembic.config import Config
 
+# What a lost, refusing or hanging database raises (the UI shows one sentence for these; ui/outage.py).
+DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
@@ -40,9 +44,19 @@ def get_engine(url: str | None = None) -> Engine:
                 engine = create_engine(url)
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
-                engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+                engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=10,
+                                       connect_args=_postgres_args())
             _engines[url] = engine
         return engine
+
+
+def _postgres_args() -> dict:
+    """Timeouts (settings): a refused or hanging database fails fast, so pages show a sentence, not a spinner."""
+    settings = load_settings()
+    args: dict = {"connect_timeout": settings.connect_timeout_s}
+    if settings.statement_timeout_s > 0:
+        args["options"] = f"-c statement_timeout={settings.statement_timeout_s * 1000}"
+    return args
 
 
 def dispose_all() -> None:

@@ -43,6 +43,9 @@ SUMBER: dict[str, str] = {
     "kasus": "kasus", "okupansi": "okupansi", "staf": "staf", "unit_layanan": "unit_layanan",
     "standar": "standar_beban_kerja", "waktu_kerja": "standar_beban_kerja", "populasi": "populasi",
 }
+# Provenance, not data: a row whose values are unchanged keeps its mark (issue 11: the demo label is a property
+# of the data, so re-importing demo rows keeps them demo).
+PROVENANCE = frozenset({"contoh"})
 DERIVED: dict[str, tuple[str, ...]] = {
     "kasus": ("kode_prov_asal", "tujuan_jenis"), "unit_layanan": ("kode_prov",), "standar": ("contoh",),
     "waktu_kerja": ("contoh",),
@@ -102,10 +105,14 @@ class ImportPlan:
     def rows(self) -> int:
         return self.added + self.changed + self.unchanged
 
+    @property
+    def changes_nothing(self) -> bool:
+        return not (self.added or self.changed or self.demo_replaced)
+
 
 @dataclass(frozen=True)
 class ImportResult:
-    batch_id: int
+    batch_id: int | None  # None: the file changed no row, so nothing was written (no batch either)
     kind: str
     added: int
     changed: int
@@ -201,8 +208,9 @@ def _demo_condition(spec: KindSpec, table: Table, demo_batches: list[int]):
 
 
 # ---------------------------------------------------------------- reference sets
-def _usual_monthly(conn: Connection) -> dict[str, float]:
-    out = {}
+def _usual_monthly(conn: Connection) -> tuple[dict[str, float], dict[str, float]]:
+    """Per kind with a measure: the median monthly total and the largest single cell stored so far."""
+    monthly, cell = {}, {}
     for spec in KINDS.values():
         if not (spec.measure and spec.period):
             continue
@@ -211,8 +219,11 @@ def _usual_monthly(conn: Connection) -> dict[str, float]:
                             .group_by(table.c[spec.period])).all()
         totals = [float(v) for _, v in rows if v is not None]
         if totals:
-            out[spec.kind] = float(pd.Series(totals).median())
-    return out
+            monthly[spec.kind] = float(pd.Series(totals).median())
+        largest = conn.execute(select(func.max(table.c[spec.measure]))).scalar()
+        if largest is not None:
+            cell[spec.kind] = float(largest)
+    return monthly, cell
 
 
 def load_reference_sets(conn: Connection, today: dt.date | None = None) -> ReferenceSets:
@@ -220,13 +231,15 @@ def load_reference_sets(conn: Connection, today: dt.date | None = None) -> Refer
     def codes(model) -> frozenset[str]:
         return frozenset(conn.execute(select(model.kode)).scalars())
 
+    monthly, cell = _usual_monthly(conn)
     return ReferenceSets(
         regions=dict(conn.execute(select(s.Wilayah.kode, s.Wilayah.nama)).all()),
         countries=dict(conn.execute(select(s.Negara.iso3, s.Negara.nama)).all()),
         units=dict(conn.execute(select(s.UnitLayanan.kode_unit, s.UnitLayanan.nama)).all()),
         modus=codes(s.Modus), tahap=codes(s.Tahap), instansi=codes(s.Instansi), peran=codes(s.PeranSdm),
         today=today or dt.date.today(),
-        usual_monthly=_usual_monthly(conn),
+        usual_monthly=monthly,
+        usual_cell=cell,
     )
 
 
@@ -310,9 +323,10 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
         return plan
 
     existing = _existing(conn, spec)
-    compared = stored_columns(spec)
-    file_keys = set()
-    for record in validated.frame[list(compared)].astype(object).to_dict("records"):
+    stored = stored_columns(spec)
+    compared = [c for c in stored if c not in PROVENANCE]
+    file_keys, unchanged_keys = set(), set()
+    for record in validated.frame[list(stored)].astype(object).to_dict("records"):
         record = {k: _clean(v) for k, v in record.items()}
         key = _key_of(record, spec.key)
         file_keys.add(key)
@@ -321,6 +335,7 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
             plan._inserts.append(record)
         elif all(_same_value(old[c], record[c]) for c in compared):
             plan.unchanged += 1
+            unchanged_keys.add(key)
         else:
             plan._updates.append((old, record))
     plan.added, plan.changed = len(plan._inserts), len(plan._updates)
@@ -329,14 +344,17 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
     if sumber == "demo":
         table = _table(spec)
         demo_rows = conn.execute(select(table).where(_demo_condition(spec, table, _demo_batches(conn)))).mappings()
+        demo_kept = 0
         for row in demo_rows:
             row = dict(row)
-            if _key_of(row, spec.key) in file_keys:
+            key = _key_of(row, spec.key)
+            if key in file_keys:
+                demo_kept += key in unchanged_keys  # the file repeats a synthetic row: it stays synthetic
                 continue
             after = {**row, "aktif": False} if spec.kind == "unit_layanan" else None
             plan._demo_changes.append((row, after))
         plan.demo_replaced = len(plan._demo_changes)
-        plan.leaves_demo = not _demo_left(conn, SUMBER[spec.kind], except_kind=spec.kind)
+        plan.leaves_demo = not demo_kept and not _demo_left(conn, SUMBER[spec.kind], except_kind=spec.kind)
     return plan
 
 
@@ -389,9 +407,9 @@ def _period_text(spec: KindSpec, conn: Connection) -> str | None:
 
 
 def _demo_left(conn: Connection, sumber_kode: str, except_kind: str | None = None) -> bool:
-    """Whether another kind feeding this source still has demo rows (WISN standards and working time share one).
+    """Whether any kind feeding this source (WISN standards and working time share one) still has demo rows.
 
-    The kind just imported does not count: the file vouches for the rows it kept."""
+    After an import, demo rows the file repeated unchanged still count: they are still synthetic."""
     batches = _demo_batches(conn)
     for spec in KINDS.values():
         if SUMBER[spec.kind] != sumber_kode or spec.kind == except_kind:
@@ -418,6 +436,9 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
             plan = plan_import(conn, spec.kind, raw, filename, now.astimezone().date(), max_bytes)
             if not plan.ok:
                 raise ImportRejected(plan.problems)
+            if plan.changes_nothing:
+                # Nothing else changes either: no batch, no data version, no source flip, no account deleted.
+                return ImportResult(None, spec.kind, 0, 0, plan.unchanged, 0, False, tuple(plan.warnings))
             batch_id = conn.execute(insert(s.ImportBatch).returning(s.ImportBatch.id), {
                 "jenis": spec.kind, "nama_file": filename[:255], "sha256": plan.sha256, "oleh": (user or "?")[:80],
                 "waktu": now, "baris_tambah": plan.added, "baris_ubah": plan.changed, "baris_sama": plan.unchanged,
@@ -449,7 +470,7 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
             left_demo = False
             if before is not None:
                 values = {"diperbarui": now}
-                if before["asal"] == "demo" and not _demo_left(conn, kode, except_kind=spec.kind):
+                if before["asal"] == "demo" and not _demo_left(conn, kode):
                     values["asal"] = "impor"
                     values["keterangan"] = f"Diimpor dari {filename[:120]}"
                     left_demo = True

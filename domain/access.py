@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import threading
+from collections import deque
+from dataclasses import dataclass, field
 
 ROLES = ("publik", "pimpinan", "jarnas", "admin_data")
 INTERNAL_ROLES = ("pimpinan", "jarnas", "admin_data")
@@ -45,6 +47,34 @@ class LockoutRule:
     def locked_until(self, failures: int, now: dt.datetime) -> dt.datetime | None:
         """After max_failures consecutive failures the account locks for lock_minutes."""
         return now + dt.timedelta(minutes=self.lock_minutes) if failures >= self.max_failures else None
+
+
+@dataclass
+class FailureWindow:
+    """Failed attempts per client in a sliding window: a client with limit failures within minutes is refused
+    until the oldest of them leaves the window. Thread-safe; lives in one process."""
+
+    limit: int = 10
+    minutes: int = 15
+    _failures: dict[str, deque] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def _recent(self, client: str, now: dt.datetime) -> deque:
+        window = self._failures.setdefault(client, deque())
+        while window and now - window[0] > dt.timedelta(minutes=self.minutes):
+            window.popleft()
+        return window
+
+    def blocked(self, client: str, now: dt.datetime) -> bool:
+        with self._lock:
+            return len(self._recent(client, now)) >= self.limit
+
+    def record(self, client: str, now: dt.datetime) -> None:
+        with self._lock:
+            self._recent(client, now).append(now)
+            if len(self._failures) > 10_000:  # forget idle clients so memory stays bounded
+                for key in [k for k, v in self._failures.items() if not v][:5_000]:
+                    del self._failures[key]
 
 
 def session_expired(last_seen: dt.datetime | None, now: dt.datetime, minutes: int) -> bool:

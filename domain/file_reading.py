@@ -28,6 +28,12 @@ _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
 _BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "gambar PNG", b"\xff\xd8\xff": "gambar JPEG", b"GIF8": "gambar GIF",
                  b"\x1f\x8b": "arsip gzip", b"Rar!": "arsip RAR", b"7z\xbc\xaf": "arsip 7z"}
+# Workbook caps, checked before any cell is read: a 2 KB .xlsx can declare A1:XFD1048576 (17 billion cells) or
+# inflate to gigabytes. The demo case file has 22,000 rows of 10 columns; templates have at most 13 columns.
+MAX_XLSX_ROWS = 200_000
+MAX_XLSX_COLUMNS = 100
+MAX_XLSX_CELLS = 3_000_000  # cells read in all (about 300 MB as text at most); the demo case file has 220,000
+MAX_XLSX_INFLATED = 200 * 1024 * 1024
 _GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}([.,]\d{3})+")
 _PLAIN = re.compile(r"[+-]?\d+")
 
@@ -253,9 +259,34 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _inflated_size(raw: bytes) -> int | None:
+    """Bytes the archive declares once unpacked (zipfile stops reading a member at its declared size)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def _too_wide(rows: int | str | None, columns: int | None) -> str | None:
+    if isinstance(rows, int | None) and (rows or 0) <= MAX_XLSX_ROWS + 1 and (columns or 0) <= MAX_XLSX_COLUMNS \
+            and (rows or 0) * (columns or 0) <= MAX_XLSX_CELLS:
+        return None
+    def shown(n: int | str | None) -> str:
+        return f"{n:,}".replace(",", ".") if isinstance(n, int) else str(n or "?")
+
+    return (f"Lembar terlalu besar: {shown(rows)} baris × {shown(columns)} kolom; batasnya {shown(MAX_XLSX_ROWS)} "
+            f"baris data dan {MAX_XLSX_COLUMNS} kolom. Hapus baris dan kolom kosong di bawah/kanan tabel (termasuk "
+            "yang hanya berformat) atau simpan sebagai CSV.")
+
+
 def _read_xlsx(raw: bytes, numeric_columns: Collection[str]) -> ReadResult:
     from openpyxl import load_workbook
 
+    inflated = _inflated_size(raw)
+    if inflated is not None and inflated > MAX_XLSX_INFLATED:
+        return _whole(f"Isi berkas .xlsx setelah dibuka {size_text(inflated)}, melebihi batas "
+                      f"{size_text(MAX_XLSX_INFLATED)}; berkas ini tidak dibaca. Simpan ulang hanya tabelnya.")
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
@@ -271,7 +302,23 @@ def _read_xlsx(raw: bytes, numeric_columns: Collection[str]) -> ReadResult:
                 return _whole(f"Buku kerja tidak memiliki lembar 'data'; lembar yang ada: {', '.join(names)}. Taruh "
                               "tabel di lembar bernama 'data' (seperti di templat).")
             chosen = candidates[0]
-        records = [[_cell_text(v) for v in row] for row in workbook[chosen].iter_rows(values_only=True)]
+        sheet = workbook[chosen]
+        # The declared <dimension> is checked first; then it is dropped, so openpyxl does not pad every row to
+        # it, and the rows really present are counted while reading (a file may declare nothing or lie).
+        declared = _too_wide(sheet.max_row, sheet.max_column)
+        if declared:
+            return _whole(declared)
+        sheet.reset_dimensions()
+        records, cells = [], 0
+        for row in sheet.iter_rows(values_only=True):  # rows as stored, not padded to a declared size
+            cells += len(row)
+            if len(records) > MAX_XLSX_ROWS or cells > MAX_XLSX_CELLS:  # header + MAX_XLSX_ROWS data rows are in
+                return _whole(_too_wide(f"lebih dari {len(records):,}".replace(",", "."), None) or "")
+            if len(row) > MAX_XLSX_COLUMNS:
+                if any(v not in (None, "") for v in row[MAX_XLSX_COLUMNS:]):
+                    return _whole(_too_wide(len(records) + 1, len(row)) or "")
+                row = row[:MAX_XLSX_COLUMNS]
+            records.append([_cell_text(v) for v in row])
     except Exception:  # noqa: BLE001
         return _whole("Isi berkas .xlsx tidak dapat dibaca (rusak atau terpotong); simpan ulang dari Excel.")
     finally:

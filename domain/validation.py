@@ -30,6 +30,22 @@ LAT_RANGE = (-11.5, 6.5)
 LON_RANGE = (94.0, 141.5)
 # Formula-injection prefixes (OWASP); '-' is left out because "-" is a common "none" note in Indonesian tables.
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
+# Characters a spreadsheet skips before deciding that a line is a formula (BOM, zero-width, no-break space).
+_INVISIBLE = " \t\ufeff\u200b\u200c\u200d\u2060\u00a0"
+# The most persons one cell of a monthly count may hold. The largest demo cell is 3 and the largest occupancy 225;
+# 100,000 is far beyond any unit or month, yet keeps every sum inside a 64-bit integer (summary, publish).
+MAX_COUNT = 100_000
+# Indonesia has about 282 million people; a region cannot hold more.
+MAX_POPULATION = 400_000_000
+# A count cell this many times the largest cell stored so far gets a warning (a typo, or a cumulative figure).
+CELL_SPIKE_FACTOR = 10.0
+MAX_CELL_WARNINGS = 20  # a file of another granularity would otherwise list thousands of cells
+# Extra columns a sender may add that restate the province the file already gives by its region code.
+PROVINCE_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "kasus": ("kode_asal", ("kode_prov_asal", "prov_asal", "provinsi_asal", "kode_provinsi_asal", "provinsi",
+                            "kode_provinsi", "kode_prov", "prov", "nama_provinsi")),
+    "unit_layanan": ("kode_wilayah", ("kode_prov", "provinsi", "kode_provinsi", "prov", "nama_provinsi")),
+}
 
 
 @dataclass(frozen=True)
@@ -97,6 +113,7 @@ class ReferenceSets:
     peran: frozenset[str]
     today: dt.date
     usual_monthly: Mapping[str, float] = field(default_factory=dict)  # kind → median monthly total in the database
+    usual_cell: Mapping[str, float] = field(default_factory=dict)  # kind → largest single cell in the database
 
     @property
     def provinces(self) -> frozenset[str]:
@@ -144,7 +161,7 @@ _ALIASES: dict[str, dict[str, str]] = {
 
 _MONTH_HELP = "bulan, TTTT-BB (mis. 2024-01)"
 _QUARTER_HELP = "kuartal, TTTT-Kn (mis. 2024-Q1) atau bulan pertama kuartal (2024-01, -04, -07, -10)"
-_COUNT = dict(type="int", minimum=0)
+_COUNT = dict(type="int", minimum=0, maximum=MAX_COUNT)
 
 KINDS: dict[str, KindSpec] = {
     "kasus": KindSpec(
@@ -258,7 +275,8 @@ KINDS: dict[str, KindSpec] = {
             Col("kode_wilayah", "region", help="kode wilayah Kemendagri (provinsi atau kab/kota; nama juga diterima)",
                 example="52"),
             Col("tahun", "year", help="tahun data", example="2024"),
-            Col("jumlah", "int", minimum=1, help="jumlah penduduk (orang), > 0", example="5646000"),
+            Col("jumlah", "int", minimum=1, maximum=MAX_POPULATION, help="jumlah penduduk (orang), > 0",
+                example="5646000"),
             Col("sumber", "text", help="sumber angka (BPS, Dukcapil)", example="BPS 2024"),
             Col("metode", "code", required=False, codes="metode",
                 help="resmi (angka terbit) atau turunan (dihitung); kosong = resmi", example="resmi"),
@@ -293,8 +311,9 @@ def allowed_codes(col: Col, refs: ReferenceSets) -> list[str]:
 
 
 # ---------------------------------------------------------------- cell parsers: text → value, or a message
-_INT = re.compile(r"[+-]?\d+(\.0+)?")
-_FLOAT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_INT = re.compile(r"[+-]?[0-9]+(\.0+)?")
+_FLOAT = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_DOT_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
 _MONTHS = {
     "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "mar": 3, "maret": 3,
     "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7,
@@ -311,6 +330,10 @@ class CellError(ValueError):
 
 
 def parse_int(text: str) -> int:
+    if _DOT_GROUPED.fullmatch(text):
+        whole = text.replace(".", "")
+        raise CellError(f"Angka '{text}' ambigu: titik di sini tampaknya pemisah ribuan ({whole}), padahal jumlah "
+                        f"orang selalu bilangan bulat. Tulis {whole} tanpa pemisah ribuan.")
     if not _INT.fullmatch(text):
         if _FLOAT.fullmatch(text):
             raise CellError(f"'{text}' bukan bilangan bulat; jumlah orang tidak boleh pecahan.")
@@ -450,7 +473,30 @@ def _canonical_code(text: str, allowed: list[str], aliases: Mapping[str, str]) -
 
 
 def _is_formula(text: str) -> bool:
-    return text.startswith(_FORMULA_START)
+    """A spreadsheet formula at the start of the cell or of any line in it, behind invisible characters too."""
+    if text.startswith(_FORMULA_START):
+        return True
+    return any(line.lstrip(_INVISIBLE).startswith(_FORMULA_START[:3]) for line in re.split(r"[\r\n]+", text))
+
+
+def _non_ascii_digit(text: str) -> bool:
+    # int() and \d accept full-width "１２" and Arabic-Indic digits; a count typed that way is not trusted.
+    return any(ch.isdigit() and not ch.isascii() for ch in text)
+
+
+def _bound_message(value: object, minimum: float | None, maximum: float | None) -> str | None:
+    if maximum is not None and value > maximum:
+        shown = fmt_int(value) if isinstance(value, int) and len(str(value)) <= 30 else f"{str(value)[:30]}…"
+        return f"Nilai {shown} terlalu besar; maksimal {_bound_text(maximum)} per sel."
+    if minimum is not None and value < minimum:
+        if minimum == 0:
+            return f"Nilai {value if len(str(value)) <= 30 else str(value)[:30] + '…'} negatif; harus 0 atau lebih."
+        return f"Nilai terlalu kecil; minimal {_bound_text(minimum)}."
+    return None
+
+
+def _bound_text(bound: float) -> str:
+    return fmt_int(bound) if float(bound).is_integer() else f"{bound:g}"
 
 
 # ---------------------------------------------------------------- validation
@@ -526,6 +572,9 @@ def _parse_cell(col: Col, raw: object, allowed: list[str], aliases: Mapping[str,
         text = text[1:]  # Excel's text marker, and the guard our own exports add
     if not text:
         return _EMPTY_REQUIRED if col.required else None
+    if col.type != "text" and _non_ascii_digit(text):
+        return CellError(f"'{text[:40]}' memuat angka selain 0–9 (mis. angka lebar penuh dari papan ketik Jepang/Cina "
+                         "atau Arab); ketik ulang dengan angka biasa 0–9.")
     signed_number = col.type in NUMERIC_TYPES and text[0] == "+" and text[1:].replace(".", "", 1).isdigit()
     if _is_formula(text) and not signed_number:
         return CellError(f"Sel berisi rumus spreadsheet ('{text[:40]}'); tulis nilainya sebagai teks atau angka "
@@ -538,7 +587,12 @@ def _parse_cell(col: Col, raw: object, allowed: list[str], aliases: Mapping[str,
 
 def _parse_one(col: Col, text: str, allowed: list[str], aliases: Mapping[str, str], regions: RegionIndex) -> object:
     if col.type == "int":
-        return parse_int(text)
+        value = parse_int(text)
+        # Checked here, not only in the schema: a value beyond 64 bits cannot even enter the typed frame.
+        message = _bound_message(value, col.minimum, col.maximum)
+        if message:
+            raise CellError(message)
+        return value
     if col.type == "float":
         return parse_float(text)
     if col.type == "month":
@@ -629,7 +683,7 @@ def _check_message(check: str, col: Col | None, value: object, refs: ReferenceSe
             return f"Nilai {value} negatif; harus 0 atau lebih."
         return f"Nilai {value} terlalu kecil; minimal {bound:g}."
     if check.startswith("maksimum:"):
-        return f"Nilai {value} terlalu besar; maksimal {float(check.split(':')[1]):g}."
+        return f"Nilai {value} terlalu besar; maksimal {_bound_text(float(check.split(':')[1]))}."
     if check.startswith("panjang:"):
         return f"Teks terlalu panjang ({len(str(value))} karakter); maksimal {check.split(':')[1]}."
     if check == "sebelum_2000":
@@ -701,6 +755,17 @@ def plausibility_warnings(spec: KindSpec, frame: pd.DataFrame, refs: ReferenceSe
                     f"Total {spec.measure} bulan {fmt_month(month)} = {fmt_int(total)}, sekitar "
                     f"{fmt_int(total / usual)} kali biasanya (median {fmt_int(usual)} per bulan). Periksa apakah "
                     "angkanya kumulatif atau salah ketik."), WARNING))
+    largest = refs.usual_cell.get(spec.kind)
+    if spec.measure and largest and not frame.empty:
+        limit = CELL_SPIKE_FACTOR * max(largest, 1.0)
+        high = frame[(frame[spec.measure] > limit).fillna(False)]
+        for row, value in high[spec.measure].head(MAX_CELL_WARNINGS).items():
+            warnings.append(Problem(int(row), spec.measure, (
+                f"Nilai {fmt_int(value)} jauh di atas sel terbesar yang tersimpan selama ini ({fmt_int(largest)}). "
+                "Periksa apakah angkanya kumulatif atau salah ketik."), WARNING))
+        if len(high) > MAX_CELL_WARNINGS:
+            warnings.append(Problem(None, spec.measure, (
+                f"Ada {fmt_int(len(high))} sel seperti itu; hanya {MAX_CELL_WARNINGS} pertama yang disebut."), WARNING))
     if spec.kind == "okupansi" and not frame.empty:
         over = frame[(frame["penghuni"] > frame["kapasitas"]).fillna(False)]
         for row, r in over.iterrows():
@@ -725,6 +790,29 @@ def _derive(spec: KindSpec, frame: pd.DataFrame, refs: ReferenceSets) -> pd.Data
     return out
 
 
+def _province_column_problems(spec: KindSpec, table: pd.DataFrame, frame: pd.DataFrame, columns: list[str],
+                              regions: RegionIndex) -> list[Problem]:
+    """An extra province column must agree with the region code; a file that contradicts itself is refused."""
+    problems: list[Problem] = []
+    region_column = PROVINCE_COLUMNS.get(spec.kind, ("", ()))[0]
+    for name in columns:
+        for row, raw in table[name].items():
+            text = str(raw if raw is not None else "").strip()
+            region = frame.at[row, region_column] if row in frame.index else None
+            if not text or not isinstance(region, str):
+                continue
+            try:
+                stated = text if re.fullmatch(r"[0-9]{2}", text) else regions.resolve(text)[:2]
+            except CellError:
+                stated = None
+            if stated != region[:2]:
+                province = regions.names.get(region[:2], region[:2])
+                problems.append(Problem(int(row), name, (
+                    f"Provinsi '{text[:40]}' bertentangan dengan {region_column} {region} (provinsi {region[:2]} "
+                    f"{province}); perbaiki salah satunya atau hapus kolom '{name}'.")))
+    return problems
+
+
 def validate(kind: str, table: pd.DataFrame, refs: ReferenceSets) -> Validated:
     """Check a whole file (cells as text, index = spreadsheet rows, header = row 1); nothing is skipped."""
     spec = resolve_kind(kind)
@@ -734,8 +822,10 @@ def validate(kind: str, table: pd.DataFrame, refs: ReferenceSets) -> Validated:
     if problems:
         return Validated(spec.kind, pd.DataFrame(), problems)
     extra = [c for c in table.columns if c not in spec.names and c]
+    checked = [c for c in extra if c in PROVINCE_COLUMNS.get(spec.kind, ("", ()))[1]]
     for name in extra:
-        problems.append(Problem(1, name, "Kolom tidak dikenal; isinya diabaikan.", WARNING))
+        if name not in checked:
+            problems.append(Problem(1, name, "Kolom tidak dikenal; isinya diabaikan.", WARNING))
     if table.empty:
         return Validated(spec.kind, pd.DataFrame(), problems + [
             Problem(None, None, "Berkas hanya berisi baris judul; tidak ada baris data.")])
@@ -744,6 +834,7 @@ def validate(kind: str, table: pd.DataFrame, refs: ReferenceSets) -> Validated:
     problems += _schema_problems(spec, frame, refs, reported)
     problems += _duplicate_problems(spec, frame)
     problems += plausibility_warnings(spec, frame, refs)
+    problems += _province_column_problems(spec, table, frame, checked, RegionIndex.build(refs.regions))
     problems.sort(key=lambda p: (p.level != ERROR, p.row or 0))
     return Validated(spec.kind, _derive(spec, frame, refs), problems)
 

@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
 # OWASP CSV injection: a text cell starting with one of these runs as a formula in Excel/LibreOffice.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets skip these before deciding that a line is a formula (BOM, zero-width, no-break space).
+_INVISIBLE = " \t\ufeff\u200b\u200c\u200d\u2060\u00a0"
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+# Later lines of a cell are never evaluated by a spreadsheet, only by tools that split lines; there "-" starts a
+# bullet far more often than a formula (the import check also allows it), so it stays untouched.
+_LATER_LINE_PREFIXES = ("=", "+", "@")
+
+
+def _risky(line: str, first: bool) -> bool:
+    if first:
+        return line.startswith(FORMULA_PREFIXES) or line.lstrip(_INVISIBLE).startswith(FORMULA_PREFIXES)
+    return line.lstrip(_INVISIBLE).startswith(_LATER_LINE_PREFIXES)
 
 
 def neutralise_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would evaluate gets an apostrophe: at the start of the cell and of every line of a
+    multi-line cell (an importer that splits lines must not meet a bare formula either)."""
+    if not isinstance(value, str) or not value:
+        return value
+    parts = _LINE_BREAK.split(value)
+    for i in range(0, len(parts), 2):  # even positions are lines, odd ones the breaks between them
+        if parts[i] and _risky(parts[i], first=i == 0):
+            parts[i] = "'" + parts[i]
+    return "".join(parts)
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:

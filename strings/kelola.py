@@ -51,6 +51,10 @@ CATALOG = {
     "kelola.import_button": {"id": "Impor", "en": "Import"},
     "kelola.imported": {"id": "Impor #{batch} selesai: {added} ditambah, {changed} diubah, {unchanged} sama.",
                         "en": "Import #{batch} done: {added} added, {changed} changed, {unchanged} unchanged."},
+    "kelola.no_change": {"id": "Tidak ada perubahan: {unchanged} baris sama dengan data tersimpan; tidak ada yang "
+                                "ditulis (data contoh tetap data contoh).",
+                         "en": "No change: {unchanged} rows equal the stored data; nothing was written (demo data "
+                               "stays demo data)."},
     "kelola.template.caption": {
         "id": "Templat kosong (Excel berisi lembar Petunjuk dan daftar kode) dan ekspor semua data dalam format "
               "impor yang sama: ekspor bisa disunting lalu diimpor kembali.",

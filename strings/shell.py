@@ -51,6 +51,12 @@ CATALOG = {
                       "en": "No data for the selected filters. Change the period or another filter."},
     "error.database": {"id": "Basis data tidak dapat dibuka. Hubungi admin data. ({detail})",
                        "en": "The database cannot be opened. Contact the data admin. ({detail})"},
+    "error.db_unavailable": {
+        "id": "Basis data sedang tidak dapat dihubungi. Halaman akan tampil lagi begitu koneksi pulih; muat ulang "
+              "halaman sebentar lagi. Bila berlanjut, hubungi admin data.",
+        "en": "The database cannot be reached right now. The page will show again once the connection is back; "
+              "reload in a moment. If this persists, contact the data admin.",
+    },
     "error.reference": {"id": "Data referensi tidak ditemukan: {detail}", "en": "Reference data not found: {detail}"},
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.xlsx": {"id": "Unduh Excel", "en": "Download Excel"},
@@ -61,9 +67,12 @@ CATALOG = {
     "login.username": {"id": "Nama pengguna", "en": "Username"},
     "login.password": {"id": "Kata sandi", "en": "Password"},
     "login.submit": {"id": "Masuk", "en": "Sign in"},
-    "login.failed": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong username or password."},
-    "login.locked": {"id": "Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
-                     "en": "Too many failed attempts. Try again in {minutes} minutes."},
+    "login.failed": {"id": "Gagal masuk: nama pengguna atau kata sandi salah, atau akun sementara dikunci setelah "
+                           "terlalu banyak percobaan (coba lagi setelah 15 menit).",
+                     "en": "Sign-in failed: wrong username or password, or the account is locked for a while after "
+                           "too many attempts (try again after 15 minutes)."},
+    "login.revoked": {"id": "Akun Anda dinonaktifkan atau dihapus; sesi diakhiri.",
+                      "en": "Your account was deactivated or deleted; the session has ended."},
     "login.oidc": {"id": "Masuk dengan akun instansi", "en": "Sign in with your agency account"},
     "login.as": {"id": "Masuk sebagai {user} ({role})", "en": "Signed in as {user} ({role})"},
     "login.logout": {"id": "Keluar", "en": "Sign out"},

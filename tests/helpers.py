@@ -9,14 +9,17 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 
 def open_page(page: str | None = None, role: str = "admin_data", query: dict[str, str] | None = None,
-              state: dict | None = None, timeout: float = 90):
-    """AppTest of app.py signed in as role (publik = anonymous), on app_pages/<page>.py."""
+              state: dict | None = None, timeout: float = 90, user: str | None = None):
+    """AppTest of app.py signed in as role (publik = anonymous), on app_pages/<page>.py.
+
+    The session belongs to an account that must exist and be active (sessions re-check it): by default the
+    demo account named like the role."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=timeout)
     if role != "publik":
         at.session_state["auth_role"] = role
-        at.session_state["auth_user"] = f"uji-{role}"
+        at.session_state["auth_user"] = user or role
         at.session_state["auth_last_seen"] = dt.datetime.now(dt.timezone.utc)
     for key, value in (state or {}).items():
         at.session_state[key] = value

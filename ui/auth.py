@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
+import uuid
 
 import streamlit as st
 
-from data_access.accounts import verify_login
-from data_access.engine import get_engine
-from domain.access import INTERNAL_ROLES, session_expired
+from data_access.accounts import account_role, login
+from data_access.engine import connect, get_engine
+from domain.access import INTERNAL_ROLES, FailureWindow, session_expired
 from settings import load_settings
 from ui.i18n import t
 
 ROLE_KEY = "auth_role"
 USER_KEY = "auth_user"
 SEEN_KEY = "auth_last_seen"
+# A signed-in session re-reads its account at most this often: deactivating or deleting an account ends its
+# sessions within seconds, at one primary-key lookup per session every few seconds.
+ACCOUNT_RECHECK_SECONDS = 3.0
+_checked: dict[tuple[str, str], tuple[float, str | None]] = {}
+_checked_lock = threading.Lock()
+# Per client (X-Real-IP from the reverse proxy when TPPO_TRUST_PROXY=1, else the peer address, else the session):
+# failed sign-ins in a sliding window, in this process. It stops one client from trying many accounts; the
+# per-account lock in the database stops many clients from trying one account. See docs/DEPLOYMENT.md.
+CLIENT_FAILURES = FailureWindow(limit=10, minutes=15)
 
 
 def _now() -> dt.datetime:
@@ -44,8 +56,45 @@ def current_role() -> str:
         logout()
         st.session_state["auth_notice"] = "login.expired"
         return "publik"
+    stored = _stored_role(settings.database_url, st.session_state.get(USER_KEY) or "")
+    if stored is None:
+        logout()
+        st.session_state["auth_notice"] = "login.revoked"
+        return "publik"
     st.session_state[SEEN_KEY] = now
+    st.session_state[ROLE_KEY] = stored  # a changed role applies at once, too
+    return stored
+
+
+def _stored_role(url: str, username: str) -> str | None:
+    """The account's current role (None: deactivated or deleted), re-read every ACCOUNT_RECHECK_SECONDS."""
+    key, clock = (url, username), time.monotonic()
+    with _checked_lock:
+        hit = _checked.get(key)
+    if hit is not None and clock - hit[0] < ACCOUNT_RECHECK_SECONDS:
+        return hit[1]
+    with connect(url) as conn:
+        role = account_role(conn, username)
+    with _checked_lock:
+        _checked[key] = (clock, role)
     return role
+
+
+def _forget(username: str) -> None:
+    with _checked_lock:
+        for key in [k for k in _checked if k[1] == username]:
+            _checked.pop(key, None)
+
+
+def _client_key() -> str:
+    context = getattr(st, "context", None)
+    headers = getattr(context, "headers", None) or {}
+    forwarded = headers.get("X-Real-IP") if load_settings().trust_proxy else None
+    address = forwarded or getattr(context, "ip_address", None)
+    if isinstance(address, str) and address:
+        return f"ip:{address}"
+    token = st.session_state.setdefault("auth_client_token", uuid.uuid4().hex)  # no address known: per session
+    return f"session:{token}"
 
 
 def current_user() -> str | None:
@@ -56,18 +105,20 @@ def current_user() -> str | None:
 
 
 def login_local(username: str, password: str) -> str | None:
-    """Returns None on success, or the message to show."""
+    """Returns None on success, or the message to show: one message for every refusal (unknown name, wrong
+    password, locked account, throttled client), so a refusal never tells whether a username exists."""
     now = _now()
-    with get_engine().begin() as conn:
-        result = verify_login(conn, username.strip(), password, now)
+    client = _client_key()
+    if CLIENT_FAILURES.blocked(client, now):
+        return t("login.failed")
+    result = login(get_engine(), username.strip(), password, now)
     if result.ok:
+        _forget(username.strip())
         st.session_state[ROLE_KEY] = result.role
         st.session_state[USER_KEY] = username.strip()
         st.session_state[SEEN_KEY] = now
         return None
-    if result.locked_until:
-        minutes = max(1, -(-int((result.locked_until - now).total_seconds()) // 60))  # ceiling
-        return t("login.locked", minutes=minutes)
+    CLIENT_FAILURES.record(client, now)
     return t("login.failed")
 
 

@@ -17,6 +17,9 @@ GOOD = "2024-01,Kab. Lombok Timur,MYS,kerja_paksa,P,dewasa,asesmen,,KEMENSOS,12\
 BAD = "2024-02,52.03,MYS,penipuan,P,dewasa,asesmen,,KEMENSOS,-4\n"
 
 
+ADMIN = "uji.admin"
+
+
 def frame_with(at, column: str):
     """The first table on the page that has this column (tables are not addressable by key in AppTest)."""
     return next(df.value for df in at.dataframe if column in df.value.columns)
@@ -30,6 +33,11 @@ def csv_file(*rows: str) -> bytes:
 def built_url(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('kelola') / 'tpl.sqlite'}"
     ensure_database(url)
+    from data_access.accounts import create_account
+
+    # A real admin: the first real import deletes the demo accounts, and sessions re-check their account.
+    with get_engine(url).begin() as conn:
+        create_account(conn, ADMIN, "kata-sandi-uji-kelola", "admin_data")
     get_engine(url).dispose()
     return url
 
@@ -100,7 +108,7 @@ def test_rejected_upload_shows_the_report_and_changes_nothing(own_db):
 def test_upload_preview_import_and_rollback(own_db):
     with own_db.connect() as conn:
         before = table_checksums(conn, ["kasus", "sumber_data"])
-    at = open_page("kelola_data", role="admin_data")
+    at = open_page("kelola_data", role="admin_data", user=ADMIN)
     at.file_uploader(key="kelola_upload_0").set_value(("kasus.csv", csv_file(GOOD), "text/csv")).run()
     no_exception(at)
     assert "Berkas valid: 1 baris. Akan ditambah 1, diubah 0, sama 0." in texts(at)

@@ -137,7 +137,7 @@ def test_wrong_password_changes_nothing(fresh_tab):
     page.get_by_label("Nama pengguna").fill("pimpinan")
     page.get_by_label("Kata sandi").fill("salah-sekali")
     page.locator('[data-testid="stFormSubmitButton"] button').click()
-    page.get_by_text("Nama pengguna atau kata sandi salah.").wait_for(state="visible")
+    page.get_by_text("nama pengguna atau kata sandi salah", exact=False).wait_for(state="visible")
     live.wait_ready(page)
     links = page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').all_inner_texts()
     assert not any(title_of("ringkasan_eksekutif") in text for text in links)

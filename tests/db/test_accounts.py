@@ -135,6 +135,8 @@ def test_lock_holds_across_connections(accounts_engine):
     ("ani", "pendek", "pimpinan", "minimal 10"),
     ("", PASSWORD, "pimpinan", "wajib diisi"),
     ("a" * 61, PASSWORD, "pimpinan", "wajib diisi"),
+    ("a b;drop", PASSWORD, "pimpinan", "huruf kecil"),
+    ("Ani", PASSWORD, "pimpinan", "huruf kecil"),
 ])
 def test_create_account_rejects(conn, username, password, role, message):
     with pytest.raises(ValueError, match=message):
@@ -142,9 +144,12 @@ def test_create_account_rejects(conn, username, password, role, message):
     assert conn.execute(select(Akun)).first() is None
 
 
-def test_recreating_an_account_replaces_its_password(conn):
+def test_an_existing_account_is_replaced_only_on_request(conn):
     create_account(conn, "ani", PASSWORD, "pimpinan")
-    create_account(conn, "ani", "kata-sandi-baru-1", "jarnas")
+    with pytest.raises(accounts.AccountExists, match="--replace"):
+        create_account(conn, "ani", "kata-sandi-baru-1", "jarnas")
+    assert verify_login(conn, "ani", PASSWORD, T0).role == "pimpinan"
+    create_account(conn, "ani", "kata-sandi-baru-1", "jarnas", replace=True)
     assert not verify_login(conn, "ani", PASSWORD, T0).ok
     assert verify_login(conn, "ani", "kata-sandi-baru-1", T0).role == "jarnas"
 
@@ -154,3 +159,58 @@ def test_demo_accounts_go_with_the_demo_data(conn):
     create_account(conn, "ani", PASSWORD, "pimpinan")
     delete_demo_accounts(conn)
     assert [r.username for r in conn.execute(select(Akun.username))] == ["ani"]
+
+
+# ---------------------------------------------------------------- issue 14: parallel guesses, one message, re-check
+@pytest.mark.parametrize("through", ["verify_login", "login"])
+def test_twenty_parallel_wrong_guesses_lock_after_five(accounts_engine, through):
+    """Each guess is counted atomically before its password is compared: 20 parallel guesses compare at most 5
+    passwords and leave the account locked (before: 16 guesses counted as 2 failures, 48 checked)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    username = f"paralel_{through}"
+    with accounts_engine.begin() as c:
+        create_account(c, username, PASSWORD, "admin_data", replace=True)
+    barrier = __import__("threading").Barrier(20)
+
+    def guess(i: int):
+        barrier.wait()
+        if through == "login":
+            return accounts.login(accounts_engine, username, f"salah-{i}", T0)
+        with accounts_engine.begin() as c:
+            return verify_login(c, username, f"salah-{i}", T0)
+
+    try:
+        with ThreadPoolExecutor(20) as pool:
+            results = list(pool.map(guess, range(20)))
+        assert not any(r.ok for r in results)
+        assert sum(r.checked for r in results) <= 5
+        with accounts_engine.connect() as c:
+            state = row(c, username)
+        assert state.terkunci_sampai is not None, "the account is locked"
+        with accounts_engine.begin() as c:
+            assert not verify_login(c, username, PASSWORD, T0 + dt.timedelta(minutes=1)).ok
+    finally:
+        with accounts_engine.begin() as c:
+            c.execute(Akun.__table__.delete().where(Akun.username == username))
+
+
+def test_a_locked_account_is_refused_unchecked_like_an_unknown_one(conn):
+    create_account(conn, "ani", PASSWORD, "pimpinan")
+    for _ in range(5):
+        verify_login(conn, "ani", "salah", T0)
+    locked = verify_login(conn, "ani", PASSWORD, T0 + dt.timedelta(minutes=1))
+    unknown = verify_login(conn, "tidak_ada", PASSWORD, T0 + dt.timedelta(minutes=1))
+    assert (locked.ok, locked.role, locked.checked) == (unknown.ok, unknown.role, unknown.checked) == (
+        False, None, False)
+
+
+def test_account_role_follows_deactivation_and_deletion(conn):
+    from data_access.accounts import account_role
+
+    create_account(conn, "ani", PASSWORD, "jarnas")
+    assert account_role(conn, "ani") == "jarnas"
+    conn.execute(Akun.__table__.update().where(Akun.username == "ani").values(aktif=False))
+    assert account_role(conn, "ani") is None
+    conn.execute(Akun.__table__.delete().where(Akun.username == "ani"))
+    assert account_role(conn, "ani") is None

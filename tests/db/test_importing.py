@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from data_access import schema as s
 from data_access.engine import ensure_database, get_engine, migrate
 from data_access.importing import (
-    ImportRejected, RollbackRefused, export_frame, import_file, list_batches, plan_import, rollback_batch,
+    SUMBER, ImportRejected, RollbackRefused, export_frame, import_file, list_batches, plan_import, rollback_batch,
     table_checksums,
 )
 from domain.validation import KINDS
@@ -173,15 +173,48 @@ BAD_FILES = [
      "tidak dikenal"),
     ("population_zero", "populasi", "p.csv", csv_bytes(list(KINDS["populasi"].names), [["52", "2024", "0", "BPS", ""]]),
      (2, "jumlah"), "minimal 1"),
+    # issue 14: hostile files
+    ("overflow", "kasus", "k.csv", good_csv(jumlah="99999999999999999999"), (3, "jumlah"), "terlalu besar"),
+    ("int64_max_twice", "kasus", "k.csv", csv_bytes(KASUS, [kasus_with(jumlah="9223372036854775807"),
+                                                      kasus_with(bulan="2024-02", jumlah="9223372036854775807")]),
+     (2, "jumlah"), "maksimal 100.000"),
+    ("full_width_digits", "kasus", "k.csv", good_csv(jumlah="１２"), (3, "jumlah"), "0–9"),
+    ("dot_thousands_comma_file", "kasus", "k.csv", good_csv(jumlah="1.234"), (3, "jumlah"), "pemisah ribuan"),
+    ("contradicting_province", "kasus", "k.csv", csv_bytes(KASUS + ["provinsi"], [GOOD + ["52"],
+                                                                                  kasus_with(bulan="2024-02") + ["35"]]),
+     (3, "provinsi"), "bertentangan"),
+    ("bom_formula", "unit_layanan", "u.csv", csv_bytes(list(KINDS["unit_layanan"].names), [
+        ["SEN-02", "Sentra Baru", "sentra", "35.08", "-8.1", "113.2", "10", "ya", "ya", "", "", "",
+         '\ufeff=HYPERLINK("http://x.example","klik")']]), (2, "catatan"), "rumus"),
+    ("newline_formula", "unit_layanan", "u.csv", csv_bytes(list(KINDS["unit_layanan"].names), [
+        ["SEN-02", "Sentra Baru", "sentra", "35.08", "-8.1", "113.2", "10", "ya", "ya", "", "", "",
+         'x10\n=HYPERLINK("http://x.example","klik")']]), (2, "catatan"), "rumus"),
+    ("xlsx_declares_whole_sheet", "kasus", "k.xlsx", None, None, "terlalu besar"),
     ("unit_outside_indonesia", "unit_layanan", "u.csv", csv_bytes(list(KINDS["unit_layanan"].names), [
         ["SEN-02", "Sentra Baru", "sentra", "35.08", "51.5", "-0.1", "10", "ya", "ya", "", "", "", ""]]),
      (2, "lat"), "maksimal"),
 ]
 
 
+def _whole_sheet_bomb() -> bytes:
+    """A small workbook whose sheet declares A1:XFD1048576 (17 billion cells)."""
+    import re
+    import zipfile
+
+    src, out = zipfile.ZipFile(io.BytesIO(xlsx_bytes({"data": [KASUS, GOOD]}))), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(("kind", "name", "raw", "where", "fragment"), [b[1:] for b in BAD_FILES],
                          ids=[b[0] for b in BAD_FILES])
 def test_bad_file_is_rejected_and_changes_nothing(small_db, kind, name, raw, where, fragment):
+    raw = _whole_sheet_bomb() if raw is None else raw
     before = all_sums(small_db)
     with pytest.raises(ImportRejected) as info:
         import_file(small_db, kind, raw, name, "uji")
@@ -203,11 +236,25 @@ def test_a_good_file_on_the_same_database_is_accepted(small_db):
 
 # ---------------------------------------------------------------- round trips
 @pytest.mark.parametrize("kind", list(KINDS))
+def test_reimporting_the_demo_export_changes_nothing_at_all(demo_db, kind):
+    """Issue 11 item 9: the demo label is a property of the data. An unchanged export of demo rows stays demo;
+    an import that changes no row writes nothing (no batch, no deleted account, no flipped source)."""
+    with demo_db.connect() as conn:
+        first = export_frame(conn, kind)
+    before = all_sums(demo_db)
+    result = import_file(demo_db, kind, export_bytes(first, "csv"), f"{kind}.csv", "uji")
+    assert (result.batch_id, result.added, result.changed, result.demo_replaced, result.left_demo) == (
+        None, 0, 0, 0, False)
+    assert result.unchanged == len(first)
+    assert all_sums(demo_db) == before
+    assert sumber(demo_db, SUMBER[kind]) == "demo" and count(demo_db, s.Akun) == 3
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_export_import_is_a_no_op(demo_db, kind):
     formats = ("csv",) if kind == "kasus" else ("csv", "xlsx")
     with demo_db.connect() as conn:
         first = export_frame(conn, kind)
-    import_file(demo_db, kind, export_bytes(first, "csv"), f"{kind}.csv", "uji")  # leaves demo mode
     for fmt in formats:
         with demo_db.connect() as conn:
             exported = export_frame(conn, kind)
@@ -261,21 +308,18 @@ def test_first_real_import_replaces_demo_and_rollback_restores_it(demo_db):
     assert (batch["baris_tambah"], batch["baris_ubah"], batch["baris_sama"]) == (2, 0, 0)
     assert logged == demo_rows + 2 + 1  # deleted demo rows, inserted rows, the data status
 
-    after_first = data_sums(demo_db)
+    after_first = all_sums(demo_db)
     again = import_file(demo_db, "kasus", NEW_CASES, "kasus_2024.csv", "admin_bp2mi")
-    assert (again.added, again.changed, again.unchanged, again.demo_replaced) == (0, 0, 2, 0)
-    assert data_sums(demo_db) | {"sumber_data": ""} == after_first | {"sumber_data": ""}
+    assert (again.batch_id, again.added, again.changed, again.unchanged, again.demo_replaced) == (None, 0, 0, 2, 0)
+    assert all_sums(demo_db) == after_first, "an import that changes no row writes nothing"
 
-    with pytest.raises(RollbackRefused, match=f"#{again.batch_id}"):
-        rollback_batch(demo_db, result.batch_id, "uji")  # newest first
-    rollback_batch(demo_db, again.batch_id, "uji")
     undone = rollback_batch(demo_db, result.batch_id, "uji")
     assert undone.demo_restored and undone.restored == demo_rows + 2
     assert data_sums(demo_db) == original
     assert sumber(demo_db, "kasus") == "demo"
     with demo_db.connect() as conn:
         statuses = list_batches(conn).set_index("id")["status"]
-    assert statuses[result.batch_id] == "dibatalkan" and statuses[again.batch_id] == "dibatalkan"
+    assert statuses[result.batch_id] == "dibatalkan"
     with pytest.raises(RollbackRefused, match="dibatalkan"):
         rollback_batch(demo_db, result.batch_id, "uji")
 
@@ -334,8 +378,8 @@ def test_first_unit_import_deactivates_demo_units_and_rollback_restores(demo_db)
 
 def test_wisn_inputs_leave_demo_mode_when_both_tables_are_real(demo_db):
     with demo_db.connect() as conn:
-        standards = export_frame(conn, "standar")
-        working = export_frame(conn, "waktu_kerja")
+        standards = export_frame(conn, "standar").assign(sumber="SK Dirjen Rehsos 2026")
+        working = export_frame(conn, "waktu_kerja").assign(sumber="SK Dirjen Rehsos 2026")
     import_file(demo_db, "standar", export_bytes(standards, "xlsx"), "standar.xlsx", "uji")
     assert sumber(demo_db, "standar_beban_kerja") == "demo", "working time is still example data"
     assert count(demo_db, s.Akun) == 3
@@ -346,6 +390,17 @@ def test_wisn_inputs_leave_demo_mode_when_both_tables_are_real(demo_db):
                                 .where(s.StandarBebanKerja.contoh.is_(True))).scalar_one()
     rollback_batch(demo_db, second.batch_id, "uji")
     assert sumber(demo_db, "standar_beban_kerja") == "demo"
+
+
+def test_demo_rows_kept_unchanged_beside_real_rows_keep_the_demo_label(demo_db):
+    """A file with one changed row and the other demo rows untouched: the untouched rows are still synthetic, so
+    the source stays demo (DATA CONTOH) and the demo accounts stay."""
+    with demo_db.connect() as conn:
+        occupancy = export_frame(conn, "okupansi")
+    occupancy.loc[0, "penghuni_tppo"] = int(occupancy.loc[0, "penghuni_tppo"]) + 1
+    result = import_file(demo_db, "okupansi", export_bytes(occupancy, "csv"), "o.csv", "uji")
+    assert (result.changed, result.unchanged, result.left_demo) == (1, len(occupancy) - 1, False)
+    assert sumber(demo_db, "okupansi") == "demo" and count(demo_db, s.Akun) == 3
 
 
 def test_population_import_keeps_published_rows(demo_db):
@@ -398,8 +453,14 @@ def test_cli_template_export_import_rollback(cli_db, tmp_path, capsys):
     export = tmp_path / "okupansi.csv"
     assert main(["export", "okupansi", "--out", str(export)]) == 0
     assert main(["import", "okupansi", str(export), "--user", "uji"]) == 0
+    assert "tidak ada yang ditulis" in capsys.readouterr().out
+    rows = list(csv.reader(io.StringIO(export.read_text(encoding="utf-8-sig"))))
+    for row in rows[1:]:
+        row[-1] = str(int(row[-1]) + 1)  # every pemulangan changes: no demo row is left
+    export.write_bytes(csv_bytes(rows[0], rows[1:]))
+    assert main(["import", "okupansi", str(export), "--user", "uji"]) == 0
     out = capsys.readouterr().out
-    assert "0 baris ditambah, 0 diubah" in out and "akun demo dihapus" in out
+    assert "0 baris ditambah" in out and "akun demo dihapus" in out
     assert main(["batches"]) == 0
     listing = capsys.readouterr().out
     assert "okupansi.csv" in listing and "uji" in listing

@@ -79,3 +79,17 @@ def test_lockout_rule_is_configurable():
 ])
 def test_session_expired(last_seen, minutes, expired):
     assert session_expired(last_seen, T0, minutes) is expired
+
+
+def test_failure_window_blocks_a_client_until_its_oldest_failure_ages_out():
+    import datetime as dt
+
+    from domain.access import FailureWindow
+
+    window, t0 = FailureWindow(limit=3, minutes=15), dt.datetime(2026, 12, 1, 9, 0)
+    for i in range(3):
+        assert not window.blocked("a", t0 + dt.timedelta(minutes=i))
+        window.record("a", t0 + dt.timedelta(minutes=i))
+    assert window.blocked("a", t0 + dt.timedelta(minutes=3))
+    assert not window.blocked("b", t0 + dt.timedelta(minutes=3)), "other clients are not affected"
+    assert not window.blocked("a", t0 + dt.timedelta(minutes=15, seconds=1)), "the first failure left the window"

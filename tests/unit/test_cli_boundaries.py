@@ -32,7 +32,7 @@ def test_regency_codes_keep_the_dotted_form(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("kode_field", "message"),
-    [("kode_bps", "Kolom 'kode_bps' tidak ada"), ("nama", "Kode tidak dikenal")],
+    [("kode_bps", "Kolom 'kode_bps' tidak ada"), ("nama", "tidak berbentuk kode provinsi")],
 )
 def test_bad_input_is_refused_in_indonesian(tmp_path: Path, kode_field, message):
     with pytest.raises(UserError, match=message):
