@@ -52,7 +52,7 @@ def run_cached(query: Callable[..., T], *args: Any) -> T:
 def data_key() -> tuple[str, str]:
     """(database URL, data version): part of every cache key of things built from the data (ui/cached.py)."""
     url = load_settings().database_url
-    return url, _current_version(url)
+    return url, _version(url)
 
 
 def clear_caches() -> None:
