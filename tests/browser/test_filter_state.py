@@ -31,6 +31,9 @@ def _pick(page, label_key: str, typed: str, lang: str = "id") -> None:
     page.keyboard.type(typed)
     page.get_by_role("option").first.click()
     page.keyboard.press("Escape")
+    # Leave the field as a user does before the next click: a focused multiselect is one line taller, and its
+    # blur on the next click moves everything below it up under the pointer.
+    box.locator("input").evaluate("e => e.blur()")
     live.wait_ready(page)
 
 
