@@ -79,13 +79,13 @@ def query_times(url: str, runs: int) -> dict:
 
     f = Filters()
     queries = {
-        "victims_total": (cases._query_victims_total, (f,)),
-        "victims_by_province": (cases._query_victims_by, (f, ("kode_prov_asal",))),
-        "victims_by_kabkota": (cases._query_victims_by, (f, ("kode_asal",))),
-        "victims_by_month_modus": (cases._query_victims_by, (f, ("bulan", "modus"))),
-        "stage_counts_by_agency": (cases._query_stage_counts, (f, ("tahap", "instansi"))),
-        "period_bounds": (cases._query_period_bounds, ()),
-        "summary": (summary._query_summary, (f,)),
+        "victims_total": (cases.query_victims_total, (f,)),
+        "victims_by_province": (cases.query_victims_by, (f, ("kode_prov_asal",))),
+        "victims_by_kabkota": (cases.query_victims_by, (f, ("kode_asal",))),
+        "victims_by_month_modus": (cases.query_victims_by, (f, ("bulan", "modus"))),
+        "stage_counts_by_agency": (cases.query_stage_counts, (f, ("tahap", "instansi"))),
+        "period_bounds": (cases.query_period_bounds, ()),
+        "summary": (summary.query_summary, (f,)),
     }
     out = {}
     with connect(url) as conn:
@@ -109,8 +109,8 @@ def map_payload(url: str) -> dict:
 
     out = {}
     with connect(url) as conn:
-        by_prov = cases._query_victims_by(conn, Filters(), ("kode_prov_asal",)).rename(columns={"kode_prov_asal": "kode"})
-        by_kab = cases._query_victims_by(conn, Filters(), ("kode_asal",)).rename(columns={"kode_asal": "kode"})
+        by_prov = cases.query_victims_by(conn, Filters(), ("kode_prov_asal",)).rename(columns={"kode_prov_asal": "kode"})
+        by_kab = cases.query_victims_by(conn, Filters(), ("kode_asal",)).rename(columns={"kode_asal": "kode"})
     for level, values, metric in (("provinsi", by_prov, "rate"), ("kabupaten_kota", by_kab, "count")):
         start = time.perf_counter()
         boundaries = load_boundaries(level, geo_dir_from_env())

@@ -141,7 +141,7 @@ def _swap_in(stage: Path, out: Path) -> Path | None:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from data_access.engine import ensure_database, get_engine
-    from data_access.publication import _query_extract, _query_province_names, get_province_boundaries
+    from data_access.publication import query_extract, query_province_names, get_province_boundaries
     from data_access.publication_source import publish_from_cases, rules_from_settings
 
     out = Path(args.out).absolute() if args.out else None
@@ -162,8 +162,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         with get_engine().begin() as conn:
             info = publish_from_cases(conn, dt.datetime.now(dt.timezone.utc), rules, catatan=args.note or "")
             if out is not None:
-                extract = _query_extract(conn, info.versi)
-                names = _query_province_names(conn)
+                extract = query_extract(conn, info.versi)
+                names = query_province_names(conn)
                 with _staged(out) as stage:
                     written = write_files(extract, stage, names, boundaries)
                     previous = _swap_in(stage, out)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_access.capacity import _query_occupancy
-from data_access.cases import _query_stage_counts, _query_victims_by
+from data_access.capacity import query_occupancy
+from data_access.cases import query_stage_counts, query_victims_by
 from data_access.indicators import Runner, cached_runner, capacity_alerts, connection_runner, resolve, unit_scope
-from data_access.reference import _query_code_names, _query_data_status, _query_units
+from data_access.reference import query_code_names, query_data_status, query_units
 from domain import actions
 from domain import completeness as comp
 from domain.filters import Filters
@@ -39,7 +39,7 @@ class ActionLists:
 
 def last_case_update(run: Runner) -> dt.date | None:
     """The day the case data were last updated (data_status.diperbarui of kind "kasus"), in WIB."""
-    status = run(_query_data_status)
+    status = run(query_data_status)
     stamp = status.loc[status["kode"] == "kasus", "diperbarui"]
     if stamp.empty or pd.isna(stamp.iloc[0]):
         return None
@@ -64,12 +64,12 @@ def action_lists(filters: Filters, run: Runner | None = None, reference: dt.date
     if clamped is None or data is None:
         return ActionLists(None, data, reference, empty, empty, empty, empty)
     end = clamped.end
-    provinces = list(clamped.provinsi) or sorted(run(_query_code_names, "id")["provinsi"])
+    provinces = list(clamped.provinsi) or sorted(run(query_code_names, "id")["provinsi"])
 
     # --- late reports (the completeness rule of the Jarnas page, then the due date) ---
     window_start = add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTHS - 1))
     scope = Filters(start=window_start, end=end, provinsi=clamped.provinsi)
-    reports = run(_query_stage_counts, scope, ("instansi", "kode_prov_asal", "bulan"))
+    reports = run(query_stage_counts, scope, ("instansi", "kode_prov_asal", "bulan"))
     status = comp.reporting_status(reports.rename(columns={"kode_prov_asal": "kode_prov"}), end=end,
                                    agencies=[c.kode for c in INSTANSI], provinces=provinces)
     late = actions.late_reports(status, reference) if reference else pd.DataFrame(columns=actions.LATE_COLUMNS)
@@ -77,21 +77,21 @@ def action_lists(filters: Filters, run: Runner | None = None, reference: dt.date
         late = late[late["instansi"].isin(clamped.instansi)].reset_index(drop=True)
 
     # --- referrals ---
-    ongoing, _ = capacity_alerts(run(_query_occupancy, unit_scope(clamped)), end)
-    places = actions.free_places(run(_query_occupancy, Filters(start=end, end=end)), end)
+    ongoing, _ = capacity_alerts(run(query_occupancy, unit_scope(clamped)), end)
+    places = actions.free_places(run(query_occupancy, Filters(start=end, end=end)), end)
     alert_units = list(dict.fromkeys(ongoing["kode_unit"])) if len(ongoing) else []
-    referrals = actions.referrals(alert_units, places, run(_query_units))
+    referrals = actions.referrals(alert_units, places, run(query_units))
 
     # --- provinces to watch ---
-    history = run(_query_victims_by, clamped.with_(start=None), ("bulan", "kode_prov_asal", "modus"))
-    modus = list(run(_query_code_names, "id")["modus"])
+    history = run(query_victims_by, clamped.with_(start=None), ("bulan", "kode_prov_asal", "modus"))
+    modus = list(run(query_code_names, "id")["modus"])
     watch = actions.provinces_to_watch(history.rename(columns={"kode_prov_asal": "kode_prov"}), end=end,
                                        first_month=data.start, provinces=provinces, categories=modus)
     recent, baseline = actions.watch_windows(end, data.start)
     return ActionLists(clamped, data, reference, late, ongoing, referrals, watch, recent, baseline)
 
 
-def _query_action_lists(conn, filters: Filters) -> ActionLists:
+def query_action_lists(conn, filters: Filters) -> ActionLists:
     return action_lists(filters, connection_runner(conn))
 
 
@@ -100,4 +100,4 @@ def get_action_lists(filters: Filters) -> ActionLists:
     every province takes most of a second on two cores)."""
     from data_access.caching import run_cached
 
-    return run_cached(_query_action_lists, filters)
+    return run_cached(query_action_lists, filters)

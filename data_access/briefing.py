@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from data_access import indicators
-from data_access.capacity import _query_occupancy
-from data_access.cases import _query_stage_counts, _query_victims_by
-from data_access.reference import _query_code_names, _query_data_status, _query_regions, _query_units
-from data_access.summary import _query_summary
+from data_access.capacity import query_occupancy
+from data_access.cases import query_stage_counts, query_victims_by
+from data_access.reference import query_code_names, query_data_status, query_regions, query_units
+from data_access.summary import query_summary
 from domain import trends
 from domain.filters import Filters
 from domain.formatting import fmt_int
@@ -123,9 +123,9 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
     """
     run = run or cached_runner()
     h = indicators.headline_indicators(filters, run)
-    names = run(_query_code_names, lang)
-    summary = run(_query_summary, h.filters or filters)
-    regions, status = run(_query_regions, 1, None), run(_query_data_status)
+    names = run(query_code_names, lang)
+    summary = run(query_summary, h.filters or filters)
+    regions, status = run(query_regions, 1, None), run(query_data_status)
     first, last = (h.data.start, h.data.end) if h.data else (None, None)
     if h.filters is None:  # no data in the period asked for
         return Briefing(filters=filters, lang=lang, first_month=first, last_month=last, start=None, end=None,
@@ -137,16 +137,16 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
                         indicators=h)
     f = h.filters
     start, end = f.start, f.end
-    by_province = run(_query_victims_by, f, ("kode_prov_asal",))
-    by_destination = run(_query_victims_by, f, ("kode_tujuan", "tujuan_jenis"))
-    by_modus = run(_query_victims_by, f, ("modus",))
-    by_age = run(_query_victims_by, f, ("kelompok_umur",))
-    monthly = run(_query_victims_by, f.with_(start=None), ("bulan", "modus"))
+    by_province = run(query_victims_by, f, ("kode_prov_asal",))
+    by_destination = run(query_victims_by, f, ("kode_tujuan", "tujuan_jenis"))
+    by_modus = run(query_victims_by, f, ("modus",))
+    by_age = run(query_victims_by, f, ("kelompok_umur",))
+    monthly = run(query_victims_by, f.with_(start=None), ("bulan", "modus"))
     rising = trends.detect_rising(monthly, "modus", end=end, first_month=first,
                                   categories=list(names.get("modus", {})))
-    stages = run(_query_stage_counts, f.with_(instansi=()), ("tahap",))
-    occupancy = run(_query_occupancy, indicators.unit_scope(f))
-    capacity = capacity_figures(occupancy, run(_query_units))
+    stages = run(query_stage_counts, f.with_(instansi=()), ("tahap",))
+    occupancy = run(query_occupancy, indicators.unit_scope(f))
+    capacity = capacity_figures(occupancy, run(query_units))
 
     comparisons = {key: fig.comparison for key, fig in h.figures.items() if fig.comparison is not None}
     inputs = BriefingInputs(

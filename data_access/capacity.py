@@ -12,7 +12,7 @@ from domain.filters import Filters
 OCCUPANCY_COLUMNS = ["bulan", "kode_unit", "kapasitas", "penghuni", "penghuni_tppo", "penerimaan", "pemulangan"]
 
 
-def _query_occupancy(conn: Connection, filters: Filters) -> pd.DataFrame:
+def query_occupancy(conn: Connection, filters: Filters) -> pd.DataFrame:
     stmt = (
         select(Okupansi.bulan, Okupansi.kode_unit, Okupansi.kapasitas, Okupansi.penghuni, Okupansi.penghuni_tppo,
                Okupansi.penerimaan, Okupansi.pemulangan)
@@ -34,4 +34,4 @@ def _query_occupancy(conn: Connection, filters: Filters) -> pd.DataFrame:
 
 def get_occupancy(filters: Filters) -> pd.DataFrame:
     """Per unit and month: kapasitas (beds), penghuni (avg residents), penghuni_tppo, penerimaan, pemulangan."""
-    return run_cached(_query_occupancy, filters)
+    return run_cached(query_occupancy, filters)

@@ -21,17 +21,17 @@ def _frame(conn: Connection, stmt, columns: list[str]) -> pd.DataFrame:
     return df
 
 
-def _query_victims_total(conn: Connection, filters: Filters) -> int:
+def query_victims_total(conn: Connection, filters: Filters) -> int:
     stmt = select(func.coalesce(func.sum(Kasus.jumlah), 0)).where(*case_conditions(filters))
     return int(conn.execute(stmt).scalar_one())
 
 
 def get_victims_total(filters: Filters) -> int:
     """Victims handled (entry stage) under the filters."""
-    return run_cached(_query_victims_total, filters)
+    return run_cached(query_victims_total, filters)
 
 
-def _query_victims_by(conn: Connection, filters: Filters, dims: tuple[str, ...]) -> pd.DataFrame:
+def query_victims_by(conn: Connection, filters: Filters, dims: tuple[str, ...]) -> pd.DataFrame:
     cols = [dimension(d) for d in dims]
     stmt = (
         select(*cols, func.sum(Kasus.jumlah))
@@ -44,10 +44,10 @@ def _query_victims_by(conn: Connection, filters: Filters, dims: tuple[str, ...])
 
 def get_victims_by(filters: Filters, dims: tuple[str, ...]) -> pd.DataFrame:
     """Victims handled grouped by whitelisted dimensions. Columns: *dims, jumlah (persons)."""
-    return run_cached(_query_victims_by, filters, tuple(dims))
+    return run_cached(query_victims_by, filters, tuple(dims))
 
 
-def _query_stage_counts(conn: Connection, filters: Filters, dims: tuple[str, ...]) -> pd.DataFrame:
+def query_stage_counts(conn: Connection, filters: Filters, dims: tuple[str, ...]) -> pd.DataFrame:
     cols = [dimension(d) for d in dims]
     stmt = (
         select(*cols, func.sum(Kasus.jumlah))
@@ -60,15 +60,15 @@ def _query_stage_counts(conn: Connection, filters: Filters, dims: tuple[str, ...
 
 def get_stage_counts(filters: Filters, dims: tuple[str, ...] = ("tahap",)) -> pd.DataFrame:
     """Victims reaching each stage (all stages, all reporting agencies). Columns: *dims, jumlah."""
-    return run_cached(_query_stage_counts, filters, tuple(dims))
+    return run_cached(query_stage_counts, filters, tuple(dims))
 
 
-def _query_period_bounds(conn: Connection) -> tuple[dt.date | None, dt.date | None]:
+def query_period_bounds(conn: Connection) -> tuple[dt.date | None, dt.date | None]:
     lo, hi = conn.execute(select(func.min(Kasus.bulan), func.max(Kasus.bulan))).one()
-    return _as_date(lo), _as_date(hi)
+    return as_date(lo), as_date(hi)
 
 
-def _as_date(value) -> dt.date | None:
+def as_date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
@@ -76,4 +76,4 @@ def _as_date(value) -> dt.date | None:
 
 def get_period_bounds() -> tuple[dt.date | None, dt.date | None]:
     """First and last month with any case row."""
-    return run_cached(_query_period_bounds)
+    return run_cached(query_period_bounds)

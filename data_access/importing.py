@@ -245,10 +245,10 @@ def load_reference_sets(conn: Connection, today: dt.date | None = None) -> Refer
 
 def get_reference_sets() -> ReferenceSets:
     """Cached code lists for templates and previews (today's date is fixed per data version and day)."""
-    return run_cached(_query_reference_sets, dt.date.today())
+    return run_cached(query_reference_sets, dt.date.today())
 
 
-def _query_reference_sets(conn: Connection, today: dt.date) -> ReferenceSets:
+def query_reference_sets(conn: Connection, today: dt.date) -> ReferenceSets:
     return load_reference_sets(conn, today)
 
 
@@ -270,7 +270,7 @@ def _export_value(col_type: str, value: object) -> object:
     return str(value)
 
 
-def _query_export(conn: Connection, kind: str) -> pd.DataFrame:
+def query_export(conn: Connection, kind: str) -> pd.DataFrame:
     spec = resolve_kind(kind)
     table = _table(spec)
     stmt = select(*[table.c[n] for n in spec.names]).order_by(*[table.c[k] for k in spec.key])
@@ -289,12 +289,12 @@ def _query_export(conn: Connection, kind: str) -> pd.DataFrame:
 
 def export_frame(conn: Connection, kind: str) -> pd.DataFrame:
     """Every row of a kind in exactly the import format (columns and text forms of the template)."""
-    return _query_export(conn, kind)
+    return query_export(conn, kind)
 
 
 def get_export(kind: str) -> pd.DataFrame:
     """Cached export_frame for the page."""
-    return run_cached(_query_export, resolve_kind(kind).kind)
+    return run_cached(query_export, resolve_kind(kind).kind)
 
 
 # ---------------------------------------------------------------- plan
@@ -491,19 +491,19 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
 
 
 # ---------------------------------------------------------------- batches and rollback
-def _query_batches(conn: Connection) -> pd.DataFrame:
+def query_batches(conn: Connection) -> pd.DataFrame:
     stmt = select(*[s.ImportBatch.__table__.c[c] for c in BATCH_COLUMNS]).order_by(s.ImportBatch.id.desc())
     return pd.DataFrame(conn.execute(stmt).all(), columns=BATCH_COLUMNS)
 
 
 def list_batches(conn: Connection) -> pd.DataFrame:
     """Audit trail, newest first: id, jenis, nama_file, sha256, oleh, waktu, baris_tambah/ubah/sama, status."""
-    return _query_batches(conn)
+    return query_batches(conn)
 
 
 def get_batches() -> pd.DataFrame:
     """Cached list_batches for the page."""
-    return run_cached(_query_batches)
+    return run_cached(query_batches)
 
 
 def _changes(conn: Connection, batch_ids: Iterable[int]) -> list:
@@ -646,10 +646,10 @@ def has_real_admin(conn: Connection) -> bool:
 
 
 def get_has_real_admin() -> bool:
-    return run_cached(_query_has_real_admin)
+    return run_cached(query_has_real_admin)
 
 
-def _query_has_real_admin(conn: Connection) -> bool:
+def query_has_real_admin(conn: Connection) -> bool:
     return has_real_admin(conn)
 
 

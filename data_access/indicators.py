@@ -15,11 +15,11 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection
 
-from data_access.capacity import _query_occupancy
-from data_access.cases import _query_period_bounds, _query_stage_counts, _query_victims_by
-from data_access.reference import _query_units
-from data_access.staffing import (_query_staff_quarter, _query_staffing, _query_workload_standards,
-                                  _query_working_time)
+from data_access.capacity import query_occupancy
+from data_access.cases import query_period_bounds, query_stage_counts, query_victims_by
+from data_access.reference import query_units
+from data_access.staffing import (query_staff_quarter, query_staffing, query_workload_standards,
+                                  query_working_time)
 from domain import capacity as cap
 from domain import sdm
 from domain.comparison import Comparison, compare_counts
@@ -102,7 +102,7 @@ class Headlines:
 
 
 def data_window(run: Runner) -> Window | None:
-    first, last = run(_query_period_bounds)
+    first, last = run(query_period_bounds)
     return Window(first, last) if first and last else None
 
 
@@ -121,8 +121,8 @@ def _sum(df: pd.DataFrame, column: str | None = None, value: str | None = None) 
 
 
 def _victim_counts(run: Runner, f: Filters) -> dict[str, int]:
-    by_age_dest = run(_query_victims_by, f, ("kelompok_umur", "tujuan_jenis"))
-    stages = run(_query_stage_counts, f.with_(instansi=()), ("tahap",))
+    by_age_dest = run(query_victims_by, f, ("kelompok_umur", "tujuan_jenis"))
+    stages = run(query_stage_counts, f.with_(instansi=()), ("tahap",))
     return {
         "korban_ditangani": _sum(by_age_dest),
         "korban_anak": _sum(by_age_dest, "kelompok_umur", "anak"),
@@ -166,13 +166,13 @@ def wisn_inputs(filters: Filters, run: Runner | None = None
     run = run or cached_runner()
     end = filters.end
     workload = Window(add_months(end, -(sdm.WINDOW_MONTHS - 1)), end)
-    occupancy = run(_query_occupancy, Filters(start=workload.start, end=workload.end, provinsi=filters.provinsi))
+    occupancy = run(query_occupancy, Filters(start=workload.start, end=workload.end, provinsi=filters.provinsi))
     if not occupancy.empty:
         first = min(occupancy["bulan"])
         workload = Window(max(workload.start, first), workload.end)
-    quarter = run(_query_staff_quarter, end)
-    staffing = run(_query_staffing, quarter, filters.provinsi) if quarter else pd.DataFrame(columns=sdm_staff_columns())
-    return occupancy, staffing, run(_query_workload_standards), run(_query_working_time), quarter, workload
+    quarter = run(query_staff_quarter, end)
+    staffing = run(query_staffing, quarter, filters.provinsi) if quarter else pd.DataFrame(columns=sdm_staff_columns())
+    return occupancy, staffing, run(query_workload_standards), run(query_working_time), quarter, workload
 
 
 def sdm_staff_columns() -> list[str]:
@@ -214,17 +214,17 @@ def headline_indicators(filters: Filters, run: Runner | None = None) -> Headline
     previous_window, _ = comparison_window(window, data)
 
     scope = unit_scope(clamped)
-    occupancy = run(_query_occupancy, scope)
+    occupancy = run(query_occupancy, scope)
     utilisation = _utilisation(occupancy)
     previous_util = None
     if previous_window is not None:
-        previous_util = _utilisation(run(_query_occupancy, scope.with_(start=previous_window.start,
+        previous_util = _utilisation(run(query_occupancy, scope.with_(start=previous_window.start,
                                                                        end=previous_window.end)))
     figures["utilisasi"] = Figure("utilisasi", utilisation, previous_util if utilisation is not None else None,
                                   reason=None if previous_util is not None else "not_covered",
                                   ignored=CATALOGUE["utilisasi"].ignored_filters(filters))
 
-    units = run(_query_units)
+    units = run(query_units)
     if clamped.provinsi:
         units = units[units["kode_prov"].isin(clamped.provinsi)]
     rptc = int((units["tipe"] == "rptc").sum())

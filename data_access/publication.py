@@ -60,7 +60,7 @@ def write_extract(
     return ExtractInfo(versi, now, ambang, basis_pembulatan, asal_data, periode, catatan)
 
 
-def _query_extract(conn: Connection, versi: int | None = None) -> PublishedExtract | None:
+def query_extract(conn: Connection, versi: int | None = None) -> PublishedExtract | None:
     """One stored extract: the given version, or the newest; None when there is none."""
     stmt = select(Publikasi.id, Publikasi.versi, Publikasi.dibuat, Publikasi.ambang, Publikasi.basis_pembulatan,
                   Publikasi.asal_data, Publikasi.periode, Publikasi.catatan)
@@ -80,23 +80,23 @@ def _query_extract(conn: Connection, versi: int | None = None) -> PublishedExtra
     return PublishedExtract(info, cells)
 
 
-def _query_latest_extract(conn: Connection) -> PublishedExtract | None:
-    return _query_extract(conn)
+def query_latest_extract(conn: Connection) -> PublishedExtract | None:
+    return query_extract(conn)
 
 
 def get_latest_extract() -> PublishedExtract | None:
     """The newest published extract (metadata and cells), or None before the first `manage.py publish`."""
-    return run_cached(_query_latest_extract)
+    return run_cached(query_latest_extract)
 
 
-def _query_province_names(conn: Connection) -> dict[str, str]:
+def query_province_names(conn: Connection) -> dict[str, str]:
     stmt = select(Wilayah.kode, Wilayah.nama).where(Wilayah.tingkat == 1).order_by(Wilayah.kode)
     return {str(k): str(n) for k, n in conn.execute(stmt).all()}
 
 
 def get_province_names() -> dict[str, str]:
     """Province kode -> name (Kemendagri reference list, public; no counts)."""
-    return run_cached(_query_province_names)
+    return run_cached(query_province_names)
 
 
 def get_province_boundaries() -> gpd.GeoDataFrame | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from data_access.cases import _query_victims_by
+from data_access.cases import query_victims_by
 from data_access.publication import write_extract
 from data_access.schema import Modus, SumberData, Wilayah
 from domain.disclosure import DisclosureRules
@@ -26,12 +26,12 @@ def rules_from_settings() -> DisclosureRules:
     return DisclosureRules(settings.suppression_threshold, settings.rounding_base)
 
 
-def _query_monthly_entry_counts(conn: Connection) -> pd.DataFrame:
+def query_monthly_entry_counts(conn: Connection) -> pd.DataFrame:
     # No filters: the public figures cover every month, province and agency loaded.
-    return _query_victims_by(conn, Filters(), MONTHLY_COLUMNS[:-1])
+    return query_victims_by(conn, Filters(), MONTHLY_COLUMNS[:-1])
 
 
-def _query_case_origin(conn: Connection) -> str:
+def query_case_origin(conn: Connection) -> str:
     row = conn.execute(select(SumberData.asal).where(SumberData.kode == "kasus")).first()
     return str(row[0]) if row else "demo"
 
@@ -48,7 +48,7 @@ def publish_from_cases(
     domain.disclosure.DisclosureError when the tables cannot be protected; nothing is stored then.
     """
     rules = rules or rules_from_settings()
-    monthly = _query_monthly_entry_counts(conn)
+    monthly = query_monthly_entry_counts(conn)
     provinces = [str(k) for k in conn.execute(
         select(Wilayah.kode).where(Wilayah.tingkat == 1).order_by(Wilayah.kode)).scalars()]
     modus_codes = [str(k) for k in conn.execute(select(Modus.kode).order_by(Modus.urutan, Modus.kode)).scalars()]
@@ -56,4 +56,4 @@ def publish_from_cases(
     months = pd.to_datetime(monthly.loc[monthly["jumlah"] > 0, "bulan"].astype(str).str[:10])
     periode = format_period(months.min().date(), months.max().date())
     return write_extract(conn, cells, ambang=rules.threshold, basis_pembulatan=rules.rounding_base,
-                         asal_data=_query_case_origin(conn), periode=periode, now=now, catatan=catatan)
+                         asal_data=query_case_origin(conn), periode=periode, now=now, catatan=catatan)

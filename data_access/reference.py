@@ -11,7 +11,7 @@ from data_access.schema import (
 )
 
 
-def _query_regions(conn: Connection, tingkat: int, kode_prov: str | None) -> pd.DataFrame:
+def query_regions(conn: Connection, tingkat: int, kode_prov: str | None) -> pd.DataFrame:
     latest = (
         select(Populasi.kode_wilayah, func.max(Populasi.tahun).label("tahun"))
         .group_by(Populasi.kode_wilayah)
@@ -39,10 +39,10 @@ def _query_regions(conn: Connection, tingkat: int, kode_prov: str | None) -> pd.
 def get_regions(tingkat: int = 1, kode_prov: str | None = None) -> pd.DataFrame:
     """Provinces (tingkat 1) or kab/kota (2). Columns: kode, nama, kode_prov, jenis, lat, lon,
     populasi (persons, NaN when unknown), populasi_tahun, populasi_sumber, populasi_metode (resmi|turunan)."""
-    return run_cached(_query_regions, tingkat, kode_prov)
+    return run_cached(query_regions, tingkat, kode_prov)
 
 
-def _query_units(conn: Connection) -> pd.DataFrame:
+def query_units(conn: Connection) -> pd.DataFrame:
     cols = [c.name for c in UnitLayanan.__table__.columns]
     return pd.DataFrame(conn.execute(select(*UnitLayanan.__table__.columns).where(UnitLayanan.aktif.is_(True))
                                      .order_by(UnitLayanan.kode_unit)).all(), columns=cols)
@@ -50,20 +50,20 @@ def _query_units(conn: Connection) -> pd.DataFrame:
 
 def get_units() -> pd.DataFrame:
     """Active sentra and RPTC: kode_unit, nama, tipe, kode_wilayah, kode_prov, lat, lon, kapasitas (beds), ..."""
-    return run_cached(_query_units)
+    return run_cached(query_units)
 
 
-def _query_countries(conn: Connection) -> pd.DataFrame:
+def query_countries(conn: Connection) -> pd.DataFrame:
     stmt = select(Negara.iso3, Negara.nama, Negara.nama_en, Negara.lat, Negara.lon).order_by(Negara.iso3)
     return pd.DataFrame(conn.execute(stmt).all(), columns=["iso3", "nama", "nama_en", "lat", "lon"])
 
 
 def get_countries() -> pd.DataFrame:
     """Destination countries: iso3, nama, nama_en, lat, lon."""
-    return run_cached(_query_countries)
+    return run_cached(query_countries)
 
 
-def _query_code_names(conn: Connection, lang: str) -> dict[str, dict[str, str]]:
+def query_code_names(conn: Connection, lang: str) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for key, model in (("modus", Modus), ("tahap", Tahap), ("peran", PeranSdm)):
         name = model.nama_en if lang == "en" else model.nama
@@ -79,19 +79,19 @@ def _query_code_names(conn: Connection, lang: str) -> dict[str, dict[str, str]]:
 
 def get_code_names(lang: str = "id") -> dict[str, dict[str, str]]:
     """Display names per code list: modus, tahap, peran, instansi, provinsi, negara, unit (ordered)."""
-    return run_cached(_query_code_names, lang)
+    return run_cached(query_code_names, lang)
 
 
-def _query_region_names(conn: Connection) -> dict[str, str]:
+def query_region_names(conn: Connection) -> dict[str, str]:
     return dict(conn.execute(select(Wilayah.kode, Wilayah.nama)).all())
 
 
 def get_region_names() -> dict[str, str]:
     """kode → nama for every province and kab/kota."""
-    return run_cached(_query_region_names)
+    return run_cached(query_region_names)
 
 
-def _query_data_status(conn: Connection) -> pd.DataFrame:
+def query_data_status(conn: Connection) -> pd.DataFrame:
     stmt = select(SumberData.kode, SumberData.nama, SumberData.instansi, SumberData.asal, SumberData.periode,
                   SumberData.diperbarui).order_by(SumberData.kode)
     return pd.DataFrame(conn.execute(stmt).all(),
@@ -100,10 +100,10 @@ def _query_data_status(conn: Connection) -> pd.DataFrame:
 
 def get_data_status() -> pd.DataFrame:
     """One row per data kind: kode, nama, instansi, asal (demo|impor), periode, diperbarui (timestamp)."""
-    return run_cached(_query_data_status)
+    return run_cached(query_data_status)
 
 
-def _query_indicators(conn: Connection) -> pd.DataFrame:
+def query_indicators(conn: Connection) -> pd.DataFrame:
     stmt = (select(Indikator.kode, Indikator.nama, Indikator.definisi, Indikator.satuan, SumberData.nama,
                    SumberData.instansi, SumberData.asal)
             .join(SumberData, SumberData.kode == Indikator.kode_sumber).order_by(Indikator.kode))
@@ -113,4 +113,4 @@ def _query_indicators(conn: Connection) -> pd.DataFrame:
 
 def get_indicators() -> pd.DataFrame:
     """Glossary: kode, nama, definisi, satuan, sumber, instansi, asal."""
-    return run_cached(_query_indicators)
+    return run_cached(query_indicators)

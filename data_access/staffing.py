@@ -13,7 +13,7 @@ from data_access.schema import StandarBebanKerja, Staf, UnitLayanan, WaktuKerja
 STAFF_COLUMNS = ["kuartal", "kode_unit", "peran", "terisi", "bersertifikat", "lowongan"]
 
 
-def _query_staffing(conn: Connection, kuartal: dt.date | None, provinsi: tuple[str, ...]) -> pd.DataFrame:
+def query_staffing(conn: Connection, kuartal: dt.date | None, provinsi: tuple[str, ...]) -> pd.DataFrame:
     if kuartal is None:
         kuartal = conn.execute(select(func.max(Staf.kuartal))).scalar_one()
     stmt = (
@@ -27,7 +27,7 @@ def _query_staffing(conn: Connection, kuartal: dt.date | None, provinsi: tuple[s
     return pd.DataFrame(conn.execute(stmt).all(), columns=STAFF_COLUMNS)
 
 
-def _query_staff_quarter(conn: Connection, end: dt.date | None) -> dt.date | None:
+def query_staff_quarter(conn: Connection, end: dt.date | None) -> dt.date | None:
     """The staff snapshot for a period: the latest quarter with staff data that starts on or before its end."""
     stmt = select(func.max(Staf.kuartal))
     if end is not None:
@@ -40,19 +40,19 @@ def _query_staff_quarter(conn: Connection, end: dt.date | None) -> dt.date | Non
 
 def get_staff_quarter(end: dt.date | None) -> dt.date | None:
     """First day of the staff quarter that stands for a period ending in month end (None: no staff data)."""
-    return run_cached(_query_staff_quarter, end)
+    return run_cached(query_staff_quarter, end)
 
 
 def get_staffing(kuartal: dt.date | None = None, provinsi: tuple[str, ...] = ()) -> pd.DataFrame:
     """Posts per unit and role for one quarter (latest by default): terisi, bersertifikat, lowongan (persons)."""
-    return run_cached(_query_staffing, kuartal, tuple(provinsi))
+    return run_cached(query_staffing, kuartal, tuple(provinsi))
 
 
 STANDARD_COLUMNS = ["id", "peran", "aktivitas", "jenis", "menit_per_unit", "pemicu", "frekuensi", "persen_waktu",
                     "jam_per_tahun", "staf_melakukan", "sumber", "contoh"]
 
 
-def _query_workload_standards(conn: Connection) -> pd.DataFrame:
+def query_workload_standards(conn: Connection) -> pd.DataFrame:
     cols = [getattr(StandarBebanKerja, c) for c in STANDARD_COLUMNS]
     stmt = select(*cols).order_by(StandarBebanKerja.peran, StandarBebanKerja.id)
     return pd.DataFrame(conn.execute(stmt).all(), columns=STANDARD_COLUMNS)
@@ -60,18 +60,18 @@ def _query_workload_standards(conn: Connection) -> pd.DataFrame:
 
 def get_workload_standards() -> pd.DataFrame:
     """WISN activity standards per role (minutes per unit, % of time, hours per year) with their source."""
-    return run_cached(_query_workload_standards)
+    return run_cached(query_workload_standards)
 
 
 WORKING_TIME_COLUMNS = ["peran", "hari_kerja", "libur_nasional", "cuti_tahunan", "cuti_sakit", "cuti_lain",
                         "jam_per_hari", "sumber", "contoh"]
 
 
-def _query_working_time(conn: Connection) -> pd.DataFrame:
+def query_working_time(conn: Connection) -> pd.DataFrame:
     cols = [getattr(WaktuKerja, c) for c in WORKING_TIME_COLUMNS]
     return pd.DataFrame(conn.execute(select(*cols).order_by(WaktuKerja.peran)).all(), columns=WORKING_TIME_COLUMNS)
 
 
 def get_working_time() -> pd.DataFrame:
     """Available-working-time inputs per role (days, hours per day) with their source."""
-    return run_cached(_query_working_time)
+    return run_cached(query_working_time)

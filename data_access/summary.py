@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import Connection, func, select
 
 from data_access.caching import run_cached
-from data_access.cases import _as_date
+from data_access.cases import as_date
 from data_access.conditions import case_conditions
 from data_access.schema import Kasus, SumberData, UnitLayanan, Wilayah
 from domain.filters import Filters, month_key
 
 
-def _query_summary(conn: Connection, filters: Filters) -> dict:
+def query_summary(conn: Connection, filters: Filters) -> dict:
     terms = case_conditions(filters)
     total, lo, hi = conn.execute(
         select(func.coalesce(func.sum(Kasus.jumlah), 0), func.min(Kasus.bulan), func.max(Kasus.bulan)).where(*terms)
@@ -21,7 +21,7 @@ def _query_summary(conn: Connection, filters: Filters) -> dict:
     ).all())
     levels = dict(conn.execute(select(Wilayah.tingkat, func.count()).group_by(Wilayah.tingkat)).all())
     origin = conn.execute(select(SumberData.asal).where(SumberData.kode == "kasus")).scalar_one_or_none()
-    lo, hi = _as_date(lo), _as_date(hi)
+    lo, hi = as_date(lo), as_date(hi)
     return {
         "victims_total": int(total),
         "period_start": month_key(lo) if lo else None,
@@ -37,13 +37,13 @@ def _query_summary(conn: Connection, filters: Filters) -> dict:
 
 def get_summary(filters: Filters) -> dict:
     """victims_total, period_start/end (YYYY-MM), service_units {sentra, rptc}, provinces, regencies, source."""
-    return run_cached(_query_summary, filters)
+    return run_cached(query_summary, filters)
 
 
 def summary_figures(run, headlines) -> dict:
     """The summary of `manage.py summary` for the clamped period of an indicator computation: the same
     figures as the pages (victims_total is korban_ditangani), the period actually covered, and the source."""
-    summary = run(_query_summary, headlines.filters)
+    summary = run(query_summary, headlines.filters)
     summary["period_start"] = month_key(headlines.filters.start)
     summary["period_end"] = month_key(headlines.filters.end)
     summary["service_units"] = {"sentra": headlines.units - headlines.rptc, "rptc": headlines.rptc}

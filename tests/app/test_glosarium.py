@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_access.reference import _query_data_status
+from data_access.reference import query_data_status
 from tests.helpers import no_exception, open_page, texts
 
 
@@ -17,7 +17,7 @@ def test_lists_every_indicator_and_data_kind(app_env):
     from domain.indicators import CATALOGUE
 
     with connect(app_env) as conn:
-        status = _query_data_status(conn)
+        status = query_data_status(conn)
     at = open_page("glosarium", role="jarnas")
     no_exception(at)
     shown = frame_with(at, "Definisi")

@@ -276,8 +276,8 @@ def test_no_rate_with_a_sex_filter(app_env):
 
 def get_population(kode: str) -> float:
     from data_access.engine import connect
-    from data_access.reference import _query_regions
+    from data_access.reference import query_regions
 
     with connect() as conn:
-        regions = _query_regions(conn, 1, None)
+        regions = query_regions(conn, 1, None)
     return float(regions.set_index("kode").loc[kode, "populasi"])

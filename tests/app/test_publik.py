@@ -95,7 +95,7 @@ def test_public_page_in_english(app_env):
 def test_public_page_before_anything_is_published(app_env, monkeypatch):
     import data_access.publication as publication
 
-    monkeypatch.setattr(publication, "_query_latest_extract", lambda conn: None)
+    monkeypatch.setattr(publication, "query_latest_extract", lambda conn: None)
     at = open_page(role="publik")
     no_exception(at)
     assert "Belum ada angka yang diterbitkan" in texts(at)
@@ -257,11 +257,11 @@ def test_partial_year_is_marked_on_the_public_page(app_env, lang):
     """Issue 11: a year the data covers only in part (demo: to July 2025) is labelled with its months in the
     chart and the table, so it is not read as a whole year beside the others."""
     from data_access.engine import get_engine
-    from data_access.publication import _query_latest_extract
+    from data_access.publication import query_latest_extract
     from domain.publication import is_partial_year, parse_period, year_coverage, year_label
 
     with get_engine(app_env).connect() as conn:
-        periode = _query_latest_extract(conn).info.periode
+        periode = query_latest_extract(conn).info.periode
     last_year = parse_period(periode)[1].year
     assert is_partial_year(year_coverage(periode, last_year)), "the demo data must end mid-year for this test"
     partial = year_label(last_year, periode, lang)

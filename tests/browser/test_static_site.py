@@ -30,7 +30,7 @@ def published(prepared_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """A copy of the demo database, published into a folder; returns (folder, extract, province names,
     number of boundary polygons)."""
     from data_access.engine import get_engine
-    from data_access.publication import _query_latest_extract, _query_province_names, get_province_boundaries
+    from data_access.publication import query_latest_extract, query_province_names, get_province_boundaries
     from manage import main
 
     workdir = tmp_path_factory.mktemp("static-site")
@@ -40,8 +40,8 @@ def published(prepared_db: Path, tmp_path_factory: pytest.TempPathFactory):
         mp.setenv("DATABASE_URL", url)
         assert main(["publish", "--out", str(out)]) == 0
     with get_engine(url).connect() as conn:
-        extract = _query_latest_extract(conn)
-        province_names = _query_province_names(conn)
+        extract = query_latest_extract(conn)
+        province_names = query_province_names(conn)
     return out, extract, province_names, len(get_province_boundaries())
 
 

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from data_access.engine import get_engine
-from data_access.publication import _query_latest_extract
+from data_access.publication import query_latest_extract
 from data_access.schema import Akun, Kasus, Publikasi, Wilayah
 from domain.publication import PUBLISHED_TABLES
 from manage import main
@@ -86,7 +86,7 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     assert "bukan jumlah seluruh korban" in readme and "kelipatan 5" in readme and "antara 1 dan 9" in readme
     # The files are the stored extract, cell for cell.
     with get_engine(demo_copy).connect() as conn:
-        extract = _query_latest_extract(conn)
+        extract = query_latest_extract(conn)
     stored = extract.table("provinsi")["jumlah"]
     assert [str(stored[r[0]]) for r in provinces[1:]] == values
 
@@ -115,7 +115,7 @@ def test_partial_year_is_marked_in_the_year_file(demo_copy, tmp_path):
     out = tmp_path / "tahun"
     assert main(["publish", "--out", str(out)]) == 0
     with get_engine(demo_copy).connect() as conn:
-        periode = _query_latest_extract(conn).info.periode
+        periode = query_latest_extract(conn).info.periode
     first, last = parse_period(periode)
     _, rows = read_csv(out / "tahun.csv")
     assert rows[0][:5] == ["Tahun", "Periode", "Bulan awal", "Bulan akhir", "Sebagian tahun"]
@@ -156,7 +156,7 @@ def test_publish_with_threshold_five_from_the_environment(demo_copy, tmp_path, m
     assert "<5" in cells and "<10" not in cells
     assert json.loads((out / "metadata.json").read_text(encoding="utf-8"))["ambang_penekanan"] == 5
     with get_engine(demo_copy).connect() as conn:
-        assert _query_latest_extract(conn).info.ambang == 5
+        assert query_latest_extract(conn).info.ambang == 5
 
 
 def test_published_csv_cannot_smuggle_a_formula(demo_copy, tmp_path):

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, delete
 
 from data_access.briefing import collect_briefing, connection_runner
 from data_access.schema import Kasus
-from data_access.summary import _query_summary
+from data_access.summary import query_summary
 from data_access.writes import bump_data_version
 from domain.filters import Filters, for_year
 from domain.formatting import fmt_int
@@ -32,7 +32,7 @@ FILTERS = [
 
 @pytest.mark.parametrize("filters", FILTERS)
 def test_headline_total_equals_summary(demo_conn, filters):
-    summary = _query_summary(demo_conn, filters)
+    summary = query_summary(demo_conn, filters)
     b = collect_briefing(filters, "id", connection_runner(demo_conn))
     assert b.headlines[0].key == "eks.kpi.total"
     assert b.headlines[0].value == summary["victims_total"] > 0
@@ -45,7 +45,7 @@ def test_year_on_year_only_when_the_year_before_is_covered(demo_conn):
     whole = collect_briefing(Filters(), "id", run)
     assert not whole.comparable and whole.headlines[0].previous is None
     y2025 = collect_briefing(Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 7, 1)), "id", run)
-    earlier = _query_summary(demo_conn, Filters(start=dt.date(2024, 1, 1), end=dt.date(2024, 7, 1)))
+    earlier = query_summary(demo_conn, Filters(start=dt.date(2024, 1, 1), end=dt.date(2024, 7, 1)))
     assert y2025.comparable and y2025.headlines[0].previous == earlier["victims_total"]
 
 

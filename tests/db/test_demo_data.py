@@ -9,9 +9,9 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
-from data_access.cases import _query_victims_by, _query_victims_total
+from data_access.cases import query_victims_by, query_victims_total
 from data_access.schema import Akun, Kasus, Okupansi, Staf, StandarBebanKerja, UnitLayanan, Wilayah
-from data_access.summary import _query_summary
+from data_access.summary import query_summary
 from demo import calibration as cal
 from data_access.demo_loader import load_demo
 from domain.filters import Filters, for_year
@@ -19,7 +19,7 @@ from tests.conftest import PROJECT
 
 
 def test_summary_matches_the_brief(demo_conn):
-    assert _query_summary(demo_conn, Filters()) == {
+    assert query_summary(demo_conn, Filters()) == {
         "victims_total": 4320, "period_start": "2023-01", "period_end": "2025-07",
         "service_units": {"sentra": 31, "rptc": 2}, "provinces": 38, "regencies": 514, "source": "demo",
     }
@@ -27,17 +27,17 @@ def test_summary_matches_the_brief(demo_conn):
 
 @pytest.mark.parametrize(("year", "expected"), sorted(cal.VICTIMS_BY_YEAR.items()))
 def test_victims_by_year(demo_conn, year, expected):
-    assert _query_victims_total(demo_conn, for_year(year)) == expected
+    assert query_victims_total(demo_conn, for_year(year)) == expected
 
 
 def test_2023_origin_provinces_and_hotspots_are_exact(demo_conn):
-    prov = _query_victims_by(demo_conn, for_year(2023), ("kode_prov_asal",))
+    prov = query_victims_by(demo_conn, for_year(2023), ("kode_prov_asal",))
     got = dict(zip(prov["kode_prov_asal"], prov["jumlah"]))
     for kode, count in cal.ORIGIN_2023_EXACT.items():
         assert got[kode] == count
     # The five provinces lead the 2023 ranking.
     assert set(prov.nlargest(5, "jumlah")["kode_prov_asal"]) == set(cal.ORIGIN_2023_EXACT)
-    kab = _query_victims_by(demo_conn, for_year(2023), ("kode_asal",)).set_index("kode_asal")["jumlah"]
+    kab = query_victims_by(demo_conn, for_year(2023), ("kode_asal",)).set_index("kode_asal")["jumlah"]
     codes = dict(demo_conn.execute(select(Wilayah.nama, Wilayah.kode).where(Wilayah.tingkat == 2)).all())
     for (_, name), count in cal.HOTSPOTS_2023.items():
         assert kab[codes[name]] == count
@@ -53,13 +53,13 @@ def test_kewirausahaan_2023_is_465(demo_conn):
 
 
 def test_destinations_modus_and_splits_are_plausible(demo_conn):
-    dest = _query_victims_by(demo_conn, Filters(), ("kode_tujuan",)).set_index("kode_tujuan")["jumlah"]
+    dest = query_victims_by(demo_conn, Filters(), ("kode_tujuan",)).set_index("kode_tujuan")["jumlah"]
     assert dest.idxmax() == "MYS"
-    scam = _query_victims_by(demo_conn, Filters(modus=("online_scam",)), ("kode_tujuan",))
+    scam = query_victims_by(demo_conn, Filters(modus=("online_scam",)), ("kode_tujuan",))
     assert scam.nlargest(2, "jumlah")["kode_tujuan"].tolist() == ["KHM", "MMR"]
-    modus = _query_victims_by(demo_conn, Filters(), ("modus",)).set_index("modus")["jumlah"]
+    modus = query_victims_by(demo_conn, Filters(), ("modus",)).set_index("modus")["jumlah"]
     assert modus.idxmax() == "kerja_paksa" and modus["pengambilan_organ"] < 0.02 * modus.sum()
-    domestic = _query_victims_by(demo_conn, Filters(), ("tujuan_jenis",)).set_index("tujuan_jenis")["jumlah"]
+    domestic = query_victims_by(demo_conn, Filters(), ("tujuan_jenis",)).set_index("tujuan_jenis")["jumlah"]
     assert domestic["DN"] > 0
 
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from data_access.cases import _query_victims_by
+from data_access.cases import query_victims_by
 from data_access.engine import data_version, get_engine, migrate
-from data_access.publication import _query_extract, _query_latest_extract, _query_province_names, write_extract
+from data_access.publication import query_extract, query_latest_extract, query_province_names, write_extract
 from data_access.publication_source import publish_from_cases, rules_from_settings
 from data_access.schema import Publikasi, PublikasiSel
 from domain.disclosure import SECONDARY_MARKER, DisclosureError, DisclosureRules, rounding_interval
@@ -45,7 +45,7 @@ def test_publish_small_fixture_hand_computed(fresh_small_url):
     assert (info.versi, info.ambang, info.basis_pembulatan, info.asal_data, info.periode) == (
         1, 10, 5, "demo", "2023-12..2024-03")
     with engine.connect() as conn:
-        extract = _query_latest_extract(conn)
+        extract = query_latest_extract(conn)
     assert extract.info == info
     assert extract.table("tahun")["jumlah"].to_dict() == {"2023": "<10", "2024": SECONDARY_MARKER, "Total": 30}
     assert extract.table("provinsi")["jumlah"].to_dict() == {"11": 0, "31": 0, "35": 20, "52": 10, "Total": 30}
@@ -63,8 +63,8 @@ def test_versions_increase_and_each_is_kept(fresh_small_url):
         second = publish_from_cases(conn, NOW + dt.timedelta(days=1), DisclosureRules(5, 5), catatan="ambang 5")
     with engine.connect() as conn:
         assert data_version(conn) != before  # caches of every replica turn over
-        latest, old = _query_latest_extract(conn), _query_extract(conn, 1)
-        assert _query_extract(conn, 99) is None
+        latest, old = query_latest_extract(conn), query_extract(conn, 1)
+        assert query_extract(conn, 99) is None
     assert (first.versi, second.versi) == (1, 2)
     assert latest.info.versi == 2 and latest.info.catatan == "ambang 5" and latest.info.dibuat == second.dibuat
     assert old.table("tahun")["jumlah"]["2023"] == "<10"
@@ -90,7 +90,7 @@ def test_a_failure_inside_the_transaction_leaves_no_half_version(fresh_small_url
             raise RuntimeError("crash after the cells were written")
     with engine.connect() as conn:
         assert _count(conn, Publikasi) == 0 and _count(conn, PublikasiSel) == 0
-        assert _query_latest_extract(conn) is None
+        assert query_latest_extract(conn) is None
 
 
 def test_threshold_comes_from_the_environment(monkeypatch):
@@ -107,17 +107,17 @@ def test_threshold_comes_from_the_environment(monkeypatch):
 def _true_counts(conn) -> dict[tuple[str, str, str], int]:
     truth: dict[tuple[str, str, str], int] = {}
     whole = Filters()
-    total = int(_query_victims_by(conn, whole, ("modus",))["jumlah"].sum())
+    total = int(query_victims_by(conn, whole, ("modus",))["jumlah"].sum())
     truth[("nasional", "Total", "jumlah")] = total
-    years = _query_victims_by(conn, whole, ("bulan",))
+    years = query_victims_by(conn, whole, ("bulan",))
     years = years.assign(tahun=pd.to_datetime(years["bulan"].astype(str)).dt.year.astype(str))
     for name, frame, key in (("tahun", years, "tahun"),
-                             ("modus", _query_victims_by(conn, whole, ("modus",)), "modus"),
-                             ("provinsi", _query_victims_by(conn, whole, ("kode_prov_asal",)), "kode_prov_asal")):
+                             ("modus", query_victims_by(conn, whole, ("modus",)), "modus"),
+                             ("provinsi", query_victims_by(conn, whole, ("kode_prov_asal",)), "kode_prov_asal")):
         for code, n in frame.groupby(key)["jumlah"].sum().items():
             truth[(name, str(code), "jumlah")] = int(n)
         truth[(name, "Total", "jumlah")] = total
-    grid = _query_victims_by(conn, whole, ("jenis_kelamin", "kelompok_umur"))
+    grid = query_victims_by(conn, whole, ("jenis_kelamin", "kelompok_umur"))
     for r in grid.itertuples():
         truth[("jenis_kelamin_umur", r.jenis_kelamin, r.kelompok_umur)] = int(r.jumlah)
     for sex, n in grid.groupby("jenis_kelamin")["jumlah"].sum().items():
@@ -129,7 +129,7 @@ def _true_counts(conn) -> dict[tuple[str, str, str], int]:
 
 
 def test_demo_extract_exists_and_agrees_with_the_case_table(demo_conn):
-    extract = _query_latest_extract(demo_conn)
+    extract = query_latest_extract(demo_conn)
     assert extract is not None and extract.info.is_demo and extract.info.asal_data == "demo"
     rules = extract.info.rules
     verify_cells(extract.cells, rules)
@@ -150,7 +150,7 @@ def test_demo_extract_exists_and_agrees_with_the_case_table(demo_conn):
 
 
 def test_demo_extract_covers_every_province(demo_conn):
-    extract = _query_latest_extract(demo_conn)
-    provinces = _query_province_names(demo_conn)
+    extract = query_latest_extract(demo_conn)
+    provinces = query_province_names(demo_conn)
     assert len(provinces) == 38
     assert set(extract.table("provinsi").index) == set(provinces) | {"Total"}

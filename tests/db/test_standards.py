@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from data_access.engine import data_version, get_engine
 from data_access.schema import ImportBatch, StandarBebanKerja, SumberData, WaktuKerja
-from data_access.staffing import _query_working_time, _query_workload_standards
+from data_access.staffing import query_working_time, query_workload_standards
 from data_access.standards import _apply_edit, editable_standards, editable_working_time, save_standards
 from tests.helpers import copy_demo
 
@@ -37,13 +37,13 @@ def db_copy(demo_sqlite_url: str, tmp_path: Path) -> Iterator[str]:
 
 
 def _current(conn) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return (editable_standards(_query_workload_standards(conn)),
-            editable_working_time(_query_working_time(conn)))
+    return (editable_standards(query_workload_standards(conn)),
+            editable_working_time(query_working_time(conn)))
 
 
 def _snapshot(url: str) -> tuple[pd.DataFrame, pd.DataFrame, str, int]:
     with get_engine(url).connect() as conn:
-        std, wt = _query_workload_standards(conn), _query_working_time(conn)
+        std, wt = query_workload_standards(conn), query_working_time(conn)
         batches = len(conn.execute(select(ImportBatch.id)).all())
         return std, wt, data_version(conn), batches
 

@@ -49,3 +49,27 @@ def test_pages_stay_thin_and_safe(path: Path):
     source = path.read_text(encoding="utf-8")
     assert len(source.splitlines()) <= 250, "move logic into domain/ or builders/"
     assert "unsafe_allow_html" not in source
+
+
+def private_imports(path: Path) -> list[str]:
+    """Names starting with "_" that a module imports from another module of the project."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    own = {"app", "app_pages", "builders", "cli", "data_access", "demo", "domain", "exports", "strings", "ui",
+           "settings", "manage"}
+    return [f"{node.module}.{a.name}" for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in own
+            for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+
+
+@pytest.mark.parametrize("path", python_files("app_pages", "ui", "domain", "builders", "exports", "cli",
+                                              "data_access"), ids=lambda p: str(p.relative_to(PROJECT)))
+def test_the_read_api_is_public(path: Path):
+    """Issue 11: pages, the deck and the CLI read through one public API; no private query imported across
+    modules (the query layer is `query_<noun>(conn, ...)`)."""
+    assert not [name for name in private_imports(path) if name.startswith("data_access.")]
+
+
+def test_the_private_import_check_can_fail(tmp_path: Path):
+    probe = tmp_path / "probe.py"
+    probe.write_text("from data_access.cases import _secret\nfrom data_access.cases import query_victims_by\n")
+    assert private_imports(probe) == ["data_access.cases._secret"]
