@@ -148,11 +148,16 @@ def tabs(browser, server) -> Iterator[dict]:
 @pytest.fixture()
 def fresh_tab(browser, server) -> Iterator[Tab]:
     """A new anonymous session (its own context) for tests that type URLs."""
+    yield from anonymous_tab(browser, server.url)
+
+
+def anonymous_tab(browser, base_url: str) -> Iterator[Tab]:
+    """A tab in a context of its own on base_url, closed when the generator ends."""
     watch = live.Watch()
     context = live.new_context(browser, watch)
     page = context.new_page()
     page.set_default_timeout(120_000)
-    yield Tab("publik", page, watch, server.url)
+    yield Tab("publik", page, watch, base_url)
     context.close()
 
 

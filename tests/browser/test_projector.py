@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import live
-from tests.browser.conftest import Tab, assert_clean, copy_db, title_of
+from tests.browser.conftest import Tab, anonymous_tab, assert_clean, copy_db, title_of
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +22,7 @@ def own_tab(browser, prepared_db, tmp_path):
     """A tab on a server of its own: on the shared server, after other tests, the zoomed layout was measured
     unreliably (the chart kept its normal text size), so this measurement does not depend on test order."""
     with live.running_server(tmp_path, copy_db(prepared_db, tmp_path / "db"), prepare=False) as srv:
-        watch = live.Watch()
-        context = live.new_context(browser, watch)
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        yield Tab("publik", page, watch, srv.url)
-        context.close()
+        yield from anonymous_tab(browser, srv.url)
 
 
 def test_chart_text_scales_in_projector_mode(own_tab: Tab):
