@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 from data_access.capacity import query_occupancy
 from data_access.cases import query_period_bounds, query_stage_counts, query_victims_by
 from data_access.reference import query_units
-from data_access.staffing import (query_staff_quarter, query_staffing, query_workload_standards,
+from data_access.staffing import (STAFF_COLUMNS, query_staff_quarter, query_staffing, query_workload_standards,
                                   query_working_time)
 from domain import capacity as cap
 from domain import sdm
@@ -171,14 +171,8 @@ def wisn_inputs(filters: Filters, run: Runner | None = None
         first = min(occupancy["bulan"])
         workload = Window(max(workload.start, first), workload.end)
     quarter = run(query_staff_quarter, end)
-    staffing = run(query_staffing, quarter, filters.provinsi) if quarter else pd.DataFrame(columns=sdm_staff_columns())
+    staffing = run(query_staffing, quarter, filters.provinsi) if quarter else pd.DataFrame(columns=STAFF_COLUMNS)
     return occupancy, staffing, run(query_workload_standards), run(query_working_time), quarter, workload
-
-
-def sdm_staff_columns() -> list[str]:
-    from data_access.staffing import STAFF_COLUMNS
-
-    return list(STAFF_COLUMNS)
 
 
 def compute_wisn(occupancy, staffing, standards, working_time) -> pd.DataFrame | None:
@@ -202,13 +196,17 @@ def headline_indicators(filters: Filters, run: Runner | None = None) -> Headline
     figures: dict[str, Figure] = {}
 
     current = _victim_counts(run, clamped)
+    earlier: dict[Window, dict[str, int]] = {}  # one set of queries per like window, not one per indicator
     for key, value in current.items():
         ind = CATALOGUE[key]
         previous_window, reason = comparison_window(window, data, ind.lag_months)
         if previous_window is None:
             figures[key] = Figure(key, value, reason=reason, ignored=ind.ignored_filters(filters))
             continue
-        previous = _victim_counts(run, clamped.with_(start=previous_window.start, end=previous_window.end))[key]
+        if previous_window not in earlier:
+            earlier[previous_window] = _victim_counts(run, clamped.with_(start=previous_window.start,
+                                                                         end=previous_window.end))
+        previous = earlier[previous_window][key]
         figures[key] = Figure(key, value, previous, compare_counts(value, previous, min_count=ind.min_count),
                               ignored=ind.ignored_filters(filters))
     previous_window, _ = comparison_window(window, data)
