@@ -113,12 +113,13 @@ def test_cli_deck_opens_converts_and_matches_summary_json(demo_sqlite_url, tmp_p
     assert len(re.findall(rb"/Type\s*/Page(?!s)", head)) == len(prs.slides)
 
 
-def test_cli_pdf_without_libreoffice_is_a_clear_error(tmp_path, monkeypatch, capsys):
+def test_cli_pdf_without_libreoffice_is_a_clear_error(demo_sqlite_url, tmp_path, monkeypatch, capsys):
     import exports.deck as deck
 
+    # The command clamps the period to the data before building, so it needs a database (not a fresh clone's none).
+    monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
     monkeypatch.setattr(deck, "build_deck", lambda filters, lang="id", **kw: b"pptx")
     monkeypatch.setattr(deck.shutil, "which", lambda name: None)
-    monkeypatch.setattr("data_access.engine.ensure_database", lambda *a, **k: None)
     code, _, err = run_cli(["briefing", "--out", str(tmp_path / "a.pptx"), "--pdf", str(tmp_path / "a.pdf")], capsys)
     assert code == 2
     assert "LibreOffice (soffice) tidak ditemukan" in err
