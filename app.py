@@ -138,7 +138,7 @@ def _route() -> None:
     role = current_role()
     registered, visible = build_pages(role)
     pg = st.navigation([page for _, page in registered], position="hidden")
-    page_key = next(key for key, page in registered if page._script_hash == pg._script_hash)
+    page_key = next(key for key, page in registered if page is pg)  # st.navigation returns the very page
     allowed = page_key in ("home", "masuk") or can_see(role, page_key)
     # A projector link opened without a session shows the sign-in with the sidebar, so there is a way in and out;
     # present=1 stays in the URL and the projector view opens once signed in.
@@ -159,7 +159,7 @@ def _route() -> None:
         render_sidebar(role, visible, show_filters)
     if not allowed:
         # The page script never runs, so no query of an internal page can reach an anonymous visitor.
-        from app_pages.masuk import render_login
+        from ui.login import render_login
 
         render_login(required_title=page_key)
         return

@@ -1,49 +1,5 @@
-"""Sign-in page; also shown in place of any page the visitor's role may not open."""
+"""Sign-in page (the form lives in ui/login.py: app.py and ui/frame.py show it in place of a closed page)."""
 
-from __future__ import annotations
+from ui.login import render_login
 
-import streamlit as st
-
-from domain.access import first_page
-from settings import load_settings
-from ui.auth import current_role, login_local, logout
-from ui.frame import is_demo
-from ui.i18n import t
-
-
-def render_login(required_title: str | None = None) -> None:
-    st.title(t("login.title"))
-    if required_title:
-        st.info(t("login.required"), icon=":material/lock:")
-    notice = st.session_state.pop("auth_notice", None)
-    if notice:
-        st.warning(t(notice))
-    role = current_role()
-    if role != "publik":
-        st.success(t("login.as", user=st.session_state.get("auth_user", ""), role=t(f"role.{role}")))
-        if st.button(t("login.logout"), key="logout"):
-            logout()
-            st.rerun()
-        return
-    if load_settings().oidc_configured:
-        if st.button(t("login.oidc"), key="oidc_login"):
-            st.login()
-        return
-    with st.form("login_form"):
-        username = st.text_input(t("login.username"), key="login_user", max_chars=60)
-        password = st.text_input(t("login.password"), type="password", key="login_password", max_chars=200)
-        submitted = st.form_submit_button(t("login.submit"))
-    if submitted:
-        message = login_local(username, password)
-        if message:
-            st.error(message)
-        elif required_title:
-            st.rerun()  # the same address, query string included: the requested page opens with its filters
-        else:
-            st.switch_page(f"app_pages/{first_page(current_role())}.py")
-    if is_demo():
-        st.caption(t("login.demo_accounts"))
-
-
-if __name__ == "__main__":
-    render_login()
+render_login()

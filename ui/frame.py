@@ -50,7 +50,7 @@ def require_page(page: str) -> None:
     from ui.auth import current_role
 
     if not can_see(current_role(), page):
-        from app_pages.masuk import render_login
+        from ui.login import render_login
 
         render_login(required_title=page)
         st.stop()
