@@ -37,7 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
 def bootstrap() -> None:
     """Once per process: schema migrations, demo data on an empty database, offline map assets."""
     from builders.offline_assets import configure_folium_offline, vendor_assets
-    from data_access.engine import ensure_database
+    from demo.loader import ensure_database
     from settings import STATIC_DIR
 
     ensure_database()
@@ -98,7 +98,7 @@ def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
 def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> None:
     from ui.auth import current_user
     from ui.filters import keep_widget_values, render_filters
-    from ui.frame import is_demo
+    from ui.demo_status import is_demo
     from ui.i18n import t
 
     with st.sidebar:

@@ -13,27 +13,10 @@ from domain.filters import Filters
 from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_period
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from strings import catalog, tr
+from ui.demo_status import is_demo
 from ui.i18n import current_lang, t
 
 log = logging.getLogger(__name__)
-
-
-def demo_kinds(kinds: tuple[str, ...] = ()) -> list[str]:
-    """Data kinds (of those given, or all) that still hold demo data."""
-    from ui.cached import memo
-
-    return list(memo(_demo_kinds, tuple(kinds)))  # asked by every header, provenance line and download
-
-
-def _demo_kinds(kinds: tuple[str, ...]) -> list[str]:
-    status = get_data_status()
-    if kinds:
-        status = status[status["kode"].isin(kinds)]
-    return status.loc[status["asal"] == "demo", "kode"].tolist()
-
-
-def is_demo(kinds: tuple[str, ...] = ()) -> bool:
-    return bool(demo_kinds(kinds))
 
 
 def demo_notice(kinds: tuple[str, ...] = ()) -> None:

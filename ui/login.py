@@ -7,7 +7,7 @@ import streamlit as st
 from domain.access import first_page
 from settings import load_settings
 from ui.auth import current_role, login_local, logout
-from ui.frame import is_demo
+from ui.demo_status import is_demo
 from ui.i18n import t
 
 
