@@ -58,7 +58,8 @@ def sqlite_url(path: Path) -> str:
 
 
 def demo_db(workdir: Path) -> Path:
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
 
     path = workdir / "demo.sqlite"
     ensure_database(sqlite_url(path))

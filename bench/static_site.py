@@ -54,7 +54,8 @@ def summary_ms(seconds: list[float]) -> dict:
 
 
 def publish(workdir: Path) -> tuple[str, Path]:
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
     from manage import main
 
     url = f"sqlite:///{workdir / 'tppo.sqlite'}"

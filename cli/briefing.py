@@ -9,7 +9,7 @@ from cli.common import UserError, add_filter_options, filters_from_args
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    from data_access.engine import ensure_database
+    from demo.loader import ensure_database
     from exports.deck import PdfConversionError, build_deck, convert_to_pdf
 
     filters = filters_from_args(args)

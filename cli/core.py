@@ -21,7 +21,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_init_demo(args: argparse.Namespace) -> int:
     from data_access.engine import connect, get_engine, has_data, migrate
-    from data_access.demo_loader import load_demo, wipe
+    from demo.loader import load_demo, wipe
     from demo.reference_files import ReferenceMissing
     from settings import load_settings
 
@@ -41,7 +41,8 @@ def cmd_init_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from data_access.engine import connect, ensure_database
+    from data_access.engine import connect
+    from demo.loader import ensure_database
     from data_access.indicators import as_json, connection_runner, headline_indicators
     from data_access.summary import summary_figures
 
@@ -110,7 +111,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     from data_access.accounts import USERNAME_PATTERN, USERNAME_RULE, create_account
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
 
     if not USERNAME_PATTERN.fullmatch(args.username):
         raise UserError(f"{USERNAME_RULE} {_NO_ACCOUNT.capitalize()}")
@@ -127,7 +129,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 def cmd_unlock_user(args: argparse.Namespace) -> int:
     from data_access.accounts import unlock_account
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
 
     ensure_database()
     with get_engine().begin() as conn:

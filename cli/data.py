@@ -29,7 +29,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from data_access.engine import connect, ensure_database
+    from data_access.engine import connect
+    from demo.loader import ensure_database
     from data_access.importing import load_reference_sets
     from exports.templates import make_template
 
@@ -44,7 +45,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from data_access.engine import connect, ensure_database
+    from data_access.engine import connect
+    from demo.loader import ensure_database
     from data_access.importing import export_frame
     from exports.templates import export_bytes
 
@@ -59,7 +61,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
     from data_access.importing import ImportRejected, import_file
     from domain.file_reading import read_path
 
@@ -108,7 +111,8 @@ def _report(problems: list, file_name: str) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
     from data_access.importing import RollbackRefused, rollback_batch
 
     ensure_database()
@@ -123,7 +127,8 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from data_access.engine import connect, ensure_database
+    from data_access.engine import connect
+    from demo.loader import ensure_database
     from data_access.importing import list_batches
 
     ensure_database()

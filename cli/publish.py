@@ -140,7 +140,8 @@ def _swap_in(stage: Path, out: Path) -> Path | None:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
     from data_access.publication import query_extract, query_province_names, get_province_boundaries
     from data_access.publication_source import publish_from_cases, rules_from_settings
 

@@ -1,4 +1,7 @@
-"""The only owner of the database engine: creation, migrations, and the first-run demo load."""
+"""The only owner of the database engine: creation, connections, migrations, the data version.
+
+First-run seeding (demo data on an empty database) is not here: demo/loader.py, called by the app's bootstrap and
+manage.py, so the bottom layer never reaches up to the demo generator."""
 
 from __future__ import annotations
 
@@ -135,14 +138,3 @@ def data_version(conn: Connection) -> str:
     row = conn.execute(select(Pengaturan.nilai).where(Pengaturan.kunci == "data_version")).first()
     return row[0] if row else "0"
 
-
-def ensure_database(url: str | None = None, reference_dir: Path | None = None) -> None:
-    """Migrate, and load the demo data set when the database holds nothing yet."""
-    url = url or load_settings().database_url
-    migrate(url)
-    with connect(url) as conn:
-        if has_data(conn):
-            return
-    from data_access.demo_loader import load_demo  # imported late: the generator is only needed on first run
-
-    load_demo(get_engine(url), reference_dir or load_settings().reference_dir)

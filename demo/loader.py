@@ -11,10 +11,13 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from data_access import schema as s
 from data_access.accounts import create_account
+from data_access.engine import connect, get_engine, has_data, migrate
+from data_access.publication_source import publish_from_cases
 from data_access.writes import bump_data_version
 from demo import calibration as cal
 from demo.generator import generate
 from domain.taxonomy import CERTIFIED_ROLES, ENTRY_STAGE, INSTANSI, MODUS, PERAN_SDM, TAHAP
+from settings import load_settings
 
 # Each data kind, its source description, and whether the demo fills it.
 DATA_KINDS: dict[str, tuple[str, str]] = {
@@ -99,8 +102,6 @@ def load_demo(engine: Engine, reference_dir: Path | None) -> int:
         # Demo accounts exist only beside demo data; the first real import removes them (README).
         for role in ("pimpinan", "jarnas", "admin_data"):
             create_account(conn, role, f"demo-{role}", role, demo=True)
-        from data_access.publication_source import publish_from_cases  # late: keeps the loader's imports light
-
         publish_from_cases(conn, now)  # the public page has a protected extract from the first start
         bump_data_version(conn)
     return len(data.kasus)
@@ -111,3 +112,13 @@ def wipe(engine: Engine) -> None:
     with engine.begin() as conn:
         for table in reversed(s.Base.metadata.sorted_tables):
             conn.execute(delete(table))
+
+
+def ensure_database(url: str | None = None, reference_dir: Path | None = None) -> None:
+    """Migrate, and load the demo data set when the database holds nothing yet."""
+    url = url or load_settings().database_url
+    migrate(url)
+    with connect(url) as conn:
+        if has_data(conn):
+            return
+    load_demo(get_engine(url), reference_dir or load_settings().reference_dir)

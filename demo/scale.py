@@ -26,7 +26,8 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 import numpy as np
 from sqlalchemy.engine import make_url
 
-from data_access.engine import ensure_database, get_engine
+from data_access.engine import get_engine
+from demo.loader import ensure_database
 from data_access.scale_load import count_agencies_like, insert_cases, load_sqlite_bulk, read_cases
 from data_access.writes import bump_data_version
 from settings import load_settings

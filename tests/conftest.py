@@ -74,7 +74,7 @@ def new_database_url(backend: str, tmp_path_factory: pytest.TempPathFactory, lab
 @pytest.fixture(scope="session")
 def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The full demo data set on SQLite (built once per session)."""
-    from data_access.engine import ensure_database
+    from demo.loader import ensure_database
 
     url = new_database_url("sqlite", tmp_path_factory, "demo")
     ensure_database(url)
@@ -84,7 +84,7 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session", params=BACKENDS)
 def demo_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The full demo data set on each backend."""
-    from data_access.engine import ensure_database
+    from demo.loader import ensure_database
 
     if request.param == "sqlite":
         return request.getfixturevalue("demo_sqlite_url")
@@ -94,7 +94,7 @@ def demo_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 @pytest.fixture(scope="session")
 def demo_pg_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The full demo data set on PostgreSQL (built once per session)."""
-    from data_access.engine import ensure_database
+    from demo.loader import ensure_database
 
     if not PG_URL:
         pytest.skip("TEST_DATABASE_URL not set")

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, insert
 
 from data_access import schema as s
 from data_access.writes import bump_data_version
-from data_access.demo_loader import load_code_lists, load_metadata
+from demo.loader import load_code_lists, load_metadata
 
 REGIONS = [
     ("11", 1, "11", "Aceh", "provinsi", 5.55, 95.32),

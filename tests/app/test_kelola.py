@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 from sqlalchemy.engine import make_url
 
-from data_access.engine import ensure_database, get_engine
+from data_access.engine import get_engine
+from demo.loader import ensure_database
 from data_access.importing import table_checksums
 from domain.validation import KINDS
 from tests.helpers import no_exception, open_page, texts

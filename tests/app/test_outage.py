@@ -15,7 +15,8 @@ from contextlib import suppress
 import pytest
 from sqlalchemy.engine import make_url
 
-from data_access.engine import ensure_database, get_engine
+from data_access.engine import get_engine
+from demo.loader import ensure_database
 from strings import tr
 from tests.conftest import PG_URL, fresh_pg_database
 from tests.helpers import no_exception, open_page, texts

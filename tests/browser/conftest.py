@@ -69,7 +69,8 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def prepared_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh demo SQLite file built once; each server copies it so tests never share writes."""
-    from data_access.engine import ensure_database, get_engine
+    from data_access.engine import get_engine
+    from demo.loader import ensure_database
 
     path = tmp_path_factory.mktemp("browser-db") / "tppo.sqlite"
     url = f"sqlite:///{path}"

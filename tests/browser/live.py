@@ -118,7 +118,7 @@ def server_env(workdir: Path, database_url: str) -> dict[str, str]:
 def prepare_database(database_url: str) -> None:
     """Migrations and demo data before the server starts, so no first page waits for the load."""
     env = server_env(Path(tempfile.gettempdir()), database_url)
-    code = "from data_access.engine import ensure_database; ensure_database()"
+    code = "from demo.loader import ensure_database; ensure_database()"
     # A child process: the caller's engines and caches stay untouched.
     subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=env, check=True, timeout=300)
 

@@ -17,7 +17,8 @@ import time
 import pytest
 from sqlalchemy import select as sql_select
 
-from data_access.engine import ensure_database, get_engine
+from data_access.engine import get_engine
+from demo.loader import ensure_database
 from data_access.schema import Akun
 from tests.conftest import PROJECT, SHARED
 

@@ -13,7 +13,7 @@ from data_access.cases import query_victims_by, query_victims_total
 from data_access.schema import Akun, Kasus, Okupansi, Staf, StandarBebanKerja, UnitLayanan, Wilayah
 from data_access.summary import query_summary
 from demo import calibration as cal
-from data_access.demo_loader import load_demo
+from demo.loader import load_demo
 from domain.filters import Filters, for_year
 from tests.conftest import PROJECT
 

@@ -16,7 +16,8 @@ from sqlalchemy import create_engine, func, select, text, update
 from sqlalchemy.engine import make_url
 
 from data_access import schema as s
-from data_access.engine import ensure_database, get_engine, migrate
+from data_access.engine import get_engine, migrate
+from demo.loader import ensure_database
 from data_access.importing import (
     SUMBER, ImportRejected, RollbackRefused, export_frame, import_file, list_batches, plan_import, rollback_batch,
     table_checksums,
