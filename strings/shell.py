@@ -13,11 +13,6 @@ CATALOG = {
     "nav.kelola_data": {"id": "Kelola Data", "en": "Data Management"},
     "nav.glosarium": {"id": "Glosarium & Sumber", "en": "Glossary & Sources"},
     "nav.masuk": {"id": "Masuk", "en": "Sign in"},
-    "nav.section.pimpinan": {"id": "Pimpinan", "en": "Leadership"},
-    "nav.section.analisis": {"id": "Analisis", "en": "Analysis"},
-    "nav.section.publik": {"id": "Publik", "en": "Public"},
-    "nav.section.admin": {"id": "Administrasi", "en": "Administration"},
-    "nav.section.akun": {"id": "Akun", "en": "Account"},
     "demo.notice": {
         "id": "DATA CONTOH (sintetis): angka di halaman ini dihasilkan untuk uji coba dan dikalibrasi ke angka "
               "publik; bukan data resmi.",
@@ -62,7 +57,6 @@ CATALOG = {
     "download.xlsx": {"id": "Unduh Excel", "en": "Download Excel"},
     "provenance": {"id": "Sumber: {source} · Periode: {period} · Pembaruan data: {updated}",
                    "en": "Source: {source} · Period: {period} · Data updated: {updated}"},
-    "wip": {"id": "Halaman ini sedang disiapkan.", "en": "This page is being prepared."},
     "login.title": {"id": "Masuk", "en": "Sign in"},
     "login.username": {"id": "Nama pengguna", "en": "Username"},
     "login.password": {"id": "Kata sandi", "en": "Password"},

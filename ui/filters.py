@@ -11,7 +11,7 @@ from data_access.reference import get_code_names
 from domain.filters import Filters, month_key, parse_month
 from domain.formatting import fmt_month
 from domain.taxonomy import JENIS_KELAMIN, KELOMPOK_UMUR
-from ui.i18n import current_lang, t
+from ui.i18n import LANG_PARAM, current_lang, t
 
 # Filter state lives in plain session keys (f_*) that always hold codes. The widgets have their own keys (w_*)
 # and are re-pinned to the codes on every run: a widget's browser-side value is the *label* it showed, so after a
@@ -20,7 +20,6 @@ from ui.i18n import current_lang, t
 MULTI = {"f_prov": "prov", "f_modus": "modus", "f_jk": "jk", "f_umur": "umur", "f_instansi": "instansi"}
 START_KEY, END_KEY, PERIOD_PARAM = "f_start", "f_end", "periode"
 DRILL_KEY, DRILL_PARAM = "f_drill", "drill"
-LANG_PARAM = "lang"
 _INIT = "_filters_from_url"
 
 

@@ -194,6 +194,3 @@ def empty_state(message_key: str = "empty.no_data") -> None:
     st.info(t(message_key), icon="ℹ️")
     st.stop()
 
-
-def work_in_progress() -> None:
-    st.info(t("wip"))
