@@ -2,68 +2,30 @@
 
 from __future__ import annotations
 
-import logging
 from typing import NamedTuple
 
 import streamlit as st
 
 from domain.access import can_see, first_page
-from settings import load_settings
-
-log = logging.getLogger("tppo.app")
 
 
 class PageSpec(NamedTuple):
     key: str
     icon: str
-    section: str
 
 
 # Navigation order; file app_pages/<key>.py, URL /<key with dashes>.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("ringkasan_eksekutif", ":material/dashboard:", "pimpinan"),
-    PageSpec("peta_asal_korban", ":material/map:", "analisis"),
-    PageSpec("kapasitas_sentra", ":material/home_health:", "analisis"),
-    PageSpec("kesenjangan_sdm", ":material/groups:", "analisis"),
-    PageSpec("pemantauan_jarnas", ":material/monitoring:", "analisis"),
-    PageSpec("daftar_tindakan", ":material/checklist:", "pimpinan"),
-    PageSpec("glosarium", ":material/menu_book:", "analisis"),
-    PageSpec("ringkasan_publik", ":material/public:", "publik"),
-    PageSpec("kelola_data", ":material/database:", "admin"),
+    PageSpec("ringkasan_eksekutif", ":material/dashboard:"),
+    PageSpec("peta_asal_korban", ":material/map:"),
+    PageSpec("kapasitas_sentra", ":material/home_health:"),
+    PageSpec("kesenjangan_sdm", ":material/groups:"),
+    PageSpec("pemantauan_jarnas", ":material/monitoring:"),
+    PageSpec("daftar_tindakan", ":material/checklist:"),
+    PageSpec("glosarium", ":material/menu_book:"),
+    PageSpec("ringkasan_publik", ":material/public:"),
+    PageSpec("kelola_data", ":material/database:"),
 )
-
-
-@st.cache_resource(show_spinner=False)
-def bootstrap() -> None:
-    """Once per process: schema migrations, demo data on an empty database, offline map assets."""
-    from builders.offline_assets import configure_folium_offline, vendor_assets
-    from demo.loader import ensure_database
-    from settings import STATIC_DIR
-
-    ensure_database()
-    vendor_assets(STATIC_DIR)
-    configure_folium_offline()
-
-
-def _start() -> bool:
-    from demo.reference_files import ReferenceMissing
-    from ui.i18n import t
-    from data_access.engine import DATABASE_DOWN
-
-    try:
-        bootstrap()
-    except ReferenceMissing as exc:
-        st.error(t("error.reference", detail=exc))
-        return False
-    except DATABASE_DOWN:
-        log.warning("database unavailable at start-up")
-        st.error(t("error.db_unavailable"), icon="⚠️")
-        return False
-    except Exception as exc:  # noqa: BLE001 — a minister must see a sentence, not a traceback
-        log.exception("bootstrap failed")
-        st.error(t("error.database", detail=type(exc).__name__))
-        return False
-    return True
 
 
 def _home() -> None:
@@ -118,7 +80,9 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
 
 def main() -> None:
     st.set_page_config(page_title="Dasbor Sinergi Anti-TPPO", page_icon=":material/shield:", layout="wide")
-    if not _start():
+    from ui.bootstrap import start
+
+    if not start():
         return
     from ui.outage import database_guard
 
@@ -128,13 +92,10 @@ def main() -> None:
 
 def _route() -> None:
     from ui.auth import current_role
+    from ui.i18n import pin_language
+    from ui.projector import apply_projector_style, is_presenting
 
-    # ?lang=en in a shared link applies once, before anything is drawn; afterwards the sidebar switch rules.
-    if "lang" not in st.session_state:
-        st.session_state["lang"] = st.query_params.get("lang") if st.query_params.get("lang") in ("id", "en") else "id"
-    else:
-        # Re-pinned every run: Streamlit drops a widget's state on a run that does not draw it (projector mode).
-        st.session_state["lang"] = st.session_state["lang"]
+    pin_language()
     role = current_role()
     registered, visible = build_pages(role)
     pg = st.navigation([page for _, page in registered], position="hidden")
@@ -142,15 +103,10 @@ def _route() -> None:
     allowed = page_key in ("home", "masuk") or can_see(role, page_key)
     # A projector link opened without a session shows the sign-in with the sidebar, so there is a way in and out;
     # present=1 stays in the URL and the projector view opens once signed in.
-    presenting = st.query_params.get("present") == "1" and allowed
+    presenting = is_presenting() and allowed
     show_filters = role != "publik" and allowed and page_key not in ("home", "masuk", "kelola_data", "glosarium")
     if presenting:
-        # Projector mode: no sidebar at all, large type (static CSS, no data in it).
-        st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
-                "html{font-size:125%}"
-                # Chart text is drawn by plotly in px and ignores the page's font size: the chart is laid out at
-                # 80% of the width and zoomed back to 100%, so its text grows with the page text.
-                "[data-testid='stPlotlyChart']{width:80% !important;zoom:1.25}</style>")
+        apply_projector_style()
         if show_filters:
             from ui.filters import restore_filters
 

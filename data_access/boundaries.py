@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -11,7 +12,6 @@ from typing import Literal
 import geopandas as gpd
 import pandas as pd
 import shapely
-import streamlit as st
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,8 @@ def get_boundaries(level: Level, overview: bool = False) -> gpd.GeoDataFrame | N
     return _cached_boundaries(level, str(geo_dir) if geo_dir else None, overview, stamp)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+# One shared frame per key for the whole process, as st.cache_resource would keep it, without Streamlit below the UI.
+@functools.lru_cache(maxsize=8)
 def _cached_boundaries(
     level: Level, geo_dir: str | None, overview: bool, stamp: tuple[int, int] | None
 ) -> gpd.GeoDataFrame | None:

@@ -1,11 +1,12 @@
-"""Runs query functions through st.cache_data, keyed on the database URL and its data version."""
+"""Runs query functions through a cache keyed on the database URL and its data version.
+
+The cache is Streamlit's st.cache_data, handed in by the app's bootstrap (ui/bootstrap.py calls use_cache), so
+data_access imports no Streamlit; until then (manage.py, scripts) a query simply runs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, TypeVar
-
-import streamlit as st
 
 from data_access.engine import DATABASE_DOWN, connect, data_version
 from settings import load_settings
@@ -13,17 +14,29 @@ from settings import load_settings
 T = TypeVar("T")
 
 
-@st.cache_data(ttl=3, show_spinner=False)
-def _current_version(url: str) -> str:
-    # A short TTL: an import on another replica shows up within seconds without a query per chart.
+def _read_version(url: str) -> str:
     with connect(url) as conn:
         return data_version(conn)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _run(_query: Callable[..., Any], name: str, url: str, version: str, args: tuple) -> Any:
+def _run_query(_query: Callable[..., Any], name: str, url: str, version: str, args: tuple) -> Any:
+    # _query is not hashed (leading underscore); name stands for it in the cache key.
     with connect(url) as conn:
         return _query(conn, *args)
+
+
+_current_version: Callable[[str], str] = _read_version
+_run: Callable[..., Any] = _run_query
+
+
+def use_cache(cache_data: Callable[..., Callable]) -> None:
+    """Memoise queries and the data version with cache_data (st.cache_data's signature); once per process."""
+    global _current_version, _run
+    if _run is not _run_query:
+        return
+    # A short TTL: an import on another replica shows up within seconds without a query per chart.
+    _current_version = cache_data(ttl=3, show_spinner=False)(_read_version)
+    _run = cache_data(show_spinner=False, max_entries=512)(_run_query)
 
 
 _last_version: dict[str, str] = {}
@@ -57,5 +70,6 @@ def data_key() -> tuple[str, str]:
 
 def clear_caches() -> None:
     _last_version.clear()
-    _current_version.clear()
-    _run.clear()
+    for memoised in (_current_version, _run):
+        if hasattr(memoised, "clear"):
+            memoised.clear()
