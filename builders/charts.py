@@ -7,9 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from builders import theme
+from builders.folium_kit import INDONESIA_CENTER
 from builders.maps import (
     BOUNDARY_ATTRIBUTION,
-    INDONESIA_CENTER,
     METRIC_TITLES,
     SCHEME_NOTES,
     Metric,

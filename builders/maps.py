@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Literal
 
@@ -11,11 +10,16 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
-from folium.template import Template
 
 from builders import theme
-from builders.offline_assets import IconImagePath
+from builders.folium_kit import (
+    INDONESIA_BOUNDS,
+    Attribution,
+    Legend,
+    base_map,
+    escape_html,
+    swatch_row,
+)
 from domain.geo import DEFAULT_THRESHOLD_KM
 from domain.rates import (
     NO_DATA_CLASS,
@@ -31,9 +35,6 @@ from domain.rates import (
 
 Metric = Literal["rate", "count"]
 
-# (south, west), (north, east) of the boundary files (PROVENANCE.md), rounded outwards.
-INDONESIA_BOUNDS: tuple[tuple[float, float], tuple[float, float]] = ((-11.01, 95.01), (6.08, 141.03))
-INDONESIA_CENTER: tuple[float, float] = (-2.5, 118.0)
 # MIT asks for the notice wherever the boundary data is shown or shipped.
 BOUNDARY_ATTRIBUTION = "Batas wilayah © 2024 Cahya DSN (cahyadsn/wilayah_boundaries), MIT"
 METRIC_TITLES: dict[str, str] = {"rate": "Korban per 100.000 penduduk per tahun", "count": "Jumlah korban"}
@@ -158,7 +159,7 @@ def make_choropleth_map(
 
     fields = ["nama", "rate_teks", "jumlah_teks"] if metric == "rate" else ["nama", "jumlah_teks", "rate_teks"]
     aliases = {"nama": "Wilayah", "jumlah_teks": METRIC_TITLES["count"], "rate_teks": METRIC_TITLES["rate"]}
-    m = _base_map(tiles, tiles_attribution, _data_bounds(data) if zoom_to_data and len(data) else INDONESIA_BOUNDS)
+    m = base_map(tiles, tiles_attribution, _data_bounds(data) if zoom_to_data and len(data) else INDONESIA_BOUNDS)
     folium.GeoJson(
         feature_collection(data, properties),
         name=METRIC_TITLES[metric],
@@ -170,16 +171,16 @@ def make_choropleth_map(
 
     present = set(classes.tolist())
     rows = [
-        _swatch_row("fill", class_fill(classification, c), classification.labels[c])
+        swatch_row("fill", class_fill(classification, c), classification.labels[c])
         for c in range(classification.n_classes, 0, -1)  # darkest (largest) on top
     ]
     if ZERO_CLASS in present:
-        rows.append(_swatch_row("fill", theme.ZERO_FILL, "0"))
+        rows.append(swatch_row("fill", theme.ZERO_FILL, "0"))
     if NO_DATA_CLASS in present:
-        rows.append(_swatch_row("fill", theme.NO_DATA_FILL, NO_DATA_LABEL))
+        rows.append(swatch_row("fill", theme.NO_DATA_FILL, NO_DATA_LABEL))
     note = SCHEME_NOTES[scheme] if classification.n_classes > 1 else None
-    _Legend(METRIC_TITLES[metric], rows, note).add_to(m)
-    _Attribution(BOUNDARY_ATTRIBUTION).add_to(m)
+    Legend(METRIC_TITLES[metric], rows, note).add_to(m)
+    Attribution(BOUNDARY_ATTRIBUTION).add_to(m)
     return m
 
 
@@ -219,7 +220,7 @@ def make_point_map(
     placed = data.dropna(subset=["lat", "lon"])
     radii = _sqrt_scale(placed["jumlah"].astype(float), min_radius_px, max_radius_px)
 
-    m = _base_map(tiles, tiles_attribution)
+    m = base_map(tiles, tiles_attribution)
     for i in placed["jumlah"].sort_values(ascending=False, kind="mergesort").index:
         area = placed.loc[i]
         lines = [
@@ -242,13 +243,13 @@ def make_point_map(
 
     present = set(data["kelas"].tolist())
     rows = [
-        _swatch_row("circle", class_fill(classification, c), classification.labels[c])
+        swatch_row("circle", class_fill(classification, c), classification.labels[c])
         for c in range(classification.n_classes, 0, -1)
     ]
     if ZERO_CLASS in present:
-        rows.append(_swatch_row("circle", theme.ZERO_FILL, "0"))
+        rows.append(swatch_row("circle", theme.ZERO_FILL, "0"))
     if NO_DATA_CLASS in present:
-        rows.append(_swatch_row("circle", theme.NO_DATA_FILL, NO_DATA_LABEL))
+        rows.append(swatch_row("circle", theme.NO_DATA_FILL, NO_DATA_LABEL))
     notes = [SCHEME_NOTES[scheme]] if classification.n_classes > 1 else []
     notes.append("Luas lingkaran sebanding dengan jumlah korban.")
     skipped = len(data) - len(placed)
@@ -256,7 +257,7 @@ def make_point_map(
         notes.append(f"{format_number(skipped)} wilayah tanpa koordinat tidak ditampilkan.")
     if note:
         notes.append(note)
-    _Legend(METRIC_TITLES[metric], rows, " · ".join(notes)).add_to(m)
+    Legend(METRIC_TITLES[metric], rows, " · ".join(notes)).add_to(m)
     return m
 
 
@@ -291,7 +292,7 @@ def make_unit_map(
     kapasitas = pd.to_numeric(placed["kapasitas"]).astype(float)
     radii = _sqrt_scale(kapasitas, min_radius_px, max_radius_px)
 
-    m = _base_map(tiles, tiles_attribution)
+    m = base_map(tiles, tiles_attribution)
     # Largest first, so small units are drawn on top and stay clickable.
     for i in kapasitas.fillna(0).sort_values(ascending=False, kind="mergesort").index:
         unit = placed.loc[i]
@@ -309,14 +310,14 @@ def make_unit_map(
         ).add_to(m)
 
     used = {utilisation_band(u)[1] for u in placed["utilisasi"]}
-    rows = [_swatch_row("circle", colour, label) for _, colour, label in theme.UTILISATION_BANDS]
+    rows = [swatch_row("circle", colour, label) for _, colour, label in theme.UTILISATION_BANDS]
     if NO_DATA_LABEL in used:
-        rows.append(_swatch_row("circle", theme.NO_DATA_FILL, NO_DATA_LABEL))
+        rows.append(swatch_row("circle", theme.NO_DATA_FILL, NO_DATA_LABEL))
     note = "Luas lingkaran sebanding dengan kapasitas."
     skipped = len(units) - len(placed)
     if skipped:
         note += f" {format_number(skipped)} unit tanpa koordinat tidak ditampilkan."
-    _Legend("Utilisasi unit layanan", rows, note).add_to(m)
+    Legend("Utilisasi unit layanan", rows, note).add_to(m)
     return m
 
 
@@ -368,7 +369,7 @@ def make_flow_map(
     (south, west), (north, east) = INDONESIA_BOUNDS
     lats = [south, north, *pairs["asal_lat"], *pairs["tujuan_lat"]]
     lons = [west, east, *pairs["asal_lon"], *pairs["tujuan_lon"]]
-    m = _base_map(tiles, tiles_attribution, bounds=((min(lats), min(lons)), (max(lats), max(lons))))
+    m = base_map(tiles, tiles_attribution, bounds=((min(lats), min(lons)), (max(lats), max(lons))))
     for i, flow in pairs.iterrows():
         text = (
             f"{escape_html(flow['asal_nama'])} → {escape_html(flow['tujuan_nama'])}: "
@@ -401,8 +402,8 @@ def make_flow_map(
         for value in sorted({top, _round_nice(top / 4)}, reverse=True):
             if value > 0:
                 width = float(_sqrt_scale(pd.Series([value]), min_weight_px, max_weight_px, top=top)[0])
-                rows.append(_swatch_row("line", theme.FLOW_LINE, f"{format_number(value)} korban", width))
-    _Legend("Arus korban: asal → tujuan", rows, "Tebal garis sebanding dengan akar jumlah korban.").add_to(m)
+                rows.append(swatch_row("line", theme.FLOW_LINE, f"{format_number(value)} korban", width))
+    Legend("Arus korban: asal → tujuan", rows, "Tebal garis sebanding dengan akar jumlah korban.").add_to(m)
     return m
 
 
@@ -495,46 +496,21 @@ def make_coverage_map(
     tiles_attribution: str | None = None,
 ) -> folium.Map:
     """Coverage layer on its own map, with a legend stating the distance threshold."""
-    m = _base_map(tiles, tiles_attribution)
+    m = base_map(tiles, tiles_attribution)
     make_coverage_layer(origins, units, threshold_km).add_to(m)
     km = format_number(threshold_km)
     rows = [
-        _swatch_row("circle", theme.COVERAGE_FAR, f"asal lebih dari {km} km dari unit"),
-        _swatch_row("circle", theme.COVERAGE_NEAR, f"asal dalam {km} km dari unit"),
-        _swatch_row("circle", theme.UNIT_MARKER, "unit layanan"),
+        swatch_row("circle", theme.COVERAGE_FAR, f"asal lebih dari {km} km dari unit"),
+        swatch_row("circle", theme.COVERAGE_NEAR, f"asal dalam {km} km dari unit"),
+        swatch_row("circle", theme.UNIT_MARKER, "unit layanan"),
     ]
     if origins["jarak_km"].isna().any():
-        rows.append(_swatch_row("circle", theme.NO_DATA_FILL, "jarak tidak diketahui"))
-    _Legend("Jangkauan unit layanan", rows, "Luas lingkaran asal sebanding dengan jumlah korban.").add_to(m)
+        rows.append(swatch_row("circle", theme.NO_DATA_FILL, "jarak tidak diketahui"))
+    Legend("Jangkauan unit layanan", rows, "Luas lingkaran asal sebanding dengan jumlah korban.").add_to(m)
     return m
 
 
 # --- shared pieces ----------------------------------------------------------------------------
-
-
-def escape_html(value: object) -> str:
-    """Escape data for folium tooltips/popups, which folium embeds in JavaScript template literals.
-
-    Beyond html.escape, a backtick would end the literal, "${" would run code and a backslash
-    starts an escape sequence (an invalid one is a syntax error that stops the whole map script).
-    """
-    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
-
-
-def _base_map(
-    tiles: str | None,
-    tiles_attribution: str | None,
-    bounds: tuple[tuple[float, float], tuple[float, float]] = INDONESIA_BOUNDS,
-) -> folium.Map:
-    # tiles=None by default: the dashboard runs without internet and a dead tile server only adds noise.
-    m = folium.Map(location=INDONESIA_CENTER, zoom_start=5, tiles=None, control_scale=True, zoom_snap=0.25)
-    if tiles:
-        folium.TileLayer(tiles=tiles, attr=tiles_attribution, name="Peta dasar", control=False).add_to(m)
-    _MapStyle().add_to(m)
-    IconImagePath().add_to(m)
-    m.fit_bounds([list(bounds[0]), list(bounds[1])])
-    return m
 
 
 def _data_bounds(gdf: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -567,95 +543,7 @@ def _format_km(jarak: float) -> str:
     return f"{format_number(jarak)} km"
 
 
-def _swatch_row(kind: Literal["fill", "circle", "line"], colour: str, label: str, width: float = 3.0) -> str:
-    if kind == "line":
-        swatch = (
-            f'<span style="display:inline-block;width:22px;height:{width:.1f}px;'
-            f'background:{colour};vertical-align:middle"></span>'
-        )
-    else:
-        radius = "50%" if kind == "circle" else "2px"
-        swatch = (
-            f'<span style="display:inline-block;width:14px;height:14px;background:{colour};'
-            f'border:1px solid {theme.BORDER};border-radius:{radius};vertical-align:middle"></span>'
-        )
-    return f'<div style="margin:2px 0;white-space:nowrap">{swatch} {escape_html(label)}</div>'
-
-
 def _require(df: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(f"{name} tidak memiliki kolom: {', '.join(missing)}")
-
-
-class _Legend(MacroElement):
-    """A legend as a Leaflet control, built in the map script so it also shows inside st_folium."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function () {
-                var legend = L.control({position: {{ this.position|tojson }}});
-                legend.onAdd = function () {
-                    var div = L.DomUtil.create("div", "tppo-legend");
-                    div.innerHTML = {{ this.html|tojson }};
-                    L.DomEvent.disableClickPropagation(div);
-                    return div;
-                };
-                legend.addTo({{ this._parent.get_name() }});
-            })();
-        {% endmacro %}
-        """
-    )
-
-    # Top right lies over the Pacific on a map of Indonesia; bottom right covered Papua, bottom left Java.
-    def __init__(self, title: str, rows: list[str], note: str | None = None, position: str = "topright"):
-        super().__init__()
-        self._name = "Legend"
-        self.position = position
-        parts = [f'<div style="font-weight:600;margin-bottom:4px">{escape_html(title)}</div>', *rows]
-        if note:
-            parts.append(f'<div style="margin-top:4px;color:#555;font-size:11px">{escape_html(note)}</div>')
-        self.html = (
-            f'<div style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
-            f"box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px/1.35 {theme.FONT_FAMILY};color:#222\">"
-            + "".join(parts)
-            + "</div>"
-        )
-
-
-class _Attribution(MacroElement):
-    """Adds a text attribution (the boundary licence notice) to the map's attribution control."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            if ({{ this._parent.get_name() }}.attributionControl) {
-                {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
-            }
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "Attribution"
-        self.text = escape_html(text)
-
-
-class _MapStyle(MacroElement):
-    """Sea-coloured background and legend font; header CSS, which st_folium also applies."""
-
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-            <style>div.leaflet-container { background: {{ this.background }}; }
-            path.leaflet-interactive:focus:not(:focus-visible) { outline: none; }</style>
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self):
-        super().__init__()
-        self._name = "MapStyle"
-        self.background = theme.MAP_BACKGROUND

@@ -17,17 +17,8 @@ import numpy as np
 import pandas as pd
 
 from builders import theme
-from builders.maps import (
-    BOUNDARY_ATTRIBUTION,
-    FILL_OPACITY,
-    _Attribution,
-    _base_map,
-    _Legend,
-    _swatch_row,
-    class_fills,
-    escape_html,
-    feature_collection,
-)
+from builders.folium_kit import Attribution, Legend, base_map, escape_html, swatch_row
+from builders.maps import BOUNDARY_ATTRIBUTION, FILL_OPACITY, class_fills, feature_collection
 from domain.disclosure import SECONDARY_MARKER, DisclosureRules
 from domain.formatting import fmt_int
 from domain.rates import classify
@@ -86,7 +77,7 @@ def make_protected_map(
         return {"fillColor": fills[feature["properties"]["kode"]], "fillOpacity": FILL_OPACITY,
                 "color": theme.BORDER, "weight": 0.5}
 
-    m = _base_map(tiles, tiles_attribution)
+    m = base_map(tiles, tiles_attribution)
     folium.GeoJson(
         feature_collection(boundaries, properties),
         name=words["title"],
@@ -97,9 +88,9 @@ def make_protected_map(
         control=False,
     ).add_to(m)
 
-    rows = [_swatch_row("fill", fill, label) for fill, label in classes.legend]
-    _Legend(words["title"], rows, words["note"].format(base=rules.rounding_base)).add_to(m)
-    _Attribution(BOUNDARY_ATTRIBUTION).add_to(m)
+    rows = [swatch_row("fill", fill, label) for fill, label in classes.legend]
+    Legend(words["title"], rows, words["note"].format(base=rules.rounding_base)).add_to(m)
+    Attribution(BOUNDARY_ATTRIBUTION).add_to(m)
     return m
 
 
