@@ -121,5 +121,5 @@ st.caption(t("kap.map.caption"))
 staffing = get_staffing(kuartal=quarter_start(filters.end), provinsi=filters.provinsi)
 map_frame = unit_map_frame(metrics, units, staffing)
 tiles = load_settings().tile_url
-show_map(make_capacity_map, map_frame, get_boundaries("provinsi", overview=True), tiles=tiles, key="kap_map", height=520)
+show_map(make_capacity_map, map_frame, get_boundaries("provinsi", overview=True), tiles=tiles, lang=lang, key="kap_map", height=520)
 provenance(source, filters, KINDS)

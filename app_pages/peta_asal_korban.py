@@ -101,16 +101,16 @@ with map_col:
     if boundaries is not None and len(boundaries):
         tiles = load_settings().tile_url
         if drill is None:
-            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, key="peta_peta_prov",
+            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, lang=lang, key="peta_peta_prov",
                      height=MAP_HEIGHT, returned_objects=["last_active_drawing"], on_change=on_map_click)
             st.caption(t("peta.klik_hint"))
         else:
-            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, zoom_to_data=True,
+            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, zoom_to_data=True, lang=lang,
                      key="peta_peta_kab", height=MAP_HEIGHT, returned_objects=[])
     elif drill is None:
         st.info(t("peta.no_boundaries"), icon="ℹ️")
         show_map(make_point_map, mv.fallback_points(values, provinces), metric, scheme=scheme,
-                 note=t("peta.fallback_note"), key="peta_peta_titik", height=MAP_HEIGHT)
+                 note=t("peta.fallback_note"), lang=lang, key="peta_peta_titik", height=MAP_HEIGHT)
     else:
         st.info(t("peta.no_boundaries_kab"), icon="ℹ️")
     top = mv.top_areas(values)
@@ -164,10 +164,10 @@ def destinations_section() -> None:
         s1, s2 = st.columns(2)
         s1.plotly_chart(figure(make_destination_sankey, flows, title=t(f"peta.tujuan.sankey_{jenis}"),
                                other_origins=t("peta.tujuan.other_origins"),
-                               other_destinations=t(f"peta.tujuan.other_{jenis}")),
+                               other_destinations=t(f"peta.tujuan.other_{jenis}"), lang=lang),
                         key="peta_sankey", width="stretch")
         with s2:
-            show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, key="peta_peta_arus",
+            show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, lang=lang, key="peta_peta_arus",
                      height=460)
             if len(flows) > MAX_FLOW_LINES:
                 st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
@@ -216,7 +216,8 @@ def coverage_section() -> None:
     cov_map, cov_table = st.columns([3, 2])
     with cov_map:
         origins = memo(mv.coverage_origins, by_origin, kab_points, nearest)
-        show_map(make_coverage_map, origins, units, km, tiles=load_settings().tile_url, key="peta_peta_jangkauan",
+        show_map(make_coverage_map, origins, units, km, tiles=load_settings().tile_url, lang=lang,
+                 key="peta_peta_jangkauan",
                  height=MAP_HEIGHT)
         alt = t("peta.jangkauan.alt", share=fmt_pct(result.share_jauh, 1, lang), km=km_text)
         if len(under):

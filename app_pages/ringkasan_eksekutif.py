@@ -78,7 +78,7 @@ with left:
     if boundaries is None:
         st.warning(t("eks.map.missing"))
     else:
-        show_map(make_choropleth_map, boundaries, values, "count", tiles=load_settings().tile_url,
+        show_map(make_choropleth_map, boundaries, values, "count", tiles=load_settings().tile_url, lang=lang,
                  key="eks_map", height=480 if not presenting else 620)
     provenance(source, b.filters, ("kasus",))
 with right:

@@ -1,5 +1,5 @@
 """Pure plotly builders for briefings and Jarnas monitoring: trend lines, handling funnel, completeness heat
-map, top-N bars, capacity and WISN bars. Data in, go.Figure out; labels come from the caller (i18n)."""
+map, top-N bars, capacity and WISN bars. Data in, go.Figure out; labels from the caller or strings/ in lang."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ import plotly.graph_objects as go
 
 from builders import theme
 from domain.formatting import fmt_int, fmt_month, fmt_pct
+from strings import tr
 
-ID_SEPARATORS = ",."  # decimal mark, then thousands mark (Indonesian)
-EN_SEPARATORS = ".,"
 # Completeness: 0 (nothing reported) vermillion → 1 (complete) bluish green; both ends read in grey scale.
 COMPLETENESS_SCALE = ((0.0, theme.CATEGORICAL[3]), (0.5, "#F0E442"), (1.0, theme.CATEGORICAL[2]))
 PALETTE = [c for c in theme.CATEGORICAL if c != "#F0E442"]  # yellow lines vanish on white slides
@@ -21,7 +20,7 @@ PALETTE = [c for c in theme.CATEGORICAL if c != "#F0E442"]  # yellow lines vanis
 def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
     settings = dict(
         title=dict(text=title, x=0, xanchor="left"),
-        separators=ID_SEPARATORS if lang == "id" else EN_SEPARATORS,
+        separators=theme.SEPARATORS.get(lang, theme.SEPARATORS["id"]),
         font=dict(family=theme.FONT_FAMILY, size=13),
         paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(l=10, r=10, t=50, b=10),
@@ -58,10 +57,10 @@ def make_trend_lines(
     labels: dict[str, str],
     *,
     title: str,
-    y_title: str = "Korban per bulan",
+    y_title: str | None = None,
     highlight: tuple[str, ...] = (),
     lang: str = "id",
-    empty_message: str = "Tidak ada data untuk filter ini.",
+    empty_message: str | None = None,
 ) -> go.Figure:
     """One line per category of dim over months (missing months drawn as 0).
 
@@ -69,7 +68,7 @@ def make_trend_lines(
     follow). highlight: codes drawn thicker and marked "▲" in the legend (e.g. rising modus).
     """
     if monthly.empty or monthly["jumlah"].sum() == 0:
-        return empty_figure(title, empty_message)
+        return empty_figure(title, empty_message or tr("chart.empty", lang))
     from domain.trends import monthly_table
 
     present = list(dict.fromkeys(monthly[dim]))
@@ -88,7 +87,7 @@ def make_trend_lines(
             hovertemplate=f"{name}<br>%{{text}}: %{{y:,d}}<extra></extra>",
         ))
     _layout(fig, title, lang, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0),
-            yaxis=dict(title=y_title, rangemode="tozero"), hovermode="x unified", margin=dict(l=10, r=10, t=50, b=40))
+            yaxis=dict(title=y_title or tr("chart.victims_month", lang), rangemode="tozero"), hovermode="x unified", margin=dict(l=10, r=10, t=50, b=40))
     fig.update_xaxes(**month_ticks(list(wide.index), lang))
     return fig
 
@@ -99,9 +98,9 @@ def make_pipeline_funnel(
     *,
     title: str,
     entry_stage: str = "asesmen",
-    share_label: str = "dari korban ditangani",
+    share_label: str | None = None,
     lang: str = "id",
-    empty_message: str = "Tidak ada data untuk filter ini.",
+    empty_message: str | None = None,
 ) -> go.Figure:
     """Victims reaching each handling stage, in the order of stage_labels, as a funnel.
 
@@ -110,10 +109,11 @@ def make_pipeline_funnel(
     """
     counts = stages.groupby("tahap")["jumlah"].sum() if len(stages) else pd.Series(dtype="int64")
     if counts.sum() == 0:
-        return empty_figure(title, empty_message)
+        return empty_figure(title, empty_message or tr("chart.empty", lang))
     codes = list(stage_labels)
     values = [int(counts.get(c, 0)) for c in codes]
     entry = int(counts.get(entry_stage, 0))
+    share_label = share_label or tr("chart.share_of_entry", lang)
     text = [fmt_int(v, lang) + (f" ({fmt_pct(v / entry, lang=lang)} {share_label})" if entry else "")
             for v in values]
     fig = go.Figure(go.Funnel(
@@ -131,9 +131,9 @@ def make_completeness_heatmap(
     agency_labels: dict[str, str],
     *,
     title: str,
-    colorbar_title: str = "Kelengkapan",
+    colorbar_title: str | None = None,
     lang: str = "id",
-    empty_message: str = "Tidak ada data untuk filter ini.",
+    empty_message: str | None = None,
 ) -> go.Figure:
     """Provinces (rows) x agencies (columns), coloured by the share of expected monthly reports received.
 
@@ -142,7 +142,7 @@ def make_completeness_heatmap(
     Provinces with gaps come first so the eye lands on who is missing.
     """
     if table.empty:
-        return empty_figure(title, empty_message)
+        return empty_figure(title, empty_message or tr("chart.empty", lang))
     agencies = [a for a in agency_labels if a in set(table["instansi"])]
     z = table.pivot(index="kode_prov", columns="instansi", values="kelengkapan").reindex(columns=agencies)
     got = table.pivot(index="kode_prov", columns="instansi", values="dilaporkan").reindex(columns=agencies)
@@ -159,7 +159,7 @@ def make_completeness_heatmap(
         z=z.to_numpy(), x=[agency_labels[a] for a in agencies], y=[province_names.get(k, k) for k in rows],
         text=text, texttemplate="%{text}", zmin=0, zmax=1, colorscale=[list(s) for s in COMPLETENESS_SCALE],
         xgap=2, ygap=2, hoverongaps=False,
-        colorbar=dict(title=colorbar_title, tickformat=".0%", thickness=12),
+        colorbar=dict(title=colorbar_title or tr("chart.completeness", lang), tickformat=".0%", thickness=12),
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
     ))
     height = max(320, 22 * len(rows) + 120)
@@ -173,21 +173,21 @@ def make_top_bars(
     top: pd.DataFrame,
     *,
     title: str,
-    x_title: str = "Korban",
+    x_title: str | None = None,
     lang: str = "id",
     colour: str = theme.CATEGORICAL[0],
-    empty_message: str = "Tidak ada data untuk filter ini.",
+    empty_message: str | None = None,
 ) -> go.Figure:
     """Horizontal bars, largest on top. top: nama, jumlah, porsi (share of all victims, shown as text)."""
     if top.empty:
-        return empty_figure(title, empty_message)
+        return empty_figure(title, empty_message or tr("chart.empty", lang))
     data = top.iloc[::-1]
     text = [f"{fmt_int(j, lang)} ({fmt_pct(p, lang=lang)})" for j, p in zip(data["jumlah"], data["porsi"])]
     fig = go.Figure(go.Bar(
         x=data["jumlah"], y=data["nama"], orientation="h", marker_color=colour, text=text,
         textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:,d}<extra></extra>",
     ))
-    _layout(fig, title, lang, xaxis=dict(title=x_title), margin=dict(l=10, r=90, t=50, b=10),
+    _layout(fig, title, lang, xaxis=dict(title=x_title or tr("chart.victims_axis", lang)), margin=dict(l=10, r=90, t=50, b=10),
             height=max(300, 32 * len(data) + 90))
     return fig
 
@@ -196,17 +196,17 @@ def make_utilisation_bars(
     metrics: pd.DataFrame,
     *,
     title: str,
-    x_title: str = "Utilisasi",
+    x_title: str | None = None,
     threshold: float = 0.9,
     limit: int = 12,
     lang: str = "id",
-    empty_message: str = "Tidak ada data untuk filter ini.",
+    empty_message: str | None = None,
 ) -> go.Figure:
     """The `limit` units with the highest utilisation, coloured by theme.UTILISATION_BANDS, with the
     alert threshold as a dashed line. metrics: nama, utilisasi (domain.capacity.unit_metrics)."""
     data = metrics.dropna(subset=["utilisasi"]) if len(metrics) else metrics
     if data is None or data.empty:
-        return empty_figure(title, empty_message)
+        return empty_figure(title, empty_message or tr("chart.empty", lang))
     data = data.sort_values("utilisasi", ascending=False, kind="mergesort").head(limit).iloc[::-1]
 
     def band(u: float) -> str:
@@ -222,7 +222,7 @@ def make_utilisation_bars(
     ))
     fig.add_vline(x=threshold, line=dict(color=theme.BORDER, dash="dash", width=1.5))
     top = max(1.1, math.ceil(float(data["utilisasi"].max()) * 10 + 1) / 10)
-    _layout(fig, title, lang, xaxis=dict(title=x_title, tickformat=".0%", range=[0, top]),
+    _layout(fig, title, lang, xaxis=dict(title=x_title or tr("chart.utilisation", lang), tickformat=".0%", range=[0, top]),
             margin=dict(l=10, r=60, t=50, b=10), height=max(300, 30 * len(data) + 90))
     return fig
 
@@ -232,19 +232,19 @@ def make_wisn_role_bars(
     role_labels: dict[str, str],
     *,
     title: str,
-    current_label: str = "Staf tersedia",
-    required_label: str = "Staf dibutuhkan (WISN)",
+    current_label: str | None = None,
+    required_label: str | None = None,
     lang: str = "id",
-    empty_message: str = "Tidak ada data untuk filter ini.",
+    empty_message: str | None = None,
 ) -> go.Figure:
     """Current against required staff per role (grouped bars). roles: peran, current_staff, required_staff."""
     if roles is None or roles.empty:
-        return empty_figure(title, empty_message)
+        return empty_figure(title, empty_message or tr("chart.empty", lang))
     names = [role_labels.get(r, r) for r in roles["peran"]]
     fig = go.Figure([
-        go.Bar(x=names, y=roles["current_staff"], name=current_label, marker_color=theme.CATEGORICAL[0],
+        go.Bar(x=names, y=roles["current_staff"], name=current_label or tr("chart.staff_current", lang), marker_color=theme.CATEGORICAL[0],
                hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
-        go.Bar(x=names, y=roles["required_staff"], name=required_label, marker_color=theme.CATEGORICAL[1],
+        go.Bar(x=names, y=roles["required_staff"], name=required_label or tr("chart.staff_required", lang), marker_color=theme.CATEGORICAL[1],
                hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
     ])
     return _layout(fig, title, lang, barmode="group", legend=dict(orientation="h", y=-0.2, x=0))

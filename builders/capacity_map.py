@@ -7,15 +7,17 @@ import geopandas as gpd
 import pandas as pd
 
 from builders.maps import BOUNDARY_ATTRIBUTION, feature_collection, make_unit_map
+from strings import DEFAULT_LANG
 
 OUTLINE_PANE = "batas_provinsi"
 LAND_FILL = "#ffffff"
 OUTLINE = "#9e9e9e"
 
 
-def make_capacity_map(units: pd.DataFrame, boundaries: gpd.GeoDataFrame | None, *, tiles: str | None = None) -> folium.Map:
+def make_capacity_map(units: pd.DataFrame, boundaries: gpd.GeoDataFrame | None, *, tiles: str | None = None,
+                      lang: str = DEFAULT_LANG) -> folium.Map:
     """The unit map (builders.maps.make_unit_map) over province outlines, land filled white without tiles."""
-    return add_province_outlines(make_unit_map(units, tiles=tiles), boundaries, fill=not tiles)
+    return add_province_outlines(make_unit_map(units, tiles=tiles, lang=lang), boundaries, fill=not tiles)
 
 
 def add_province_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame | None, *, fill: bool = True) -> folium.Map:

@@ -8,23 +8,11 @@ import plotly.graph_objects as go
 
 from builders import theme
 from builders.folium_kit import INDONESIA_CENTER
-from builders.maps import (
-    BOUNDARY_ATTRIBUTION,
-    METRIC_TITLES,
-    SCHEME_NOTES,
-    Metric,
-    class_fill,
-    feature_collection,
-    join_values,
-)
-from domain.rates import NO_DATA_CLASS, NO_DATA_LABEL, ZERO_CLASS, Scheme, classify, format_number, format_rate
+from builders.maps import METRICS, Metric, class_fill, feature_collection, join_values
+from domain.rates import NO_DATA_CLASS, ZERO_CLASS, Scheme, classify, format_number, format_rate
+from strings import DEFAULT_LANG, tr
 
-# Plotly's separators: first the decimal mark, then the thousands mark (Indonesian: 12,5 and 4.320).
-ID_SEPARATORS = ",."
-OTHER_ORIGINS = "Provinsi lain"
-OTHER_DESTINATIONS = "Negara lain"
-EMPTY_MESSAGE = "Tidak ada data untuk filter ini."
-SANKEY_TITLE = "Arus korban: provinsi asal → negara tujuan"
+OTHER_ORIGINS = tr("chart.sankey.other_origins")  # in the default language
 
 
 def make_destination_sankey(
@@ -32,9 +20,10 @@ def make_destination_sankey(
     *,
     max_origins: int = 12,
     max_destinations: int = 10,
-    title: str = SANKEY_TITLE,
-    other_origins: str = OTHER_ORIGINS,
-    other_destinations: str = OTHER_DESTINATIONS,
+    title: str | None = None,
+    other_origins: str | None = None,
+    other_destinations: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> go.Figure:
     """Victims from origin province (left) to destination country (right).
 
@@ -42,8 +31,11 @@ def make_destination_sankey(
     max_origins provinces and max_destinations countries the rest are grouped as "Provinsi lain" /
     "Negara lain", so the chart stays legible on a slide. Node labels carry their totals.
     title and the two "lain" labels can be replaced (e.g. domestic destinations are provinces, or
-    another language).
+    another language); by default they come from strings/ in lang.
     """
+    title = title or tr("chart.sankey.title", lang)
+    other_origins = other_origins or tr("chart.sankey.other_origins", lang)
+    other_destinations = other_destinations or tr("chart.sankey.other_destinations", lang)
     missing = [c for c in ("asal_nama", "tujuan_nama", "jumlah") if c not in flows.columns]
     if missing:
         raise ValueError(f"flows tidak memiliki kolom: {', '.join(missing)}")
@@ -52,7 +44,7 @@ def make_destination_sankey(
     )
     pairs = pairs[pairs["jumlah"] > 0]
     if pairs.empty:
-        return _empty_figure(title)
+        return _empty_figure(title, lang)
 
     pairs = pairs.assign(
         asal=_keep_largest(pairs, "asal_nama", max_origins, other_origins),
@@ -69,14 +61,15 @@ def make_destination_sankey(
     palette = [c for c in theme.CATEGORICAL if c != "#000000"]
     dest_colour = {n: palette[i % len(palette)] for i, n in enumerate(destinations.index)}
 
+    victims = tr("chart.victims", lang)
     fig = go.Figure(
         go.Sankey(
             arrangement="snap",
             valueformat=",d",
             node=dict(
-                label=[f"{n} ({format_number(t)})" for n, t in zip(names, totals)],
+                label=[f"{n} ({format_number(t, lang=lang)})" for n, t in zip(names, totals)],
                 customdata=names,
-                hovertemplate="%{customdata}<br>%{value:,d} korban<extra></extra>",
+                hovertemplate=f"%{{customdata}}<br>%{{value:,d}} {victims}<extra></extra>",
                 color=[theme.BORDER] * len(origins) + [dest_colour[n] for n in destinations.index],
                 pad=12,
                 thickness=14,
@@ -86,14 +79,14 @@ def make_destination_sankey(
                 target=[position[("tujuan", t)] for t in links["tujuan"]],
                 value=links["jumlah"].tolist(),
                 customdata=links[["asal", "tujuan"]].to_numpy().tolist(),
-                hovertemplate="%{customdata[0]} → %{customdata[1]}<br>%{value:,d} korban<extra></extra>",
+                hovertemplate=f"%{{customdata[0]}} → %{{customdata[1]}}<br>%{{value:,d}} {victims}<extra></extra>",
                 color=[_with_alpha(dest_colour[t], 0.35) for t in links["tujuan"]],
             ),
         )
     )
     fig.update_layout(
         title=title,
-        separators=ID_SEPARATORS,
+        separators=theme.SEPARATORS[lang],
         font=dict(family=theme.FONT_FAMILY, size=12),
         margin=dict(l=10, r=10, t=50, b=10),
     )
@@ -109,16 +102,17 @@ def make_static_choropleth(
     scheme: Scheme = "quantiles",
     title: str | None = None,
     zoom: float = 3.6,
+    lang: str = DEFAULT_LANG,
 ) -> go.Figure:
     """The same classed choropleth as the folium map, as a MapLibre figure for PNG export.
 
     map_style "white-bg" needs no tiles or CDN, so it renders offline and exports with kaleido.
     Classes, colours, zero and "tidak ada data" follow builders.maps exactly.
     """
-    if metric not in METRIC_TITLES:
+    if metric not in METRICS:
         raise ValueError(f"metric harus 'rate' atau 'count', bukan {metric!r}")
     data = join_values(boundaries, values)
-    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme)
+    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme, lang=lang)
     classes = classification.index.to_numpy()
     present = set(classes.tolist())
     # Colour-bar order bottom to top: no data, zero, then the positive classes ascending.
@@ -133,8 +127,8 @@ def make_static_choropleth(
     customdata = pd.DataFrame(
         {
             "nama": data["nama"],
-            "jumlah": data["jumlah"].map(format_number),
-            "rate": data["rate"].map(format_rate),
+            "jumlah": data["jumlah"].map(lambda v: format_number(v, lang=lang)),
+            "rate": data["rate"].map(lambda v: format_rate(v, lang)),
         }
     ).to_numpy()
     fig = go.Figure(
@@ -150,28 +144,28 @@ def make_static_choropleth(
             customdata=customdata,
             hovertemplate=(
                 "<b>%{customdata[0]}</b><br>"
-                f"{METRIC_TITLES['count']}: %{{customdata[1]}}<br>"
-                f"{METRIC_TITLES['rate']}: %{{customdata[2]}}<extra></extra>"
+                f"{tr('map.metric.count', lang)}: %{{customdata[1]}}<br>"
+                f"{tr('map.metric.rate', lang)}: %{{customdata[2]}}<extra></extra>"
             ),
             colorbar=dict(
-                title=dict(text=METRIC_TITLES[metric]),
+                title=dict(text=tr(f"map.metric.{metric}", lang)),
                 tickvals=list(range(n)),
-                ticktext=[classification.label(c) if c != NO_DATA_CLASS else NO_DATA_LABEL for c in order],
+                ticktext=[classification.label(c) for c in order],
                 thickness=14,
                 len=0.6,
             ),
         )
     )
-    note = SCHEME_NOTES[scheme] if classification.n_classes > 1 else ""
+    note = tr(f"map.scheme.{scheme}", lang) if classification.n_classes > 1 else ""
     fig.update_layout(
-        title=title or METRIC_TITLES[metric],
+        title=title or tr(f"map.metric.{metric}", lang),
         map=dict(style="white-bg", center=dict(lat=INDONESIA_CENTER[0], lon=INDONESIA_CENTER[1]), zoom=zoom),
-        separators=ID_SEPARATORS,
+        separators=theme.SEPARATORS[lang],
         font=dict(family=theme.FONT_FAMILY, size=12),
         margin=dict(l=10, r=10, t=50, b=30),
         annotations=[
             dict(
-                text="; ".join(t for t in (note, BOUNDARY_ATTRIBUTION) if t),
+                text="; ".join(t for t in (note, tr("map.attribution", lang)) if t),
                 x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top",
                 yshift=-4, showarrow=False, font=dict(size=9, color="#555"),
             )
@@ -200,13 +194,13 @@ def _with_alpha(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _empty_figure(title: str) -> go.Figure:
+def _empty_figure(title: str, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
         title=title,
         xaxis=dict(visible=False),
         yaxis=dict(visible=False),
-        annotations=[dict(text=EMPTY_MESSAGE, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)],
+        annotations=[dict(text=tr("chart.empty", lang), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)],
         font=dict(family=theme.FONT_FAMILY, size=12),
     )
     return fig

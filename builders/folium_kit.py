@@ -12,6 +12,7 @@ from folium.template import Template
 
 from builders import theme
 from builders.offline_assets import IconImagePath
+from strings import DEFAULT_LANG, tr
 
 # (south, west), (north, east) of the boundary files (PROVENANCE.md), rounded outwards.
 INDONESIA_BOUNDS: tuple[tuple[float, float], tuple[float, float]] = ((-11.01, 95.01), (6.08, 141.03))
@@ -32,11 +33,12 @@ def base_map(
     tiles: str | None,
     tiles_attribution: str | None,
     bounds: tuple[tuple[float, float], tuple[float, float]] = INDONESIA_BOUNDS,
+    lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     # tiles=None by default: the dashboard runs without internet and a dead tile server only adds noise.
     m = folium.Map(location=INDONESIA_CENTER, zoom_start=5, tiles=None, control_scale=True, zoom_snap=0.25)
     if tiles:
-        folium.TileLayer(tiles=tiles, attr=tiles_attribution, name="Peta dasar", control=False).add_to(m)
+        folium.TileLayer(tiles=tiles, attr=tiles_attribution, name=tr("map.base_layer", lang), control=False).add_to(m)
     MapStyle().add_to(m)
     IconImagePath().add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])])

@@ -23,26 +23,22 @@ from builders.folium_kit import (
 from domain.geo import DEFAULT_THRESHOLD_KM
 from domain.rates import (
     NO_DATA_CLASS,
-    NO_DATA_LABEL,
     ZERO_CLASS,
     Classification,
     Scheme,
     classify,
     format_number,
     format_rate,
+    no_data_label,
     rate_per_100k,
 )
+from strings import DEFAULT_LANG, tr
 
 Metric = Literal["rate", "count"]
 
 # MIT asks for the notice wherever the boundary data is shown or shipped.
-BOUNDARY_ATTRIBUTION = "Batas wilayah © 2024 Cahya DSN (cahyadsn/wilayah_boundaries), MIT"
-METRIC_TITLES: dict[str, str] = {"rate": "Korban per 100.000 penduduk per tahun", "count": "Jumlah korban"}
-SCHEME_NOTES: dict[str, str] = {
-    "quantiles": "kelas kuantil",
-    "fisher_jenks": "kelas Jenks (Fisher)",
-    "natural_breaks": "kelas Jenks (Fisher)",
-}
+BOUNDARY_ATTRIBUTION = tr("map.attribution")  # in the default language; tr("map.attribution", lang) for another
+METRICS: tuple[str, ...] = ("rate", "count")
 COORD_DECIMALS = 4  # ~11 m, the precision of the boundary files; more digits only add bytes
 FILL_OPACITY = 0.85
 
@@ -119,6 +115,7 @@ def make_choropleth_map(
     tiles: str | None = None,
     tiles_attribution: str | None = None,
     zoom_to_data: bool = False,
+    lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     """Classed choropleth of victims by area: every boundary drawn, zero and "tidak ada data" kept apart.
 
@@ -130,12 +127,12 @@ def make_choropleth_map(
     (html-escaped), jumlah_teks, rate_teks (display strings); with st_folium a click comes back as
     result["last_active_drawing"]["properties"]["kode"].
     """
-    if metric not in METRIC_TITLES:
+    if metric not in METRICS:
         raise ValueError(f"metric harus 'rate' atau 'count', bukan {metric!r}")
     if not 1 <= k <= len(theme.SEQUENTIAL_5):
         raise ValueError(f"k harus 1..{len(theme.SEQUENTIAL_5)}, bukan {k}")
     data = join_values(boundaries, values)
-    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme)
+    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme, lang=lang)
     classes = classification.index.to_numpy()
 
     properties = pd.DataFrame(
@@ -143,8 +140,8 @@ def make_choropleth_map(
             "kode": data["kode"],
             # GeoJsonTooltip puts property values into innerHTML unescaped.
             "nama": data["nama"].map(escape_html),
-            "jumlah_teks": data["jumlah"].map(format_number),
-            "rate_teks": data["rate"].map(format_rate),
+            "jumlah_teks": data["jumlah"].map(lambda v: format_number(v, lang=lang)),
+            "rate_teks": data["rate"].map(lambda v: format_rate(v, lang)),
         }
     )
     fills = dict(zip(data["kode"], (class_fill(classification, c) for c in classes)))
@@ -158,11 +155,13 @@ def make_choropleth_map(
         }
 
     fields = ["nama", "rate_teks", "jumlah_teks"] if metric == "rate" else ["nama", "jumlah_teks", "rate_teks"]
-    aliases = {"nama": "Wilayah", "jumlah_teks": METRIC_TITLES["count"], "rate_teks": METRIC_TITLES["rate"]}
-    m = base_map(tiles, tiles_attribution, _data_bounds(data) if zoom_to_data and len(data) else INDONESIA_BOUNDS)
+    aliases = {"nama": tr("map.area", lang), "jumlah_teks": tr("map.metric.count", lang),
+               "rate_teks": tr("map.metric.rate", lang)}
+    bounds = _data_bounds(data) if zoom_to_data and len(data) else INDONESIA_BOUNDS
+    m = base_map(tiles, tiles_attribution, bounds, lang=lang)
     folium.GeoJson(
         feature_collection(data, properties),
-        name=METRIC_TITLES[metric],
+        name=tr(f"map.metric.{metric}", lang),
         style_function=style,
         highlight_function=lambda _feature: {"weight": 2.5, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=[aliases[f] for f in fields], sticky=True),
@@ -177,10 +176,10 @@ def make_choropleth_map(
     if ZERO_CLASS in present:
         rows.append(swatch_row("fill", theme.ZERO_FILL, "0"))
     if NO_DATA_CLASS in present:
-        rows.append(swatch_row("fill", theme.NO_DATA_FILL, NO_DATA_LABEL))
-    note = SCHEME_NOTES[scheme] if classification.n_classes > 1 else None
-    Legend(METRIC_TITLES[metric], rows, note).add_to(m)
-    Attribution(BOUNDARY_ATTRIBUTION).add_to(m)
+        rows.append(swatch_row("fill", theme.NO_DATA_FILL, no_data_label(lang)))
+    note = tr(f"map.scheme.{scheme}", lang) if classification.n_classes > 1 else None
+    Legend(tr(f"map.metric.{metric}", lang), rows, note).add_to(m)
+    Attribution(tr("map.attribution", lang)).add_to(m)
     return m
 
 
@@ -198,6 +197,7 @@ def make_point_map(
     min_radius_px: float = 4.0,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     """The choropleth's stand-in when no boundary file is available: one circle per area at its point.
 
@@ -206,7 +206,7 @@ def make_point_map(
     choropleth (zero and "tidak ada data" kept apart), so an area without victims is still drawn,
     as zero. Areas without a point cannot be drawn; the legend says how many. note is added to the legend.
     """
-    if metric not in METRIC_TITLES:
+    if metric not in METRICS:
         raise ValueError(f"metric harus 'rate' atau 'count', bukan {metric!r}")
     _require(points, ("kode", "nama", "lat", "lon", "jumlah"), "points")
     data = points.copy()
@@ -215,18 +215,18 @@ def make_point_map(
         populasi = data["populasi"] if "populasi" in data.columns else pd.Series(np.nan, index=data.index)
         data["rate"] = rate_per_100k(data["jumlah"], populasi)
     data["rate"] = pd.to_numeric(data["rate"]).astype(float)
-    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme)
+    classification = classify(data["rate" if metric == "rate" else "jumlah"], k=k, scheme=scheme, lang=lang)
     data["kelas"] = classification.index
     placed = data.dropna(subset=["lat", "lon"])
     radii = _sqrt_scale(placed["jumlah"].astype(float), min_radius_px, max_radius_px)
 
-    m = base_map(tiles, tiles_attribution)
+    m = base_map(tiles, tiles_attribution, lang=lang)
     for i in placed["jumlah"].sort_values(ascending=False, kind="mergesort").index:
         area = placed.loc[i]
         lines = [
             f"<b>{escape_html(area['nama'])}</b>",
-            f"{METRIC_TITLES['count']}: {format_number(area['jumlah'])}",
-            f"{METRIC_TITLES['rate']}: {format_rate(area['rate'])}",
+            f"{tr('map.metric.count', lang)}: {format_number(area['jumlah'], lang=lang)}",
+            f"{tr('map.metric.rate', lang)}: {format_rate(area['rate'], lang)}",
         ]
         if metric == "rate":
             lines[1], lines[2] = lines[2], lines[1]
@@ -249,29 +249,29 @@ def make_point_map(
     if ZERO_CLASS in present:
         rows.append(swatch_row("circle", theme.ZERO_FILL, "0"))
     if NO_DATA_CLASS in present:
-        rows.append(swatch_row("circle", theme.NO_DATA_FILL, NO_DATA_LABEL))
-    notes = [SCHEME_NOTES[scheme]] if classification.n_classes > 1 else []
-    notes.append("Luas lingkaran sebanding dengan jumlah korban.")
+        rows.append(swatch_row("circle", theme.NO_DATA_FILL, no_data_label(lang)))
+    notes = [tr(f"map.scheme.{scheme}", lang)] if classification.n_classes > 1 else []
+    notes.append(tr("map.circle_victims", lang))
     skipped = len(data) - len(placed)
     if skipped:
-        notes.append(f"{format_number(skipped)} wilayah tanpa koordinat tidak ditampilkan.")
+        notes.append(tr("map.no_coordinates", lang, n=format_number(skipped, lang=lang)))
     if note:
         notes.append(note)
-    Legend(METRIC_TITLES[metric], rows, " · ".join(notes)).add_to(m)
+    Legend(tr(f"map.metric.{metric}", lang), rows, " · ".join(notes)).add_to(m)
     return m
 
 
 # --- service units ----------------------------------------------------------------------------
 
 
-def utilisation_band(utilisasi: float) -> tuple[str, str]:
+def utilisation_band(utilisasi: float, lang: str = DEFAULT_LANG) -> tuple[str, str]:
     """(colour, label) of a unit's utilisation; exactly full (1.0) is "90–100%", not over capacity."""
     if utilisasi is None or pd.isna(utilisasi):
-        return theme.NO_DATA_FILL, NO_DATA_LABEL
-    for upper, colour, label in theme.UTILISATION_BANDS:
+        return theme.NO_DATA_FILL, no_data_label(lang)
+    for upper, colour, key in theme.UTILISATION_BANDS:
         if utilisasi < upper or (upper == 1.0 and utilisasi == 1.0):
-            return colour, label
-    return theme.UTILISATION_BANDS[-1][1], theme.UTILISATION_BANDS[-1][2]
+            return colour, tr(key, lang)
+    return theme.UTILISATION_BANDS[-1][1], tr(theme.UTILISATION_BANDS[-1][2], lang)
 
 
 def make_unit_map(
@@ -281,6 +281,7 @@ def make_unit_map(
     min_radius_px: float = 4.0,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     """Service units as circles: area proportional to capacity, colour by utilisation band.
 
@@ -292,11 +293,11 @@ def make_unit_map(
     kapasitas = pd.to_numeric(placed["kapasitas"]).astype(float)
     radii = _sqrt_scale(kapasitas, min_radius_px, max_radius_px)
 
-    m = base_map(tiles, tiles_attribution)
+    m = base_map(tiles, tiles_attribution, lang=lang)
     # Largest first, so small units are drawn on top and stay clickable.
     for i in kapasitas.fillna(0).sort_values(ascending=False, kind="mergesort").index:
         unit = placed.loc[i]
-        colour, band = utilisation_band(unit["utilisasi"])
+        colour, band = utilisation_band(unit["utilisasi"], lang)
         folium.CircleMarker(
             location=(float(unit["lat"]), float(unit["lon"])),
             radius=float(radii[i]),
@@ -306,30 +307,29 @@ def make_unit_map(
             fill_color=colour,
             fill_opacity=0.85,
             tooltip=folium.Tooltip(escape_html(unit["nama"])),
-            popup=folium.Popup(_unit_popup(unit, band), max_width=320),
+            popup=folium.Popup(_unit_popup(unit, band, lang), max_width=320),
         ).add_to(m)
 
-    used = {utilisation_band(u)[1] for u in placed["utilisasi"]}
-    rows = [swatch_row("circle", colour, label) for _, colour, label in theme.UTILISATION_BANDS]
-    if NO_DATA_LABEL in used:
-        rows.append(swatch_row("circle", theme.NO_DATA_FILL, NO_DATA_LABEL))
-    note = "Luas lingkaran sebanding dengan kapasitas."
+    rows = [swatch_row("circle", colour, tr(key, lang)) for _, colour, key in theme.UTILISATION_BANDS]
+    if placed["utilisasi"].isna().any():
+        rows.append(swatch_row("circle", theme.NO_DATA_FILL, no_data_label(lang)))
+    note = tr("map.units.circle", lang)
     skipped = len(units) - len(placed)
     if skipped:
-        note += f" {format_number(skipped)} unit tanpa koordinat tidak ditampilkan."
-    Legend("Utilisasi unit layanan", rows, note).add_to(m)
+        note += " " + tr("map.units.no_coordinates", lang, n=format_number(skipped, lang=lang))
+    Legend(tr("map.units.title", lang), rows, note).add_to(m)
     return m
 
 
-def _unit_popup(unit: pd.Series, band: str) -> str:
+def _unit_popup(unit: pd.Series, band: str, lang: str) -> str:
     utilisasi = unit["utilisasi"]
-    util_text = NO_DATA_LABEL if pd.isna(utilisasi) else f"{format_number(utilisasi * 100)}% ({band})"
+    util_text = no_data_label(lang) if pd.isna(utilisasi) else f"{format_number(utilisasi * 100, lang=lang)}% ({band})"
     rows = [
-        ("Tipe", escape_html(unit["tipe"])),
-        ("Kapasitas", format_number(unit["kapasitas"])),
-        ("Penghuni", format_number(unit["penghuni"])),
-        ("Utilisasi", escape_html(util_text)),
-        ("Staf", format_number(unit["staf"])),
+        (tr("map.units.type", lang), escape_html(unit["tipe"])),
+        (tr("map.units.capacity", lang), format_number(unit["kapasitas"], lang=lang)),
+        (tr("map.units.residents", lang), format_number(unit["penghuni"], lang=lang)),
+        (tr("map.units.utilisation", lang), escape_html(util_text)),
+        (tr("map.units.staff", lang), format_number(unit["staf"], lang=lang)),
     ]
     body = "".join(
         f'<tr><th style="text-align:left;padding-right:8px">{k}</th><td>{v}</td></tr>' for k, v in rows
@@ -347,6 +347,7 @@ def make_flow_map(
     min_weight_px: float = 1.5,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     """Lines from origin to destination, width by victims (square-root scale), with tooltips.
 
@@ -369,11 +370,11 @@ def make_flow_map(
     (south, west), (north, east) = INDONESIA_BOUNDS
     lats = [south, north, *pairs["asal_lat"], *pairs["tujuan_lat"]]
     lons = [west, east, *pairs["asal_lon"], *pairs["tujuan_lon"]]
-    m = base_map(tiles, tiles_attribution, bounds=((min(lats), min(lons)), (max(lats), max(lons))))
+    m = base_map(tiles, tiles_attribution, bounds=((min(lats), min(lons)), (max(lats), max(lons))), lang=lang)
     for i, flow in pairs.iterrows():
         text = (
             f"{escape_html(flow['asal_nama'])} → {escape_html(flow['tujuan_nama'])}: "
-            f"{format_number(flow['jumlah'])} korban"
+            + tr("map.flow.victims", lang, n=format_number(flow["jumlah"], lang=lang))
         )
         folium.PolyLine(
             [(flow["asal_lat"], flow["asal_lon"]), (flow["tujuan_lat"], flow["tujuan_lon"])],
@@ -392,7 +393,8 @@ def make_flow_map(
                 fill=True,
                 fill_opacity=1.0,
                 tooltip=folium.Tooltip(
-                    f"{escape_html(point[f'{side}_nama'])}: {format_number(point['jumlah'])} korban"
+                    f"{escape_html(point[f'{side}_nama'])}: "
+                    + tr("map.flow.victims", lang, n=format_number(point["jumlah"], lang=lang))
                 ),
             ).add_to(m)
 
@@ -402,8 +404,9 @@ def make_flow_map(
         for value in sorted({top, _round_nice(top / 4)}, reverse=True):
             if value > 0:
                 width = float(_sqrt_scale(pd.Series([value]), min_weight_px, max_weight_px, top=top)[0])
-                rows.append(swatch_row("line", theme.FLOW_LINE, f"{format_number(value)} korban", width))
-    Legend("Arus korban: asal → tujuan", rows, "Tebal garis sebanding dengan akar jumlah korban.").add_to(m)
+                label = tr("map.flow.victims", lang, n=format_number(value, lang=lang))
+                rows.append(swatch_row("line", theme.FLOW_LINE, label, width))
+    Legend(tr("map.flow.title", lang), rows, tr("map.flow.note", lang)).add_to(m)
     return m
 
 
@@ -415,9 +418,10 @@ def make_coverage_layer(
     units: pd.DataFrame,
     threshold_km: float = DEFAULT_THRESHOLD_KM,
     *,
-    name: str = "Jangkauan unit layanan",
+    name: str | None = None,
     max_radius_px: float = 16.0,
     min_radius_px: float = 3.0,
+    lang: str = DEFAULT_LANG,
 ) -> folium.FeatureGroup:
     """Units with a threshold_km circle, and victims' origins sized by victims and coloured near/far.
 
@@ -427,7 +431,7 @@ def make_coverage_layer(
     """
     _require(origins, ("kode", "nama", "lat", "lon", "jumlah", "jarak_km"), "origins")
     _require(units, ("kode_unit", "nama", "lat", "lon"), "units")
-    layer = folium.FeatureGroup(name=name, control=False)
+    layer = folium.FeatureGroup(name=name or tr("map.coverage.title", lang), control=False)
     placed_units = units.dropna(subset=["lat", "lon"])
     unit_names = dict(zip(placed_units["kode_unit"].astype(str), placed_units["nama"]))
     for _, unit in placed_units.iterrows():
@@ -452,7 +456,7 @@ def make_coverage_layer(
             fill=True,
             fill_color=theme.UNIT_MARKER,
             fill_opacity=1.0,
-            tooltip=folium.Tooltip(f"Unit: {escape_html(unit['nama'])}"),
+            tooltip=folium.Tooltip(tr("map.coverage.unit", lang, nama=escape_html(unit["nama"]))),
         ).add_to(layer)
 
     placed = origins.dropna(subset=["lat", "lon"])
@@ -468,12 +472,12 @@ def make_coverage_layer(
         )
         lines = [
             f"<b>{escape_html(origin['nama'])}</b>",
-            f"Jumlah korban: {format_number(origin['jumlah'])}",
-            f"Jarak ke unit terdekat: {_format_km(jarak)}",
+            f"{tr('map.metric.count', lang)}: {format_number(origin['jumlah'], lang=lang)}",
+            tr("map.coverage.distance", lang, jarak=_format_km(jarak, lang)),
         ]
         nearest = unit_names.get(str(origin.get("kode_unit_terdekat")))
         if nearest is not None:
-            lines.append(f"Unit terdekat: {escape_html(nearest)}")
+            lines.append(tr("map.coverage.nearest", lang, nama=escape_html(nearest)))
         folium.CircleMarker(
             location=(float(origin["lat"]), float(origin["lon"])),
             radius=float(radii[i]),
@@ -494,19 +498,20 @@ def make_coverage_map(
     *,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     """Coverage layer on its own map, with a legend stating the distance threshold."""
-    m = base_map(tiles, tiles_attribution)
-    make_coverage_layer(origins, units, threshold_km).add_to(m)
-    km = format_number(threshold_km)
+    m = base_map(tiles, tiles_attribution, lang=lang)
+    make_coverage_layer(origins, units, threshold_km, lang=lang).add_to(m)
+    km = format_number(threshold_km, lang=lang)
     rows = [
-        swatch_row("circle", theme.COVERAGE_FAR, f"asal lebih dari {km} km dari unit"),
-        swatch_row("circle", theme.COVERAGE_NEAR, f"asal dalam {km} km dari unit"),
-        swatch_row("circle", theme.UNIT_MARKER, "unit layanan"),
+        swatch_row("circle", theme.COVERAGE_FAR, tr("map.coverage.far", lang, km=km)),
+        swatch_row("circle", theme.COVERAGE_NEAR, tr("map.coverage.near", lang, km=km)),
+        swatch_row("circle", theme.UNIT_MARKER, tr("map.coverage.units", lang)),
     ]
     if origins["jarak_km"].isna().any():
-        rows.append(swatch_row("circle", theme.NO_DATA_FILL, "jarak tidak diketahui"))
-    Legend("Jangkauan unit layanan", rows, "Luas lingkaran asal sebanding dengan jumlah korban.").add_to(m)
+        rows.append(swatch_row("circle", theme.NO_DATA_FILL, tr("map.coverage.unknown", lang)))
+    Legend(tr("map.coverage.title", lang), rows, tr("map.coverage.note", lang)).add_to(m)
     return m
 
 
@@ -535,12 +540,12 @@ def _round_nice(x: float) -> float:
     return float(round(x / magnitude) * magnitude)
 
 
-def _format_km(jarak: float) -> str:
+def _format_km(jarak: float, lang: str) -> str:
     if pd.isna(jarak):
-        return NO_DATA_LABEL
+        return no_data_label(lang)
     if np.isinf(jarak):
-        return "tidak ada unit"
-    return f"{format_number(jarak)} km"
+        return tr("map.coverage.no_unit", lang)
+    return f"{format_number(jarak, lang=lang)} km"
 
 
 def _require(df: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:

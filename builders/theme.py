@@ -1,4 +1,4 @@
-"""Palettes, class counts and labels shared by every chart, map and export."""
+"""Palettes, class counts and bands shared by every chart, map and export (their labels are in strings/)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ CATEGORICAL: tuple[str, ...] = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
 )
 
-# Utilisation bands for service units (share of capacity in use).
+# Utilisation bands for service units (share of capacity in use): upper bound, colour, label key in strings/.
 UTILISATION_BANDS: tuple[tuple[float, str, str], ...] = (
-    (0.70, "#009E73", "di bawah 70%"),
-    (0.90, "#E69F00", "70–90%"),
-    (1.00, "#D55E00", "90–100%"),
-    (float("inf"), "#8B0000", "di atas kapasitas"),
+    (0.70, "#009E73", "map.band.under_70"),
+    (0.90, "#E69F00", "map.band.70_90"),
+    (1.00, "#D55E00", "map.band.90_100"),
+    (float("inf"), "#8B0000", "map.band.over"),
 )
 
 # Diverging scale for WISN ratios: red = shortage, blue = surplus, white = balanced (1.0).
@@ -29,6 +29,8 @@ WISN_SCALE: tuple[tuple[float, str], ...] = (
 )
 
 DEFAULT_CLASSES = 5
+# Plotly's separators by language: first the decimal mark, then the thousands mark (Indonesian: 12,5 and 4.320).
+SEPARATORS: dict[str, str] = {"id": ",.", "en": ".,"}
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
 
 # Map furniture: a pale sea so the white zero class still reads as land when no tiles are loaded.

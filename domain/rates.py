@@ -1,4 +1,4 @@
-"""Rates per 100,000 population, choropleth classes and Indonesian number labels."""
+"""Rates per 100,000 population, choropleth classes and their number labels (Indonesian by default)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pandas as pd
 from numpy.typing import ArrayLike
 
 from domain.formatting import fmt_dec
+from strings import DEFAULT_LANG, tr
 
 PER_POPULATION = 100_000
-NO_DATA_LABEL = "tidak ada data"
+NO_DATA_LABEL = tr("fig.no_data")  # in the default language; no_data_label(lang) for another
 NO_DATA_CLASS = -1
 ZERO_CLASS = 0
 
@@ -92,20 +93,24 @@ def population_matches(filters) -> bool:
     return not (filters.jenis_kelamin or filters.kelompok_umur)
 
 
-def format_number(x: float | int | None, decimals: int = 0) -> str:
-    """Indonesian number format with a fixed number of decimals: 4.320 and 12,5; NaN → "tidak ada data"."""
+def no_data_label(lang: str = DEFAULT_LANG) -> str:
+    return tr("fig.no_data", lang)
+
+
+def format_number(x: float | int | None, decimals: int = 0, lang: str = DEFAULT_LANG) -> str:
+    """Number format of the language with a fixed number of decimals: 4.320 and 12,5 (id); NaN → "tidak ada data"."""
     if x is None or pd.isna(x) or not np.isfinite(float(x)):
-        return NO_DATA_LABEL
-    return fmt_dec(float(x), digits=decimals, missing=NO_DATA_LABEL)  # the one Babel path (domain.formatting)
+        return no_data_label(lang)
+    return fmt_dec(float(x), digits=decimals, lang=lang)  # the one Babel path (domain.formatting)
 
 
-def format_rate(x: float | None) -> str:
+def format_rate(x: float | None, lang: str = DEFAULT_LANG) -> str:
     """A rate for a tooltip: one decimal (12,5), two below 1 (0,04) so small rates do not read as 0."""
     if x is None or pd.isna(x):
-        return NO_DATA_LABEL
+        return no_data_label(lang)
     if x == 0:
         return "0"
-    return format_number(x, 2 if abs(x) < 1 else 1)
+    return format_number(x, 2 if abs(x) < 1 else 1, lang)
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,6 +122,7 @@ class Classification:
     index: pd.Series  # class of each input value, same index as the input
     scheme: str
     decimals: int
+    lang: str = DEFAULT_LANG
 
     @property
     def n_classes(self) -> int:
@@ -125,10 +131,10 @@ class Classification:
 
     def label(self, cls: int) -> str:
         """Label of a class index, including the no-data class."""
-        return NO_DATA_LABEL if cls == NO_DATA_CLASS else self.labels[cls]
+        return no_data_label(self.lang) if cls == NO_DATA_CLASS else self.labels[cls]
 
 
-def classify(values: pd.Series, k: int = 5, scheme: Scheme = "quantiles") -> Classification:
+def classify(values: pd.Series, k: int = 5, scheme: Scheme = "quantiles", lang: str = DEFAULT_LANG) -> Classification:
     """Class the positive values into at most k classes; zeros and missing values get their own class.
 
     Zeros are classed apart so that "no victims" stays visible as a real zero (and does not squash
@@ -171,32 +177,33 @@ def classify(values: pd.Series, k: int = 5, scheme: Scheme = "quantiles") -> Cla
         (positive[positive_class == c].min(), positive[positive_class == c].max())
         for c in range(1, len(used) + 1)
     ]
-    decimals = _label_decimals(ranges, integral=bool(np.all(positive == np.round(positive))))
-    labels = ("0",) + tuple(_range_label(lo, hi, decimals) for lo, hi in ranges)
+    decimals = _label_decimals(ranges, integral=bool(np.all(positive == np.round(positive))), lang=lang)
+    labels = ("0",) + tuple(_range_label(lo, hi, decimals, lang) for lo, hi in ranges)
     return Classification(
         bins=tuple(float(hi) for _, hi in ranges),
         labels=labels,
         index=pd.Series(index, index=series.index, name="kelas"),
         scheme=scheme,
         decimals=decimals,
+        lang=lang,
     )
 
 
-def _range_label(lo: float, hi: float, decimals: int) -> str:
-    lo_text, hi_text = format_number(lo, decimals), format_number(hi, decimals)
+def _range_label(lo: float, hi: float, decimals: int, lang: str) -> str:
+    lo_text, hi_text = format_number(lo, decimals, lang), format_number(hi, decimals, lang)
     return lo_text if lo_text == hi_text else f"{lo_text}–{hi_text}"
 
 
-def _label_decimals(ranges: list[tuple[float, float]], integral: bool) -> int:
+def _label_decimals(ranges: list[tuple[float, float]], integral: bool, lang: str) -> int:
     """Fewest decimals (0 only for whole numbers) at which no two class edges print the same."""
     if integral:
         return 0
     for decimals in (1, 2, 3):
-        printed = [(format_number(lo, decimals), format_number(hi, decimals)) for lo, hi in ranges]
+        printed = [(format_number(lo, decimals, lang), format_number(hi, decimals, lang)) for lo, hi in ranges]
         # Distinct edges must stay distinct when printed, and no positive edge may print as the
         # zero class's "0".
         edges = sorted({0.0} | {v for pair in ranges for v in pair})
-        if len({format_number(v, decimals) for v in edges}) == len(edges) and all(
+        if len({format_number(v, decimals, lang) for v in edges}) == len(edges) and all(
             (lo_t != hi_t) == (lo != hi) for (lo, hi), (lo_t, hi_t) in zip(ranges, printed)
         ):
             return decimals

@@ -152,7 +152,7 @@ def briefing_figures(b: Briefing) -> dict[str, go.Figure]:
         from builders.charts import make_static_choropleth
 
         figs["map"] = make_static_choropleth(boundaries, map_values(b), "count", title=tr("deck.map", lang),
-                                             zoom=MAP_ZOOM)
+                                             zoom=MAP_ZOOM, lang=lang)
     flagged = tuple(trends.flagged(b.rising)["kategori"]) if len(b.rising) else ()
     period = b.monthly
     if b.start is not None and len(period):

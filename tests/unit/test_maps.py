@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from builders import theme
+from builders.briefing_charts import make_top_bars, make_utilisation_bars
 from builders.charts import OTHER_ORIGINS, make_destination_sankey, make_static_choropleth
 from builders.maps import (
     escape_html,
@@ -28,6 +29,7 @@ from builders.maps import (
 from builders.offline_assets import DEFAULT_URL_PREFIX, configure_folium_offline, vendor_assets
 from data_access.boundaries import GEO_DIR_ENV, OVERVIEW_TOLERANCE, load_boundaries, simplify_coverage
 from domain.rates import NO_DATA_LABEL
+from strings import tr
 
 GEO_DIR = Path(os.environ.get(GEO_DIR_ENV) or Path(__file__).resolve().parents[3] / "shared" / "geo")
 needs_geo = pytest.mark.skipif(
@@ -251,6 +253,36 @@ def test_legend_states_the_unit_and_every_class(provinces, metric, title):
 
 
 @needs_geo
+@pytest.mark.parametrize("metric", ["rate", "count"])
+def test_english_map_speaks_english(provinces, metric):
+    """Issue 13 item 8: the English view showed "Jumlah korban" / "kelas kuantil" and Indonesian numbers."""
+    values = _values(provinces)
+    values.loc[values["kode"] == "35", ["jumlah", "populasi", "rate"]] = [4320, 35_000_000.0, 12.5]
+    values.loc[values["kode"] == "12", ["populasi", "rate"]] = [np.nan, np.nan]
+    m = make_choropleth_map(provinces, values, metric, lang="en")
+    html = m.get_root().render()
+    legend_html = json.loads(re.search(r'div\.innerHTML = ("(?:[^"\\]|\\.)*");', html).group(1))
+    title = {"rate": "Victims per 100,000 population per year", "count": "Number of victims"}[metric]
+    assert title in legend_html and "quantile classes" in legend_html
+    assert '"Area", "' in html and "Wilayah" not in html  # tooltip aliases
+    props = _features(m)["35"]["properties"]
+    assert (props["jumlah_teks"], props["rate_teks"]) == ("4,320", "12.5")
+    assert _features(m)["12"]["properties"]["rate_teks"] == "no data"
+    for indonesian in ("Jumlah korban", "kelas kuantil", "Korban per 100.000", "tidak ada data", "Batas wilayah"):
+        assert indonesian not in html
+
+
+def test_english_chart_axis_is_english():
+    """Issue 13 item 8: the executive page's top-origin bars had the axis title "Korban" in English."""
+    top = pd.DataFrame({"nama": ["Jawa Barat", "NTT"], "jumlah": [120, 80], "porsi": [0.6, 0.4]})
+    fig = make_top_bars(top, title="Top origins", lang="en")
+    assert fig.layout.xaxis.title.text == "Victims"
+    assert make_top_bars(top, title="Asal teratas").layout.xaxis.title.text == "Korban"
+    empty = make_utilisation_bars(pd.DataFrame({"nama": [], "utilisasi": []}), title="Capacity", lang="en")
+    assert empty.layout.annotations[0].text == "No data for these filters."
+
+
+@needs_geo
 def test_coordinates_are_rounded_to_four_decimals(regencies):
     html = make_choropleth_map(regencies, _values(regencies), "count").get_root().render()
     coords = np.array(re.findall(r"\[(-?\d+\.\d+), (-?\d+\.\d+)\]", html[html.index("_add({"):]), dtype=float)
@@ -299,7 +331,7 @@ def test_payload_size(level, limit_bytes, capsys):
 def test_utilisation_band(utilisasi, expected_label):
     colour, label = utilisation_band(utilisasi)
     assert label == expected_label
-    expected_colour = {lbl: c for _, c, lbl in theme.UTILISATION_BANDS}.get(expected_label, theme.NO_DATA_FILL)
+    expected_colour = {tr(key): c for _, c, key in theme.UTILISATION_BANDS}.get(expected_label, theme.NO_DATA_FILL)
     assert colour == expected_colour
 
 
