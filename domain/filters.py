@@ -6,15 +6,37 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTHS = {
+    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "mar": 3, "maret": 3,
+    "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7,
+    "july": 7, "agu": 8, "agt": 8, "ags": 8, "agustus": 8, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "okt": 10, "oktober": 10, "oct": 10, "october": 10, "nov": 11, "november": 11, "des": 12,
+    "desember": 12, "dec": 12, "december": 12,
+}
 
 
 def parse_month(text: str) -> dt.date:
-    """'2024-03' → date(2024, 3, 1); raises ValueError with an Indonesian message otherwise."""
-    m = _MONTH.match(text.strip()) if isinstance(text, str) else None
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"Bulan '{text}' tidak valid; gunakan format TTTT-BB, misalnya 2024-03.")
-    return dt.date(int(m.group(1)), int(m.group(2)), 1)
+    """First day of the month: 2024-01, 2024-01-01, 01/2024, 15/01/2024, Jan 2024, Januari 2024, Jan-24.
+
+    The one month parser (filters, links, the CLI, imported files); ValueError with an Indonesian message."""
+    if not isinstance(text, str):
+        raise ValueError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
+    s = text.strip().lower()
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ t]00:00(?::00)?)?", s)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+    elif m := re.fullmatch(r"(?:(\d{1,2})[-/.])?(\d{1,2})[-/.](\d{4})", s):
+        year, month = int(m.group(3)), int(m.group(2))
+    elif m := re.fullmatch(r"([a-z]+)[ \-/.]+(\d{2}|\d{4})", s):
+        month = _MONTHS.get(m.group(1), 0)
+        year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
+        if not month:
+            raise ValueError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
+    else:
+        raise ValueError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text}': bulan {month} tidak ada; tulis TTTT-BB, mis. 2024-01.")
+    return dt.date(year, month, 1)
 
 
 def month_key(d: dt.date) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from domain.filters import parse_month
 from domain.formatting import fmt_int, fmt_month
 from domain.taxonomy import INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT
 
@@ -314,13 +315,6 @@ def allowed_codes(col: Col, refs: ReferenceSets) -> list[str]:
 _INT = re.compile(r"[+-]?[0-9]+(\.0+)?")
 _FLOAT = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _DOT_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
-_MONTHS = {
-    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "mar": 3, "maret": 3,
-    "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7,
-    "july": 7, "agu": 8, "agt": 8, "ags": 8, "agustus": 8, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "okt": 10, "oktober": 10, "oct": 10, "october": 10, "nov": 11, "november": 11, "des": 12,
-    "desember": 12, "dec": 12, "december": 12,
-}
 _TRUE = {"ya", "y", "true", "benar", "1", "aktif"}
 _FALSE = {"tidak", "t", "n", "no", "false", "salah", "0", "nonaktif"}
 
@@ -350,26 +344,6 @@ def parse_float(text: str) -> float:
     return value
 
 
-def parse_month(text: str) -> dt.date:
-    """First day of the month: 2024-01, 2024-01-01, 01/2024, 15/01/2024, Jan 2024, Januari 2024, Jan-24."""
-    s = text.strip().lower()
-    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ t]00:00(?::00)?)?", s)
-    if m:
-        year, month = int(m.group(1)), int(m.group(2))
-    elif m := re.fullmatch(r"(?:(\d{1,2})[-/.])?(\d{1,2})[-/.](\d{4})", s):
-        year, month = int(m.group(3)), int(m.group(2))
-    elif m := re.fullmatch(r"([a-z]+)[ \-/.]+(\d{2}|\d{4})", s):
-        month = _MONTHS.get(m.group(1), 0)
-        year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
-        if not month:
-            raise CellError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
-    else:
-        raise CellError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
-    if not 1 <= month <= 12:
-        raise CellError(f"'{text}': bulan {month} tidak ada; tulis TTTT-BB, mis. 2024-01.")
-    return dt.date(year, month, 1)
-
-
 def parse_quarter(text: str) -> dt.date:
     """First day of the quarter: 2024-Q1, 2024Q1, Q1 2024, K1-2024, or the quarter's first month (2024-04)."""
     s = text.strip().upper().replace(" ", "")
@@ -379,7 +353,7 @@ def parse_quarter(text: str) -> dt.date:
         return dt.date(year, 3 * (q - 1) + 1, 1)
     try:
         month = parse_month(text)
-    except CellError:
+    except ValueError:
         raise CellError(f"'{text}' bukan kuartal yang dikenali; tulis TTTT-Qn, mis. 2024-Q1.") from None
     if month.month not in (1, 4, 7, 10):
         raise CellError(f"'{text}' bukan awal kuartal; tulis TTTT-Qn, mis. 2024-Q1.")
@@ -596,7 +570,10 @@ def _parse_one(col: Col, text: str, allowed: list[str], aliases: Mapping[str, st
     if col.type == "float":
         return parse_float(text)
     if col.type == "month":
-        return parse_month(text)
+        try:
+            return parse_month(text)
+        except ValueError as exc:
+            raise CellError(str(exc)) from None
     if col.type == "quarter":
         return parse_quarter(text)
     if col.type == "year":

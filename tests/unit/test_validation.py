@@ -54,7 +54,7 @@ def test_parse_month(text, expected):
 
 @pytest.mark.parametrize("text", ["2024-13", "Jnu 2024", "2024", "kemarin", "13/2024"])
 def test_parse_month_rejects(text):
-    with pytest.raises(CellError):
+    with pytest.raises(ValueError, match="bulan"):
         parse_month(text)
 
 
@@ -292,3 +292,11 @@ def test_problems_table():
     df = problems_table([Problem(5, "jumlah", "a"), Problem(None, None, "b", ERROR)])
     assert df.columns.tolist() == ["baris", "kolom", "tingkat", "masalah"]
     assert df["baris"].tolist()[0] == 5 and pd.isna(df["baris"].tolist()[1])
+
+
+def test_one_month_parser_for_filters_links_cli_and_files():
+    """Issue 17: two different parse_month read the same thing differently; now there is one."""
+    import domain.filters
+
+    assert parse_month is domain.filters.parse_month
+    assert domain.filters.parse_month("Jan 2024") == dt.date(2024, 1, 1)
