@@ -62,8 +62,8 @@ class Settings:
 
 
 def default_sqlite_url() -> str:
+    # No mkdir here: this runs on every cached query. data_access.engine makes the folder when it opens the file.
     path = Path(_get("TPPO_SQLITE_PATH", str(PROJECT_ROOT / "var" / "tppo.sqlite")))
-    path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
 
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, select, text
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
@@ -44,6 +44,7 @@ def get_engine(url: str | None = None) -> Engine:
         engine = _engines.get(url)
         if engine is None:
             if url.startswith("sqlite"):
+                _make_parent_dir(url)
                 engine = create_engine(url)
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
@@ -51,6 +52,13 @@ def get_engine(url: str | None = None) -> Engine:
                                        connect_args=_postgres_args())
             _engines[url] = engine
         return engine
+
+
+def _make_parent_dir(url: str) -> None:
+    """SQLite creates the file but not its folder (var/ on a fresh clone): made once, when the engine is made."""
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
 def _postgres_args() -> dict:
