@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from builders.briefing_charts import make_top_bars
 from builders.maps import make_choropleth_map
-from data_access.briefing import (ALERT_MIN_MONTHS, ALERT_THRESHOLD, collect_briefing, map_values,
-                                  province_boundaries, top_destinations, top_origins)
+from data_access.briefing import collect_briefing, map_values, province_boundaries, top_destinations, top_origins
 from domain.filters import month_key
-from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
+from domain.formatting import fmt_int, fmt_period
 from domain.messages import escape_markdown, format_headline
-from exports.deck import PPTX_MIME, build_deck, role_table
-from exports.indicator_tables import (comparison_notes, headline_frame, latest_like_window, staffing_note,
-                                      staffing_window, unit_scope_note)
+from exports.deck import PPTX_MIME, build_deck
+from exports.indicator_tables import comparison_notes, headline_frame, latest_like_window, unit_scope_note
 from settings import load_settings
 from ui.cached import figure, memo, show_map
+from ui.eksekutif_sections import alerts_section
 from ui.filters import current_filters, set_period
-from ui.frame import download_table, empty_state, last_update, metric, page_header, provenance, show_table
+from ui.frame import download_table, empty_state, metric, page_header, provenance, show_table
 from ui.i18n import current_lang, t
+from ui.projector import is_presenting
 
 KINDS = ("kasus", "okupansi", "staf")
-presenting = st.query_params.get("present") == "1"
+presenting = is_presenting()
 if presenting:
     # Exit first, so the way back is the first thing on the screen.
     if st.button(t("eks.present.off"), key="eks_present_off", icon=":material/close_fullscreen:"):
@@ -89,51 +88,7 @@ with right:
     provenance(source, b.filters, ("kasus",))
 
 # --- capacity and SDM alerts ------------------------------------------------------------------
-st.subheader(t("eks.alerts.header"))
-threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
-cap_col, sdm_col = st.columns(2)
-alert_table = sdm_table = None
-st.caption(unit_scope_note(b.filters, lang))
-with cap_col:
-    st.markdown(f"**{t('eks.alerts.capacity', threshold=threshold, months=ALERT_MIN_MONTHS)}**")
-    if b.alerts is None:
-        st.info(t("eks.alerts.unavailable"))
-    elif b.alerts.empty:
-        st.success(t("eks.alerts.capacity.none", threshold=threshold, months=ALERT_MIN_MONTHS))
-    else:
-        units = b.names.get("unit", {})
-        alert_table = pd.DataFrame({
-            t("deck.col.unit"): [units.get(k, k) for k in b.alerts["kode_unit"]],
-            t("deck.col.from"): [fmt_month(m, lang) for m in b.alerts["mulai"]],
-            t("deck.col.to"): [fmt_month(m, lang) for m in b.alerts["akhir"]],
-            t("deck.col.months"): b.alerts["jumlah_bulan"].astype(int),
-            t("deck.col.max"): [fmt_pct(u, digits=0, lang=lang) for u in b.alerts["utilisasi_maks"]],
-        })
-        st.dataframe(alert_table, hide_index=True, key="eks_alert_table")
-    ended = b.ended_alerts
-    if ended is not None and len(ended):
-        st.caption(t("eks.alerts.ended", n=fmt_int(ended["kode_unit"].nunique(), lang)))
-    provenance(t("eks.source.okupansi"), b.filters, ("okupansi",))
-with sdm_col:
-    st.markdown(f"**{t('eks.alerts.sdm')}**")
-    roles = role_table(b)
-    if roles is None:
-        st.info(t("eks.alerts.unavailable"))
-    elif roles["kekurangan"].sum() <= 0:
-        st.success(t("eks.alerts.sdm.none"))
-    else:
-        peran = b.names.get("peran", {})
-        sdm_table = pd.DataFrame({
-            t("deck.col.role"): [peran.get(r, r) for r in roles["peran"]],
-            t("deck.col.current"): [fmt_dec(v, 0, lang) for v in roles["current_staff"]],
-            t("deck.col.required"): [fmt_dec(v, 1, lang) for v in roles["required_staff"]],
-            t("deck.col.gap"): [fmt_dec(v, 1, lang) for v in roles["kekurangan"]],
-            t("deck.col.ratio"): [fmt_dec(v, 2, lang) for v in roles["wisn_ratio"]],
-        })
-        st.dataframe(sdm_table, hide_index=True, key="eks_sdm_table")
-    st.caption(staffing_note(b, lang))
-    st.caption(t("provenance", source=t("eks.source.sdm"), period=staffing_window(b, lang),
-                 updated=last_update(("staf",))))
+alert_table, sdm_table = alerts_section(b, lang)
 
 if presenting:
     st.stop()
