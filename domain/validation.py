@@ -12,13 +12,15 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from domain.formatting import fmt_int, fmt_month
 from domain.taxonomy import INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT
+
+if TYPE_CHECKING:  # pandera costs ~0.6 s to import; every manage.py command imports this module for the kind names
+    import pandera.pandas as pa
 
 ERROR = "galat"
 WARNING = "peringatan"
@@ -613,11 +615,15 @@ def _parse_one(col: Col, text: str, allowed: list[str], aliases: Mapping[str, st
 
 
 def _check(fn: Callable[[pd.Series], pd.Series], name: str) -> pa.Check:
+    import pandera.pandas as pa
+
     return pa.Check(fn, name=name, ignore_na=True)
 
 
 def build_schema(spec: KindSpec, refs: ReferenceSets) -> pa.DataFrameSchema:
     """The pandera schema of a kind's typed rows: codes, ranges, lengths, periods, cross-column rules."""
+    import pandera.pandas as pa
+
     columns = {}
     first_allowed = dt.date(EARLIEST.year, EARLIEST.month, 1)
     last_allowed = refs.today.replace(day=1)
@@ -645,6 +651,8 @@ def build_schema(spec: KindSpec, refs: ReferenceSets) -> pa.DataFrameSchema:
 
 def _row_rules(kind: str) -> list[pa.Check]:
     """Rules across columns of one row; names 'aturan:<column>:<message>' carry the report text."""
+    import pandera.pandas as pa
+
     def rule(fn: Callable[[pd.DataFrame], pd.Series], column: str, message: str) -> pa.Check:
         return pa.Check(lambda df: fn(df).fillna(True).astype(bool), name=f"aturan:{column}:{message}")
 
@@ -699,6 +707,8 @@ def _period_text(value: object) -> str:
 
 def _schema_problems(spec: KindSpec, frame: pd.DataFrame, refs: ReferenceSets,
                      reported: set[tuple[int, str]]) -> list[Problem]:
+    from pandera.errors import SchemaErrors
+
     try:
         build_schema(spec, refs).validate(frame, lazy=True)
     except SchemaErrors as exc:
