@@ -88,9 +88,10 @@ def _apply(conn: Connection, targets: pd.DataFrame, sumber: str, user: str, now:
         peran = str(row["peran"]).strip()
         new = {"target_terlatih": _value(row["target_terlatih"]),
                "target_bersertifikat": _value(row["target_bersertifikat"])}
-        old = stored.get(peran)
-        if old is not None and all(_same(old[k], new[k]) for k in new):
+        old = stored.get(peran) or dict.fromkeys(new)  # no stored row reads as "no target"
+        if all(_same(old[k], new[k]) for k in new):
             continue
+        old = stored.get(peran)
         changes.append((peran, old, new))
     if not changes:
         return TargetsEdit(problems=[NO_CHANGES])

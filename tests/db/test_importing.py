@@ -173,6 +173,19 @@ BAD_FILES = [
      "tidak dikenal"),
     ("population_zero", "populasi", "p.csv", csv_bytes(list(KINDS["populasi"].names), [["52", "2024", "0", "BPS", ""]]),
      (2, "jumlah"), "minimal 1"),
+    # issue 15: training records
+    ("training_bad_topic", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names),
+                                                           [["2024-01", "SEN-01", "pekerja_sosial", "memasak", "2"]]),
+     (2, "topik"), "tidak dikenal"),
+    ("training_negative", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names),
+                                                          [["2024-01", "SEN-01", "pekerja_sosial", "lainnya", "-2"]]),
+     (2, "jumlah"), "negatif"),
+    ("training_unknown_unit", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names),
+                                                              [["2024-01", "SEN-42", "psikolog", "lainnya", "1"]]),
+     (2, "kode_unit"), "tidak dikenal"),
+    ("training_duplicate", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names), [
+        ["2024-01", "SEN-01", "psikolog", "lainnya", "1"], ["2024-01", "SEN-01", "Psikolog", "Topik lain", "2"]]),
+     (3, None), "Kunci ganda"),
     # issue 14: hostile files
     ("overflow", "kasus", "k.csv", good_csv(jumlah="99999999999999999999"), (3, "jumlah"), "terlalu besar"),
     ("int64_max_twice", "kasus", "k.csv", csv_bytes(KASUS, [kasus_with(jumlah="9223372036854775807"),
@@ -401,6 +414,23 @@ def test_demo_rows_kept_unchanged_beside_real_rows_keep_the_demo_label(demo_db):
     result = import_file(demo_db, "okupansi", export_bytes(occupancy, "csv"), "o.csv", "uji")
     assert (result.changed, result.unchanged, result.left_demo) == (1, len(occupancy) - 1, False)
     assert sumber(demo_db, "okupansi") == "demo" and count(demo_db, s.Akun) == 3
+
+
+def test_first_training_import_replaces_demo_training_and_rollback_restores_it(demo_db):
+    original = data_sums(demo_db)
+    demo_rows = count(demo_db, s.Pelatihan)
+    rows = [["2025-06", "Sentra Terpadu Pangudi Luhur", "Pekerja sosial", "Identifikasi dan asesmen korban TPPO", "4"]]
+    with demo_db.connect() as conn:
+        unit = conn.execute(select(s.UnitLayanan.kode_unit).where(s.UnitLayanan.aktif.is_(True))).scalars().first()
+    rows[0][1] = unit
+    result = import_file(demo_db, "pelatihan", csv_bytes(list(KINDS["pelatihan"].names), rows), "latih.csv", "uji")
+    assert (result.added, result.demo_replaced, result.left_demo) == (1, demo_rows, True)
+    assert sumber(demo_db, "pelatihan") == "impor" and count(demo_db, s.Pelatihan) == 1
+    with demo_db.connect() as conn:
+        stored = conn.execute(select(s.Pelatihan.peran, s.Pelatihan.topik, s.Pelatihan.jumlah)).one()
+    assert tuple(stored) == ("pekerja_sosial", "identifikasi_korban", 4), "names are read as codes"
+    rollback_batch(demo_db, result.batch_id, "uji")
+    assert data_sums(demo_db) == original and sumber(demo_db, "pelatihan") == "demo"
 
 
 def test_population_import_keeps_published_rows(demo_db):
