@@ -24,13 +24,13 @@ def make_competence_chart(by_role: pd.DataFrame, *, title: str, role_names: Mapp
     fig = go.Figure()
     for values, name, colour in ((by_role["porsi_terlatih"], labels["trained"], theme.CATEGORICAL[0]),
                                  (certified, labels["certified"], theme.CATEGORICAL[2])):
-        fig.add_bar(x=100 * values, y=names, orientation="h", name=name, marker_color=colour,
+        fig.add_bar(x=(100 * values).tolist(), y=names, orientation="h", name=name, marker_color=colour,
                     hovertemplate="%{y}: %{x:.0f} %<extra>" + name + "</extra>")
     for target, label, colour in (("target_terlatih", labels["target_trained"], theme.CATEGORICAL[0]),
                                   ("target_bersertifikat", labels["target_certified"], theme.CATEGORICAL[2])):
         rows = by_role[target].notna()
         if rows.any():  # a diamond in the bar's colour, outlined dark so it shows on the bar itself
-            fig.add_scatter(x=100 * by_role.loc[rows, target], y=[n for n, r in zip(names, rows) if r],
+            fig.add_scatter(x=(100 * by_role.loc[rows, target]).tolist(), y=[n for n, r in zip(names, rows) if r],
                             mode="markers", name=label, marker=dict(symbol="diamond", size=13, color=colour,
                                                                     line=dict(color="#222222", width=1.5)),
                             hovertemplate="%{y}: %{x:.0f} %<extra>" + label + "</extra>")
