@@ -48,6 +48,7 @@ def render_competence(filters: Filters, staffing: pd.DataFrame, wisn: pd.DataFra
     st.subheader(t("kom.title"))
     st.caption(t("kom.caption"))
     start = add_months(filters.end, -(WINDOW_MONTHS - 1))
+    window = filters.with_(start=start)  # provenance and downloads name the training window, not the period
     targets = get_competence_targets()
     trained = get_training(start, filters.end, filters.provinsi)
     if targets["contoh"].any():
@@ -71,10 +72,10 @@ def render_competence(filters: Filters, staffing: pd.DataFrame, wisn: pd.DataFra
     labels = {k: t(f"kom.chart.{k}") for k in ("trained", "certified", "target_trained", "target_certified", "x")}
     st.plotly_chart(figure(make_competence_chart, by_role, title=t("kom.chart.title"), role_names=role_names,
                            labels=labels, lang=lang), key="kom_chart")
-    provenance(t("kom.source"), filters, KINDS)
+    provenance(t("kom.source"), window, KINDS)
     role_table = _labelled(by_role, unit_names, role_names)
     show_table(role_table, key="kom_role_table")
-    download_table(role_table, "kompetensi_per_peran", filters, KINDS)
+    download_table(role_table, "kompetensi_per_peran", window, KINDS)
 
     st.markdown(f"**{t('kom.table.title')}**")
     st.caption(t("kom.table.caption"))
@@ -83,8 +84,8 @@ def render_competence(filters: Filters, staffing: pd.DataFrame, wisn: pd.DataFra
     rows = rows.sort_values("kekurangan", ascending=False, na_position="last", kind="mergesort")
     detail = _labelled(rows, unit_names, role_names)
     show_table(detail, key="kom_unit_table")
-    download_table(detail, "kompetensi_per_unit_peran", filters, KINDS)
-    provenance(t("kom.source"), filters, KINDS)
+    download_table(detail, "kompetensi_per_unit_peran", window, KINDS)
+    provenance(t("kom.source"), window, KINDS)
     render_targets(targets, role_names)
 
 
