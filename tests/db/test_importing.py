@@ -509,3 +509,24 @@ def test_cli_rejects_unknown_output_format(cli_db, tmp_path, capsys):
     assert main(["export", "kasus", "--out", str(tmp_path / "x.json")]) == 2
     assert ".csv atau .xlsx" in capsys.readouterr().err
 
+
+
+def test_cli_sets_a_competence_target_and_rolls_it_back(cli_db, capsys):
+    from manage import main
+
+    before = all_sums(cli_db)
+    assert main(["target", "psikolog", "--terlatih", "150", "--sumber", "uji"]) == 2
+    assert "antara 0 dan 100" in capsys.readouterr().err
+    assert main(["target", "satpam", "--terlatih", "50", "--sumber", "uji"]) == 2
+    assert "tidak dikenal" in capsys.readouterr().err
+    assert all_sums(cli_db) == before
+    assert main(["target", "psikolog", "--terlatih", "60", "--bersertifikat", "-", "--sumber", "Rapat Jarnas"]) == 0
+    out = capsys.readouterr().out
+    with cli_db.connect() as conn:
+        value = conn.execute(select(s.TargetKompetensi.target_terlatih)
+                             .where(s.TargetKompetensi.peran == "psikolog")).scalar_one()
+    assert value == pytest.approx(0.6)
+    batch = out.split("impor #")[1].split(";")[0]
+    assert main(["rollback", batch]) == 0
+    with cli_db.connect() as conn:
+        assert table_checksums(conn, ["target_kompetensi"]) == {"target_kompetensi": before["target_kompetensi"]}
