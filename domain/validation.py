@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from domain.formatting import fmt_int, fmt_month
-from domain.taxonomy import INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT
+from domain.taxonomy import (
+    INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT, TOPIK_PELATIHAN,
+)
 
 if TYPE_CHECKING:  # pandera costs ~0.6 s to import; every manage.py command imports this module for the kind names
     import pandera.pandas as pa
@@ -148,6 +150,7 @@ FIXED_CODES: dict[str, tuple[str, ...]] = {
     "jenis_kegiatan": ("service", "support", "individual"),
     "pemicu": ("penerimaan", "pemulangan", "hari_rawat"),
     "metode": ("resmi", "turunan"),
+    "topik_pelatihan": tuple(c.kode for c in TOPIK_PELATIHAN),
 }
 # Display names accepted in place of a code (case-insensitive), e.g. "Perempuan" for P.
 _ALIASES: dict[str, dict[str, str]] = {
@@ -159,6 +162,7 @@ _ALIASES: dict[str, dict[str, str]] = {
     "tahap": {c.nama.lower(): c.kode for c in TAHAP},
     "instansi": {c.nama.lower(): c.kode for c in INSTANSI},
     "peran": {c.nama.lower(): c.kode for c in PERAN_SDM},
+    "topik_pelatihan": {c.nama.lower(): c.kode for c in TOPIK_PELATIHAN},
 }
 
 _MONTH_HELP = "bulan, TTTT-BB (mis. 2024-01)"
@@ -284,6 +288,18 @@ KINDS: dict[str, KindSpec] = {
                 help="resmi (angka terbit) atau turunan (dihitung); kosong = resmi", example="resmi"),
         ),
         key=("kode_wilayah", "tahun"),
+    ),
+    "pelatihan": KindSpec(
+        "pelatihan", "pelatihan", "Pelatihan SDM per bulan",
+        (
+            Col("bulan", "month", help=_MONTH_HELP, example="2024-01"),
+            Col("kode_unit", "code", codes="units", max_len=12, help="kode sentra/RPTC tempat peserta bertugas",
+                example="SEN-01"),
+            Col("peran", "code", codes="peran", help="peran SDM peserta", example="pekerja_sosial"),
+            Col("topik", "code", codes="topik_pelatihan", help="topik pelatihan", example="identifikasi_korban"),
+            Col("jumlah", help="jumlah orang yang selesai dilatih bulan itu (orang)", example="3", **_COUNT),
+        ),
+        key=("bulan", "kode_unit", "peran", "topik"), measure="jumlah", period="bulan",
     ),
 }
 KIND_ALIASES = {"unit": "unit_layanan", "standar_beban_kerja": "standar"}
