@@ -1,4 +1,4 @@
-"""Data commands: template, export, import (validated, one transaction), rollback, batches."""
+"""Data commands: template, export, import (validated, one transaction), rollback, batches, competence targets."""
 
 from __future__ import annotations
 
@@ -143,6 +143,45 @@ def cmd_batches(args: argparse.Namespace) -> int:
     return 0
 
 
+def _percent(text: str) -> float | None:
+    """A target in percent from the command line; '-' or '' means no target for that role."""
+    if text.strip() in ("", "-"):
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError as exc:
+        raise UserError(f"Target '{text}' bukan angka persen (0–100) atau '-'.") from exc
+
+
+def cmd_target(args: argparse.Namespace) -> int:
+    """Set one role's competence targets (the same validation and audit as the page's editor)."""
+    from data_access.engine import connect, ensure_database, get_engine
+    from data_access.staffing import query_competence_targets
+    from data_access.targets import EDITOR_ROLE, editable_targets, from_percent, save_targets
+    from domain.sdm import ROLES
+
+    ensure_database()
+    if args.peran not in ROLES:
+        raise UserError(f"Peran '{args.peran}' tidak dikenal; pilih salah satu: {', '.join(ROLES)}.")
+    with connect() as conn:
+        table = editable_targets(query_competence_targets(conn), ROLES)
+    for column, value in (("target_terlatih", args.terlatih), ("target_bersertifikat", args.bersertifikat)):
+        if value is not None:
+            table.loc[table["peran"] == args.peran, column] = _percent(value)
+    result = save_targets(get_engine(), from_percent(table), args.sumber, args.user or _default_user(), EDITOR_ROLE)
+    if result.unchanged:
+        print("Tidak ada perubahan; tidak ada yang ditulis.")
+        return 0
+    if not result.ok:
+        print("Target tidak disimpan; basis data tidak diubah:", file=sys.stderr)
+        for problem in result.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Target {args.peran} disimpan (impor #{result.batch_id}; batalkan dengan 'manage.py rollback "
+          f"{result.batch_id}').")
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("template", help="templat impor kosong (.csv, atau .xlsx dengan lembar Petunjuk)")
     p.add_argument("kind", choices=_KIND_CHOICES, metavar="JENIS", help=f"jenis data: {', '.join(KINDS)}")
@@ -162,3 +201,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--user", help="nama untuk jejak audit")
     p.set_defaults(handler=cmd_rollback)
     sub.add_parser("batches", help="daftar impor (jejak audit), terbaru dulu").set_defaults(handler=cmd_batches)
+    p = sub.add_parser("target", help="tetapkan target kompetensi satu peran (persen terlatih/bersertifikat)")
+    p.add_argument("peran", metavar="PERAN", help="kode peran SDM, mis. pekerja_sosial")
+    p.add_argument("--terlatih", metavar="PERSEN", help="target porsi terlatih 12 bulan (0–100, '-' = tanpa target)")
+    p.add_argument("--bersertifikat", metavar="PERSEN", help="target porsi bersertifikat (0–100, '-' = tanpa target)")
+    p.add_argument("--sumber", required=True, help="dasar penetapan target (wajib)")
+    p.add_argument("--user", help="nama yang dicatat di jejak audit")
+    p.set_defaults(handler=cmd_target)

@@ -15,8 +15,16 @@ from data_access.schema import Akun
 from domain.access import INTERNAL_ROLES, LockoutRule
 
 _hasher = PasswordHasher()
-# Verifying against a dummy hash when the user does not exist keeps timing from revealing usernames.
-_DUMMY_HASH = _hasher.hash("tidak-ada-pengguna")
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    """Verifying against a dummy hash when the user does not exist keeps timing from revealing usernames.
+    Made on first use, not at import: argon2 is slow on purpose, and every manage.py command imports this module."""
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = _hasher.hash("tidak-ada-pengguna")
+    return _DUMMY_HASH
 
 
 # Lower-case letters, digits, dot, underscore, hyphen: safe in logs, audit trails and shell commands.
@@ -70,7 +78,7 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 def _burn(password: str) -> None:
     """Verify against a dummy hash: every refusal costs the same time, so timing does not tell them apart."""
     try:
-        _hasher.verify(_DUMMY_HASH, password + "x")
+        _hasher.verify(_dummy_hash(), password + "x")
     except VerificationError:
         pass
 

@@ -42,6 +42,7 @@ from domain.validation import (
 SUMBER: dict[str, str] = {
     "kasus": "kasus", "okupansi": "okupansi", "staf": "staf", "unit_layanan": "unit_layanan",
     "standar": "standar_beban_kerja", "waktu_kerja": "standar_beban_kerja", "populasi": "populasi",
+    "pelatihan": "pelatihan",
 }
 # Provenance, not data: a row whose values are unchanged keeps its mark (issue 11: the demo label is a property
 # of the data, so re-importing demo rows keeps them demo).
@@ -53,7 +54,10 @@ DERIVED: dict[str, tuple[str, ...]] = {
 # Natural keys of every table an import may touch (for the change log and rollback).
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
     **{spec.table: spec.key for spec in KINDS.values()}, "sumber_data": ("kode",),
+    "target_kompetensi": ("peran",),  # admin edits on the SDM page (data_access.targets), logged like an import
 }
+# Batches that are not file imports but log their rows the same way: jenis → table.
+EDIT_TABLES = {"target_kompetensi": "target_kompetensi"}
 BATCH_COLUMNS = ["id", "jenis", "nama_file", "sha256", "oleh", "waktu", "baris_tambah", "baris_ubah", "baris_sama",
                  "status"]
 ACTIVE, CANCELLED, ROLLBACK_RECORD = "aktif", "dibatalkan", "pembatalan"
@@ -540,7 +544,7 @@ def _rollback(conn: Connection, batch_id: int, user: str, now: dt.datetime) -> R
         raise RollbackRefused("Data contoh tidak dibatalkan lewat rollback; impor data nyata menggantikannya.")
     if batch.status != ACTIVE:
         raise RollbackRefused(f"Impor #{batch_id} berstatus '{batch.status}'; hanya impor aktif yang bisa dibatalkan.")
-    spec = resolve_kind(batch.jenis)
+    table_name = EDIT_TABLES.get(batch.jenis) or resolve_kind(batch.jenis).table
     changes = _changes(conn, [batch_id])
     if not changes:
         # In-app edits of WISN standards (data_access.standards) record a batch but no row log: nothing to undo.
@@ -559,7 +563,7 @@ def _rollback(conn: Connection, batch_id: int, user: str, now: dt.datetime) -> R
             "yang diubah.")
     sumber_change = next((c for c in changes if c.tabel == "sumber_data"), None)
     replaced_demo = sumber_change is not None and json.loads(sumber_change.sebelum or "{}").get("asal") == "demo" \
-        and any(c.sesudah is None for c in changes if c.tabel == spec.table)
+        and any(c.sesudah is None for c in changes if c.tabel == table_name)
     later_same_source = sorted({c.batch_id for c in later if sumber_change is not None and c.tabel == "sumber_data"
                                 and c.kunci == sumber_change.kunci})
     if replaced_demo and later_same_source:

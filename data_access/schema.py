@@ -217,6 +217,39 @@ class Staf(Base):
     )
 
 
+class Pelatihan(Base):
+    """Staff trained per month, unit, role and topic (Jarnas and Kemensos training records); counts, no names."""
+
+    __tablename__ = "pelatihan"
+    bulan: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kode_unit: Mapped[str] = mapped_column(ForeignKey("unit_layanan.kode_unit"), primary_key=True)
+    peran: Mapped[str] = mapped_column(ForeignKey("peran_sdm.kode"), primary_key=True)
+    topik: Mapped[str] = mapped_column(String(30), primary_key=True)
+    jumlah: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (CheckConstraint("jumlah >= 0", name="jumlah_nonneg"),)
+
+
+class TargetKompetensi(Base):
+    """Per role, the share of filled posts that should be trained (12 months) and certified; set by admin_data."""
+
+    __tablename__ = "target_kompetensi"
+    peran: Mapped[str] = mapped_column(ForeignKey("peran_sdm.kode"), primary_key=True)
+    # Fractions 0..1; NULL means no target for that role (e.g. no certificate exists for it).
+    target_terlatih: Mapped[float | None] = mapped_column(Float)
+    target_bersertifikat: Mapped[float | None] = mapped_column(Float)
+    sumber: Mapped[str] = mapped_column(Text)
+    contoh: Mapped[bool] = mapped_column(Boolean, default=False)
+    diubah_oleh: Mapped[str] = mapped_column(String(80))
+    diubah: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (
+        CheckConstraint("target_terlatih IS NULL OR (target_terlatih >= 0 AND target_terlatih <= 1)",
+                        name="terlatih_fraksi"),
+        CheckConstraint("target_bersertifikat IS NULL OR (target_bersertifikat >= 0 AND target_bersertifikat <= 1)",
+                        name="sertifikat_fraksi"),
+    )
+
+
 class StandarBebanKerja(Base):
     """WISN activity standards per role; inputs with a source, edited by admins, never constants in code."""
 

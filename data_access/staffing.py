@@ -1,4 +1,4 @@
-"""Queries on staffing per unit and role, and the WISN inputs (workload standards, working time)."""
+"""Queries on staffing per unit and role, the WISN inputs (workload standards, working time), training and targets."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import Connection, func, select
 
 from data_access.caching import run_cached
-from data_access.schema import StandarBebanKerja, Staf, UnitLayanan, WaktuKerja
+from data_access.schema import Pelatihan, StandarBebanKerja, Staf, TargetKompetensi, UnitLayanan, WaktuKerja
 
 STAFF_COLUMNS = ["kuartal", "kode_unit", "peran", "terisi", "bersertifikat", "lowongan"]
 
@@ -75,3 +75,42 @@ def query_working_time(conn: Connection) -> pd.DataFrame:
 def get_working_time() -> pd.DataFrame:
     """Available-working-time inputs per role (days, hours per day) with their source."""
     return run_cached(query_working_time)
+
+
+TRAINED_COLUMNS = ["kode_unit", "peran", "dilatih"]
+
+
+def query_training(conn: Connection, start: dt.date, end: dt.date, provinsi: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Persons trained (all topics) per active unit and role in the months start..end (first days, inclusive);
+    the province filter means where the unit is."""
+    stmt = (
+        select(Pelatihan.kode_unit, Pelatihan.peran, func.sum(Pelatihan.jumlah))
+        .join(UnitLayanan, UnitLayanan.kode_unit == Pelatihan.kode_unit)
+        .where(Pelatihan.bulan >= start, Pelatihan.bulan <= end, UnitLayanan.aktif.is_(True))
+        .group_by(Pelatihan.kode_unit, Pelatihan.peran)
+        .order_by(Pelatihan.kode_unit, Pelatihan.peran)
+    )
+    if provinsi:
+        stmt = stmt.where(UnitLayanan.kode_prov.in_(provinsi))
+    df = pd.DataFrame(conn.execute(stmt).all(), columns=TRAINED_COLUMNS)
+    return df.astype({"dilatih": "int64"})
+
+
+def get_training(start: dt.date, end: dt.date, provinsi: tuple[str, ...] = ()) -> pd.DataFrame:
+    """kode_unit, peran, dilatih (persons trained, all topics) in start..end, active units only."""
+    return run_cached(query_training, start, end, tuple(provinsi))
+
+
+TARGET_COLUMNS = ["peran", "target_terlatih", "target_bersertifikat", "sumber", "contoh", "diubah_oleh", "diubah"]
+
+
+def query_competence_targets(conn: Connection) -> pd.DataFrame:
+    """The admin's targets per role: fractions 0..1 (NaN = no target), source, example mark, who and when."""
+    cols = [getattr(TargetKompetensi, c) for c in TARGET_COLUMNS]
+    df = pd.DataFrame(conn.execute(select(*cols).order_by(TargetKompetensi.peran)).all(), columns=TARGET_COLUMNS)
+    return df.astype({"target_terlatih": "float64", "target_bersertifikat": "float64"})
+
+
+def get_competence_targets() -> pd.DataFrame:
+    """Cached query_competence_targets."""
+    return run_cached(query_competence_targets)

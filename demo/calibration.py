@@ -104,4 +104,32 @@ TPPO_FOCUS_UNITS = ("Mulya Jaya", "Efata", "Paramita", "Bambu Apus", "Tanjungpin
 # WISN working time is planned for the current year; its holidays come from the official calendar.
 PLANNING_YEAR = 2026
 
+# Staff training (issue 15: the Jarnas offer to train staff). No public figures exist; every number is an
+# assumption chosen so the page shows units on, near and far below target.
+# - Training records start in TRAINING_START (the programme begins in 2024) and run to PERIOD_END.
+# - Each unit × role gets a yearly reach: persons trained per year as a share of its filled posts, drawn
+#   uniformly from TRAINING_REACH; monthly counts are Poisson with that yearly rate / 12 (so a person-training
+#   count, not distinct persons: someone trained twice counts twice, as real aggregated records would).
+# - Topics split by TRAINING_TOPIC_SHARE per role (victim identification and case management first for social
+#   workers; psychosocial support for psychologists and counsellors).
+# - Targets per role (TRAINING_TARGET, CERTIFIED_TARGET) are examples an admin replaces: 80 % of filled posts
+#   trained within 12 months for every role; every social worker certified (UU 14/2019 requires a certificate
+#   of competence for pekerja sosial); no certificate target for roles without one.
+# - The training stream uses its own random generator (TRAINING_SEED), so adding it changed no other demo table.
+TRAINING_START = dt.date(2024, 1, 1)
+TRAINING_SEED = (SEED, 15)
+TRAINING_REACH = (0.1, 1.0)
+TRAINING_TOPIC_SHARE = {
+    "pekerja_sosial": {"identifikasi_korban": .30, "manajemen_kasus": .30, "psikososial": .15,
+                       "hukum_restitusi": .15, "reintegrasi": .10},
+    "psikolog": {"psikososial": .60, "identifikasi_korban": .25, "manajemen_kasus": .15},
+    "konselor": {"psikososial": .55, "identifikasi_korban": .25, "reintegrasi": .20},
+    "tenaga_kesehatan": {"identifikasi_korban": .50, "psikososial": .30, "lainnya": .20},
+    "instruktur_vokasional": {"reintegrasi": .70, "identifikasi_korban": .20, "lainnya": .10},
+    "pengasuh": {"psikososial": .50, "identifikasi_korban": .30, "lainnya": .20},
+}
+TRAINING_TARGET = 0.8
+CERTIFIED_TARGET = {"pekerja_sosial": 1.0}
+TARGET_SOURCE = "CONTOH untuk data demo, bukan target resmi: admin data menetapkan target (Kesenjangan SDM)"
+
 DEMO_NOTICE = "DATA CONTOH (sintetis)"

@@ -37,6 +37,8 @@ class DemoData:
     staf: pd.DataFrame
     standar_beban_kerja: pd.DataFrame
     waktu_kerja: pd.DataFrame
+    pelatihan: pd.DataFrame
+    target_kompetensi: pd.DataFrame
 
 
 def apportion(total: int, weights: dict | list | tuple) -> list[int]:
@@ -301,6 +303,33 @@ def _staffing(occ: pd.DataFrame, units: pd.DataFrame, rng: np.random.Generator) 
     return pd.DataFrame(rows, columns=["kuartal", "kode_unit", "peran", "terisi", "bersertifikat", "lowongan"])
 
 
+def _training(staf: pd.DataFrame, seed: tuple[int, int] = cal.TRAINING_SEED) -> pd.DataFrame:
+    """Persons trained per month, unit, role and topic (assumptions in calibration.py); only non-zero cells."""
+    rng = np.random.default_rng(list(seed))  # its own stream: the other demo tables do not change
+    filled = staf.groupby(["kode_unit", "peran"])["terisi"].mean()
+    periods = months(cal.TRAINING_START, cal.PERIOD_END)
+    rows = []
+    for (unit, role), posts in filled.items():
+        shares = cal.TRAINING_TOPIC_SHARE[role]
+        topics, p = list(shares), np.array(list(shares.values()))
+        monthly = rng.uniform(*cal.TRAINING_REACH) * posts / 12
+        for month, n in zip(periods, rng.poisson(monthly, len(periods))):
+            for topic, k in zip(topics, rng.multinomial(n, p / p.sum())):
+                if k:
+                    rows.append((month, unit, role, topic, int(k)))
+    return pd.DataFrame(rows, columns=["bulan", "kode_unit", "peran", "topik", "jumlah"])
+
+
+def _targets() -> pd.DataFrame:
+    """Example competence targets per role (calibration.py), marked contoh until an admin sets real ones."""
+    return pd.DataFrame({
+        "peran": list(cal.TRAINING_TOPIC_SHARE),
+        "target_terlatih": cal.TRAINING_TARGET,
+        "target_bersertifikat": [cal.CERTIFIED_TARGET.get(r) for r in cal.TRAINING_TOPIC_SHARE],
+        "sumber": cal.TARGET_SOURCE, "contoh": True, "diubah_oleh": "manage.py init-demo",
+    })
+
+
 EXAMPLE_SOURCE = "CONTOH untuk data demo, bukan standar resmi: ganti dengan standar yang disahkan (Kelola Data)"
 
 
@@ -374,4 +403,5 @@ def generate(reference_dir: Path | None, seed: int = cal.SEED) -> DemoData:
     staf = _staffing(occ, units, rng)
     std, awt = _standards()
     return DemoData(wilayah=wilayah, populasi=populasi, negara=destinations, unit_layanan=units, kasus=kasus,
-                    okupansi=occ, staf=staf, standar_beban_kerja=std, waktu_kerja=awt)
+                    okupansi=occ, staf=staf, standar_beban_kerja=std, waktu_kerja=awt,
+                    pelatihan=_training(staf), target_kompetensi=_targets())

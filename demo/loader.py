@@ -27,6 +27,7 @@ DATA_KINDS: dict[str, tuple[str, str]] = {
     "unit_layanan": ("Daftar sentra dan RPTC", "Kemensos"),
     "standar_beban_kerja": ("Standar beban kerja WISN", "Kemensos (disahkan oleh admin data)"),
     "populasi": ("Penduduk per provinsi 2024", "BPS 2024 / Dukcapil Des 2024 (lihat kolom sumber)"),
+    "pelatihan": ("Pelatihan SDM per bulan, unit, peran dan topik", "Jarnas Anti TPPO, Kemensos (Pusdiklat)"),
 }
 
 INDICATORS: tuple[tuple[str, str, str, str, str], ...] = (
@@ -99,6 +100,8 @@ def load_demo(engine: Engine, reference_dir: Path | None) -> int:
         conn.execute(insert(s.Staf), _rows(data.staf.assign(batch_id=batch_id)))
         conn.execute(insert(s.StandarBebanKerja), _rows(data.standar_beban_kerja.assign(batch_id=batch_id)))
         conn.execute(insert(s.WaktuKerja), _rows(data.waktu_kerja))
+        conn.execute(insert(s.Pelatihan), _rows(data.pelatihan.assign(batch_id=batch_id)))
+        conn.execute(insert(s.TargetKompetensi), _rows(data.target_kompetensi.assign(diubah=now)))
         # Demo accounts exist only beside demo data; the first real import removes them (README).
         for role in ("pimpinan", "jarnas", "admin_data"):
             create_account(conn, role, f"demo-{role}", role, demo=True)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scipy.stats import binomtest
-
 ALPHA = 0.05
 MIN_COUNT = 10
 
@@ -43,6 +41,8 @@ def compare_counts(current: int, previous: int, *, min_count: int = MIN_COUNT, a
     change = (current - previous) / previous if previous else None
     if min(current, previous) < min_count:
         return Comparison(current, previous, change, None, TOO_FEW)
+    from scipy.stats import binomtest  # 0.5-1 s to import: paid by the first comparison, not by every command
+
     p_value = float(binomtest(current, current + previous, 0.5, alternative="two-sided").pvalue)
     if p_value >= alpha:
         return Comparison(current, previous, change, p_value, STABLE)

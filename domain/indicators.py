@@ -111,6 +111,10 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
     _unit("kekurangan_staf", "sdm.kpi.shortage", "orang", ROLLING_12, "staf"),
     _unit("unit_peran_kurang", "sdm.kpi.cells", "unit_peran", ROLLING_12, "staf"),
     _unit("peksos_bersertifikat", "sdm.kpi.certified", "persen", STOCK_END, "staf"),
+    # Competence (domain.competence): training of the 12 months to the period's end against the admin's targets.
+    _unit("staf_terlatih_porsi", "kom.kpi.trained", "persen", ROLLING_12, "pelatihan"),
+    _unit("staf_bersertifikat_porsi", "kom.kpi.certified", "persen", STOCK_END, "staf"),
+    _unit("unit_peran_bawah_target", "kom.kpi.below", "unit_peran", ROLLING_12, "pelatihan"),
 )}
 
 # The figures of the executive page, the deck and `manage.py summary --json`, in their order.

@@ -60,6 +60,17 @@ PERAN_SDM: tuple[Code, ...] = (
 )
 CERTIFIED_ROLES = frozenset({"pekerja_sosial"})
 
+# Training topics for staff who handle trafficking victims (the Jarnas offer to train staff). A fixed list so
+# records from different trainers add up; "lainnya" keeps an unlisted topic importable.
+TOPIK_PELATIHAN: tuple[Code, ...] = (
+    Code("identifikasi_korban", "Identifikasi dan asesmen korban TPPO", "Victim identification and assessment"),
+    Code("manajemen_kasus", "Manajemen kasus dan rujukan", "Case management and referral"),
+    Code("psikososial", "Dukungan psikososial berbasis trauma", "Trauma-informed psychosocial support"),
+    Code("hukum_restitusi", "Pendampingan hukum dan restitusi", "Legal assistance and restitution"),
+    Code("reintegrasi", "Reintegrasi dan pemberdayaan", "Reintegration and empowerment"),
+    Code("lainnya", "Topik lain", "Other topic"),
+)
+
 JENIS_KELAMIN: dict[str, str] = {"L": "Laki-laki", "P": "Perempuan"}
 KELOMPOK_UMUR: dict[str, str] = {"anak": "Anak (<18)", "dewasa": "Dewasa"}
 TIPE_UNIT: dict[str, str] = {"sentra": "Sentra", "sentra_terpadu": "Sentra Terpadu", "rptc": "RPTC"}

@@ -12,14 +12,18 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from domain.filters import parse_month
 from domain.formatting import fmt_int, fmt_month
-from domain.taxonomy import INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT
+from domain.taxonomy import (
+    INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT, TOPIK_PELATIHAN,
+)
+
+if TYPE_CHECKING:  # pandera costs ~0.6 s to import; every manage.py command imports this module for the kind names
+    import pandera.pandas as pa
 
 ERROR = "galat"
 WARNING = "peringatan"
@@ -147,6 +151,7 @@ FIXED_CODES: dict[str, tuple[str, ...]] = {
     "jenis_kegiatan": ("service", "support", "individual"),
     "pemicu": ("penerimaan", "pemulangan", "hari_rawat"),
     "metode": ("resmi", "turunan"),
+    "topik_pelatihan": tuple(c.kode for c in TOPIK_PELATIHAN),
 }
 # Display names accepted in place of a code (case-insensitive), e.g. "Perempuan" for P.
 _ALIASES: dict[str, dict[str, str]] = {
@@ -158,6 +163,7 @@ _ALIASES: dict[str, dict[str, str]] = {
     "tahap": {c.nama.lower(): c.kode for c in TAHAP},
     "instansi": {c.nama.lower(): c.kode for c in INSTANSI},
     "peran": {c.nama.lower(): c.kode for c in PERAN_SDM},
+    "topik_pelatihan": {c.nama.lower(): c.kode for c in TOPIK_PELATIHAN},
 }
 
 _MONTH_HELP = "bulan, TTTT-BB (mis. 2024-01)"
@@ -283,6 +289,18 @@ KINDS: dict[str, KindSpec] = {
                 help="resmi (angka terbit) atau turunan (dihitung); kosong = resmi", example="resmi"),
         ),
         key=("kode_wilayah", "tahun"),
+    ),
+    "pelatihan": KindSpec(
+        "pelatihan", "pelatihan", "Pelatihan SDM per bulan",
+        (
+            Col("bulan", "month", help=_MONTH_HELP, example="2024-01"),
+            Col("kode_unit", "code", codes="units", max_len=12, help="kode sentra/RPTC tempat peserta bertugas",
+                example="SEN-01"),
+            Col("peran", "code", codes="peran", help="peran SDM peserta", example="pekerja_sosial"),
+            Col("topik", "code", codes="topik_pelatihan", help="topik pelatihan", example="identifikasi_korban"),
+            Col("jumlah", help="jumlah orang yang selesai dilatih bulan itu (orang)", example="3", **_COUNT),
+        ),
+        key=("bulan", "kode_unit", "peran", "topik"), measure="jumlah", period="bulan",
     ),
 }
 KIND_ALIASES = {"unit": "unit_layanan", "standar_beban_kerja": "standar"}
@@ -590,11 +608,15 @@ def _parse_one(col: Col, text: str, allowed: list[str], aliases: Mapping[str, st
 
 
 def _check(fn: Callable[[pd.Series], pd.Series], name: str) -> pa.Check:
+    import pandera.pandas as pa
+
     return pa.Check(fn, name=name, ignore_na=True)
 
 
 def build_schema(spec: KindSpec, refs: ReferenceSets) -> pa.DataFrameSchema:
     """The pandera schema of a kind's typed rows: codes, ranges, lengths, periods, cross-column rules."""
+    import pandera.pandas as pa
+
     columns = {}
     first_allowed = dt.date(EARLIEST.year, EARLIEST.month, 1)
     last_allowed = refs.today.replace(day=1)
@@ -622,6 +644,8 @@ def build_schema(spec: KindSpec, refs: ReferenceSets) -> pa.DataFrameSchema:
 
 def _row_rules(kind: str) -> list[pa.Check]:
     """Rules across columns of one row; names 'aturan:<column>:<message>' carry the report text."""
+    import pandera.pandas as pa
+
     def rule(fn: Callable[[pd.DataFrame], pd.Series], column: str, message: str) -> pa.Check:
         return pa.Check(lambda df: fn(df).fillna(True).astype(bool), name=f"aturan:{column}:{message}")
 
@@ -676,6 +700,8 @@ def _period_text(value: object) -> str:
 
 def _schema_problems(spec: KindSpec, frame: pd.DataFrame, refs: ReferenceSets,
                      reported: set[tuple[int, str]]) -> list[Problem]:
+    from pandera.errors import SchemaErrors
+
     try:
         build_schema(spec, refs).validate(frame, lazy=True)
     except SchemaErrors as exc:

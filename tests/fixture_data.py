@@ -59,6 +59,15 @@ STAFF = [  # quarter, unit, role, filled, certified, vacancies
     ("2024-01", "SEN-99", "pekerja_sosial", 1, 0, 0),
 ]
 
+TRAINING = [  # month, unit, role, topic, persons trained
+    ("2024-01", "SEN-01", "pekerja_sosial", "identifikasi_korban", 2),
+    ("2024-03", "SEN-01", "pekerja_sosial", "manajemen_kasus", 1),
+    ("2024-02", "RPTC-01", "pekerja_sosial", "psikososial", 3),
+    ("2023-01", "SEN-01", "pekerja_sosial", "identifikasi_korban", 4),  # outside a 2024 window
+    ("2024-02", "SEN-99", "pekerja_sosial", "identifikasi_korban", 5),  # an inactive unit: never shown
+]
+TARGETS = [("pekerja_sosial", 0.8, 1.0), ("psikolog", 0.5, None)]  # role, trained, certified
+
 
 def month(text: str) -> dt.date:
     return dt.date.fromisoformat(text + "-01")
@@ -95,5 +104,12 @@ def load_small(engine: Engine) -> None:
         conn.execute(insert(s.Staf), [
             dict(zip(("kuartal", "kode_unit", "peran", "terisi", "bersertifikat", "lowongan"), r), kuartal=month(r[0]))
             for r in STAFF
+        ])
+        conn.execute(insert(s.Pelatihan), [
+            dict(zip(("bulan", "kode_unit", "peran", "topik", "jumlah"), r), bulan=month(r[0])) for r in TRAINING
+        ])
+        conn.execute(insert(s.TargetKompetensi), [
+            {"peran": p, "target_terlatih": a, "target_bersertifikat": b, "sumber": "uji", "contoh": False,
+             "diubah_oleh": "uji", "diubah": now} for p, a, b in TARGETS
         ])
         bump_data_version(conn)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
+import pytest
 import streamlit as st
-from sqlalchemy import create_engine, func, select, update
+from sqlalchemy import create_engine, delete, func, insert, select, update
 
-from data_access.schema import PeranSdm, Staf, StandarBebanKerja, UnitLayanan
+from data_access.schema import Pelatihan, PeranSdm, Staf, StandarBebanKerja, TargetKompetensi, UnitLayanan
 from tests.helpers import copy_demo, no_exception, open_page, texts
 
 PAGE = "kesenjangan_sdm"
@@ -143,3 +145,90 @@ def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
     no_exception(at)
     assert top_before not in chart(at, SHORTAGE_TITLE)["data"][0]["y"]
     assert metric(at, "Kekurangan staf") != shortage_before
+
+
+# ---------------------------------------------------------------- competence (issue 15 item 4)
+TRAINING_CHART = {"id": "Porsi terlatih dan bersertifikat", "en": "Trained and certified share"}
+UNIT_TABLE_COLUMN = {"id": "Perlu dilatih", "en": "To train"}
+
+
+def unit_table(at, lang: str = "id") -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if UNIT_TABLE_COLUMN[lang] in d.value.columns
+                and (("Kekurangan WISN (orang)" if lang == "id" else "WISN shortage (persons)") in d.value.columns))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_training_view_in_both_languages(app_env, lang):
+    at = open_page(PAGE, role="pimpinan", state={"lang": lang})
+    no_exception(at)
+    body = texts(at)
+    assert ("TARGET CONTOH" if lang == "id" else "EXAMPLE TARGETS") in body
+    assert ("batas atas" if lang == "id" else "upper bound") in body
+    spec = chart(at, TRAINING_CHART[lang])
+    names = {trace["name"] for trace in spec["data"]}
+    assert names == ({"Terlatih (12 bulan)", "Bersertifikat", "Target terlatih", "Target bersertifikat"} if lang == "id"
+                     else {"Trained (12 months)", "Certified", "Training target", "Certification target"})
+    bars = next(trace for trace in spec["data"] if trace["type"] == "bar")
+    assert len(bars["y"]) == 6 and all(0 <= x <= 100 for x in bars["x"])
+    label = "Staf terlatih (12 bulan)" if lang == "id" else "Staff trained (12 months)"
+    assert metric(at, label).endswith("%")
+    table = unit_table(at, lang)
+    shortage = table["Kekurangan WISN (orang)" if lang == "id" else "WISN shortage (persons)"]
+    numbers = [float(str(v).replace(".", "").replace(",", ".")) if lang == "id" else float(str(v).replace(",", ""))
+               for v in shortage if str(v) not in ("", "None", "nan", "–")]
+    assert numbers == sorted(numbers, reverse=True), "sorted by the largest WISN shortage"
+    assert not [e for e in at.expander if e.label.startswith(("Ubah target", "Edit competence"))], "admin only"
+
+
+def test_training_follows_the_data_and_the_target_filter(demo_sqlite_url, tmp_path, monkeypatch):
+    """Training added for one unit × role raises its trained share; the toggle lists only rows below target."""
+    url = copy_demo(demo_sqlite_url, tmp_path / "train.sqlite")
+    monkeypatch.setenv("DATABASE_URL", url)
+    st.cache_data.clear()
+    at = open_page(PAGE)
+    no_exception(at)
+    table = unit_table(at)
+    at.toggle(key="kom_below_only").set_value(True).run()
+    below = unit_table(at)
+    assert 0 < len(below) < len(table)
+    first = below.iloc[0]
+    assert first["Porsi terlatih (%)"] != "100,0" and first["Perlu dilatih"] != "0"
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        code = conn.execute(select(UnitLayanan.kode_unit).where(UnitLayanan.nama == first["Unit"])).scalar_one()
+        role = conn.execute(select(PeranSdm.kode).where(PeranSdm.nama == first["Peran"])).scalar_one()
+        end = conn.execute(select(func.max(Pelatihan.bulan))).scalar_one()
+        conn.execute(delete(Pelatihan).where(Pelatihan.kode_unit == code, Pelatihan.peran == role,
+                                             Pelatihan.bulan == end))
+        conn.execute(insert(Pelatihan).values(bulan=end, kode_unit=code, peran=role, topik="lainnya", jumlah=500))
+    engine.dispose()
+    st.cache_data.clear()
+    at = open_page(PAGE)
+    no_exception(at)
+    row = unit_table(at)
+    row = row[(row["Unit"] == first["Unit"]) & (row["Peran"] == first["Peran"])].iloc[0]
+    assert row["Porsi terlatih (%)"] == "100,0" and row["Perlu dilatih"] == "0"
+
+
+def test_admin_sets_a_target_and_a_bad_one_changes_nothing(demo_sqlite_url, tmp_path, monkeypatch):
+    url = copy_demo(demo_sqlite_url, tmp_path / "target.sqlite")
+    monkeypatch.setenv("DATABASE_URL", url)
+    st.cache_data.clear()
+    at = open_page(PAGE, role="admin_data")
+    no_exception(at)
+    assert [e for e in at.expander if e.label == "Ubah target kompetensi (admin data)"]
+    at.button(key="kom_target_save").click().run()  # no basis entered
+    assert "Dasar target wajib diisi" in " ".join(e.value for e in at.error)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        before = conn.execute(select(TargetKompetensi.peran, TargetKompetensi.target_terlatih)).all()
+    assert sorted(before) == sorted(
+        (r, 0.8) for r in ("pekerja_sosial", "psikolog", "konselor", "tenaga_kesehatan", "instruktur_vokasional",
+                           "pengasuh"))
+    at.text_input(key="kom_target_source").set_value("Rapat Jarnas uji")
+    at.button(key="kom_target_save").click().run()
+    assert "Tidak ada perubahan untuk disimpan." in " ".join(e.value for e in at.info)
+    with engine.connect() as conn:
+        assert conn.execute(select(TargetKompetensi.peran, TargetKompetensi.target_terlatih)).all() == before
+    engine.dispose()

@@ -174,6 +174,19 @@ BAD_FILES = [
      "tidak dikenal"),
     ("population_zero", "populasi", "p.csv", csv_bytes(list(KINDS["populasi"].names), [["52", "2024", "0", "BPS", ""]]),
      (2, "jumlah"), "minimal 1"),
+    # issue 15: training records
+    ("training_bad_topic", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names),
+                                                           [["2024-01", "SEN-01", "pekerja_sosial", "memasak", "2"]]),
+     (2, "topik"), "tidak dikenal"),
+    ("training_negative", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names),
+                                                          [["2024-01", "SEN-01", "pekerja_sosial", "lainnya", "-2"]]),
+     (2, "jumlah"), "negatif"),
+    ("training_unknown_unit", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names),
+                                                              [["2024-01", "SEN-42", "psikolog", "lainnya", "1"]]),
+     (2, "kode_unit"), "tidak dikenal"),
+    ("training_duplicate", "pelatihan", "p.csv", csv_bytes(list(KINDS["pelatihan"].names), [
+        ["2024-01", "SEN-01", "psikolog", "lainnya", "1"], ["2024-01", "SEN-01", "Psikolog", "Topik lain", "2"]]),
+     (3, None), "Kunci ganda"),
     # issue 14: hostile files
     ("overflow", "kasus", "k.csv", good_csv(jumlah="99999999999999999999"), (3, "jumlah"), "terlalu besar"),
     ("int64_max_twice", "kasus", "k.csv", csv_bytes(KASUS, [kasus_with(jumlah="9223372036854775807"),
@@ -404,6 +417,23 @@ def test_demo_rows_kept_unchanged_beside_real_rows_keep_the_demo_label(demo_db):
     assert sumber(demo_db, "okupansi") == "demo" and count(demo_db, s.Akun) == 3
 
 
+def test_first_training_import_replaces_demo_training_and_rollback_restores_it(demo_db):
+    original = data_sums(demo_db)
+    demo_rows = count(demo_db, s.Pelatihan)
+    rows = [["2025-06", "Sentra Terpadu Pangudi Luhur", "Pekerja sosial", "Identifikasi dan asesmen korban TPPO", "4"]]
+    with demo_db.connect() as conn:
+        unit = conn.execute(select(s.UnitLayanan.kode_unit).where(s.UnitLayanan.aktif.is_(True))).scalars().first()
+    rows[0][1] = unit
+    result = import_file(demo_db, "pelatihan", csv_bytes(list(KINDS["pelatihan"].names), rows), "latih.csv", "uji")
+    assert (result.added, result.demo_replaced, result.left_demo) == (1, demo_rows, True)
+    assert sumber(demo_db, "pelatihan") == "impor" and count(demo_db, s.Pelatihan) == 1
+    with demo_db.connect() as conn:
+        stored = conn.execute(select(s.Pelatihan.peran, s.Pelatihan.topik, s.Pelatihan.jumlah)).one()
+    assert tuple(stored) == ("pekerja_sosial", "identifikasi_korban", 4), "names are read as codes"
+    rollback_batch(demo_db, result.batch_id, "uji")
+    assert data_sums(demo_db) == original and sumber(demo_db, "pelatihan") == "demo"
+
+
 def test_population_import_keeps_published_rows(demo_db):
     before = count(demo_db, s.Populasi)
     result = import_file(demo_db, "populasi", csv_bytes(list(KINDS["populasi"].names),
@@ -480,3 +510,24 @@ def test_cli_rejects_unknown_output_format(cli_db, tmp_path, capsys):
     assert main(["export", "kasus", "--out", str(tmp_path / "x.json")]) == 2
     assert ".csv atau .xlsx" in capsys.readouterr().err
 
+
+
+def test_cli_sets_a_competence_target_and_rolls_it_back(cli_db, capsys):
+    from manage import main
+
+    before = all_sums(cli_db)
+    assert main(["target", "psikolog", "--terlatih", "150", "--sumber", "uji"]) == 2
+    assert "antara 0 dan 100" in capsys.readouterr().err
+    assert main(["target", "satpam", "--terlatih", "50", "--sumber", "uji"]) == 2
+    assert "tidak dikenal" in capsys.readouterr().err
+    assert all_sums(cli_db) == before
+    assert main(["target", "psikolog", "--terlatih", "60", "--bersertifikat", "-", "--sumber", "Rapat Jarnas"]) == 0
+    out = capsys.readouterr().out
+    with cli_db.connect() as conn:
+        value = conn.execute(select(s.TargetKompetensi.target_terlatih)
+                             .where(s.TargetKompetensi.peran == "psikolog")).scalar_one()
+    assert value == pytest.approx(0.6)
+    batch = out.split("impor #")[1].split(";")[0]
+    assert main(["rollback", batch]) == 0
+    with cli_db.connect() as conn:
+        assert table_checksums(conn, ["target_kompetensi"]) == {"target_kompetensi": before["target_kompetensi"]}

@@ -101,3 +101,27 @@ def test_summary(small_conn):
     s = query_summary(small_conn, Y2024)
     assert s == {"victims_total": 24, "period_start": "2024-01", "period_end": "2024-03",
                  "service_units": {"sentra": 1, "rptc": 1}, "provinces": 4, "regencies": 4, "source": "demo"}
+
+
+@pytest.mark.parametrize(("start", "end", "provinsi", "expected"), [
+    # 2024: SEN-01 2 + 1, RPTC-01 3; the 2023 row is outside, the inactive SEN-99 never shown
+    (dt.date(2024, 1, 1), dt.date(2024, 12, 1), (), {("SEN-01", "pekerja_sosial"): 3, ("RPTC-01", "pekerja_sosial"): 3}),
+    (dt.date(2024, 2, 1), dt.date(2024, 2, 1), (), {("RPTC-01", "pekerja_sosial"): 3}),
+    (dt.date(2023, 1, 1), dt.date(2024, 12, 1), ("35",), {("SEN-01", "pekerja_sosial"): 7}),  # unit location
+    (dt.date(2024, 1, 1), dt.date(2024, 12, 1), ("52",), {}),
+])
+def test_training_per_unit_and_role(small_conn, start, end, provinsi, expected):
+    from data_access.staffing import query_training
+
+    df = query_training(small_conn, start, end, provinsi)
+    assert list(df.columns) == ["kode_unit", "peran", "dilatih"]
+    assert {(r.kode_unit, r.peran): r.dilatih for r in df.itertuples()} == expected
+
+
+def test_competence_targets(small_conn):
+    from data_access.staffing import query_competence_targets
+
+    df = query_competence_targets(small_conn).set_index("peran")
+    assert df.loc["pekerja_sosial", "target_terlatih"] == pytest.approx(0.8)
+    assert df.loc["pekerja_sosial", "target_bersertifikat"] == pytest.approx(1.0)
+    assert df.loc["psikolog", "target_bersertifikat"] != df.loc["psikolog", "target_bersertifikat"]  # NaN: none
