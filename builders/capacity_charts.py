@@ -21,7 +21,7 @@ HEATMAP_LABELS = {"ratio": "Rasio WISN", "balanced": "seimbang", "current": "Sta
                   "required": "Staf dibutuhkan", "none": "tidak ada beban kerja tercatat"}
 
 
-def _layout(fig: go.Figure, title: str, lang: str, height: int | None = None) -> go.Figure:
+def chart_layout(fig: go.Figure, title: str, lang: str, height: int | None = None) -> go.Figure:
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left"),
         separators=SEPARATORS.get(lang, SEPARATORS["id"]),
@@ -55,7 +55,7 @@ def make_unit_trend(occupancy: pd.DataFrame, *, title: str, threshold: float = 0
                     line=dict(color=theme.CATEGORICAL[1], width=1.5, dash="dash", shape="hv"), hoverinfo="skip")
     fig.update_xaxes(title=labels["bulan"], showgrid=False)
     fig.update_yaxes(title=labels["orang"], rangemode="tozero", gridcolor="#eeeeee")
-    return _layout(fig, title, lang, height=420)
+    return chart_layout(fig, title, lang, height=420)
 
 
 def make_wisn_heatmap(wisn: pd.DataFrame, *, title: str, unit_names: Mapping[str, str],
@@ -95,7 +95,7 @@ def make_wisn_heatmap(wisn: pd.DataFrame, *, title: str, unit_names: Mapping[str
     ))
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(side="top", showgrid=False, tickangle=0)
-    fig = _layout(fig, title, lang, height=max(320, 110 + ROW_PX * len(units)))
+    fig = chart_layout(fig, title, lang, height=max(320, 110 + ROW_PX * len(units)))
     fig.update_layout(plot_bgcolor=theme.NO_DATA_FILL, margin=dict(l=10, r=20, t=130, b=20))
     return fig
 
@@ -138,7 +138,7 @@ def make_ranked_bars(df: pd.DataFrame, *, label: str, value: str, title: str, x_
     fig.update_yaxes(autorange="reversed", showgrid=False)
     # Room on the right for the value labels printed outside the bars.
     fig.update_xaxes(title=x_title, gridcolor="#eeeeee", range=[0, top * 1.25 or 1], tickformat=tickformat)
-    fig = _layout(fig, title, lang, height=max(260, 120 + ROW_PX * len(data)))
+    fig = chart_layout(fig, title, lang, height=max(260, 120 + ROW_PX * len(data)))
     fig.update_layout(margin=dict(l=10, r=20, t=80, b=40))
     return fig
 
@@ -158,4 +158,4 @@ def make_before_after(df: pd.DataFrame, *, label: str, before: str, after: str, 
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(title=x_title, gridcolor="#eeeeee", rangemode="tozero")
-    return _layout(fig, title, lang, height=max(300, 120 + 2 * ROW_PX * len(df)))
+    return chart_layout(fig, title, lang, height=max(300, 120 + 2 * ROW_PX * len(df)))

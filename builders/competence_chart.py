@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from builders import theme
-from builders.capacity_charts import ROW_PX, _layout
+from builders.capacity_charts import ROW_PX, chart_layout
 
 COMPETENCE_LABELS = {"trained": "Terlatih (12 bulan)", "certified": "Bersertifikat",
                      "target_trained": "Target terlatih", "target_certified": "Target bersertifikat",
@@ -37,4 +37,4 @@ def make_competence_chart(by_role: pd.DataFrame, *, title: str, role_names: Mapp
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(title=labels["x"], gridcolor="#eeeeee", range=[0, 105])
-    return _layout(fig, title, lang, height=max(300, 120 + 2 * ROW_PX * len(by_role)))
+    return chart_layout(fig, title, lang, height=max(300, 120 + 2 * ROW_PX * len(by_role)))

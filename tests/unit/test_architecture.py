@@ -81,10 +81,7 @@ PACKAGES = ("app_pages", "builders", "cli", "data_access", "demo", "domain", "ex
 TOP_MODULES = ("app", "settings", "manage")
 NO_STREAMLIT = ("domain", "builders", "exports", "data_access")
 # Pages over the limit, each with the reason it is allowed for now (empty when the house is in order).
-LONG_PAGES = {
-    # Being split by another branch (training records, issue 16); remove once that lands.
-    "kesenjangan_sdm.py",
-}
+LONG_PAGES: set[str] = set()
 PAGE_LINES = 150
 
 
