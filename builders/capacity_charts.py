@@ -10,15 +10,20 @@ import plotly.graph_objects as go
 
 from builders import theme
 from domain.formatting import fmt_dec
+from strings import tr
 
-SEPARATORS = {"id": ",.", "en": ".,"}  # plotly: decimal mark first, then thousands
+SEPARATORS = theme.SEPARATORS
 WISN_CAP = 2.0  # ratios above 2 get the darkest blue; the cell text keeps the real value
 ROW_PX = 24
 
-TREND_LABELS = {"penghuni": "Rata-rata penghuni", "penghuni_tppo": "Penghuni korban TPPO",
-                "kapasitas": "Kapasitas", "ambang": "Ambang 90% kapasitas", "bulan": "Bulan", "orang": "Orang"}
-HEATMAP_LABELS = {"ratio": "Rasio WISN", "balanced": "seimbang", "current": "Staf tersedia",
-                  "required": "Staf dibutuhkan", "none": "tidak ada beban kerja tercatat"}
+# Label keys in strings/ ("kap.trend.<key>", "sdm.heat.<key>"); a caller may pass its own labels instead.
+TREND_KEYS = ("penghuni", "penghuni_tppo", "kapasitas", "ambang", "bulan", "orang")
+HEATMAP_KEYS = ("ratio", "balanced", "current", "required", "none")
+
+
+def labels_for(prefix: str, keys: Sequence[str], lang: str) -> dict[str, str]:
+    """{key: text} of strings/ keys "<prefix>.<key>" in lang."""
+    return {k: tr(f"{prefix}.{k}", lang) for k in keys}
 
 
 def chart_layout(fig: go.Figure, title: str, lang: str, height: int | None = None) -> go.Figure:
@@ -35,11 +40,12 @@ def chart_layout(fig: go.Figure, title: str, lang: str, height: int | None = Non
 
 
 def make_unit_trend(occupancy: pd.DataFrame, *, title: str, threshold: float = 0.9,
-                    labels: Mapping[str, str] = TREND_LABELS, lang: str = "id") -> go.Figure:
+                    labels: Mapping[str, str] | None = None, lang: str = "id") -> go.Figure:
     """Monthly residents (bars), trafficking victims among them, capacity and the alert threshold of one unit.
 
     occupancy: bulan, kapasitas, penghuni, penghuni_tppo (one unit, one row per month).
     """
+    labels = labels or labels_for("kap.trend", TREND_KEYS, lang)
     occ = occupancy.sort_values("bulan")
     months = pd.to_datetime(occ["bulan"])
     fig = go.Figure()
@@ -59,13 +65,14 @@ def make_unit_trend(occupancy: pd.DataFrame, *, title: str, threshold: float = 0
 
 
 def make_wisn_heatmap(wisn: pd.DataFrame, *, title: str, unit_names: Mapping[str, str],
-                      role_names: Mapping[str, str], labels: Mapping[str, str] = HEATMAP_LABELS,
+                      role_names: Mapping[str, str], labels: Mapping[str, str] | None = None,
                       lang: str = "id") -> go.Figure:
     """Units (rows, lowest ratio on top) × roles (columns) coloured by WISN ratio, white = 1.0 (balanced).
 
     wisn: kode_unit, peran, wisn_ratio, current_staff, required_staff. Cells with no recorded workload
     (ratio NaN) stay grey; ratios above 2 share the darkest blue but show their value.
     """
+    labels = labels or labels_for("sdm.heat", HEATMAP_KEYS, lang)
     roles = [r for r in role_names if r in set(wisn["peran"])] + sorted(set(wisn["peran"]) - set(role_names))
     order = wisn.groupby("kode_unit")["wisn_ratio"].min().sort_values(kind="mergesort", na_position="last")
     units = list(order.index)

@@ -8,17 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from builders import theme
-from builders.capacity_charts import ROW_PX, chart_layout
+from builders.capacity_charts import ROW_PX, chart_layout, labels_for
 
-COMPETENCE_LABELS = {"trained": "Terlatih (12 bulan)", "certified": "Bersertifikat",
-                     "target_trained": "Target terlatih", "target_certified": "Target bersertifikat",
-                     "x": "Porsi formasi terisi (%)"}
+COMPETENCE_KEYS = ("trained", "certified", "target_trained", "target_certified", "x")  # "kom.chart.<key>"
 
 
 def make_competence_chart(by_role: pd.DataFrame, *, title: str, role_names: Mapping[str, str],
-                          labels: Mapping[str, str] = COMPETENCE_LABELS, lang: str = "id") -> go.Figure:
+                          labels: Mapping[str, str] | None = None, lang: str = "id") -> go.Figure:
     """Per role (domain.competence.competence_by_role): bars of the trained and certified share, and a diamond
     at each target. A role without a certificate target shows no certified bar (nothing to measure it against)."""
+    labels = labels or labels_for("kom.chart", COMPETENCE_KEYS, lang)
     names = [role_names.get(r, r) for r in by_role["peran"]]
     certified = by_role["porsi_bersertifikat"].where(by_role["target_bersertifikat"].notna())
     fig = go.Figure()

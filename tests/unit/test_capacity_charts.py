@@ -48,7 +48,9 @@ def test_trend_and_before_after():
     occ = pd.DataFrame({"bulan": [dt.date(2024, 2, 1), dt.date(2024, 1, 1)], "kapasitas": [10, 10],
                         "penghuni": [9, 8], "penghuni_tppo": [2, 1]})
     fig = make_unit_trend(occ, title="Sentra A", lang="en")
-    assert [tr.name for tr in fig.data][:3] == ["Rata-rata penghuni", "Penghuni korban TPPO", "Kapasitas"]
+    # The default labels are in the chart's language (issue 17: they were Indonesian in an English chart).
+    assert [tr.name for tr in fig.data][:3] == ["Average residents", "Resident TPPO victims", "Capacity"]
+    assert make_unit_trend(occ, title="Sentra A").data[0].name == "Rata-rata penghuni"
     assert list(fig.data[0].y) == [8, 9]  # sorted by month
     assert list(fig.data[3].y) == [9.0, 9.0]  # 90% of capacity
     assert fig.layout.separators == ".,"
