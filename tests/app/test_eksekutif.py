@@ -4,6 +4,7 @@ downloads and the slide deck."""
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from pptx import Presentation
@@ -57,6 +58,12 @@ def test_english(app_env):
     no_exception(at)
     assert metrics(at)["Victims handled"] == ("1,121", "+8.8% · broadly stable")
     assert "Victims handled: broadly stable, 1,121 in Jan–Jul 2025 against 1,030 in Jan–Jul 2024" in texts(at)
+    # Issue 13 item 8: the map legend and tooltip and the bar charts' axis were Indonesian in the English view.
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert "Number of victims" in script and '"Area"' in script
+    assert "Jumlah korban" not in script and "Wilayah" not in script
+    axes = [json.loads(c.proto.spec)["layout"]["xaxis"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert axes[:2] == ["Victims", "Victims"]
 
 
 def test_every_table_has_csv_and_xlsx_downloads(app_env):
