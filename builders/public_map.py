@@ -22,6 +22,7 @@ from builders.maps import BOUNDARY_ATTRIBUTION, FILL_OPACITY, class_fills, featu
 from domain.disclosure import SECONDARY_MARKER, DisclosureRules
 from domain.formatting import fmt_int
 from domain.rates import classify
+from strings import tr
 
 # "<10": the lightest step of the sequential palette, which the numbered classes (at most 4) never use.
 SMALL_FILL = theme.SEQUENTIAL_5[0]
@@ -29,16 +30,16 @@ SMALL_FILL = theme.SEQUENTIAL_5[0]
 HIDDEN_FILL = "#c6dbef"
 MAX_CLASSES = len(theme.SEQUENTIAL_5) - 1
 
-DEFAULT_LABELS: dict[str, str] = {
-    "title": "Korban ditangani (angka terlindungi)",
-    "region": "Provinsi",
-    "value": "Korban ditangani",
-    "small": "{marker}: 1 sampai {largest} korban",
-    "hidden": "x: disembunyikan untuk melindungi sel lain",
-    "zero": "0",
-    "no_data": "tidak ada data",
-    "note": "Angka dibulatkan ke kelipatan {base}.",
+# Legend and tooltip words: strings/ keys (publik.*) by role; a caller may pass its own.
+LABEL_KEYS: dict[str, str] = {
+    "title": "publik.map.title", "region": "publik.map.region", "value": "publik.col.jumlah",
+    "small": "publik.map.small", "hidden": "publik.map.hidden", "no_data": "publik.map.no_data",
+    "note": "publik.map.note",
 }
+
+
+def default_labels(lang: str) -> dict[str, str]:
+    return {"zero": "0", **{word: tr(key, lang) for word, key in LABEL_KEYS.items()}}
 
 
 def make_protected_map(
@@ -57,12 +58,12 @@ def make_protected_map(
 
     boundaries: kode, nama, geometry. values: kode, nilai (published int or None), teks (marker or None),
     as domain.publication.map_values gives. display: kode -> text for the tooltip (e.g. "1.235" or "<10")
-    in the page's language; defaults to the value itself. labels: legend and tooltip words (DEFAULT_LABELS
+    in the page's language; defaults to the value itself. labels: legend and tooltip words (default_labels
     keys). A boundary without a published cell is "tidak ada data", never 0.
     """
     if not 1 <= k <= MAX_CLASSES:
         raise ValueError(f"k harus 1..{MAX_CLASSES}, bukan {k}")
-    words = {**DEFAULT_LABELS, **(labels or {})}
+    words = {**default_labels(lang), **(labels or {})}
     kode = boundaries["kode"].astype(str)
     classes = published_classes(kode, values, rules, words, display=display, k=k, lang=lang)
     fills, shown = classes.fills, classes.shown
@@ -116,7 +117,7 @@ def make_protected_svg(
 
     if not 1 <= k <= MAX_CLASSES:
         raise ValueError(f"k harus 1..{MAX_CLASSES}, bukan {k}")
-    words = {**DEFAULT_LABELS, **(labels or {})}
+    words = {**default_labels(lang), **(labels or {})}
     kode = boundaries["kode"].astype(str)
     classes = published_classes(kode, values, rules, words, display=display, k=k, lang=lang)
     geometry = boundaries.geometry.simplify(tolerance, preserve_topology=True)
@@ -208,7 +209,7 @@ def published_classes(
                                                   str(teks if teks is not None else nilai))
     present = set(kinds.values())
     # Class labels are the observed range of published counts, in the language of the page ("1.200–2.000" /
-    # "1,200–2,000"); domain.rates labels are Indonesian only.
+    # "1,200–2,000"), from the published values only.
     members: dict[int, list[float]] = {}
     for i in kode.index:
         if kinds[kode[i]] == "number":
