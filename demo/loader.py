@@ -12,10 +12,8 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from data_access import schema as s
 from data_access.accounts import create_account
 from data_access.engine import connect, get_engine, has_data, migrate
-from data_access.publication_source import publish_from_cases
 from data_access.writes import bump_data_version
 from demo import calibration as cal
-from demo.generator import generate
 from domain.taxonomy import CERTIFIED_ROLES, ENTRY_STAGE, INSTANSI, MODUS, PERAN_SDM, TAHAP
 from settings import load_settings
 
@@ -80,6 +78,10 @@ def load_demo(engine: Engine, reference_dir: Path | None) -> int:
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(s.Wilayah)).scalar_one() > 0:
             return 0
+    # Imported late: the generator (and lokal, seconds to import) and the publisher only on a first run.
+    from data_access.publication_source import publish_from_cases
+    from demo.generator import generate
+
     data = generate(reference_dir)
     now = dt.datetime.now(dt.timezone.utc)
     with engine.begin() as conn:

@@ -20,7 +20,7 @@ def parse_month(text: str) -> dt.date:
 
     The one month parser (filters, links, the CLI, imported files); ValueError with an Indonesian message."""
     if not isinstance(text, str):
-        raise ValueError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
+        raise ValueError(f"Bulan '{text}' tidak valid; tulis TTTT-BB, mis. 2024-01.")
     s = text.strip().lower()
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ t]00:00(?::00)?)?", s)
     if m:
@@ -31,11 +31,11 @@ def parse_month(text: str) -> dt.date:
         month = _MONTHS.get(m.group(1), 0)
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
         if not month:
-            raise ValueError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
+            raise ValueError(f"Bulan '{text}' tidak valid; tulis TTTT-BB, mis. 2024-01.")
     else:
-        raise ValueError(f"'{text}' bukan bulan yang dikenali; tulis TTTT-BB, mis. 2024-01.")
+        raise ValueError(f"Bulan '{text}' tidak valid; tulis TTTT-BB, mis. 2024-01.")
     if not 1 <= month <= 12:
-        raise ValueError(f"'{text}': bulan {month} tidak ada; tulis TTTT-BB, mis. 2024-01.")
+        raise ValueError(f"Bulan '{text}' tidak valid: bulan {month} tidak ada; tulis TTTT-BB, mis. 2024-01.")
     return dt.date(year, month, 1)
 
 

@@ -54,7 +54,7 @@ def test_parse_month(text, expected):
 
 @pytest.mark.parametrize("text", ["2024-13", "Jnu 2024", "2024", "kemarin", "13/2024"])
 def test_parse_month_rejects(text):
-    with pytest.raises(ValueError, match="bulan"):
+    with pytest.raises(ValueError, match="tidak valid; tulis TTTT-BB|tidak valid: bulan"):
         parse_month(text)
 
 
