@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from data_access.reference import get_data_status
+from ui.cached import memo
 
 
 def demo_kinds(kinds: tuple[str, ...] = ()) -> list[str]:
     """Data kinds (of those given, or all) that still hold demo data."""
-    from ui.cached import memo
-
     return list(memo(_demo_kinds, tuple(kinds)))  # asked by every header, provenance line and download
 
 

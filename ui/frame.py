@@ -13,6 +13,7 @@ from domain.filters import Filters
 from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_period
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from strings import catalog, tr
+from ui.cached import memo
 from ui.demo_status import is_demo
 from ui.i18n import current_lang, t
 
@@ -50,8 +51,6 @@ def page_header(title_key: str, purpose_key: str, kinds: tuple[str, ...] = ()) -
 
 
 def last_update(kinds: tuple[str, ...]) -> str:
-    from ui.cached import memo
-
     return memo(_last_update, tuple(kinds), current_lang())
 
 
@@ -71,10 +70,14 @@ def provenance(source: str, filters: Filters, kinds: tuple[str, ...] = ("kasus",
 def export_notes(filters: Filters | None = None, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Context that travels with every download: demo notice, period, the filters in force (names, not codes),
     the sources of the kinds shown and their last update (exports.indicator_tables.context_notes)."""
+    # Cached per (filters, kinds, language, data version): every download button on a page asks on every rerun.
+    return memo(_export_notes, filters, tuple(kinds), current_lang())
+
+
+def _export_notes(filters: Filters | None, kinds: tuple[str, ...], lang: str) -> tuple[str, ...]:
     from data_access.reference import get_code_names
     from exports.indicator_tables import context_notes
 
-    lang = current_lang()
     status = get_data_status()
     shown = status[status["kode"].isin(kinds)] if kinds else status
     source = "; ".join(f"{r.nama} ({r.instansi})" for r in shown.itertuples()) or "–"
@@ -120,7 +123,7 @@ def localise_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def show_table(df: pd.DataFrame, key: str, **kwargs) -> None:
     """st.dataframe of the localised table (hide_index by default)."""
     kwargs.setdefault("hide_index", True)
-    st.dataframe(localise_frame(df, current_lang()), key=key, **kwargs)
+    st.dataframe(memo(localise_frame, df, current_lang()), key=key, **kwargs)
 
 
 RANK_PX, NAME_PX, NUMBER_PX = 40, 110, 76
