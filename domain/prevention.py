@@ -15,6 +15,8 @@ import math
 
 import pandas as pd
 
+from domain.rates import annual_rate_per_100k, rate_per_100k
+
 GROUP_NO_PREVENTION, GROUP_RISING, GROUP_OTHER = 1, 2, 3
 PRIORITY_COLUMNS = ["urutan", "kelompok", "kode", "nama", "kode_prov", "korban_12", "korban_12_sebelumnya",
                     "kenaikan", "kegiatan_12", "peserta_12", "korban_per_kegiatan", "korban_per_10rb_pmi"]
@@ -65,6 +67,33 @@ def priority_areas(regions: pd.DataFrame, victims_12: pd.DataFrame, victims_prev
     out["urutan"] = range(1, len(out) + 1)
     out["korban_per_kegiatan"] = out["korban_per_kegiatan"].replace(math.inf, float("nan"))
     return out[PRIORITY_COLUMNS].reset_index(drop=True)
+
+
+AREA_COLUMNS = ["kode", "nama", "populasi", "korban", "korban_100rb", "korban_tahun", "pmi", "korban_per_10rb_pmi",
+                "kegiatan_12", "peserta_12", "kegiatan_100rb"]
+
+
+def area_figures(areas: pd.DataFrame, victims: pd.DataFrame, months: int, victims_year: pd.DataFrame,
+                 placements: pd.DataFrame, activities_12: pd.DataFrame) -> pd.DataFrame:
+    """Origin risk beside prevention reach, one row per area (province or kab/kota), for the maps and tables.
+
+    areas: kode, nama, populasi (NaN unknown). victims: kode, jumlah over the period of `months` months.
+    victims_year and placements: kode, jumlah of the placement year. activities_12: kode, kegiatan, peserta of the
+    12 months ending at the period's end. Rates are NaN (no data), never 0, where a denominator is missing."""
+    base = areas[["kode", "nama", "populasi"]].copy().set_index("kode")
+    out = pd.DataFrame({
+        "kode": base.index, "nama": base["nama"].to_numpy(), "populasi": base["populasi"].to_numpy(dtype=float),
+        "korban": _counts(victims, "jumlah").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
+        "korban_tahun": _counts(victims_year, "jumlah").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
+        "pmi": _counts(placements, "jumlah").reindex(base.index).to_numpy(dtype=float),
+        "kegiatan_12": _counts(activities_12, "kegiatan").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
+        "peserta_12": _counts(activities_12, "peserta").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
+    })
+    out["korban_100rb"] = annual_rate_per_100k(out["korban"], out["populasi"], months)
+    out["korban_per_10rb_pmi"] = [per_placed(v, p) for v, p in zip(out["korban_tahun"], out["pmi"])]
+    out["korban_per_10rb_pmi"] = out["korban_per_10rb_pmi"].astype(float)
+    out["kegiatan_100rb"] = rate_per_100k(out["kegiatan_12"], out["populasi"])
+    return out[AREA_COLUMNS]
 
 
 def departures_against_victims(prevented: pd.DataFrame, victims: pd.DataFrame) -> pd.DataFrame:

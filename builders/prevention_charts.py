@@ -1,0 +1,75 @@
+"""Pure plotly builders of the Pencegahan page and slide: a classed choropleth of any one figure per area (origin
+risk beside prevention reach), and prevented departures against victims over time. Labels come from the caller."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import plotly.graph_objects as go
+
+from builders import theme
+from builders.briefing_charts import PALETTE, _layout, empty_figure, month_ticks
+from builders.maps import BOUNDARY_ATTRIBUTION, INDONESIA_CENTER, class_fill, feature_collection
+from domain.rates import NO_DATA_CLASS, NO_DATA_LABEL, ZERO_CLASS, classify, format_number, format_rate
+
+
+def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, title: str, value_label: str,
+                         count_label: str, lang: str = "id", k: int = theme.DEFAULT_CLASSES,
+                         scheme: str = "quantiles", zoom_to_data: bool = False) -> go.Figure:
+    """Classed choropleth (MapLibre, white background: offline and exportable) of one figure per area.
+
+    boundaries: kode, nama, geometry. values: kode, nilai (the mapped figure, NaN when unknown), jumlah (the
+    count behind it, for the tooltip). Every boundary is drawn; an area missing from values is "tidak ada data"."""
+    data = boundaries[["kode", "nama", "geometry"]].merge(values[["kode", "nilai", "jumlah"]], on="kode", how="left")
+    classification = classify(data["nilai"], k=k, scheme=scheme)
+    classes = classification.index.to_numpy()
+    present = set(classes.tolist())
+    order = [c for c in (NO_DATA_CLASS, ZERO_CLASS) if c in present] + list(range(1, classification.n_classes + 1))
+    slot = {c: i for i, c in enumerate(order)}
+    n = max(len(order), 1)
+    scale = []
+    for i, c in enumerate(order):
+        scale += [(i / n, class_fill(classification, c)), ((i + 1) / n, class_fill(classification, c))]
+    hover = pd.DataFrame({"nama": data["nama"], "nilai": data["nilai"].map(format_rate),
+                          "jumlah": data["jumlah"].map(format_number)}).to_numpy()
+    lat, lon, zoom = INDONESIA_CENTER[0], INDONESIA_CENTER[1], 3.3
+    if zoom_to_data and len(data):
+        minx, miny, maxx, maxy = data.total_bounds
+        lat, lon = (miny + maxy) / 2, (minx + maxx) / 2
+        zoom = max(3.3, min(8.0, 8.5 - 1.4 * max(maxx - minx, (maxy - miny) * 1.5) ** 0.5))
+    fig = go.Figure(go.Choroplethmap(
+        geojson=feature_collection(data, data[["kode"]]), featureidkey="properties.kode",
+        locations=data["kode"].tolist(), z=[slot[c] for c in classes], zmin=-0.5, zmax=n - 0.5,
+        colorscale=scale or [(0, theme.NO_DATA_FILL), (1, theme.NO_DATA_FILL)],
+        marker=dict(line=dict(color=theme.BORDER, width=0.4), opacity=1.0), customdata=hover,
+        hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{value_label}: %{{customdata[1]}}<br>"
+                       f"{count_label}: %{{customdata[2]}}<extra></extra>"),
+        colorbar=dict(title=dict(text=value_label), tickvals=list(range(len(order))), thickness=12, len=0.7,
+                      ticktext=[classification.label(c) if c != NO_DATA_CLASS else NO_DATA_LABEL for c in order]),
+    ))
+    _layout(fig, title, lang, height=420, margin=dict(l=0, r=0, t=40, b=20),
+            map=dict(style="white-bg", center=dict(lat=lat, lon=lon), zoom=zoom))
+    fig.add_annotation(text=BOUNDARY_ATTRIBUTION, x=0, y=0, xref="paper", yref="paper", xanchor="left",
+                       yanchor="top", yshift=-2, showarrow=False, font=dict(size=9, color="#555"))
+    return fig
+
+
+def make_departures_vs_victims(monthly: pd.DataFrame, *, title: str, prevented_label: str, victims_label: str,
+                               empty_message: str, lang: str = "id") -> go.Figure:
+    """Prevented departures (bars) and victims (line) per month on two axes.
+
+    monthly: bulan, dicegah, korban (domain.prevention.departures_against_victims summed over provinces)."""
+    if monthly.empty:
+        return empty_figure(title, empty_message)
+    df = monthly.groupby("bulan", as_index=False)[["dicegah", "korban"]].sum().sort_values("bulan")
+    x = pd.to_datetime(df["bulan"])
+    fig = go.Figure()
+    fig.add_bar(x=x, y=df["dicegah"], name=prevented_label, marker_color=PALETTE[0], yaxis="y")
+    fig.add_scatter(x=x, y=df["korban"], name=victims_label, mode="lines+markers", yaxis="y2",
+                    line=dict(color=PALETTE[1], width=2.5))
+    _layout(fig, title, lang, height=360, legend=dict(orientation="h", y=-0.2),
+            yaxis=dict(title=dict(text=prevented_label), rangemode="tozero"),
+            yaxis2=dict(title=dict(text=victims_label), overlaying="y", side="right", rangemode="tozero",
+                        showgrid=False))
+    fig.update_xaxes(**month_ticks(list(x), lang, every=3))
+    return fig
