@@ -35,7 +35,7 @@ st.markdown(t("pcg.context", period=fmt_period(f.start, f.end, lang),
 p = v.provinces
 gap = int((v.priority["kelompok"] == GROUP_NO_PREVENTION).sum()) if len(v.priority) else 0
 placed = p["pmi"].sum()
-k1, k2, k3, k4 = st.columns(4)
+(k1, k2), (k3, k4) = st.columns(2), st.columns(2)  # four long labels do not fit one row
 k1.metric(t("pcg.kpi.per_placed"), fmt_dec(p["korban_tahun"].sum() / placed * 10_000, 1, lang) if placed else "–",
           help=t("ind.korban_per_10rb_pmi.def"), border=True)
 k2.metric(t("pcg.kpi.activities"), fmt_int(p["kegiatan_12"].sum(), lang), help=t("ind.kegiatan_pencegahan.def"),

@@ -44,7 +44,10 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
         marker=dict(line=dict(color=theme.BORDER, width=0.4), opacity=1.0), customdata=hover,
         hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{value_label}: %{{customdata[1]}}<br>"
                        f"{count_label}: %{{customdata[2]}}<extra></extra>"),
-        colorbar=dict(title=dict(text=value_label), tickvals=list(range(len(order))), thickness=12, len=0.7,
+        # The legend sits over the map's right edge (half-width columns): outside, it would take half the map.
+        colorbar=dict(title=dict(text=value_label, font=dict(size=11)), tickvals=list(range(len(order))),
+                      thickness=10, len=0.55, x=0.99, xanchor="right", y=0.02, yanchor="bottom",
+                      bgcolor="rgba(255,255,255,0.8)", tickfont=dict(size=10),
                       ticktext=[classification.label(c) if c != NO_DATA_CLASS else NO_DATA_LABEL for c in order]),
     ))
     _layout(fig, title, lang, height=420, margin=dict(l=0, r=0, t=40, b=20),
