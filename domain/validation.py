@@ -842,11 +842,15 @@ def _derive(spec: KindSpec, frame: pd.DataFrame, refs: ReferenceSets) -> pd.Data
     return out
 
 
-def _grain_problems(spec: KindSpec, frame: pd.DataFrame) -> list[Problem]:
-    """Placements: a whole-year row beside monthly rows of the same year and area would be counted twice."""
+def _grain_problems(spec: KindSpec, frame: pd.DataFrame, today: dt.date) -> list[Problem]:
+    """Placements: a whole-year row beside monthly rows of the same year and area would be counted twice, and a
+    month of this year that has not begun cannot have placements yet."""
     if spec.kind != "penempatan_pmi" or frame.empty:
         return []
-    problems = []
+    future = (frame["tahun"] == today.year) & (frame["bulan"] > today.month)
+    problems = [Problem(int(row), "bulan", f"Bulan {int(frame.at[row, 'bulan'])} tahun {today.year} ada di masa "
+                                           "depan; data belum mungkin ada.")
+                for row in frame.index[future.fillna(False).astype(bool)]]
     yearly = frame["bulan"].isna()
     both = set(zip(frame.loc[yearly, "tahun"], frame.loc[yearly, "kode_wilayah"])) & \
         set(zip(frame.loc[~yearly, "tahun"], frame.loc[~yearly, "kode_wilayah"]))
@@ -901,7 +905,7 @@ def validate(kind: str, table: pd.DataFrame, refs: ReferenceSets) -> Validated:
     problems += cell_problems
     problems += _schema_problems(spec, frame, refs, reported)
     problems += _duplicate_problems(spec, frame)
-    problems += _grain_problems(spec, frame)
+    problems += _grain_problems(spec, frame, refs.today)
     problems += plausibility_warnings(spec, frame, refs)
     problems += _province_column_problems(spec, table, frame, checked, RegionIndex.build(refs.regions))
     problems.sort(key=lambda p: (p.level != ERROR, p.row or 0))

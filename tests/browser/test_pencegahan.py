@@ -25,6 +25,7 @@ def test_maps_drill_down_and_priority_download(tabs, tmp_path):
     # MapLibre draws on a canvas: a map that failed offline (style or tiles from a CDN) has none.
     for i in (0, 1):
         charts.nth(i).locator("canvas").first.wait_for(timeout=60_000)
+    charts.first.scroll_into_view_if_needed()
     tab.screenshot("pimpinan__pencegahan")
 
     page.locator('[data-testid="stSelectbox"]', has_text="Lihat provinsi").first.click()
@@ -34,6 +35,7 @@ def test_maps_drill_down_and_priority_download(tabs, tmp_path):
     live.wait_ready(page)
     for i in (0, 1):
         charts.nth(i).locator("canvas").first.wait_for(timeout=60_000)
+    charts.first.scroll_into_view_if_needed()
     tab.screenshot("pimpinan__pencegahan__ntb")
 
     # The first visible CSV button is the priority list's (the per-area table's sits in a closed expander).
