@@ -3,14 +3,21 @@ risk beside prevention reach), and prevented departures against victims over tim
 
 from __future__ import annotations
 
+import math
+import textwrap
+
 import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 
 from builders import theme
 from builders.briefing_charts import PALETTE, _layout, empty_figure, month_ticks
-from builders.maps import BOUNDARY_ATTRIBUTION, INDONESIA_CENTER, class_fill, feature_collection
+from builders.maps import BOUNDARY_ATTRIBUTION, INDONESIA_BOUNDS, class_fill, feature_collection
 from domain.rates import NO_DATA_CLASS, NO_DATA_LABEL, ZERO_CLASS, classify, format_number, format_rate
+
+
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 460, 400  # a half-width column of the wide layout
+MAP_DOMAIN = (0.27, 1.0)  # the map's share of the figure's width; the legend sits left of it
 
 
 def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, title: str, value_label: str,
@@ -32,11 +39,14 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
         scale += [(i / n, class_fill(classification, c)), ((i + 1) / n, class_fill(classification, c))]
     hover = pd.DataFrame({"nama": data["nama"], "nilai": data["nilai"].map(format_rate),
                           "jumlah": data["jumlah"].map(format_number)}).to_numpy()
-    lat, lon, zoom = INDONESIA_CENTER[0], INDONESIA_CENTER[1], 3.3
+    (miny, minx), (maxy, maxx) = INDONESIA_BOUNDS
     if zoom_to_data and len(data):
         minx, miny, maxx, maxy = data.total_bounds
-        lat, lon = (miny + maxy) / 2, (minx + maxx) / 2
-        zoom = max(3.3, min(8.0, 8.5 - 1.4 * max(maxx - minx, (maxy - miny) * 1.5) ** 0.5))
+    lat, lon = (miny + maxy) / 2, (minx + maxx) / 2
+    # Web-Mercator: a zoom z shows 360° of longitude in 512·2^z px; fit the area into a half-width column.
+    width = MAP_WIDTH_PX * (MAP_DOMAIN[1] - MAP_DOMAIN[0])
+    zoom = min(math.log2(width * 360 / (max(maxx - minx, 0.1) * 512 * 1.1)),
+               math.log2(MAP_HEIGHT_PX * 180 / (max(maxy - miny, 0.1) * 512 * 1.15)), 9.0)
     fig = go.Figure(go.Choroplethmap(
         geojson=feature_collection(data, data[["kode"]]), featureidkey="properties.kode",
         locations=data["kode"].tolist(), z=[slot[c] for c in classes], zmin=-0.5, zmax=n - 0.5,
@@ -44,14 +54,14 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
         marker=dict(line=dict(color=theme.BORDER, width=0.4), opacity=1.0), customdata=hover,
         hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{value_label}: %{{customdata[1]}}<br>"
                        f"{count_label}: %{{customdata[2]}}<extra></extra>"),
-        # The legend sits over the map's right edge (half-width columns): outside, it would take half the map.
-        colorbar=dict(title=dict(text=value_label, font=dict(size=11)), tickvals=list(range(len(order))),
-                      thickness=10, len=0.55, x=0.99, xanchor="right", y=0.02, yanchor="bottom",
-                      bgcolor="rgba(255,255,255,0.8)", tickfont=dict(size=10),
+        # The legend has the left quarter of the figure to itself (MAP_DOMAIN), its title wrapped to fit.
+        colorbar=dict(title=dict(text="<br>".join(textwrap.wrap(value_label, 16)), font=dict(size=11), side="top"),
+                      tickvals=list(range(len(order))), thickness=10, len=0.7, x=0.0, xanchor="left", y=0.5,
+                      tickfont=dict(size=10),
                       ticktext=[classification.label(c) if c != NO_DATA_CLASS else NO_DATA_LABEL for c in order]),
     ))
-    _layout(fig, title, lang, height=420, margin=dict(l=0, r=0, t=40, b=20),
-            map=dict(style="white-bg", center=dict(lat=lat, lon=lon), zoom=zoom))
+    _layout(fig, title, lang, height=MAP_HEIGHT_PX, margin=dict(l=0, r=0, t=40, b=20),
+            map=dict(style="white-bg", center=dict(lat=lat, lon=lon), zoom=zoom, domain=dict(x=list(MAP_DOMAIN))))
     fig.add_annotation(text=BOUNDARY_ATTRIBUTION, x=0, y=0, xref="paper", yref="paper", xanchor="left",
                        yanchor="top", yshift=-2, showarrow=False, font=dict(size=9, color="#555"))
     return fig

@@ -9,7 +9,8 @@ CATALOG = {
         "en": "The upstream half: where the risk of origin is high, how far prevention reaches it, and which "
               "areas come first."},
     # Headline figures (indicators in domain/indicators.py)
-    "pcg.kpi.per_placed": {"id": "Korban per 10.000 PMI ditempatkan", "en": "Victims per 10,000 migrant workers placed"},
+    "pcg.kpi.per_placed": {"id": "Korban per 10.000 PMI ditempatkan",
+                           "en": "Victims per 10,000 migrant workers placed"},
     "pcg.kpi.activities_rate": {"id": "Kegiatan pencegahan per 100.000 penduduk (12 bulan)",
                                 "en": "Prevention activities per 100,000 population (12 months)"},
     "pcg.kpi.activities": {"id": "Kegiatan pencegahan (12 bulan)", "en": "Prevention activities (12 months)"},
