@@ -105,6 +105,16 @@ CATALOG = {
                         "en": "Kemensos (victims handled), BP2MI (placements), BPS (population)"},
     "pcg.source.prevented": {"id": "BP2MI/BP3MI, Imigrasi (pencegahan keberangkatan); Kemensos (korban)",
                              "en": "BP2MI/BP3MI, Immigration (prevented departures); Kemensos (victims)"},
+    # Public page: prevention reach by province, from the protected extract only
+    "publik.reach.header": {"id": "Jangkauan pencegahan per provinsi", "en": "Prevention reach by province"},
+    "publik.reach.note": {
+        "id": "Peserta kegiatan pencegahan TPPO (sosialisasi, pelatihan aparat desa, layanan informasi migrasi "
+              "aman) menurut provinsi tempat kegiatan, pada periode yang sama. Seseorang dapat terhitung lebih dari "
+              "sekali. Angka dilindungi seperti angka korban.",
+        "en": "Participants in anti-trafficking prevention activities (awareness, village-official training, "
+              "safe-migration information) by the province where they took place, over the same period. A person "
+              "may be counted more than once. Figures are protected like the victim figures."},
+    "publik.reach.col": {"id": "Peserta", "en": "Participants"},
     # Import kinds on Kelola Data (here, beside the page they feed, so the kelola module stays as it was)
     "kelola.kind.kegiatan_pencegahan": {"id": "Kegiatan pencegahan", "en": "Prevention activities"},
     "kelola.kind.pencegahan_keberangkatan": {"id": "Pencegahan keberangkatan PMI nonprosedural",
