@@ -11,7 +11,9 @@ from data_access.boundaries import get_boundaries
 from data_access.prevention import get_area_view, get_prevention_view
 from data_access.reference import get_code_names
 from domain.formatting import fmt_dec, fmt_int, fmt_period
+from domain.indicators import CATALOGUE
 from domain.prevention import GROUP_NO_PREVENTION
+from exports.indicator_tables import FILTER_LABELS
 from ui.cached import figure
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance
@@ -22,7 +24,8 @@ RISK = ("korban_per_10rb_pmi", "korban_100rb")
 REACH = ("kegiatan_12", "kegiatan_100rb")
 page_header("nav.pencegahan", "purpose.pencegahan", kinds=KINDS)
 lang = current_lang()
-v = get_prevention_view(current_filters())
+requested = current_filters()
+v = get_prevention_view(requested)
 if v.filters is None:
     empty_state()
 f, year = v.filters, v.placement_year
@@ -31,6 +34,8 @@ prov_names = names["provinsi"]
 year_text = str(year) if year else t("pcg.no_year")
 st.markdown(t("pcg.context", period=fmt_period(f.start, f.end, lang),
               window=fmt_period(v.window.start, v.window.end, lang), year=year_text))
+if ignored := CATALOGUE["kegiatan_pencegahan"].ignored_filters(requested):  # victims follow them, prevention not
+    st.caption(t("scope.ignored", names=", ".join(t(FILTER_LABELS[n]).lower() for n in ignored)))
 
 p = v.provinces
 gap = int((v.priority["kelompok"] == GROUP_NO_PREVENTION).sum()) if len(v.priority) else 0

@@ -71,6 +71,13 @@ def test_province_filter_limits_every_list(app_env, demo_sqlite_url):
     assert len(priority) == len(expected.priority)
 
 
+def test_filters_that_do_not_apply_to_prevention_are_named(app_env):
+    at = open_page(PAGE, role="jarnas", state={"f_modus": ["online_scam"]})
+    no_exception(at)
+    assert "Filter modus tidak berlaku untuk angka ini." in texts(at)
+    assert "tidak berlaku" not in texts(open_page(PAGE, role="jarnas"))
+
+
 def test_english(app_env):
     at = open_page(PAGE, role="pimpinan", state={"lang": "en"})
     no_exception(at)
