@@ -27,6 +27,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("kesenjangan_sdm", ":material/groups:", "analisis"),
     PageSpec("pemantauan_jarnas", ":material/monitoring:", "analisis"),
     PageSpec("daftar_tindakan", ":material/checklist:", "pimpinan"),
+    PageSpec("pencegahan", ":material/shield:", "pimpinan"),
     PageSpec("glosarium", ":material/menu_book:", "analisis"),
     PageSpec("ringkasan_publik", ":material/public:", "publik"),
     PageSpec("kelola_data", ":material/database:", "admin"),

@@ -20,6 +20,7 @@ from ui.cached import figure, memo, show_map
 from ui.filters import current_filters, set_period
 from ui.frame import download_table, empty_state, last_update, metric, page_header, provenance, show_table
 from ui.i18n import current_lang, t
+from ui.prevention_section import render_prevention_section
 
 KINDS = ("kasus", "okupansi", "staf")
 presenting = st.query_params.get("present") == "1"
@@ -135,6 +136,7 @@ with sdm_col:
     st.caption(t("provenance", source=t("eks.source.sdm"), period=staffing_window(b, lang),
                  updated=last_update(("staf",))))
 
+render_prevention_section(filters, lang)
 if presenting:
     st.stop()
 

@@ -226,8 +226,9 @@ def _latest_update(b: Briefing) -> str:
     return fmt_date(latest.to_pydatetime(), b.lang) if latest is not None and pd.notna(latest) else "–"
 
 
-def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_images: bool = True) -> bytes:
-    """The .pptx bytes for a collected briefing (see build_deck)."""
+def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_images: bool = True,
+                    prevention=None) -> bytes:
+    """The .pptx bytes for a collected briefing (see build_deck); prevention: a PreventionView for its slide."""
     lang = b.lang
     demo = b.is_demo
     period = fmt_period(b.start, b.end, lang)
@@ -335,6 +336,11 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     _text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.4),
           Inches(5.2), Inches(1.4), size=11, colour=GREY, name="aturan_sdm")
 
+    if prevention is not None:  # 6b. Prevention (issue 15)
+        from exports.prevention_slide import add_prevention_slide
+
+        add_prevention_slide(prs, prevention, lang, demo, b.names)
+
     # 7. Key messages
     slide = _slide(prs, tr("deck.messages", lang), footer_mixed, demo)
     _bullets(slide, [m.text for m in b.messages] or [tr("eks.messages.none", lang)], Inches(0.6), Inches(1.3),
@@ -369,19 +375,23 @@ def _d(value) -> dt.date:
 
 def build_deck(filters: Filters, lang: str = "id", *, url: str | None = None, run: Runner | None = None,
                now: dt.datetime | None = None, charts_as_images: bool = True) -> bytes:
-    """The leadership deck (.pptx bytes) for the filters: 8 slides, Indonesian by default.
+    """The leadership deck (.pptx bytes) for the filters: 9 slides, Indonesian by default.
 
     run: a query runner (data_access.briefing); by default a fresh connection to url (or the configured
     database), so this works from the CLI, tests and a Streamlit page alike. charts_as_images=False
     leaves the charts out (a note instead): the text and tables only, in well under a second.
     """
+    from data_access.prevention import prevention_view
+
     if run is not None:
-        return build_deck_from(collect_briefing(filters, lang, run), now, charts_as_images)
+        return build_deck_from(collect_briefing(filters, lang, run), now, charts_as_images,
+                               prevention_view(filters, run))
     from data_access.engine import connect
 
     with connect(url) as conn:
         briefing = collect_briefing(filters, lang, connection_runner(conn))
-    return build_deck_from(briefing, now, charts_as_images)
+        prevention = prevention_view(filters, connection_runner(conn))
+    return build_deck_from(briefing, now, charts_as_images, prevention)
 
 
 def convert_to_pdf(pptx: Path, pdf: Path, timeout: float = 240) -> Path:
