@@ -339,6 +339,12 @@ def _unit_popup(unit: pd.Series, band: str) -> str:
 # --- flows ------------------------------------------------------------------------------------
 
 
+# Flow map furniture: land drawn plain so the lines and labels carry the meaning; labels readable over lines.
+FLOW_BASEMAP_STYLE = {"fillColor": "#ffffff", "color": "#9e9e9e", "weight": 0.6, "fillOpacity": 1.0}
+FLOW_LABEL_STYLE = ("font:600 12px/16px Source Sans Pro, Arial, sans-serif;color:#1f2d3d;white-space:nowrap;"
+                    "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff")
+
+
 def make_flow_map(
     flows: pd.DataFrame,
     *,
@@ -346,12 +352,15 @@ def make_flow_map(
     min_weight_px: float = 1.5,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    basemap: gpd.GeoDataFrame | None = None,
+    labelled: int = 8,
 ) -> folium.Map:
     """Lines from origin to destination, width by victims (square-root scale), with tooltips.
 
     flows: asal_nama, asal_lat, asal_lon, tujuan_nama, tujuan_lat, tujuan_lon, jumlah. Repeated
     pairs are summed; pairs without coordinates or victims are left out. The view covers Indonesia
-    and every destination.
+    and every destination. basemap (the offline province outlines) is drawn under the lines, so they do not
+    float in empty space without tiles; the `labelled` largest destinations carry their name on the map.
     """
     keys = ["asal_nama", "asal_lat", "asal_lon", "tujuan_nama", "tujuan_lat", "tujuan_lon"]
     _require(flows, (*keys, "jumlah"), "flows")
@@ -369,6 +378,13 @@ def make_flow_map(
     lats = [south, north, *pairs["asal_lat"], *pairs["tujuan_lat"]]
     lons = [west, east, *pairs["asal_lon"], *pairs["tujuan_lon"]]
     m = _base_map(tiles, tiles_attribution, bounds=((min(lats), min(lons)), (max(lats), max(lons))))
+    if basemap is not None and len(basemap):
+        folium.GeoJson(
+            feature_collection(basemap, pd.DataFrame(index=range(len(basemap)))),
+            name="basemap",
+            style_function=lambda _: FLOW_BASEMAP_STYLE,
+            control=False,
+        ).add_to(m)
     for i, flow in pairs.iterrows():
         text = (
             f"{escape_html(flow['asal_nama'])} → {escape_html(flow['tujuan_nama'])}: "
@@ -394,6 +410,15 @@ def make_flow_map(
                     f"{escape_html(point[f'{side}_nama'])}: {format_number(point['jumlah'])} korban"
                 ),
             ).add_to(m)
+        if side == "tujuan":
+            for _, point in totals.nlargest(labelled, "jumlah", keep="first").iterrows():
+                label = f'<div style="{FLOW_LABEL_STYLE}">{escape_html(point["tujuan_nama"])}</div>'
+                folium.Marker(
+                    location=(point["tujuan_lat"], point["tujuan_lon"]),
+                    icon=folium.DivIcon(html=label, icon_size=(160, 16), icon_anchor=(-6, 8),
+                                        class_name="tppo-flow-label"),
+                    interactive=False,
+                ).add_to(m)
 
     rows = []
     if len(pairs):

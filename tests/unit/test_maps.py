@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import folium
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
@@ -539,3 +540,20 @@ def test_overview_simplification_keeps_all_38_and_shrinks_the_payload(provinces,
     with capsys.disabled():
         print(f"\n[payload] provinsi overview: {len(html.encode()):,} bytes (full {len(full_html.encode()):,})")
     assert len(html) < 0.85 * len(full_html)
+
+
+def test_flow_map_has_a_basemap_and_names_its_largest_destinations():
+    """Without tiles the lines floated in empty space with no name at their ends (issue 13)."""
+    from shapely.geometry import box
+
+    land = gpd.GeoDataFrame({"kode": ["35", "52"]}, crs="EPSG:4326",
+                            geometry=[box(111, -8.8, 114.7, -6.8), box(115.8, -9.1, 119.4, -8.1)])
+    bare = make_flow_map(FLOWS)
+    assert not [c for c in bare._children.values() if isinstance(c, folium.GeoJson)]
+    m = make_flow_map(FLOWS, basemap=land, labelled=1)
+    basemaps = [c for c in m._children.values() if isinstance(c, folium.GeoJson)]
+    assert len(basemaps) == 1 and len(basemaps[0].data["features"]) == 2
+    labels = [c for c in m._children.values() if isinstance(c, folium.Marker) and isinstance(c.icon, folium.DivIcon)]
+    # One label: the destination with the most victims.
+    assert len(labels) == 1 and labels[0].icon.options["html"].endswith(">Malaysia</div>")
+    assert make_flow_map(FLOWS, basemap=land).get_root().render().count('"className": "tppo-flow-label"') == 2
