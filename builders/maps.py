@@ -345,6 +345,35 @@ FLOW_LABEL_STYLE = ("font:600 12px/16px Source Sans Pro, Arial, sans-serif;color
                     "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff")
 
 
+LABEL_BOX_PX, LABEL_CHAR_PX, MAP_WIDTH_PX = 160, 7.0, 450.0
+
+
+def label_sides(points: pd.DataFrame, lon_span: tuple[float, float]) -> list[str | None]:
+    """For destination names in order of size: "right" or "left" of the point, or None when both would cover an
+    earlier name or leave the map. Positions in pixels are estimated for a map about MAP_WIDTH_PX wide that
+    shows lon_span (the flow map fits its bounds), with a Mercator-free degree scale: good enough to keep
+    neighbours such as Saudi Arabia and the Emirates apart."""
+    west, east = lon_span
+    scale = MAP_WIDTH_PX / max(east - west, 1e-6)
+    placed: list[tuple[float, float, float, float]] = []
+    sides: list[str | None] = []
+    for _, point in points.iterrows():
+        x, y = (point["tujuan_lon"] - west) * scale, -point["tujuan_lat"] * scale
+        width = len(str(point["tujuan_nama"])) * LABEL_CHAR_PX
+        chosen = None
+        for side in ("right", "left"):
+            x0 = x + 6 if side == "right" else x - 6 - width
+            box = (x0, y - 8, x0 + width, y + 8)
+            inside = 0 <= box[0] and box[2] <= MAP_WIDTH_PX
+            clear = all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in placed)
+            if inside and clear:
+                chosen = side
+                placed.append(box)
+                break
+        sides.append(chosen)
+    return sides
+
+
 def make_flow_map(
     flows: pd.DataFrame,
     *,
@@ -411,11 +440,17 @@ def make_flow_map(
                 ),
             ).add_to(m)
         if side == "tujuan":
-            for _, point in totals.nlargest(labelled, "jumlah", keep="first").iterrows():
-                label = f'<div style="{FLOW_LABEL_STYLE}">{escape_html(point["tujuan_nama"])}</div>'
+            top_points = totals.nlargest(labelled, "jumlah", keep="first")
+            span = (min(lons), max(lons))
+            for (_, point), anchor in zip(top_points.iterrows(), label_sides(top_points, span)):
+                if anchor is None:
+                    continue  # would cover a larger destination's name; its tooltip still names it
+                label = f'<div style="{FLOW_LABEL_STYLE}{anchor == "left" and ";text-align:right" or ""}">' \
+                        f'{escape_html(point["tujuan_nama"])}</div>'
                 folium.Marker(
                     location=(point["tujuan_lat"], point["tujuan_lon"]),
-                    icon=folium.DivIcon(html=label, icon_size=(160, 16), icon_anchor=(-6, 8),
+                    icon=folium.DivIcon(html=label, icon_size=(LABEL_BOX_PX, 16),
+                                        icon_anchor=(-6, 8) if anchor == "right" else (LABEL_BOX_PX + 6, 8),
                                         class_name="tppo-flow-label"),
                     interactive=False,
                 ).add_to(m)
