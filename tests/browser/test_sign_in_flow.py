@@ -67,16 +67,21 @@ def _signed_in(page) -> bool:
     return page.get_by_text("Masuk sebagai").count() > 0
 
 
+def _sign_in_through_link(tab: Tab, link: str, role: str, page_key: str):
+    """Open a link without a session, sign in on the form it shows, land on page_key."""
+    tab.page.goto(f"{tab.base_url}{link}")
+    live.wait_title(tab.page, title_of("masuk"))
+    _submit_login(tab.page, role)
+    live.wait_title(tab.page, title_of(page_key))
+    return tab.page
+
+
 def _session_cookie(context) -> dict | None:
     return next((c for c in context.cookies() if c["name"] == "tppo_sesi"), None)
 
 
 def test_a_sign_in_survives_reload_and_new_tab_until_sign_out(fresh_tab: Tab):
-    page = fresh_tab.page
-    page.goto(f"{fresh_tab.base_url}/peta-asal-korban?modus=online_scam&jk=P")
-    live.wait_title(page, title_of("masuk"))
-    _submit_login(page, "jarnas")
-    live.wait_title(page, title_of("peta_asal_korban"))
+    page = _sign_in_through_link(fresh_tab, "/peta-asal-korban?modus=online_scam&jk=P", "jarnas", "peta_asal_korban")
     cookie = _session_cookie(page.context)
     assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Lax", cookie
     assert live.DEMO_PASSWORDS["jarnas"] not in cookie["value"]
@@ -123,11 +128,7 @@ def test_a_tampered_cookie_is_refused(fresh_tab: Tab):
 
 
 def test_projector_mode_survives_reload(fresh_tab: Tab):
-    page = fresh_tab.page
-    page.goto(f"{fresh_tab.base_url}/ringkasan-eksekutif?present=1")
-    live.wait_title(page, title_of("masuk"))
-    _submit_login(page, "pimpinan")
-    live.wait_title(page, title_of("ringkasan_eksekutif"))
+    page = _sign_in_through_link(fresh_tab, "/ringkasan-eksekutif?present=1", "pimpinan", "ringkasan_eksekutif")
     page.reload()
     live.wait_title(page, title_of("ringkasan_eksekutif"))
     assert _params(page).get("present") == "1"
