@@ -164,7 +164,7 @@ def remember_in_browser(return_here: bool) -> None:
     (return_here) or to "/", which opens the role's first page. Without the cookie routes: nothing to do."""
     code = st.session_state.pop(HANDOVER_KEY, None)
     if code:
-        hand_over(code, current_path_and_query() if return_here else "/")
+        hand_over(code, current_path_and_query(here=return_here))
 
 
 def logout(leave_browser: bool = True) -> None:

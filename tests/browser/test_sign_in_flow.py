@@ -134,3 +134,18 @@ def test_projector_mode_survives_reload(fresh_tab: Tab):
     assert _params(page).get("present") == "1"
     assert not page.locator('[data-testid="stSidebar"]').is_visible(), "still the projector view after F5"
     assert_clean(fresh_tab)
+
+
+def test_the_language_survives_the_sign_in(fresh_tab: Tab):
+    """The cookie round trip starts a new session; the language chosen before signing in comes along."""
+    page = fresh_tab.page
+    page.goto(f"{fresh_tab.base_url}/masuk")
+    live.wait_ready(page)
+    page.locator('[data-testid="stSidebar"] [role="radiogroup"] label', has_text="English").click()
+    live.wait_title(page, tr("login.title", "en"))
+    page.get_by_label(tr("login.username", "en")).fill("jarnas")
+    page.get_by_label(tr("login.password", "en"), exact=True).fill(live.DEMO_PASSWORDS["jarnas"])
+    page.locator('[data-testid="stFormSubmitButton"] button').click()
+    live.wait_title(page, title_of("pemantauan_jarnas", "en"))
+    assert page.get_by_text("Signed in as").count() > 0
+    assert_clean(fresh_tab)
