@@ -148,10 +148,8 @@ def _route() -> None:
     if presenting:
         # Projector mode: no sidebar at all, large type (static CSS, no data in it).
         st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
-                "html{font-size:125%}"
-                # Chart text is drawn by plotly in px and ignores the page's font size: the chart is laid out at
-                # 80% of the width and zoomed back to 100%, so its text grows with the page text.
-                "[data-testid='stPlotlyChart']{width:80% !important;zoom:1.25}</style>")
+                # Chart text is drawn by plotly in px: ui.cached.figure enlarges it in the figure itself.
+                "html{font-size:125%}</style>")
         if show_filters:
             from ui.filters import restore_filters
 

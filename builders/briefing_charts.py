@@ -34,6 +34,18 @@ def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
     return fig
 
 
+def wrap_title(title: str, width: int = 40) -> str:
+    """Plotly never wraps a title; on a phone a long one ran off the chart. Lines of at most width characters,
+    broken between words."""
+    lines: list[str] = []
+    for word in title.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def month_ticks(months: list, lang: str, every: int = 3) -> dict:
     """Tick positions and labels for a monthly axis in the language ("Okt 2024", not plotly's English "Oct")."""
     stamps = sorted({pd.Timestamp(m) for m in months})
@@ -105,24 +117,31 @@ def make_pipeline_funnel(
 ) -> go.Figure:
     """Victims reaching each handling stage, in the order of stage_labels, as a funnel.
 
-    stages: tahap, jumlah. Each bar reads "n (x% dari korban ditangani)", the share of the entry stage.
-    Medical rehabilitation runs beside the social track, so the bars need not shrink monotonically.
+    stages: tahap, jumlah. Each stage's label reads "name / n · x%", x the share of the entry stage (the hover
+    adds share_label). Labels sit left of the bars and not beside them: a phone has no room for a 230 px text
+    margin, which cut the labels on both sides. Medical rehabilitation runs beside the social track, so the bars
+    need not shrink monotonically.
     """
     counts = stages.groupby("tahap")["jumlah"].sum() if len(stages) else pd.Series(dtype="int64")
     if counts.sum() == 0:
         return empty_figure(title, empty_message)
     codes = list(stage_labels)
+    names = [stage_labels[c] for c in codes]
     values = [int(counts.get(c, 0)) for c in codes]
     entry = int(counts.get(entry_stage, 0))
-    text = [fmt_int(v, lang) + (f" ({fmt_pct(v / entry, lang=lang)} {share_label})" if entry else "")
-            for v in values]
+    shares = [fmt_pct(v / entry, lang=lang) if entry else "" for v in values]
+    ticks = [f"{name}<br><b>{fmt_int(v, lang)}</b>" + (f" · {share}" if share else "")
+             for name, v, share in zip(names, values, shares)]
+    hover = [f"{fmt_int(v, lang)}" + (f" ({share} {share_label})" if share else "") for v, share in zip(values, shares)]
     fig = go.Figure(go.Funnel(
-        y=[stage_labels[c] for c in codes], x=values, text=text, textinfo="text", textposition="outside",
+        y=names, x=values, textinfo="none", customdata=hover,
         marker=dict(color=[theme.CATEGORICAL[2] if c == entry_stage else theme.CATEGORICAL[0] for c in codes]),
         connector=dict(line=dict(color=theme.BORDER, width=1)),
-        hovertemplate="%{y}: %{x:,d}<extra></extra>", cliponaxis=False,
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
     ))
-    return _layout(fig, title, lang, margin=dict(l=10, r=230, t=50, b=10))
+    _layout(fig, title, lang, margin=dict(l=10, r=10, t=50, b=10))
+    fig.update_yaxes(tickmode="array", tickvals=names, ticktext=ticks)
+    return fig
 
 
 def make_completeness_heatmap(
@@ -159,11 +178,16 @@ def make_completeness_heatmap(
         z=z.to_numpy(), x=[agency_labels[a] for a in agencies], y=[province_names.get(k, k) for k in rows],
         text=text, texttemplate="%{text}", zmin=0, zmax=1, colorscale=[list(s) for s in COMPLETENESS_SCALE],
         xgap=2, ygap=2, hoverongaps=False,
-        colorbar=dict(title=colorbar_title, tickformat=".0%", thickness=12),
+        # Below the grid and across it, not beside it: on a phone a side colour bar left the cells 15 px wide.
+        colorbar=dict(title=dict(text=colorbar_title, side="top"), tickformat=".0%", thickness=10,
+                      orientation="h", x=0, xanchor="left", y=0, yanchor="top", ypad=30, len=1, lenmode="fraction"),
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
     ))
-    height = max(320, 22 * len(rows) + 120)
-    _layout(fig, title, lang, height=height, plot_bgcolor=theme.NO_DATA_FILL, margin=dict(l=10, r=10, t=90, b=10))
+    height = max(360, 22 * len(rows) + 190)
+    _layout(fig, wrap_title(title), lang, height=height, plot_bgcolor=theme.NO_DATA_FILL,
+            margin=dict(l=10, r=10, t=90, b=80))
+    # The title claims its own room, so the agency names (turned on a narrow screen) stay below it.
+    fig.update_layout(title=dict(automargin=True, yref="container", y=1, yanchor="top", pad=dict(t=24)))
     fig.update_xaxes(side="top")
     fig.update_yaxes(gridcolor=theme.NO_DATA_FILL)
     return fig

@@ -403,6 +403,23 @@ class Akun(Base):
     __table_args__ = (CheckConstraint("peran IN ('pimpinan', 'jarnas', 'admin_data')", name="peran"),)
 
 
+class SesiLogin(Base):
+    """A signed-in browser (local accounts). The browser's HTTP-only cookie holds a random token; the database
+    holds only its SHA-256, so a copy of the database opens no session. Deleted on sign-out; ignored once idle or
+    past its end, or when the account is deactivated, deleted or locked."""
+
+    __tablename__ = "sesi_login"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # names the session in session_state; not secret
+    username: Mapped[str] = mapped_column(String(60), index=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # One-time code that hands the session to the cookie route (a token never travels in a URL).
+    kode_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    kode_sampai: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    terakhir: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # last use: idle expiry
+    berakhir: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # absolute end
+
+
 class Publikasi(Base):
     """One published extract: protected tables written by `manage.py publish`; the public page reads only this."""
 

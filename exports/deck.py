@@ -39,6 +39,7 @@ from domain.filters import Filters
 from domain.indicators import CATALOGUE, STAGE_LAG_MONTHS
 from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.messages import format_headline
+from exports.text_fit import fitted_size, longest_word_pt, table_height_emu
 from exports.indicator_tables import (comparison_notes, describe_filters, staffing_note, staffing_window,
                                       unit_scope_note)
 from strings import tr
@@ -64,12 +65,15 @@ class PdfConversionError(RuntimeError):
 
 def _text(slide, text: str, left, top, width, height, *, size: int = 18, bold: bool = False,
           colour: RGBColor = DARK, name: str | None = None):
+    """A text box; its type shrinks (never grows) until the text fits the box, so a long text cannot run over
+    what lies below it (measured: slide 8's notes ran into the footer)."""
     box = slide.shapes.add_textbox(left, top, width, height)
     if name:
         box.name = name
     frame = box.text_frame
     frame.word_wrap = True
     lines = text.split("\n")
+    size = fitted_size(lines, int(width), int(height), size, bold=bold)
     for i, line in enumerate(lines):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         run = para.add_run()
@@ -78,31 +82,39 @@ def _text(slide, text: str, left, top, width, height, *, size: int = 18, bold: b
     return box
 
 
+BULLET_SPACE_PT = 12
+
+
 def _bullets(slide, items: list[str], left, top, width, height, size: int = 22, name: str | None = None):
     box = slide.shapes.add_textbox(left, top, width, height)
     if name:
         box.name = name
     frame = box.text_frame
     frame.word_wrap = True
-    for i, item in enumerate(items):
+    texts = ["• " + item for item in items]
+    size = fitted_size(texts, int(width), int(height), size, space_after_pt=BULLET_SPACE_PT)
+    for i, text in enumerate(texts):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.space_after = Pt(12)
+        para.space_after = Pt(BULLET_SPACE_PT)
         run = para.add_run()
-        run.text = "• " + item
+        run.text = text
         run.font.size, run.font.color.rgb = Pt(size), DARK
     return box
 
 
-# Average glyph width as a share of the font size (a sans face), and the cell's side padding.
-GLYPH_EM, CELL_PAD = 0.58, Inches(0.2)
+# A table cell's side insets (python-pptx default: 0.1 in each side).
+CELL_PAD = Inches(0.2)
+FOOTER_TOP = Inches(6.9)
 
 
 def column_widths(header: list[str], rows: list[list[str]], width: int, size: int) -> list[int]:
-    """Column widths (EMU) that never break a header word: each column gets at least its longest header word,
-    and the rest of the width goes by the length of its text (capped, long names wrap between words)."""
-    glyph = Pt(size) * GLYPH_EM
+    """Column widths (EMU) that never break a word: each column gets at least its longest word (header words
+    bold, as the table style draws them; body words too: "kesehata n" was a body cell), and the rest of the width
+    goes by the length of its text (capped, long names wrap between words)."""
     columns = list(zip(header, *rows)) if rows else [(h,) for h in header]
-    floor = [int(max(len(w) for w in str(col[0]).split() or [""]) * glyph + CELL_PAD) for col in columns]
+    floor = [int(max(longest_word_pt(str(col[0]), size, bold=True),
+                     max((longest_word_pt(str(v), size) for v in col[1:]), default=0.0)) * Pt(1) + CELL_PAD)
+             for col in columns]
     need = [max(max(len(w) for w in str(col[0]).split() or [""]), min(max(len(str(v)) for v in col), 28))
             for col in columns]
     spare = max(0, width - sum(floor))
@@ -110,12 +122,20 @@ def column_widths(header: list[str], rows: list[list[str]], width: int, size: in
 
 
 def _table(slide, header: list[str], rows: list[list[str]], left, top, width, *, size: int = 14,
-           name: str | None = None):
+           name: str | None = None, bottom: int | None = None) -> int:
+    """An editable table; its type shrinks until its rows (which grow with their wrapped text) end above bottom.
+    Returns where the table ends (EMU), for what follows it."""
+    widths = column_widths(header, rows, int(width), size)
+    height = table_height_emu(header, rows, widths, size)
+    while bottom is not None and size > 9 and top + height > bottom:
+        size -= 1
+        widths = column_widths(header, rows, int(width), size)
+        height = table_height_emu(header, rows, widths, size)
     shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, Inches(0.4) * (len(rows) + 1))
     if name:
         shape.name = name
     table = shape.table
-    for column, w in zip(table.columns, column_widths(header, rows, int(width), size)):
+    for column, w in zip(table.columns, widths):
         column.width = w
     for c, title in enumerate(header):
         table.cell(0, c).text = title
@@ -127,13 +147,13 @@ def _table(slide, header: list[str], rows: list[list[str]], left, top, width, *,
             for para in cell.text_frame.paragraphs:
                 for run in para.runs:
                     run.font.size = Pt(size)
-    return shape
+    return top + height
 
 
 def _slide(prs: Presentation, title: str, footer: str, demo: bool):
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: every box is ours and editable
     _text(slide, title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), size=30, bold=True, name="judul")
-    _text(slide, footer, Inches(0.5), Inches(6.95), Inches(9.5), Inches(0.4), size=11, colour=GREY, name="catatan")
+    _text(slide, footer, Inches(0.5), Inches(6.95), Inches(9.5), Inches(0.5), size=11, colour=GREY, name="catatan")
     if demo:
         _text(slide, "DATA CONTOH (sintetis)", Inches(10.0), Inches(6.95), Inches(2.9), Inches(0.4), size=12,
               bold=True, colour=WARN, name="data_contoh")
@@ -303,7 +323,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
     _figure(slide, b, "unit_peringatan", lang, Inches(7.8), Inches(1.0))
     _text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
-          Inches(1.6), Inches(5.2), Inches(0.4), size=14, bold=True)
+          Inches(1.6), Inches(5.2), Inches(0.5), size=14, bold=True)
     if b.alerts is None:
         _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.6), size=14)
     elif b.alerts.empty:
@@ -313,28 +333,31 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
         units = b.names.get("unit", {})
         rows = [[units.get(r.kode_unit, r.kode_unit), fmt_month(_d(r.mulai), lang), fmt_month(_d(r.akhir), lang),
                  fmt_pct(r.utilisasi_maks, digits=0, lang=lang)] for r in b.alerts.head(8).itertuples()]
-        _table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
-                       tr("deck.col.max", lang)], rows, Inches(7.8), Inches(2.1), Inches(5.2), size=11,
-               name="tabel_kapasitas")
-    _text(slide, unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.6), Inches(5.2), Inches(1.0), size=11,
-          colour=GREY, name="cakupan_kapasitas")
+        end = _table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
+                             tr("deck.col.max", lang)], rows, Inches(7.8), Inches(2.1), Inches(5.2), size=11,
+                     name="tabel_kapasitas", bottom=Inches(5.8))
+    note_top = max(Inches(5.6), (end if b.alerts is not None and not b.alerts.empty else 0) + Inches(0.1))
+    _text(slide, unit_scope_note(b.filters, lang), Inches(7.8), note_top, Inches(5.2), FOOTER_TOP - note_top,
+          size=11, colour=GREY, name="cakupan_kapasitas")
 
     # 6. SDM gaps
     slide = _slide(prs, tr("deck.sdm", lang), footer_sdm, demo)
     _image(slide, images, "sdm", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
     _figure(slide, b, "kekurangan_staf", lang, Inches(7.8), Inches(1.0))
     roles = role_table(b)
+    end = Inches(5.3)
     if roles is None:
         _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.7), Inches(5.2), Inches(0.6), size=14)
     else:
         names = b.names.get("peran", {})
         rows = [[names.get(r.peran, r.peran), fmt_dec(r.current_staff, 0, lang), fmt_dec(r.required_staff, 1, lang),
                  fmt_dec(r.kekurangan, 1, lang), fmt_dec(r.wisn_ratio, 2, lang)] for r in roles.itertuples()]
-        _table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
-                       tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.7),
-               Inches(5.2), size=11, name="tabel_sdm")
-    _text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.4),
-          Inches(5.2), Inches(1.4), size=11, colour=GREY, name="aturan_sdm")
+        end = _table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
+                             tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.7),
+                     Inches(5.2), size=11, name="tabel_sdm", bottom=Inches(5.6))
+    note_top = max(Inches(5.4), end + Inches(0.1))
+    _text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), note_top,
+          Inches(5.2), FOOTER_TOP - note_top, size=11, colour=GREY, name="aturan_sdm")
 
     if prevention is not None:  # 6b. Prevention (issue 15)
         from exports.prevention_slide import add_prevention_slide
