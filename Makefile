@@ -22,7 +22,7 @@ setup: $(VENV)/.installed
 	$(BIN)/python manage.py init-demo
 
 run: setup
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # Everything but the browser tests on both cores, then the Chromium tests (one server and browser for the session).
 # worksteal: an idle worker takes tests from the busy one, so a few long AppTest/CLI cases do not leave one core

@@ -22,6 +22,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("kesenjangan_sdm", ":material/groups:"),
     PageSpec("pemantauan_jarnas", ":material/monitoring:"),
     PageSpec("daftar_tindakan", ":material/checklist:"),
+    PageSpec("pencegahan", ":material/shield:"),
     PageSpec("glosarium", ":material/menu_book:"),
     PageSpec("ringkasan_publik", ":material/public:"),
     PageSpec("kelola_data", ":material/database:"),

@@ -16,7 +16,7 @@ from domain.validation import KINDS, problems_table
 from exports.templates import XLSX_MIME, export_bytes, file_name, make_template
 from ui.auth import current_user
 from ui.frame import download_table, page_header, show_table
-from ui.i18n import current_lang, t
+from ui.i18n import current_lang, localise_uploader, t
 
 page_header("nav.kelola_data", "purpose.kelola_data", kinds=())
 lang = current_lang()
@@ -57,6 +57,7 @@ with tab_import:
     upload_key = f"kelola_upload_{st.session_state.get('kelola_upload_round', 0)}"
     upload = st.file_uploader(t("kelola.upload", mb=MAX_UPLOAD_MB), type=["csv", "xlsx"], key=upload_key,
                               help=t("kelola.upload.help"), max_upload_size=MAX_UPLOAD_MB)
+    localise_uploader(MAX_UPLOAD_MB, ["csv", "xlsx"])
     if upload is not None:
         raw = upload.getvalue()
         # Checked once per file, not on every rerun; the import itself checks again inside its transaction.

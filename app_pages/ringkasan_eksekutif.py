@@ -18,6 +18,7 @@ from ui.eksekutif_sections import alerts_section
 from ui.filters import current_filters, set_period
 from ui.frame import download_table, empty_state, metric, page_header, provenance, show_table
 from ui.i18n import current_lang, t
+from ui.prevention_section import render_prevention_section
 from ui.projector import is_presenting
 
 KINDS = ("kasus", "okupansi", "staf")
@@ -90,6 +91,7 @@ with right:
 # --- capacity and SDM alerts ------------------------------------------------------------------
 alert_table, sdm_table = alerts_section(b, lang)
 
+render_prevention_section(filters, lang)
 if presenting:
     st.stop()
 

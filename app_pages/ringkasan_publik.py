@@ -15,7 +15,7 @@ from data_access.publication import get_latest_extract, get_province_boundaries,
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_period
 from domain.publication import (
-    AGE_GROUPS, SEXES, display_table, display_value, map_values, national_total, parse_period,
+    AGE_GROUPS, REACH_TABLE, SEXES, display_table, display_value, map_values, national_total, parse_period,
     with_names, year_label,
 )
 from domain.taxonomy import MODUS, names
@@ -128,6 +128,14 @@ else:
 with st.expander(t("publik.data_table"), expanded=boundaries is None):
     show_table(with_names(provinces, province_names, total, jumlah), "korban_per_provinsi", t("publik.col.provinsi"),
                "provinsi")
+
+if REACH_TABLE in set(extract.cells["tabel"]):  # extracts published before issue 15 have no prevention table
+    st.subheader(t("publik.reach.header"))
+    st.caption(t("publik.reach.note"))
+    reach = with_names(extract.table(REACH_TABLE), province_names, total, {"jumlah": t("publik.reach.col")})
+    st.dataframe(display_table(reach, lang).rename_axis(t("publik.col.provinsi")).reset_index(), hide_index=True,
+                 width="stretch", key="publik_tbl_pencegahan")
+    source_caption()
 
 st.download_button(t("publik.download_all"), lambda: package_zip(extract, province_names),
                    file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",

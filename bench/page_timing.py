@@ -19,10 +19,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
-         "glosarium", "ringkasan_publik", "kelola_data")
+# Every content page; the peer comparison leaves out the two pages without charts or maps.
 PEER_PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
-              "ringkasan_publik")
+              "pencegahan", "daftar_tindakan", "ringkasan_publik")
+PAGES = (*PEER_PAGES, "glosarium", "kelola_data")
 EMPTY_SCRIPT = "import streamlit as st\n"
 
 

@@ -1,6 +1,8 @@
-"""Current screenshots of the main pages for the README: docs/screenshots/<page>.png, 1400x900, < 400 KB each.
+"""Current screenshots of the main pages for the README: docs/screenshots/<page>.png, 1400x900, < 400 KB each,
+plus the projector screen at 1920x1080 (proyektor_1920x1080.png) and the Peta page on a 1366x768 laptop
+(peta_1366x768.png) and on a phone (peta_ponsel_390x844.png).
 
-    python bench/screenshots.py [--out docs/screenshots]
+    python bench/screenshots.py [--out docs/screenshots] [--only extra]
 
 Starts its own server on a fresh demo database, signs in as admin_data (the public page as an anonymous
 visitor), waits for every chart and map to draw, and writes one PNG per page. Internet stays blocked.
@@ -25,6 +27,12 @@ from strings import tr  # noqa: E402
 from tests.browser import live  # noqa: E402
 
 MAX_BYTES = 400 * 1024
+# (file name, page URL, viewport, element scrolled to the top or None): the sizes issue 13 asks the README to show.
+EXTRA = (
+    ("proyektor_1920x1080", "/ringkasan-eksekutif?present=1", {"width": 1920, "height": 1080}, None),
+    ("peta_1366x768", "/peta-asal-korban", {"width": 1366, "height": 768}, "h3"),
+    ("peta_ponsel_390x844", "/peta-asal-korban", {"width": 390, "height": 844}, "iframe"),
+)
 SIGNED_IN = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
              "glosarium", "kelola_data")
 
@@ -70,6 +78,7 @@ def shoot(page, out: Path, name: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=PROJECT / "docs" / "screenshots")
+    parser.add_argument("--only", choices=["pages", "extra"], help="only the page shots, or only the extra sizes")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -85,14 +94,25 @@ def main(argv: list[str] | None = None) -> int:
             page.goto(srv.url + "/", timeout=120_000)
             live.wait_title(page, tr("nav.ringkasan_publik"), timeout=120_000)
             settle(page)
-            print(f"ringkasan_publik: {shoot(page, args.out, 'ringkasan_publik') / 1024:.0f} KB")
+            if args.only != "extra":
+                print(f"ringkasan_publik: {shoot(page, args.out, 'ringkasan_publik') / 1024:.0f} KB")
             live.login(page, srv.url, "admin_data", timeout=120_000)
-            for key in SIGNED_IN:
+            for key in SIGNED_IN if args.only != "extra" else ():
                 title = tr(f"nav.{key}")
                 page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', has_text=title).first.click()
                 live.wait_title(page, title, timeout=120_000)
                 settle(page)
                 print(f"{key}: {shoot(page, args.out, key) / 1024:.0f} KB")
+            for name, url, viewport, top in EXTRA if args.only != "pages" else ():
+                # The sign-in cookie keeps the session across these fresh page loads.
+                page.set_viewport_size(viewport)
+                page.goto(srv.url + url)
+                settle(page)
+                if top:
+                    page.locator(f'[data-testid="stMain"] {top}').first.evaluate(
+                        "e => e.scrollIntoView({block: 'start'})")
+                    page.wait_for_timeout(800)
+                print(f"{name}: {shoot(page, args.out, name) / 1024:.0f} KB")
             if watch.console_errors or watch.unexpected_blocked():
                 print(f"Peringatan: console {watch.console_errors[:3]} diblokir {watch.unexpected_blocked()[:3]}")
         finally:

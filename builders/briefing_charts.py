@@ -17,7 +17,7 @@ COMPLETENESS_SCALE = ((0.0, theme.CATEGORICAL[3]), (0.5, "#F0E442"), (1.0, theme
 PALETTE = [c for c in theme.CATEGORICAL if c != "#F0E442"]  # yellow lines vanish on white slides
 
 
-def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
+def chart_layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
     settings = dict(
         title=dict(text=title, x=0, xanchor="left"),
         separators=theme.SEPARATORS.get(lang, theme.SEPARATORS["id"]),
@@ -31,6 +31,18 @@ def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
     fig.update_xaxes(showgrid=False, linecolor=theme.BORDER, automargin=True)
     fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False, automargin=True)
     return fig
+
+
+def wrap_title(title: str, width: int = 40) -> str:
+    """Plotly never wraps a title; on a phone a long one ran off the chart. Lines of at most width characters,
+    broken between words."""
+    lines: list[str] = []
+    for word in title.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def month_ticks(months: list, lang: str, every: int = 3) -> dict:
@@ -86,7 +98,7 @@ def make_trend_lines(
             text=[fmt_month(pd.Timestamp(m).date(), lang) for m in wide.index],
             hovertemplate=f"{name}<br>%{{text}}: %{{y:,d}}<extra></extra>",
         ))
-    _layout(fig, title, lang, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0),
+    chart_layout(fig, title, lang, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0),
             yaxis=dict(title=y_title or tr("chart.victims_month", lang), rangemode="tozero"), hovermode="x unified", margin=dict(l=10, r=10, t=50, b=40))
     fig.update_xaxes(**month_ticks(list(wide.index), lang))
     return fig
@@ -104,25 +116,32 @@ def make_pipeline_funnel(
 ) -> go.Figure:
     """Victims reaching each handling stage, in the order of stage_labels, as a funnel.
 
-    stages: tahap, jumlah. Each bar reads "n (x% dari korban ditangani)", the share of the entry stage.
-    Medical rehabilitation runs beside the social track, so the bars need not shrink monotonically.
+    stages: tahap, jumlah. Each stage's label reads "name / n · x%", x the share of the entry stage (the hover
+    adds share_label). Labels sit left of the bars and not beside them: a phone has no room for a 230 px text
+    margin, which cut the labels on both sides. Medical rehabilitation runs beside the social track, so the bars
+    need not shrink monotonically.
     """
     counts = stages.groupby("tahap")["jumlah"].sum() if len(stages) else pd.Series(dtype="int64")
     if counts.sum() == 0:
         return empty_figure(title, empty_message or tr("chart.empty", lang))
     codes = list(stage_labels)
+    names = [stage_labels[c] for c in codes]
     values = [int(counts.get(c, 0)) for c in codes]
     entry = int(counts.get(entry_stage, 0))
     share_label = share_label or tr("chart.share_of_entry", lang)
-    text = [fmt_int(v, lang) + (f" ({fmt_pct(v / entry, lang=lang)} {share_label})" if entry else "")
-            for v in values]
+    shares = [fmt_pct(v / entry, lang=lang) if entry else "" for v in values]
+    ticks = [f"{name}<br><b>{fmt_int(v, lang)}</b>" + (f" · {share}" if share else "")
+             for name, v, share in zip(names, values, shares)]
+    hover = [f"{fmt_int(v, lang)}" + (f" ({share} {share_label})" if share else "") for v, share in zip(values, shares)]
     fig = go.Figure(go.Funnel(
-        y=[stage_labels[c] for c in codes], x=values, text=text, textinfo="text", textposition="outside",
+        y=names, x=values, textinfo="none", customdata=hover,
         marker=dict(color=[theme.CATEGORICAL[2] if c == entry_stage else theme.CATEGORICAL[0] for c in codes]),
         connector=dict(line=dict(color=theme.BORDER, width=1)),
-        hovertemplate="%{y}: %{x:,d}<extra></extra>", cliponaxis=False,
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
     ))
-    return _layout(fig, title, lang, margin=dict(l=10, r=230, t=50, b=10))
+    chart_layout(fig, title, lang, margin=dict(l=10, r=10, t=50, b=10))
+    fig.update_yaxes(tickmode="array", tickvals=names, ticktext=ticks)
+    return fig
 
 
 def make_completeness_heatmap(
@@ -159,11 +178,17 @@ def make_completeness_heatmap(
         z=z.to_numpy(), x=[agency_labels[a] for a in agencies], y=[province_names.get(k, k) for k in rows],
         text=text, texttemplate="%{text}", zmin=0, zmax=1, colorscale=[list(s) for s in COMPLETENESS_SCALE],
         xgap=2, ygap=2, hoverongaps=False,
-        colorbar=dict(title=colorbar_title or tr("chart.completeness", lang), tickformat=".0%", thickness=12),
+        # Below the grid and across it, not beside it: on a phone a side colour bar left the cells 15 px wide.
+        colorbar=dict(title=dict(text=colorbar_title or tr("chart.completeness", lang), side="top"), tickformat=".0%",
+                      thickness=10, orientation="h", x=0, xanchor="left", y=0, yanchor="top", ypad=30, len=1,
+                      lenmode="fraction"),
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
     ))
-    height = max(320, 22 * len(rows) + 120)
-    _layout(fig, title, lang, height=height, plot_bgcolor=theme.NO_DATA_FILL, margin=dict(l=10, r=10, t=90, b=10))
+    height = max(360, 22 * len(rows) + 190)
+    chart_layout(fig, wrap_title(title), lang, height=height, plot_bgcolor=theme.NO_DATA_FILL,
+            margin=dict(l=10, r=10, t=90, b=80))
+    # The title claims its own room, so the agency names (turned on a narrow screen) stay below it.
+    fig.update_layout(title=dict(automargin=True, yref="container", y=1, yanchor="top", pad=dict(t=24)))
     fig.update_xaxes(side="top")
     fig.update_yaxes(gridcolor=theme.NO_DATA_FILL)
     return fig
@@ -187,7 +212,7 @@ def make_top_bars(
         x=data["jumlah"], y=data["nama"], orientation="h", marker_color=colour, text=text,
         textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:,d}<extra></extra>",
     ))
-    _layout(fig, title, lang, xaxis=dict(title=x_title or tr("chart.victims_axis", lang)), margin=dict(l=10, r=90, t=50, b=10),
+    chart_layout(fig, title, lang, xaxis=dict(title=x_title or tr("chart.victims_axis", lang)), margin=dict(l=10, r=90, t=50, b=10),
             height=max(300, 32 * len(data) + 90))
     return fig
 
@@ -222,7 +247,7 @@ def make_utilisation_bars(
     ))
     fig.add_vline(x=threshold, line=dict(color=theme.BORDER, dash="dash", width=1.5))
     top = max(1.1, math.ceil(float(data["utilisasi"].max()) * 10 + 1) / 10)
-    _layout(fig, title, lang, xaxis=dict(title=x_title or tr("chart.utilisation", lang), tickformat=".0%", range=[0, top]),
+    chart_layout(fig, title, lang, xaxis=dict(title=x_title or tr("chart.utilisation", lang), tickformat=".0%", range=[0, top]),
             margin=dict(l=10, r=60, t=50, b=10), height=max(300, 30 * len(data) + 90))
     return fig
 
@@ -247,4 +272,4 @@ def make_wisn_role_bars(
         go.Bar(x=names, y=roles["required_staff"], name=required_label or tr("chart.staff_required", lang), marker_color=theme.CATEGORICAL[1],
                hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
     ])
-    return _layout(fig, title, lang, barmode="group", legend=dict(orientation="h", y=-0.2, x=0))
+    return chart_layout(fig, title, lang, barmode="group", legend=dict(orientation="h", y=-0.2, x=0))

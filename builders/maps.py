@@ -340,6 +340,41 @@ def _unit_popup(unit: pd.Series, band: str, lang: str) -> str:
 # --- flows ------------------------------------------------------------------------------------
 
 
+# Flow map furniture: land drawn plain so the lines and labels carry the meaning; labels readable over lines.
+FLOW_BASEMAP_STYLE = {"fillColor": "#ffffff", "color": "#9e9e9e", "weight": 0.6, "fillOpacity": 1.0}
+FLOW_LABEL_STYLE = ("font:600 12px/16px Source Sans Pro, Arial, sans-serif;color:#1f2d3d;white-space:nowrap;"
+                    "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff")
+
+
+LABEL_BOX_PX, LABEL_CHAR_PX, MAP_WIDTH_PX = 160, 7.0, 450.0
+
+
+def label_sides(points: pd.DataFrame, lon_span: tuple[float, float]) -> list[str | None]:
+    """For destination names in order of size: "right" or "left" of the point, or None when both would cover an
+    earlier name or leave the map. Positions in pixels are estimated for a map about MAP_WIDTH_PX wide that
+    shows lon_span (the flow map fits its bounds), with a Mercator-free degree scale: good enough to keep
+    neighbours such as Saudi Arabia and the Emirates apart."""
+    west, east = lon_span
+    scale = MAP_WIDTH_PX / max(east - west, 1e-6)
+    placed: list[tuple[float, float, float, float]] = []
+    sides: list[str | None] = []
+    for _, point in points.iterrows():
+        x, y = (point["tujuan_lon"] - west) * scale, -point["tujuan_lat"] * scale
+        width = len(str(point["tujuan_nama"])) * LABEL_CHAR_PX
+        chosen = None
+        for side in ("right", "left"):
+            x0 = x + 6 if side == "right" else x - 6 - width
+            box = (x0, y - 8, x0 + width, y + 8)
+            inside = 0 <= box[0] and box[2] <= MAP_WIDTH_PX
+            clear = all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in placed)
+            if inside and clear:
+                chosen = side
+                placed.append(box)
+                break
+        sides.append(chosen)
+    return sides
+
+
 def make_flow_map(
     flows: pd.DataFrame,
     *,
@@ -347,13 +382,16 @@ def make_flow_map(
     min_weight_px: float = 1.5,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    basemap: gpd.GeoDataFrame | None = None,
+    labelled: int = 8,
     lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     """Lines from origin to destination, width by victims (square-root scale), with tooltips.
 
     flows: asal_nama, asal_lat, asal_lon, tujuan_nama, tujuan_lat, tujuan_lon, jumlah. Repeated
     pairs are summed; pairs without coordinates or victims are left out. The view covers Indonesia
-    and every destination.
+    and every destination. basemap (the offline province outlines) is drawn under the lines, so they do not
+    float in empty space without tiles; the `labelled` largest destinations carry their name on the map.
     """
     keys = ["asal_nama", "asal_lat", "asal_lon", "tujuan_nama", "tujuan_lat", "tujuan_lon"]
     _require(flows, (*keys, "jumlah"), "flows")
@@ -371,6 +409,13 @@ def make_flow_map(
     lats = [south, north, *pairs["asal_lat"], *pairs["tujuan_lat"]]
     lons = [west, east, *pairs["asal_lon"], *pairs["tujuan_lon"]]
     m = base_map(tiles, tiles_attribution, bounds=((min(lats), min(lons)), (max(lats), max(lons))), lang=lang)
+    if basemap is not None and len(basemap):
+        folium.GeoJson(
+            feature_collection(basemap, pd.DataFrame(index=range(len(basemap)))),
+            name="basemap",
+            style_function=lambda _: FLOW_BASEMAP_STYLE,
+            control=False,
+        ).add_to(m)
     for i, flow in pairs.iterrows():
         text = (
             f"{escape_html(flow['asal_nama'])} → {escape_html(flow['tujuan_nama'])}: "
@@ -397,6 +442,21 @@ def make_flow_map(
                     + tr("map.flow.victims", lang, n=format_number(point["jumlah"], lang=lang))
                 ),
             ).add_to(m)
+        if side == "tujuan":
+            top_points = totals.nlargest(labelled, "jumlah", keep="first")
+            span = (min(lons), max(lons))
+            for (_, point), anchor in zip(top_points.iterrows(), label_sides(top_points, span)):
+                if anchor is None:
+                    continue  # would cover a larger destination's name; its tooltip still names it
+                label = f'<div style="{FLOW_LABEL_STYLE}{anchor == "left" and ";text-align:right" or ""}">' \
+                        f'{escape_html(point["tujuan_nama"])}</div>'
+                folium.Marker(
+                    location=(point["tujuan_lat"], point["tujuan_lon"]),
+                    icon=folium.DivIcon(html=label, icon_size=(LABEL_BOX_PX, 16),
+                                        icon_anchor=(-6, 8) if anchor == "right" else (LABEL_BOX_PX + 6, 8),
+                                        class_name="tppo-flow-label"),
+                    interactive=False,
+                ).add_to(m)
 
     rows = []
     if len(pairs):

@@ -155,9 +155,10 @@ def _percent(text: str) -> float | None:
 
 def cmd_target(args: argparse.Namespace) -> int:
     """Set one role's competence targets (the same validation and audit as the page's editor)."""
-    from data_access.engine import connect, ensure_database, get_engine
+    from data_access.engine import connect, get_engine
     from data_access.staffing import query_competence_targets
     from data_access.targets import EDITOR_ROLE, editable_targets, from_percent, save_targets
+    from demo.loader import ensure_database
     from domain.sdm import ROLES
 
     ensure_database()

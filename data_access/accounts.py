@@ -4,14 +4,16 @@ holds across replicas)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, delete, func, or_, select, update
 
-from data_access.schema import Akun
+from data_access.schema import Akun, SesiLogin
 from domain.access import INTERNAL_ROLES, LockoutRule
 
 _hasher = PasswordHasher()
@@ -62,6 +64,7 @@ def create_account(conn: Connection, username: str, password: str, role: str, *,
         raise AccountExists(f"Akun '{username}' sudah ada; tidak ada yang diubah. Gunakan --replace untuk mengganti "
                             "kata sandi dan perannya.")
     conn.execute(delete(Akun).where(Akun.username == username))
+    close_sessions_of(conn, username)  # a new password ends the sessions opened with the old one
     conn.execute(Akun.__table__.insert().values(
         username=username, password_hash=_hasher.hash(password), peran=role, aktif=True, demo=demo,
         gagal_login=0, terkunci_sampai=None, dibuat=dt.datetime.now(dt.timezone.utc),
@@ -191,4 +194,98 @@ def unlock_account(conn: Connection, username: str) -> bool:
 
 
 def delete_demo_accounts(conn: Connection) -> None:
+    conn.execute(delete(SesiLogin).where(SesiLogin.username.in_(select(Akun.username).where(Akun.demo.is_(True)))))
     conn.execute(delete(Akun).where(Akun.demo.is_(True)))
+
+
+# ------------------------------------------------------------------ sessions that survive a reload
+HANDOVER_SECONDS = 60  # the one-time code is redeemed by the browser's very next request
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _usable(conn: Connection, now: dt.datetime, idle: dt.timedelta):
+    """Session not past its end nor idle too long, account active and not locked."""
+    at = _db_time(conn, now)
+    return (SesiLogin.berakhir > at, SesiLogin.terakhir > _db_time(conn, now - idle), Akun.aktif.is_(True),
+            or_(Akun.terkunci_sampai.is_(None), Akun.terkunci_sampai <= at))
+
+
+@dataclass(frozen=True)
+class OpenedSession:
+    """session_id names the session in the server's session state; handover_code, valid HANDOVER_SECONDS and
+    once, lets the browser fetch its cookie token."""
+
+    session_id: str
+    handover_code: str
+
+
+def open_session(conn: Connection, username: str, now: dt.datetime, lifetime: dt.timedelta) -> OpenedSession:
+    """A new sign-in session for an account that has just proved its password (expired rows are cleared)."""
+    conn.execute(delete(SesiLogin).where(SesiLogin.berakhir <= _db_time(conn, now)))
+    session_id, code = secrets.token_hex(16), secrets.token_urlsafe(32)
+    conn.execute(SesiLogin.__table__.insert().values(
+        id=session_id, username=username, token_hash=None, kode_hash=_digest(code),
+        kode_sampai=now + dt.timedelta(seconds=HANDOVER_SECONDS), dibuat=now, terakhir=now, berakhir=now + lifetime))
+    return OpenedSession(session_id, code)
+
+
+def redeem_handover(conn: Connection, code: str, now: dt.datetime) -> str | None:
+    """The cookie token for a valid, unused hand-over code (one atomic UPDATE: a code works once), else None."""
+    token = secrets.token_urlsafe(32)
+    row = conn.execute(
+        update(SesiLogin).where(SesiLogin.kode_hash == _digest(code), SesiLogin.kode_sampai > _db_time(conn, now))
+        .values(kode_hash=None, kode_sampai=None, token_hash=_digest(token), terakhir=now)
+        .returning(SesiLogin.id)
+    ).first()
+    return token if row is not None else None
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    session_id: str
+    username: str
+    role: str
+
+
+def session_by_token(conn: Connection, token: str, now: dt.datetime, idle: dt.timedelta) -> SessionInfo | None:
+    """The usable session a cookie token names; None for an unknown (tampered), ended or idle one."""
+    if not token or len(token) > 200:
+        return None
+    row = conn.execute(
+        select(SesiLogin.id, SesiLogin.username, Akun.peran).join(Akun, Akun.username == SesiLogin.username)
+        .where(SesiLogin.token_hash == _digest(token), *_usable(conn, now, idle))
+    ).first()
+    if row is None:
+        return None
+    _touch(conn, row.id, now)
+    return SessionInfo(row.id, row.username, row.peran)
+
+
+def session_role(conn: Connection, session_id: str, now: dt.datetime, idle: dt.timedelta) -> str | None:
+    """The account's role while the session is usable (sessions re-check this every few seconds), else None."""
+    role = conn.execute(
+        select(Akun.peran).join(SesiLogin, Akun.username == SesiLogin.username)
+        .where(SesiLogin.id == session_id, *_usable(conn, now, idle))
+    ).scalar()
+    if role is not None:
+        _touch(conn, session_id, now)
+    return role
+
+
+def _touch(conn: Connection, session_id: str, now: dt.datetime) -> None:
+    # At most one write a minute per session: idle expiry needs minutes, not seconds.
+    conn.execute(update(SesiLogin).where(SesiLogin.id == session_id,
+                                         SesiLogin.terakhir < _db_time(conn, now - dt.timedelta(minutes=1)))
+                 .values(terakhir=now))
+
+
+def close_session(conn: Connection, session_id: str) -> None:
+    """Sign-out: the session ends in every tab and its cookie opens nothing any more."""
+    conn.execute(delete(SesiLogin).where(SesiLogin.id == session_id))
+
+
+def close_sessions_of(conn: Connection, username: str) -> int:
+    return conn.execute(delete(SesiLogin).where(SesiLogin.username == username)).rowcount

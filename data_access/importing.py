@@ -43,13 +43,15 @@ SUMBER: dict[str, str] = {
     "kasus": "kasus", "okupansi": "okupansi", "staf": "staf", "unit_layanan": "unit_layanan",
     "standar": "standar_beban_kerja", "waktu_kerja": "standar_beban_kerja", "populasi": "populasi",
     "pelatihan": "pelatihan",
+    "kegiatan_pencegahan": "kegiatan_pencegahan", "pencegahan_keberangkatan": "pencegahan_keberangkatan",
+    "penempatan_pmi": "penempatan_pmi",
 }
 # Provenance, not data: a row whose values are unchanged keeps its mark (issue 11: the demo label is a property
 # of the data, so re-importing demo rows keeps them demo).
 PROVENANCE = frozenset({"contoh"})
 DERIVED: dict[str, tuple[str, ...]] = {
     "kasus": ("kode_prov_asal", "tujuan_jenis"), "unit_layanan": ("kode_prov",), "standar": ("contoh",),
-    "waktu_kerja": ("contoh",),
+    "waktu_kerja": ("contoh",), "kegiatan_pencegahan": ("kode_prov",), "penempatan_pmi": ("kode_prov",),
 }
 # Natural keys of every table an import may touch (for the change log and rollback).
 TABLE_KEYS: dict[str, tuple[str, ...]] = {

@@ -16,7 +16,8 @@ from data_access.publication import write_extract
 from data_access.schema import Modus, SumberData, Wilayah
 from domain.disclosure import DisclosureRules
 from domain.filters import Filters
-from domain.publication import MONTHLY_COLUMNS, ExtractInfo, build_extract, format_period
+from data_access.prevention import query_prevention_activities
+from domain.publication import MONTHLY_COLUMNS, ExtractInfo, build_extract, build_reach_cells, format_period
 from settings import load_settings
 
 
@@ -54,6 +55,11 @@ def publish_from_cases(
     modus_codes = [str(k) for k in conn.execute(select(Modus.kode).order_by(Modus.urutan, Modus.kode)).scalars()]
     cells = build_extract(monthly, provinces, modus_codes, rules)
     months = pd.to_datetime(monthly.loc[monthly["jumlah"] > 0, "bulan"].astype(str).str[:10])
-    periode = format_period(months.min().date(), months.max().date())
+    start, end = months.min().date(), months.max().date()
+    periode = format_period(start, end)
+    # Prevention reach over the same months, by province only (issue 15): kab/kota counts stay internal.
+    reach = query_prevention_activities(conn, start, end, (), "provinsi")
+    if len(reach):
+        cells = pd.concat([cells, build_reach_cells(reach, provinces, rules)], ignore_index=True)
     return write_extract(conn, cells, ambang=rules.threshold, basis_pembulatan=rules.rounding_base,
                          asal_data=query_case_origin(conn), periode=periode, now=now, catatan=catatan)

@@ -289,6 +289,59 @@ class WaktuKerja(Base):
     contoh: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+# ---------------------------------------------------------------- prevention (issue 15)
+class KegiatanPencegahan(Base):
+    """Prevention activities per month, area, agency and kind: how many, and how many people they reached."""
+
+    __tablename__ = "kegiatan_pencegahan"
+    bulan: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    # A kabupaten/kota code, or the province code for a province-wide activity.
+    kode_wilayah: Mapped[str] = mapped_column(ForeignKey("wilayah.kode"), primary_key=True)
+    instansi: Mapped[str] = mapped_column(String(20), primary_key=True)  # domain.taxonomy.INSTANSI_PENCEGAHAN
+    jenis: Mapped[str] = mapped_column(String(30), primary_key=True)  # domain.taxonomy.JENIS_PENCEGAHAN
+    kode_prov: Mapped[str] = mapped_column(String(2), index=True)
+    kegiatan: Mapped[int] = mapped_column(Integer)
+    peserta: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (CheckConstraint("kegiatan >= 0 AND peserta >= 0", name="nonneg"),)
+
+
+class PencegahanKeberangkatan(Base):
+    """Prevented non-procedural migrant-worker departures per month, province where stopped, and agency."""
+
+    __tablename__ = "pencegahan_keberangkatan"
+    bulan: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    # The province of the airport, port or border post, not the province the would-be migrants come from.
+    kode_provinsi: Mapped[str] = mapped_column(ForeignKey("wilayah.kode"), primary_key=True)
+    instansi: Mapped[str] = mapped_column(String(20), primary_key=True)
+    jumlah: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (CheckConstraint("jumlah >= 0", name="jumlah_nonneg"),)
+
+
+class PenempatanPmi(Base):
+    """Migrant-worker placements (BP2MI) by area of origin, per year or per month (bulan NULL: the whole year)."""
+
+    __tablename__ = "penempatan_pmi"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tahun: Mapped[int] = mapped_column(SmallInteger)
+    bulan: Mapped[int | None] = mapped_column(SmallInteger)
+    # A kabupaten/kota code, or the province code for placements whose kab/kota is not known.
+    kode_wilayah: Mapped[str] = mapped_column(ForeignKey("wilayah.kode"))
+    kode_prov: Mapped[str] = mapped_column(String(2), index=True)
+    jumlah: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    __table_args__ = (
+        CheckConstraint("jumlah >= 0", name="jumlah_nonneg"),
+        CheckConstraint("bulan IS NULL OR (bulan >= 1 AND bulan <= 12)", name="bulan_range"),
+    )
+
+
+# The natural key; COALESCE because two whole-year rows (bulan NULL) would otherwise never collide.
+Index("uq_penempatan_kunci", PenempatanPmi.tahun, func.coalesce(PenempatanPmi.bulan, 0), PenempatanPmi.kode_wilayah,
+      unique=True)
+
+
 # ---------------------------------------------------------------- metadata
 class Indikator(Base):
     """What each number counts, from whom, for which period: shown in the glossary and on every chart."""
@@ -348,6 +401,23 @@ class Akun(Base):
     terkunci_sampai: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     __table_args__ = (CheckConstraint("peran IN ('pimpinan', 'jarnas', 'admin_data')", name="peran"),)
+
+
+class SesiLogin(Base):
+    """A signed-in browser (local accounts). The browser's HTTP-only cookie holds a random token; the database
+    holds only its SHA-256, so a copy of the database opens no session. Deleted on sign-out; ignored once idle or
+    past its end, or when the account is deactivated, deleted or locked."""
+
+    __tablename__ = "sesi_login"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # names the session in session_state; not secret
+    username: Mapped[str] = mapped_column(String(60), index=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # One-time code that hands the session to the cookie route (a token never travels in a URL).
+    kode_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    kode_sampai: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    terakhir: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # last use: idle expiry
+    berakhir: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # absolute end
 
 
 class Publikasi(Base):

@@ -133,3 +133,65 @@ CERTIFIED_TARGET = {"pekerja_sosial": 1.0}
 TARGET_SOURCE = "CONTOH untuk data demo, bukan target resmi: admin data menetapkan target (Kesenjangan SDM)"
 
 DEMO_NOTICE = "DATA CONTOH (sintetis)"
+
+# ---------------------------------------------------------------- prevention (issue 15)
+# A stream of its own: prevention rows are drawn from this seed, so adding them left every earlier demo table
+# exactly as it was.
+PREVENTION_SEED = (SEED, 15)
+
+# Migrant-worker placements (BP2MI), origin_provinces.csv: 274,965 in 2023; the top ten and bottom three
+# provinces exact (databoks/BP2MI).
+PLACEMENTS_2023_TOTAL = 274_965
+PLACEMENTS_2023_EXACT = {"35": 68069, "33": 59009, "32": 52961, "52": 33949, "18": 21539, "12": 10550, "51": 9359,
+                         "36": 3183, "16": 2088, "73": 2076, "82": 12, "92": 15, "75": 20}
+# The other 12,135 placements of 2023 spread over the remaining provinces by these weights (assumption: NTT,
+# Kalimantan Barat, Kepulauan Riau, DKI and Aceh send more; every other province weight 1). With 25 provinces
+# each lands between the bottom three (≤ 20) and rank ten (2,076), as the ranking requires (tested).
+PLACEMENTS_2023_REST_WEIGHTS = {"53": 4, "61": 3, "21": 3, "31": 3, "11": 2, "14": 2, "13": 2, "34": 2, "71": 2}
+# 2024 (prevention.csv, Wamen P2MI 31 Dec 2024): the top five exact. The national total is not stated; it is
+# derived from Jawa Timur's stated share (79,001 = 26.76 %), and the other four shares agree within 0.1 %.
+PLACEMENTS_2024_EXACT = {"35": 79001, "33": 66297, "32": 61236, "52": 30342, "18": 25016}
+PLACEMENTS_2024_TOTAL = round(79001 / 0.2676)
+# BP3MI NTB reports 21,252 placements from NTB in 2024, BP2MI 30,342: the demo keeps the national (BP2MI) figure.
+# The other provinces of 2024 keep their 2023 proportions (assumption). 2025 (January–July, the demo period):
+# each province's 2024 figure spread evenly over the months (assumption: flat).
+PLACEMENTS_MONTHLY_FROM = 2025  # years before: one whole-year row per area; from this year on: monthly rows
+# Placements by kab/kota: a province's placements spread over its kab/kota in proportion to (victims 2023-2025 + 1)
+# times a gamma(2) draw (assumption: trafficking follows migration, unevenly); this share stays at province level
+# (kab/kota not recorded), as BP2MI publishes some placements by province only.
+PLACEMENTS_UNKNOWN_KAB_SHARE = 0.10
+
+# Prevented non-procedural departures (prevention.csv). The province is where the departure was stopped (airport,
+# port, border post), not the origin: Soekarno-Hatta airport is in Banten.
+PREVENTED_2024_NATIONAL = 4191  # BP2MI, 31 Dec 2024: the demo's 2024 rows add up to exactly this
+PREVENTED_EXACT = {  # (province, month) → count, Banten from the Imigrasi Soekarno-Hatta and BP3MI Banten reports
+    ("36", dt.date(2023, 1, 1)): 212, ("36", dt.date(2023, 2, 1)): 415, ("36", dt.date(2023, 3, 1)): 530,
+    ("36", dt.date(2023, 4, 1)): 307, ("36", dt.date(2024, 1, 1)): 330, ("36", dt.date(2024, 2, 1)): 254,
+}
+# Soekarno-Hatta: 2,486 prevented from 1 Jan to 15 Jun 2023, so 1,022 in May and the first half of June: the demo
+# puts 681 (1,022 / 1.5) in each of May and June 2023 (assumption). Every other Banten month (July 2023 onwards,
+# March 2024 onwards) repeats the mean of January and February 2024, 292 (assumption: the post-surge level).
+PREVENTED_BANTEN_MAY_JUNE_2023 = 681
+PREVENTED_BANTEN_USUAL = 292
+PREVENTED_NTB_2024 = 233  # BP3MI NTB, all agencies, 2024; spread evenly over the months
+# The rest of the 2024 national figure (4,191 − Banten − NTB = 454) at other exit points, by these weights
+# (assumption: Batam/Tanjungpinang ports, Nunukan, Entikong, Juanda, Kualanamu, Bali, Makassar). 2023 and 2025
+# repeat each province's 2024 monthly level (assumption), NTB included.
+PREVENTED_OTHER_WEIGHTS = {"21": 150, "65": 100, "61": 60, "35": 50, "12": 40, "51": 30, "73": 24}
+# Banten 2023 rows are Imigrasi's (the source is Kanim Soekarno-Hatta); all other rows BP3MI's.
+
+# Prevention activities: no public monthly series exists, so everything here is an assumption, shaped to
+# exercise the Pencegahan page. Activities per province and year: a floor plus one per 150 placements in 2024
+# (sending areas get more outreach); spread over kab/kota in proportion to the square root of their placement
+# share, then drawn month by month (Poisson).
+ACTIVITIES_FLOOR_PER_PROVINCE = 20
+PLACEMENTS_PER_ACTIVITY = 150
+ACTIVITY_KIND_SHARE = {"sosialisasi": .50, "pelatihan_aparat_desa": .15, "layanan_informasi": .30, "lainnya": .05}
+PARTICIPANTS_PER_ACTIVITY = {"sosialisasi": 60, "pelatihan_aparat_desa": 25, "layanan_informasi": 15,
+                             "lainnya": 30}  # drawn ±40 %
+ACTIVITY_AGENCIES = {"sosialisasi": ("BP3MI", "DISNAKER", "DINSOS", "JARNAS"),
+                     "pelatihan_aparat_desa": ("DINSOS", "PEMDES", "BP3MI"),
+                     "layanan_informasi": ("BP3MI", "DISNAKER"), "lainnya": ("LAINNYA",)}
+# A victims' hot spot with no prevention activity in the last 12 months of the demo period (synthetic scenario,
+# so the priority list has its first case): Timor Tengah Utara, from August 2024.
+NO_PREVENTION_SINCE = {("53", "Kabupaten Timor Tengah Utara"): dt.date(2024, 8, 1)}

@@ -39,6 +39,9 @@ class DemoData:
     waktu_kerja: pd.DataFrame
     pelatihan: pd.DataFrame
     target_kompetensi: pd.DataFrame
+    kegiatan_pencegahan: pd.DataFrame
+    pencegahan_keberangkatan: pd.DataFrame
+    penempatan_pmi: pd.DataFrame
 
 
 def apportion(total: int, weights: dict | list | tuple) -> list[int]:
@@ -379,6 +382,97 @@ def _standards() -> tuple[pd.DataFrame, pd.DataFrame]:
     return std, awt
 
 
+def _placements_by_province(provinces: list[str]) -> dict[int, dict[str, int]]:
+    """Yearly placements per province: exact where the sources give figures, the rest by documented weights."""
+    y2023 = dict(cal.PLACEMENTS_2023_EXACT)
+    rest = [p for p in provinces if p not in y2023]
+    weights = {p: cal.PLACEMENTS_2023_REST_WEIGHTS.get(p, 1) for p in rest}
+    y2023.update(zip(rest, apportion(cal.PLACEMENTS_2023_TOTAL - sum(y2023.values()), weights)))
+    y2024 = dict(cal.PLACEMENTS_2024_EXACT)
+    rest = {p: y2023[p] for p in provinces if p not in y2024}
+    y2024.update(zip(rest, apportion(cal.PLACEMENTS_2024_TOTAL - sum(y2024.values()), rest)))
+    return {2023: y2023, 2024: y2024}
+
+
+def _placements(regions: pd.DataFrame, provinces: list[str], kasus: pd.DataFrame,
+                rng: np.random.Generator) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+    """Placements by origin: whole-year rows by kab/kota (and province for the unknown share), then monthly rows."""
+    by_year = _placements_by_province(provinces)
+    victims = kasus[kasus["tahap"] == ENTRY_STAGE].groupby("kode_asal")["jumlah"].sum()
+    kab = regions[regions["tingkat"] == 2]
+    kab_share = {}
+    for prov, group in kab.groupby("kode_prov"):
+        w = (victims.reindex(group["kode"]).fillna(0).to_numpy() + 1) * rng.gamma(2.0, 1.0, len(group))
+        kab_share[prov] = pd.Series(w / w.sum(), index=group["kode"].to_numpy())
+    periods = [(year, None, by_year[year]) for year in (2023, 2024)]
+    months_2025 = [m for m in months() if m.year >= cal.PLACEMENTS_MONTHLY_FROM]
+    monthly = {p: apportion(by_year[2024][p] * len(months_2025) // 12, [1] * len(months_2025)) for p in provinces}
+    periods += [(m.year, m.month, {p: monthly[p][i] for p in provinces}) for i, m in enumerate(months_2025)]
+    rows = []
+    for year, month, totals in periods:
+        for prov in provinces:
+            total = totals.get(prov, 0)
+            unknown = int(round(total * cal.PLACEMENTS_UNKNOWN_KAB_SHARE))
+            counts = dict(zip(kab_share[prov].index, apportion(total - unknown, kab_share[prov].to_dict())))
+            counts[prov] = unknown
+            rows += [(year, month, code, code[:2], n) for code, n in counts.items() if n > 0]
+    frame = pd.DataFrame(rows, columns=["tahun", "bulan", "kode_wilayah", "kode_prov", "jumlah"])
+    frame["bulan"] = frame["bulan"].astype("Int64")
+    return frame, kab_share
+
+
+def _prevented_departures(provinces: list[str]) -> pd.DataFrame:
+    """Prevented departures per month and province where stopped; 2024 adds up to the national figure."""
+    rows = []
+    exact = cal.PREVENTED_EXACT
+    for m in months():
+        if ("36", m) in exact:
+            banten = exact[("36", m)]
+        elif m in (dt.date(2023, 5, 1), dt.date(2023, 6, 1)):
+            banten = cal.PREVENTED_BANTEN_MAY_JUNE_2023
+        else:
+            banten = cal.PREVENTED_BANTEN_USUAL
+        rows.append((m, "36", "IMIGRASI" if m.year == 2023 else "BP3MI", banten))
+    banten_2024 = sum(n for m, _, _, n in rows if m.year == 2024)
+    other_2024 = cal.PREVENTED_2024_NATIONAL - banten_2024 - cal.PREVENTED_NTB_2024
+    yearly = {"52": cal.PREVENTED_NTB_2024, **dict(zip(cal.PREVENTED_OTHER_WEIGHTS,
+                                                     apportion(other_2024, cal.PREVENTED_OTHER_WEIGHTS)))}
+    for prov, total in yearly.items():
+        per_month = apportion(total, [1] * 12)
+        for m in months():
+            rows.append((m, prov, "BP3MI", per_month[m.month - 1]))
+    frame = pd.DataFrame(rows, columns=["bulan", "kode_provinsi", "instansi", "jumlah"])
+    return frame[frame["kode_provinsi"].isin(provinces)].reset_index(drop=True)
+
+
+def _prevention_activities(regions: pd.DataFrame, provinces: list[str], kab_share: dict[str, pd.Series],
+                           rng: np.random.Generator) -> pd.DataFrame:
+    """Activities per month, kab/kota, agency and kind (Poisson draws around documented assumptions)."""
+    y2024 = _placements_by_province(provinces)[2024]
+    name_to_code = dict(zip(zip(regions["kode_prov"], regions["nama"]), regions["kode"]))
+    silent = {name_to_code[key]: since for key, since in cal.NO_PREVENTION_SINCE.items()}
+    rows = []
+    for prov in provinces:
+        yearly = cal.ACTIVITIES_FLOOR_PER_PROVINCE + y2024.get(prov, 0) / cal.PLACEMENTS_PER_ACTIVITY
+        reach = np.sqrt(kab_share[prov])
+        reach = reach / reach.sum()
+        for m in months():
+            for jenis, share in cal.ACTIVITY_KIND_SHARE.items():
+                counts = rng.poisson(yearly / 12 * share * reach.to_numpy())
+                for code, n in zip(reach.index, counts):
+                    if n == 0 or (code in silent and m >= silent[code]):
+                        continue
+                    agency = rng.choice(cal.ACTIVITY_AGENCIES[jenis])
+                    mean = cal.PARTICIPANTS_PER_ACTIVITY[jenis]
+                    rows.append((m, code, str(agency), jenis, code[:2], int(n),
+                                 int(round(n * mean * rng.uniform(0.6, 1.4)))))
+    frame = pd.DataFrame(rows, columns=["bulan", "kode_wilayah", "instansi", "jenis", "kode_prov", "kegiatan",
+                                        "peserta"])
+    # One agency may be drawn twice for a cell: such rows are one row of the import key.
+    keys = ["bulan", "kode_wilayah", "instansi", "jenis", "kode_prov"]
+    return frame.groupby(keys, as_index=False)[["kegiatan", "peserta"]].sum()
+
+
 def generate(reference_dir: Path | None, seed: int = cal.SEED) -> DemoData:
     rng = np.random.default_rng(seed)
     regions = load_regions()
@@ -402,6 +496,12 @@ def generate(reference_dir: Path | None, seed: int = cal.SEED) -> DemoData:
     units["kapasitas"] = units["kode_unit"].map(capacity).astype(int)
     staf = _staffing(occ, units, rng)
     std, awt = _standards()
+    prevention_rng = np.random.default_rng(cal.PREVENTION_SEED)
+    prov_codes = provinces["kode"].tolist()
+    placements, kab_share = _placements(regions, prov_codes, kasus, prevention_rng)
+    activities = _prevention_activities(regions, prov_codes, kab_share, prevention_rng)
     return DemoData(wilayah=wilayah, populasi=populasi, negara=destinations, unit_layanan=units, kasus=kasus,
                     okupansi=occ, staf=staf, standar_beban_kerja=std, waktu_kerja=awt,
-                    pelatihan=_training(staf), target_kompetensi=_targets())
+                    pelatihan=_training(staf), target_kompetensi=_targets(),
+                    kegiatan_pencegahan=activities, pencegahan_keberangkatan=_prevented_departures(prov_codes),
+                    penempatan_pmi=placements)

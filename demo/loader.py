@@ -26,6 +26,12 @@ DATA_KINDS: dict[str, tuple[str, str]] = {
     "standar_beban_kerja": ("Standar beban kerja WISN", "Kemensos (disahkan oleh admin data)"),
     "populasi": ("Penduduk per provinsi 2024", "BPS 2024 / Dukcapil Des 2024 (lihat kolom sumber)"),
     "pelatihan": ("Pelatihan SDM per bulan, unit, peran dan topik", "Jarnas Anti TPPO, Kemensos (Pusdiklat)"),
+    # Prevention (issue 15); the same names as migration 0004 writes into an upgraded database.
+    "kegiatan_pencegahan": ("Kegiatan pencegahan TPPO per bulan, kab/kota, instansi dan jenis",
+                            "BP2MI/BP3MI, Dinas Sosial, Disnaker, Jarnas"),
+    "pencegahan_keberangkatan": ("Pencegahan keberangkatan PMI nonprosedural per bulan dan provinsi",
+                                 "BP2MI/BP3MI, Imigrasi, Polri"),
+    "penempatan_pmi": ("Penempatan PMI menurut daerah asal", "BP2MI (SISKOP2MI)"),
 }
 
 INDICATORS: tuple[tuple[str, str, str, str, str], ...] = (
@@ -104,6 +110,10 @@ def load_demo(engine: Engine, reference_dir: Path | None) -> int:
         conn.execute(insert(s.WaktuKerja), _rows(data.waktu_kerja))
         conn.execute(insert(s.Pelatihan), _rows(data.pelatihan.assign(batch_id=batch_id)))
         conn.execute(insert(s.TargetKompetensi), _rows(data.target_kompetensi.assign(diubah=now)))
+        conn.execute(insert(s.KegiatanPencegahan), _rows(data.kegiatan_pencegahan.assign(batch_id=batch_id)))
+        conn.execute(insert(s.PencegahanKeberangkatan),
+                     _rows(data.pencegahan_keberangkatan.assign(batch_id=batch_id)))
+        conn.execute(insert(s.PenempatanPmi), _rows(data.penempatan_pmi.assign(batch_id=batch_id)))
         # Demo accounts exist only beside demo data; the first real import removes them (README).
         for role in ("pimpinan", "jarnas", "admin_data"):
             create_account(conn, role, f"demo-{role}", role, demo=True)

@@ -18,6 +18,7 @@ PAGE_ROLES: dict[str, frozenset[str]] = {
     "kesenjangan_sdm": frozenset({"pimpinan", "admin_data"}),
     "pemantauan_jarnas": frozenset({"pimpinan", "jarnas", "admin_data"}),
     "daftar_tindakan": frozenset({"pimpinan", "jarnas", "admin_data"}),
+    "pencegahan": frozenset({"pimpinan", "jarnas", "admin_data"}),
     "glosarium": frozenset({"pimpinan", "jarnas", "admin_data"}),
     "kelola_data": frozenset({"admin_data"}),
     "ringkasan_publik": frozenset(ROLES),

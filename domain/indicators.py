@@ -29,6 +29,8 @@ RECENT_3 = "tiga_bulan_akhir"  # the period's last 3 months (action lists: late 
 
 # What the province filter means (strings "rule.province.<meaning>").
 ORIGIN, UNIT_LOCATION = "asal", "lokasi_unit"
+ACTIVITY_LOCATION, STOP_LOCATION = "lokasi_kegiatan", "lokasi_pencegahan"  # prevention (issue 15)
+PREVENTION_FILTERS = (PERIOD, PROVINCE)  # no victim attributes
 
 # Typical lag, in months, before a stage is reported for most victims who enter in a month: reintegration and
 # entrepreneurship support follow months of rehabilitation (an assumption documented in demo/calibration.py;
@@ -115,6 +117,20 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
     _unit("staf_terlatih_porsi", "kom.kpi.trained", "persen", ROLLING_12, "pelatihan"),
     _unit("staf_bersertifikat_porsi", "kom.kpi.certified", "persen", STOCK_END, "staf"),
     _unit("unit_peran_bawah_target", "kom.kpi.below", "unit_peran", ROLLING_12, "pelatihan"),
+    # Prevention (issue 15). Activities are counted where they took place, prevented departures where they were
+    # stopped, placements by the migrant workers' area of origin.
+    Indicator("korban_per_10rb_pmi", "pcg.kpi.per_placed", "ind.korban_per_10rb_pmi.def", "per_10rb_pmi",
+              "penempatan_pmi", FLOW, PREVENTION_FILTERS, ORIGIN),
+    Indicator("kegiatan_pencegahan_100rb", "pcg.kpi.activities_rate", "ind.kegiatan_pencegahan_100rb.def",
+              "per_100k", "kegiatan_pencegahan", ROLLING_12, PREVENTION_FILTERS, ACTIVITY_LOCATION),
+    Indicator("kegiatan_pencegahan", "pcg.kpi.activities", "ind.kegiatan_pencegahan.def", "kegiatan",
+              "kegiatan_pencegahan", ROLLING_12, PREVENTION_FILTERS, ACTIVITY_LOCATION),
+    Indicator("peserta_pencegahan", "pcg.kpi.participants", "ind.peserta_pencegahan.def", "orang",
+              "kegiatan_pencegahan", ROLLING_12, PREVENTION_FILTERS, ACTIVITY_LOCATION),
+    Indicator("keberangkatan_dicegah", "pcg.kpi.prevented", "ind.keberangkatan_dicegah.def", "orang",
+              "pencegahan_keberangkatan", FLOW, PREVENTION_FILTERS, STOP_LOCATION),
+    Indicator("wilayah_prioritas_pencegahan", "pcg.kpi.priority", "ind.wilayah_prioritas_pencegahan.def",
+              "kab_kota", "kegiatan_pencegahan", ROLLING_12, PREVENTION_FILTERS, ORIGIN),
 )}
 
 # The figures of the executive page, the deck and `manage.py summary --json`, in their order.

@@ -36,6 +36,9 @@ PUBLISHED_TABLES: dict[str, tuple[str, ...]] = {
     "modus": ("modus",),
     "provinsi": ("provinsi",),
 }
+# Prevention reach (issue 15): participants of prevention activities by the province where they took place. Its own
+# table, protected on its own: it counts other people than the victim tables, so it cannot be played off against them.
+REACH_TABLE = "pencegahan_provinsi"
 SOURCE_DIMS: tuple[str, ...] = ("tahun", "provinsi", "modus", "jenis_kelamin", "kelompok_umur")
 # Columns of the entry-stage counts the extract is built from (data_access.cases dimension names).
 MONTHLY_COLUMNS: tuple[str, ...] = ("bulan", "kode_prov_asal", "modus", "jenis_kelamin", "kelompok_umur", VALUE)
@@ -155,6 +158,19 @@ def build_extract(
     if monthly.empty or pd.to_numeric(monthly[VALUE]).sum() == 0:
         raise ValueError("tidak ada korban ditangani untuk diterbitkan")
     cells = extract_cells(protect_extract(source_counts(monthly, provinces, modus_codes), rules))
+    verify_cells(cells, rules)
+    return cells
+
+
+def build_reach_cells(reach: pd.DataFrame, provinces: Sequence[str], rules: DisclosureRules) -> pd.DataFrame:
+    """Prevention participants by province (kode, peserta) -> the protected, verified cells of REACH_TABLE: every
+    province in `provinces` (0 when none) and the national total. A code outside the list raises ValueError."""
+    unknown = sorted(set(reach["kode"].astype(str)) - set(provinces))
+    if unknown:
+        raise ValueError(f"kode provinsi tidak dikenal: {unknown}")
+    frame = pd.DataFrame({"provinsi": pd.Categorical(reach["kode"].astype(str), categories=list(provinces)),
+                          VALUE: pd.to_numeric(reach["peserta"]).astype("int64")})
+    cells = extract_cells({REACH_TABLE: protect_linked(frame, [("provinsi",)], VALUE, rules)[("provinsi",)]})
     verify_cells(cells, rules)
     return cells
 

@@ -71,6 +71,27 @@ TOPIK_PELATIHAN: tuple[Code, ...] = (
     Code("lainnya", "Topik lain", "Other topic"),
 )
 
+# Prevention (pencegahan) is done by more agencies than victim handling, down to the regency offices; a list of its
+# own, so the handling agencies (INSTANSI, a reference table cases point to) stay as they are.
+INSTANSI_PENCEGAHAN: tuple[Code, ...] = (
+    Code("BP2MI", "BP2MI / KP2MI (pusat)", "Migrant Worker Protection Agency (central)"),
+    Code("BP3MI", "BP3MI (balai daerah)", "Migrant Worker Protection Agency (regional office)"),
+    Code("IMIGRASI", "Imigrasi (kantor imigrasi, TPI)", "Immigration (offices, border checkpoints)"),
+    Code("POLRI", "Polri / Satgas TPPO", "Police / anti-trafficking task force"),
+    Code("KEMENSOS", "Kementerian Sosial", "Ministry of Social Affairs"),
+    Code("DINSOS", "Dinas Sosial", "Regional social affairs office"),
+    Code("DISNAKER", "Dinas Tenaga Kerja", "Regional manpower office"),
+    Code("PEMDES", "Pemerintah desa", "Village government"),
+    Code("JARNAS", "Jarnas Anti TPPO", "National Anti-Trafficking Network"),
+    Code("LAINNYA", "Lainnya (LSM, organisasi masyarakat)", "Other (NGOs, community organisations)"),
+)
+JENIS_PENCEGAHAN: tuple[Code, ...] = (
+    Code("sosialisasi", "Sosialisasi / edukasi masyarakat", "Community awareness and education"),
+    Code("pelatihan_aparat_desa", "Pelatihan aparat desa", "Training of village officials"),
+    Code("layanan_informasi", "Layanan informasi migrasi aman", "Safe-migration information service"),
+    Code("lainnya", "Lainnya", "Other"),
+)
+
 JENIS_KELAMIN: dict[str, str] = {"L": "Laki-laki", "P": "Perempuan"}
 KELOMPOK_UMUR: dict[str, str] = {"anak": "Anak (<18)", "dewasa": "Dewasa"}
 TIPE_UNIT: dict[str, str] = {"sentra": "Sentra", "sentra_terpadu": "Sentra Terpadu", "rptc": "RPTC"}

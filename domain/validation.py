@@ -19,7 +19,8 @@ import pandas as pd
 from domain.filters import parse_month
 from domain.formatting import fmt_int, fmt_month
 from domain.taxonomy import (
-    INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT, TOPIK_PELATIHAN,
+    INSTANSI, INSTANSI_PENCEGAHAN, JENIS_KELAMIN, JENIS_PENCEGAHAN, KELOMPOK_UMUR, MODUS, PERAN_SDM, TAHAP, TIPE_UNIT,
+    TOPIK_PELATIHAN,
 )
 
 if TYPE_CHECKING:  # pandera costs ~0.6 s to import; every manage.py command imports this module for the kind names
@@ -152,6 +153,8 @@ FIXED_CODES: dict[str, tuple[str, ...]] = {
     "pemicu": ("penerimaan", "pemulangan", "hari_rawat"),
     "metode": ("resmi", "turunan"),
     "topik_pelatihan": tuple(c.kode for c in TOPIK_PELATIHAN),
+    "instansi_pencegahan": tuple(c.kode for c in INSTANSI_PENCEGAHAN),
+    "jenis_pencegahan": tuple(c.kode for c in JENIS_PENCEGAHAN),
 }
 # Display names accepted in place of a code (case-insensitive), e.g. "Perempuan" for P.
 _ALIASES: dict[str, dict[str, str]] = {
@@ -164,6 +167,9 @@ _ALIASES: dict[str, dict[str, str]] = {
     "instansi": {c.nama.lower(): c.kode for c in INSTANSI},
     "peran": {c.nama.lower(): c.kode for c in PERAN_SDM},
     "topik_pelatihan": {c.nama.lower(): c.kode for c in TOPIK_PELATIHAN},
+    "instansi_pencegahan": {c.nama.lower(): c.kode for c in INSTANSI_PENCEGAHAN},
+    "jenis_pencegahan": {**{c.nama.lower(): c.kode for c in JENIS_PENCEGAHAN}, "sosialisasi/edukasi": "sosialisasi",
+                         "edukasi": "sosialisasi", "layanan informasi migrasi aman": "layanan_informasi"},
 }
 
 _MONTH_HELP = "bulan, TTTT-BB (mis. 2024-01)"
@@ -301,6 +307,46 @@ KINDS: dict[str, KindSpec] = {
             Col("jumlah", help="jumlah orang yang selesai dilatih bulan itu (orang)", example="3", **_COUNT),
         ),
         key=("bulan", "kode_unit", "peran", "topik"), measure="jumlah", period="bulan",
+    ),
+    # Prevention (issue 15): aggregated counts per month and area, never a row per participant or per traveller.
+    "kegiatan_pencegahan": KindSpec(
+        "kegiatan_pencegahan", "kegiatan_pencegahan", "Kegiatan pencegahan TPPO per bulan",
+        (
+            Col("bulan", "month", help=_MONTH_HELP, example="2024-01"),
+            Col("kode_wilayah", "region", help="kode kab/kota Kemendagri tempat kegiatan (atau kode provinsi bila "
+                "kegiatan tingkat provinsi); nama wilayah juga diterima", example="52.03"),
+            Col("instansi", "code", codes="instansi_pencegahan", help="instansi penyelenggara", example="BP3MI"),
+            Col("jenis", "code", codes="jenis_pencegahan", help="jenis kegiatan: sosialisasi, pelatihan_aparat_desa, "
+                "layanan_informasi atau lainnya", example="sosialisasi"),
+            Col("kegiatan", help="jumlah kegiatan pada bulan itu, bilangan bulat ≥ 0", example="3", **_COUNT),
+            Col("peserta", help="jumlah peserta/penerima layanan (orang), bilangan bulat ≥ 0", example="150",
+                **_COUNT),
+        ),
+        key=("bulan", "kode_wilayah", "instansi", "jenis"), measure="peserta", period="bulan",
+    ),
+    "pencegahan_keberangkatan": KindSpec(
+        "pencegahan_keberangkatan", "pencegahan_keberangkatan", "Pencegahan keberangkatan PMI nonprosedural",
+        (
+            Col("bulan", "month", help=_MONTH_HELP, example="2024-01"),
+            Col("kode_provinsi", "region", help="kode provinsi tempat keberangkatan dicegah (bandara, pelabuhan, "
+                "pos lintas batas), bukan asal calon PMI; nama provinsi juga diterima", example="36"),
+            Col("instansi", "code", codes="instansi_pencegahan", help="instansi yang mencegah", example="IMIGRASI"),
+            Col("jumlah", help="jumlah calon PMI yang dicegah berangkat (orang), bilangan bulat ≥ 0", example="212",
+                **_COUNT),
+        ),
+        key=("bulan", "kode_provinsi", "instansi"), measure="jumlah", period="bulan",
+    ),
+    "penempatan_pmi": KindSpec(
+        "penempatan_pmi", "penempatan_pmi", "Penempatan PMI (BP2MI) per tahun atau bulan",
+        (
+            Col("tahun", "year", help="tahun penempatan", example="2023"),
+            Col("bulan", "int", required=False, minimum=1, maximum=12,
+                help="bulan 1–12; kosongkan bila angkanya untuk setahun penuh", example=""),
+            Col("kode_wilayah", "region", help="kode daerah asal PMI: kab/kota bila diketahui, atau provinsi "
+                "(baris provinsi = PMI yang kab/kotanya tidak diketahui); nama wilayah juga diterima", example="52"),
+            Col("jumlah", help="jumlah PMI ditempatkan (orang), bilangan bulat ≥ 0", example="33949", **_COUNT),
+        ),
+        key=("tahun", "bulan", "kode_wilayah"),
     ),
 }
 KIND_ALIASES = {"unit": "unit_layanan", "standar_beban_kerja": "standar"}
@@ -659,6 +705,9 @@ def _row_rules(kind: str) -> list[pa.Check]:
         return [rule(lambda d: d["hari_kerja"] - d["libur_nasional"] - d["cuti_tahunan"] - d["cuti_sakit"]
                      - d["cuti_lain"] > 0, "hari_kerja",
                      "Hari kerja habis oleh libur dan cuti; waktu kerja tersedia harus lebih dari 0 hari.")]
+    if kind == "pencegahan_keberangkatan":
+        return [rule(lambda d: d["kode_provinsi"].map(lambda c: not isinstance(c, str) or "." not in c),
+                     "kode_provinsi", "Kode provinsi saja (dua angka, mis. 36); kab/kota tidak dipakai di sini.")]
     if kind == "standar":
         needs = {"service": ("menit_per_unit", "pemicu", "frekuensi"), "support": ("persen_waktu",),
                  "individual": ("jam_per_tahun", "staf_melakukan")}
@@ -788,9 +837,31 @@ def _derive(spec: KindSpec, frame: pd.DataFrame, refs: ReferenceSets) -> pd.Data
             out[name] = out[name].map(lambda v: "" if v is None or v is pd.NA or v != v else v).astype(object)
     elif spec.kind in ("standar", "waktu_kerja"):
         out["contoh"] = False
+    elif spec.kind in ("kegiatan_pencegahan", "penempatan_pmi"):
+        out["kode_prov"] = out["kode_wilayah"].map(lambda c: c[:2] if isinstance(c, str) else None)
     elif spec.kind == "populasi":
         out["metode"] = out["metode"].map(lambda v: "resmi" if v is None or v != v else v).astype(object)
     return out
+
+
+def _grain_problems(spec: KindSpec, frame: pd.DataFrame, today: dt.date) -> list[Problem]:
+    """Placements: a whole-year row beside monthly rows of the same year and area would be counted twice, and a
+    month of this year that has not begun cannot have placements yet."""
+    if spec.kind != "penempatan_pmi" or frame.empty:
+        return []
+    future = (frame["tahun"] == today.year) & (frame["bulan"] > today.month)
+    problems = [Problem(int(row), "bulan", f"Bulan {int(frame.at[row, 'bulan'])} tahun {today.year} ada di masa "
+                                           "depan; data belum mungkin ada.")
+                for row in frame.index[future.fillna(False).astype(bool)]]
+    yearly = frame["bulan"].isna()
+    both = set(zip(frame.loc[yearly, "tahun"], frame.loc[yearly, "kode_wilayah"])) & \
+        set(zip(frame.loc[~yearly, "tahun"], frame.loc[~yearly, "kode_wilayah"]))
+    for year, region in sorted(both, key=str):
+        rows = [int(r) for r in frame.index[(frame["tahun"] == year) & (frame["kode_wilayah"] == region)]]
+        problems.append(Problem(rows[0], "bulan", (
+            f"Wilayah {region} tahun {year} punya angka setahun (bulan kosong) dan angka bulanan (baris "
+            f"{', '.join(str(r) for r in rows[:8])}); angkanya akan terhitung dua kali. Pilih salah satu.")))
+    return problems
 
 
 def _province_column_problems(spec: KindSpec, table: pd.DataFrame, frame: pd.DataFrame, columns: list[str],
@@ -836,6 +907,7 @@ def validate(kind: str, table: pd.DataFrame, refs: ReferenceSets) -> Validated:
     problems += cell_problems
     problems += _schema_problems(spec, frame, refs, reported)
     problems += _duplicate_problems(spec, frame)
+    problems += _grain_problems(spec, frame, refs.today)
     problems += plausibility_warnings(spec, frame, refs)
     problems += _province_column_problems(spec, table, frame, checked, RegionIndex.build(refs.regions))
     problems.sort(key=lambda p: (p.level != ERROR, p.row or 0))

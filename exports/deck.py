@@ -19,8 +19,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.util import Inches, Pt
+from pptx.util import Inches
 
 from data_access.briefing import (
     ALERT_MIN_MONTHS,
@@ -41,6 +40,7 @@ from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fm
 from domain.messages import format_headline
 from exports.indicator_tables import (comparison_notes, describe_filters, staffing_note, staffing_window,
                                       unit_scope_note)
+from exports.slides import GREY, WARN, add_bullets, add_slide, add_table, add_text
 from strings import tr
 
 log = logging.getLogger(__name__)
@@ -49,95 +49,11 @@ SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 IMAGE_W, IMAGE_H = 1200, 640  # layout pixels; exported at scale 2 for a sharp projector image
 # Indonesia spans ~46° of longitude: 46/360 × 512 × 2^zoom ≈ 1,050 px at zoom 4.0, the image's width.
 MAP_ZOOM = 4.0
-DARK = RGBColor(0x1F, 0x2D, 0x3D)
-GREY = RGBColor(0x55, 0x55, 0x55)
-WARN = RGBColor(0xB3, 0x00, 0x00)
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 class PdfConversionError(RuntimeError):
     """LibreOffice is missing or failed; the message is Indonesian and shown to the user as is."""
-
-
-# --- text helpers -----------------------------------------------------------------------------------
-
-
-def _text(slide, text: str, left, top, width, height, *, size: int = 18, bold: bool = False,
-          colour: RGBColor = DARK, name: str | None = None):
-    box = slide.shapes.add_textbox(left, top, width, height)
-    if name:
-        box.name = name
-    frame = box.text_frame
-    frame.word_wrap = True
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        run = para.add_run()
-        run.text = line
-        run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, colour
-    return box
-
-
-def _bullets(slide, items: list[str], left, top, width, height, size: int = 22, name: str | None = None):
-    box = slide.shapes.add_textbox(left, top, width, height)
-    if name:
-        box.name = name
-    frame = box.text_frame
-    frame.word_wrap = True
-    for i, item in enumerate(items):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.space_after = Pt(12)
-        run = para.add_run()
-        run.text = "• " + item
-        run.font.size, run.font.color.rgb = Pt(size), DARK
-    return box
-
-
-# Average glyph width as a share of the font size (a sans face), and the cell's side padding.
-GLYPH_EM, CELL_PAD = 0.58, Inches(0.2)
-
-
-def column_widths(header: list[str], rows: list[list[str]], width: int, size: int) -> list[int]:
-    """Column widths (EMU) that never break a header word: each column gets at least its longest header word,
-    and the rest of the width goes by the length of its text (capped, long names wrap between words)."""
-    glyph = Pt(size) * GLYPH_EM
-    columns = list(zip(header, *rows)) if rows else [(h,) for h in header]
-    floor = [int(max(len(w) for w in str(col[0]).split() or [""]) * glyph + CELL_PAD) for col in columns]
-    need = [max(max(len(w) for w in str(col[0]).split() or [""]), min(max(len(str(v)) for v in col), 28))
-            for col in columns]
-    spare = max(0, width - sum(floor))
-    return [f + int(spare * n / sum(need)) for f, n in zip(floor, need)]
-
-
-def _table(slide, header: list[str], rows: list[list[str]], left, top, width, *, size: int = 14,
-           name: str | None = None):
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, Inches(0.4) * (len(rows) + 1))
-    if name:
-        shape.name = name
-    table = shape.table
-    for column, w in zip(table.columns, column_widths(header, rows, int(width), size)):
-        column.width = w
-    for c, title in enumerate(header):
-        table.cell(0, c).text = title
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = str(value)
-    for row in table.rows:
-        for cell in row.cells:
-            for para in cell.text_frame.paragraphs:
-                for run in para.runs:
-                    run.font.size = Pt(size)
-    return shape
-
-
-def _slide(prs: Presentation, title: str, footer: str, demo: bool):
-    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: every box is ours and editable
-    _text(slide, title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), size=30, bold=True, name="judul")
-    _text(slide, footer, Inches(0.5), Inches(6.95), Inches(9.5), Inches(0.4), size=11, colour=GREY, name="catatan")
-    if demo:
-        _text(slide, "DATA CONTOH (sintetis)", Inches(10.0), Inches(6.95), Inches(2.9), Inches(0.4), size=12,
-              bold=True, colour=WARN, name="data_contoh")
-    return slide
 
 
 # --- figures ----------------------------------------------------------------------------------------
@@ -206,7 +122,7 @@ def render_png(figs: dict[str, go.Figure]) -> tuple[dict[str, bytes], str | None
 def _image(slide, images: dict[str, bytes], key: str, error: str | None, lang: str, left, top, width):
     if key in images:
         return slide.shapes.add_picture(io.BytesIO(images[key]), left, top, width=width)
-    return _text(slide, tr("deck.no_image", lang, detail=error or "–"), left, top, width, Inches(1), size=14,
+    return add_text(slide, tr("deck.no_image", lang, detail=error or "–"), left, top, width, Inches(1), size=14,
                  colour=GREY)
 
 
@@ -215,9 +131,9 @@ def _figure(slide, b: Briefing, key: str, lang: str, left, top) -> None:
     fig = b.indicators.figures.get(key) if b.indicators else None
     label = CATALOGUE[key].label
     value = fmt_int(fig.value, lang, tr("eks.no_data", lang)) if fig is not None else tr("eks.no_data", lang)
-    _text(slide, f"{tr(label, lang)}: ", left, top, Inches(3.4), Inches(0.6), size=20, bold=True,
+    add_text(slide, f"{tr(label, lang)}: ", left, top, Inches(3.4), Inches(0.6), size=20, bold=True,
           name=f"label:{label}")
-    _text(slide, value, left + Inches(3.4), top, Inches(1.8), Inches(0.6), size=20, bold=True, name=f"kpi:{label}")
+    add_text(slide, value, left + Inches(3.4), top, Inches(1.8), Inches(0.6), size=20, bold=True, name=f"kpi:{label}")
 
 
 def _latest_update(b: Briefing) -> str:
@@ -226,8 +142,9 @@ def _latest_update(b: Briefing) -> str:
     return fmt_date(latest.to_pydatetime(), b.lang) if latest is not None and pd.notna(latest) else "–"
 
 
-def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_images: bool = True) -> bytes:
-    """The .pptx bytes for a collected briefing (see build_deck)."""
+def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_images: bool = True,
+                    prevention=None) -> bytes:
+    """The .pptx bytes for a collected briefing (see build_deck); prevention: a PreventionView for its slide."""
     lang = b.lang
     demo = b.is_demo
     period = fmt_period(b.start, b.end, lang)
@@ -244,44 +161,44 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
     # 1. Title
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(slide, tr("deck.title", lang), Inches(0.8), Inches(1.6), Inches(11.7), Inches(1.3), size=40, bold=True,
+    add_text(slide, tr("deck.title", lang), Inches(0.8), Inches(1.6), Inches(11.7), Inches(1.3), size=40, bold=True,
           name="judul")
-    _text(slide, tr("deck.subtitle", lang, period=period), Inches(0.8), Inches(3.0), Inches(11.7), Inches(0.7),
+    add_text(slide, tr("deck.subtitle", lang, period=period), Inches(0.8), Inches(3.0), Inches(11.7), Inches(0.7),
           size=26, colour=GREY, name="subjudul")
-    _text(slide, tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang)), Inches(0.8),
+    add_text(slide, tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang)), Inches(0.8),
           Inches(3.9), Inches(11.7), Inches(0.8), size=16, colour=GREY, name="filter")
     if demo:
-        _text(slide, tr("demo.notice", lang), Inches(0.8), Inches(5.2), Inches(11.7), Inches(1.0), size=16,
+        add_text(slide, tr("demo.notice", lang), Inches(0.8), Inches(5.2), Inches(11.7), Inches(1.0), size=16,
               bold=True, colour=WARN, name="data_contoh")
 
     # 2. Headline figures: big numbers in editable boxes, and the same in a table
-    slide = _slide(prs, tr("deck.headlines", lang), footer_mixed, demo)
+    slide = add_slide(prs, tr("deck.headlines", lang), footer_mixed, demo)
     for i, h in enumerate(b.headlines):
         value, change = format_headline(h, lang)
         col, row = i % 3, i // 3
         left, top = Inches(0.5 + col * 4.2), Inches(1.3 + row * 2.0)
-        _text(slide, tr(h.key, lang), left, top, Inches(4.0), Inches(0.5), size=16, colour=GREY,
+        add_text(slide, tr(h.key, lang), left, top, Inches(4.0), Inches(0.5), size=16, colour=GREY,
               name=f"label:{h.key}")
-        _text(slide, value, left, top + Inches(0.45), Inches(4.0), Inches(0.9), size=40, bold=True,
+        add_text(slide, value, left, top + Inches(0.45), Inches(4.0), Inches(0.9), size=40, bold=True,
               name=f"kpi:{h.key}")
         if change:
-            _text(slide, f"{tr('deck.change', lang)}: {change}", left, top + Inches(1.3), Inches(4.0), Inches(0.4),
+            add_text(slide, f"{tr('deck.change', lang)}: {change}", left, top + Inches(1.3), Inches(4.0), Inches(0.4),
                   size=14, colour=GREY, name=f"change:{h.key}")
     note = "\n".join(comparison_notes(b, lang)) or tr("deck.note.comparison_off", lang)
-    _text(slide, note, Inches(0.5), Inches(5.4), Inches(12.3), Inches(1.4), size=13, colour=GREY, name="perbandingan")
+    add_text(slide, note, Inches(0.5), Inches(5.4), Inches(12.3), Inches(1.4), size=13, colour=GREY, name="perbandingan")
 
     # 3. Map, with the top origins beside it
-    slide = _slide(prs, tr("deck.map", lang), footer, demo)
+    slide = add_slide(prs, tr("deck.map", lang), footer, demo)
     _image(slide, images, "map", error, lang, Inches(0.4), Inches(1.2), Inches(8.2))
     from data_access.briefing import top_origins
 
     top = top_origins(b, 8)
-    _table(slide, [tr("eks.col.nama", lang), tr("deck.value", lang)],
+    add_table(slide, [tr("eks.col.nama", lang), tr("deck.value", lang)],
            [[r.nama, f"{fmt_int(r.jumlah, lang)} ({fmt_pct(r.porsi, lang=lang)})"] for r in top.itertuples()],
            Inches(8.8), Inches(1.3), Inches(4.1), size=12, name="tabel_asal")
 
     # 4. Trends
-    slide = _slide(prs, tr("deck.trends", lang), footer, demo)
+    slide = add_slide(prs, tr("deck.trends", lang), footer, demo)
     _image(slide, images, "trends", error, lang, Inches(0.4), Inches(1.1), Inches(8.6))
     flags = trends.flagged(b.rising) if len(b.rising) else pd.DataFrame()
     modus = b.names.get("modus", {})
@@ -289,59 +206,67 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
                 status=tr("jar.status." + r.status, lang), count=fmt_int(r.jumlah_terkini, lang),
                 recent=trends.RECENT_MONTHS, mean=fmt_dec(r.rata_terkini, 1, lang), ratio=fmt_dec(r.rasio, 1, lang),
                 base=fmt_dec(r.rata_dasar, 1, lang)) for r in flags.itertuples()]
-    _text(slide, tr("jar.rising.header", lang), Inches(9.2), Inches(1.3), Inches(3.8), Inches(0.5), size=18, bold=True)
-    _bullets(slide, lines or [tr("jar.rising.none", lang)], Inches(9.2), Inches(1.9), Inches(3.8), Inches(3.5),
+    add_text(slide, tr("jar.rising.header", lang), Inches(9.2), Inches(1.3), Inches(3.8), Inches(0.5), size=18, bold=True)
+    add_bullets(slide, lines or [tr("jar.rising.none", lang)], Inches(9.2), Inches(1.9), Inches(3.8), Inches(3.5),
              size=15, name="modus_naik")
-    _text(slide, tr("jar.rising.rule", lang, recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
+    add_text(slide, tr("jar.rising.rule", lang, recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
                     factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT),
           Inches(9.2), Inches(5.2), Inches(3.8), Inches(1.5), size=11, colour=GREY)
 
     # 5. Capacity
-    slide = _slide(prs, tr("deck.capacity", lang), footer_capacity, demo)
+    slide = add_slide(prs, tr("deck.capacity", lang), footer_capacity, demo)
     _image(slide, images, "capacity", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
     threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
     _figure(slide, b, "unit_peringatan", lang, Inches(7.8), Inches(1.0))
-    _text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
-          Inches(1.6), Inches(5.2), Inches(0.4), size=14, bold=True)
+    add_text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
+          Inches(1.6), Inches(5.2), Inches(0.5), size=14, bold=True)
     if b.alerts is None:
-        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.6), size=14)
+        add_text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.6), size=14)
     elif b.alerts.empty:
-        _text(slide, tr("eks.alerts.capacity.none", lang, threshold=threshold, months=ALERT_MIN_MONTHS),
+        add_text(slide, tr("eks.alerts.capacity.none", lang, threshold=threshold, months=ALERT_MIN_MONTHS),
               Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.8), size=14)
     else:
         units = b.names.get("unit", {})
         rows = [[units.get(r.kode_unit, r.kode_unit), fmt_month(_d(r.mulai), lang), fmt_month(_d(r.akhir), lang),
                  fmt_pct(r.utilisasi_maks, digits=0, lang=lang)] for r in b.alerts.head(8).itertuples()]
-        _table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
-                       tr("deck.col.max", lang)], rows, Inches(7.8), Inches(2.1), Inches(5.2), size=11,
-               name="tabel_kapasitas")
-    _text(slide, unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.6), Inches(5.2), Inches(1.0), size=11,
-          colour=GREY, name="cakupan_kapasitas")
+        end = add_table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
+                             tr("deck.col.max", lang)], rows, Inches(7.8), Inches(2.1), Inches(5.2), size=11,
+                     name="tabel_kapasitas", bottom=Inches(5.8))
+    note_top = max(Inches(5.6), (end if b.alerts is not None and not b.alerts.empty else 0) + Inches(0.1))
+    add_text(slide, unit_scope_note(b.filters, lang), Inches(7.8), note_top, Inches(5.2), FOOTER_TOP - note_top,
+          size=11, colour=GREY, name="cakupan_kapasitas")
 
     # 6. SDM gaps
-    slide = _slide(prs, tr("deck.sdm", lang), footer_sdm, demo)
+    slide = add_slide(prs, tr("deck.sdm", lang), footer_sdm, demo)
     _image(slide, images, "sdm", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
     _figure(slide, b, "kekurangan_staf", lang, Inches(7.8), Inches(1.0))
     roles = role_table(b)
+    end = Inches(5.3)
     if roles is None:
-        _text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.7), Inches(5.2), Inches(0.6), size=14)
+        add_text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.7), Inches(5.2), Inches(0.6), size=14)
     else:
         names = b.names.get("peran", {})
         rows = [[names.get(r.peran, r.peran), fmt_dec(r.current_staff, 0, lang), fmt_dec(r.required_staff, 1, lang),
                  fmt_dec(r.kekurangan, 1, lang), fmt_dec(r.wisn_ratio, 2, lang)] for r in roles.itertuples()]
-        _table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
-                       tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.7),
-               Inches(5.2), size=11, name="tabel_sdm")
-    _text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), Inches(5.4),
-          Inches(5.2), Inches(1.4), size=11, colour=GREY, name="aturan_sdm")
+        end = add_table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
+                             tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.7),
+                     Inches(5.2), size=11, name="tabel_sdm", bottom=Inches(5.6))
+    note_top = max(Inches(5.4), end + Inches(0.1))
+    add_text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), note_top,
+          Inches(5.2), FOOTER_TOP - note_top, size=11, colour=GREY, name="aturan_sdm")
+
+    if prevention is not None:  # 6b. Prevention (issue 15)
+        from exports.prevention_slide import add_prevention_slide
+
+        add_prevention_slide(prs, prevention, lang, demo, b.names)
 
     # 7. Key messages
-    slide = _slide(prs, tr("deck.messages", lang), footer_mixed, demo)
-    _bullets(slide, [m.text for m in b.messages] or [tr("eks.messages.none", lang)], Inches(0.6), Inches(1.3),
+    slide = add_slide(prs, tr("deck.messages", lang), footer_mixed, demo)
+    add_bullets(slide, [m.text for m in b.messages] or [tr("eks.messages.none", lang)], Inches(0.6), Inches(1.3),
              Inches(12.1), Inches(5.4), size=24, name="pesan_kunci")
 
     # 8. Data note
-    slide = _slide(prs, tr("deck.note", lang), footer_mixed, demo)
+    slide = add_slide(prs, tr("deck.note", lang), footer_mixed, demo)
     status = b.data_status
     sources = "; ".join(f"{r.nama} ({r.instansi}, {'DATA CONTOH' if r.asal == 'demo' else r.asal})"
                         for r in status.itertuples()) if len(status) else "–"
@@ -356,7 +281,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     if demo:
         note.append(tr("demo.notice", lang))
     note.append(tr("deck.note.generated", lang, when=when))
-    _bullets(slide, note, Inches(0.6), Inches(1.2), Inches(12.1), Inches(5.6), size=15, name="catatan_data")
+    add_bullets(slide, note, Inches(0.6), Inches(1.2), Inches(12.1), Inches(5.6), size=15, name="catatan_data")
 
     buf = io.BytesIO()
     prs.save(buf)
@@ -369,19 +294,23 @@ def _d(value) -> dt.date:
 
 def build_deck(filters: Filters, lang: str = "id", *, url: str | None = None, run: Runner | None = None,
                now: dt.datetime | None = None, charts_as_images: bool = True) -> bytes:
-    """The leadership deck (.pptx bytes) for the filters: 8 slides, Indonesian by default.
+    """The leadership deck (.pptx bytes) for the filters: 9 slides, Indonesian by default.
 
     run: a query runner (data_access.briefing); by default a fresh connection to url (or the configured
     database), so this works from the CLI, tests and a Streamlit page alike. charts_as_images=False
     leaves the charts out (a note instead): the text and tables only, in well under a second.
     """
+    from data_access.prevention import prevention_view
+
     if run is not None:
-        return build_deck_from(collect_briefing(filters, lang, run), now, charts_as_images)
+        return build_deck_from(collect_briefing(filters, lang, run), now, charts_as_images,
+                               prevention_view(filters, run))
     from data_access.engine import connect
 
     with connect(url) as conn:
         briefing = collect_briefing(filters, lang, connection_runner(conn))
-    return build_deck_from(briefing, now, charts_as_images)
+        prevention = prevention_view(filters, connection_runner(conn))
+    return build_deck_from(briefing, now, charts_as_images, prevention)
 
 
 def convert_to_pdf(pptx: Path, pdf: Path, timeout: float = 240) -> Path:

@@ -85,6 +85,37 @@ CATALOG = {
                                   "en": "Unit-role pairs with a WISN ratio below 1."},
     "ind.peksos_bersertifikat.def": {"id": "Porsi pekerja sosial yang bersertifikat kompetensi.",
                                      "en": "Share of social workers with a competence certificate."},
+    # Prevention (issue 15)
+    "ind.korban_per_10rb_pmi.def": {
+        "id": "Korban ditangani menurut daerah asal pada satu tahun dibagi PMI yang ditempatkan dari daerah itu pada "
+              "tahun yang sama (BP2MI), dikali 10.000. Menunjukkan risiko per calon pekerja migran, bukan per "
+              "penduduk.",
+        "en": "Victims handled by area of origin in a year divided by the migrant workers placed from that area in "
+              "the same year (BP2MI), times 10,000. Risk per migrant worker, not per inhabitant."},
+    "ind.kegiatan_pencegahan_100rb.def": {
+        "id": "Kegiatan pencegahan (sosialisasi, pelatihan aparat desa, layanan informasi migrasi aman, lainnya) "
+              "pada 12 bulan yang berakhir pada akhir periode, per 100.000 penduduk daerah tempat kegiatan.",
+        "en": "Prevention activities (awareness, village-official training, safe-migration information, other) in "
+              "the 12 months ending at the period's end, per 100,000 population of the area where they took "
+              "place."},
+    "ind.kegiatan_pencegahan.def": {
+        "id": "Jumlah kegiatan pencegahan TPPO yang dilaporkan pada 12 bulan yang berakhir pada akhir periode.",
+        "en": "Prevention activities reported in the 12 months ending at the period's end."},
+    "ind.peserta_pencegahan.def": {
+        "id": "Peserta atau penerima layanan kegiatan pencegahan pada 12 bulan yang berakhir pada akhir periode "
+              "(orang dapat terhitung lebih dari sekali).",
+        "en": "Participants in or users of prevention activities in the 12 months ending at the period's end "
+              "(a person may be counted more than once)."},
+    "ind.keberangkatan_dicegah.def": {
+        "id": "Calon PMI nonprosedural yang dicegah berangkat pada periode, menurut provinsi tempat pencegahan "
+              "(bandara, pelabuhan, pos lintas batas), bukan provinsi asal mereka.",
+        "en": "Would-be migrant workers stopped from departing irregularly in the period, by the province where "
+              "they were stopped (airport, port, border post), not their home province."},
+    "ind.wilayah_prioritas_pencegahan.def": {
+        "id": "Kab/kota dengan korban dalam 12 bulan terakhir tetapi tanpa kegiatan pencegahan pada 12 bulan itu "
+              "(kelompok 1 daftar wilayah prioritas pencegahan).",
+        "en": "Regencies/cities with victims in the last 12 months but no prevention activity in those months "
+              "(group 1 of the prevention priority list)."},
     # Names used inside sentences
     "ind.korban_ditangani.msg": {"id": "Korban yang ditangani", "en": "Victims handled"},
     "ind.korban_anak.msg": {"id": "Korban anak", "en": "Child victims"},
@@ -100,6 +131,10 @@ CATALOG = {
     "unit.unit_bulan": {"id": "unit-bulan", "en": "unit-months"},
     "unit.hari": {"id": "hari", "en": "days"},
     "unit.unit_peran": {"id": "pasangan unit-peran", "en": "unit-role pairs"},
+    "unit.per_10rb_pmi": {"id": "per 10.000 PMI ditempatkan", "en": "per 10,000 migrant workers placed"},
+    "unit.per_100k": {"id": "per 100.000 penduduk", "en": "per 100,000 population"},
+    "unit.kegiatan": {"id": "kegiatan", "en": "activities"},
+    "unit.kab_kota": {"id": "kab/kota", "en": "regencies/cities"},
     "rule.period.arus": {"id": "kejadian di dalam periode", "en": "events within the period"},
     "rule.period.stok_akhir": {"id": "keadaan pada bulan terakhir periode", "en": "state in the period's last month"},
     "rule.period.jendela_12": {"id": "12 bulan yang berakhir pada akhir periode",
@@ -107,6 +142,9 @@ CATALOG = {
     "rule.period.rata_periode": {"id": "rata-rata atas bulan-bulan periode", "en": "average over the period's months"},
     "rule.province.asal": {"id": "provinsi asal korban", "en": "victims' province of origin"},
     "rule.province.lokasi_unit": {"id": "lokasi unit layanan", "en": "where the service unit is"},
+    "rule.province.lokasi_kegiatan": {"id": "lokasi kegiatan pencegahan", "en": "where the prevention activity was"},
+    "rule.province.lokasi_pencegahan": {"id": "provinsi tempat keberangkatan dicegah",
+                                        "en": "province where the departure was stopped"},
     "rule.comparison": {
         "id": "Perbandingan hanya antara bulan yang sama setahun sebelumnya, bila data mencakup keduanya. \"Naik\" "
               "atau \"turun\" hanya bila kedua angka sedikitnya {min} dan perubahan di luar variasi kebetulan (uji "

@@ -89,4 +89,7 @@ CATALOG = {
     "kelola.kind.populasi": {"id": "Penduduk per wilayah", "en": "Population per area"},
     "kelola.error": {"id": "Terjadi kesalahan; tidak ada yang diubah. ({detail})",
                      "en": "Something went wrong; nothing was changed. ({detail})"},
+    # Streamlit's upload widget has no text options; ui.i18n.localise_uploader draws these over its English.
+    "upload.button": {"id": "Unggah", "en": "Upload"},
+    "upload.limit": {"id": "Maks. {mb} MB per berkas • {types}", "en": "Max. {mb} MB per file • {types}"},
 }

@@ -65,8 +65,10 @@ CATALOG = {
                            "terlalu banyak percobaan (coba lagi setelah 15 menit).",
                      "en": "Sign-in failed: wrong username or password, or the account is locked for a while after "
                            "too many attempts (try again after 15 minutes)."},
-    "login.revoked": {"id": "Akun Anda dinonaktifkan atau dihapus; sesi diakhiri.",
-                      "en": "Your account was deactivated or deleted; the session has ended."},
+    "login.revoked": {"id": "Sesi diakhiri: Anda keluar di tab lain, atau akun Anda dinonaktifkan, dikunci atau "
+                            "dihapus.",
+                      "en": "The session has ended: you signed out in another tab, or your account was deactivated, "
+                            "locked or deleted."},
     "login.oidc": {"id": "Masuk dengan akun instansi", "en": "Sign in with your agency account"},
     "login.as": {"id": "Masuk sebagai {user} ({role})", "en": "Signed in as {user} ({role})"},
     "login.logout": {"id": "Keluar", "en": "Sign out"},

@@ -9,6 +9,13 @@ Entry-stage (asesmen) victims, by design:
 Later stages (never counted as victims): 2024-01 Lumajang rehabilitasi_sosial 8; 2024-01 Lumajang
 rehabilitasi_medis KEMENKES 6; 2024-02 Lombok Timur penjangkauan BP2MI 7.
 Totals: all 29; 2024: 24; province 35 in 2024: 14; kerja_paksa 2024: 17; P 2024: 20; anak: 7.
+
+Prevention (issue 15), each with a row outside 2024 or outside a province filter:
+  activities 2024: 35.08 3 activities / 135 participants (two rows), 52 (province-wide) 1 / 30, 31.75 1 / 50;
+    2023-12 35.08 4 / 200 (outside 2024).
+  prevented departures 2024: 2024-01 DKI 31 50 (two agencies), 2024-02 NTB 52 5; 2023-11 DKI 99 (outside 2024).
+  placements 2024: 35.08 500 (months 1 and 2), 52.03 700 (whole year), Aceh 11 50 (province only);
+    2023: 35.08 1,000, 35 200 (kab/kota unknown).
 """
 
 from __future__ import annotations
@@ -67,6 +74,19 @@ TRAINING = [  # month, unit, role, topic, persons trained
     ("2024-02", "SEN-99", "pekerja_sosial", "identifikasi_korban", 5),  # an inactive unit: never shown
 ]
 TARGETS = [("pekerja_sosial", 0.8, 1.0), ("psikolog", 0.5, None)]  # role, trained, certified
+ACTIVITIES = [  # month, area, agency, kind, activities, participants
+    ("2024-01", "35.08", "DINSOS", "sosialisasi", 2, 120), ("2024-03", "35.08", "BP3MI", "layanan_informasi", 1, 15),
+    ("2023-12", "35.08", "BP3MI", "sosialisasi", 4, 200), ("2024-02", "52", "DISNAKER", "pelatihan_aparat_desa", 1, 30),
+    ("2024-02", "31.75", "JARNAS", "sosialisasi", 1, 50),
+]
+PREVENTED = [  # month, province where stopped, agency, persons
+    ("2024-01", "31", "IMIGRASI", 40), ("2024-01", "31", "BP3MI", 10), ("2024-02", "52", "BP3MI", 5),
+    ("2023-11", "31", "IMIGRASI", 99),
+]
+PLACEMENTS = [  # year, month (None: whole year), area, persons
+    (2024, 1, "35.08", 300), (2024, 2, "35.08", 200), (2024, None, "52.03", 700), (2024, None, "11", 50),
+    (2023, None, "35.08", 1000), (2023, None, "35", 200),
+]
 
 
 def month(text: str) -> dt.date:
@@ -111,5 +131,15 @@ def load_small(engine: Engine) -> None:
         conn.execute(insert(s.TargetKompetensi), [
             {"peran": p, "target_terlatih": a, "target_bersertifikat": b, "sumber": "uji", "contoh": False,
              "diubah_oleh": "uji", "diubah": now} for p, a, b in TARGETS
+        ])
+        conn.execute(insert(s.KegiatanPencegahan), [
+            dict(zip(("bulan", "kode_wilayah", "instansi", "jenis", "kegiatan", "peserta"), a), bulan=month(a[0]),
+                 kode_prov=a[1][:2]) for a in ACTIVITIES
+        ])
+        conn.execute(insert(s.PencegahanKeberangkatan), [
+            dict(zip(("bulan", "kode_provinsi", "instansi", "jumlah"), p), bulan=month(p[0])) for p in PREVENTED
+        ])
+        conn.execute(insert(s.PenempatanPmi), [
+            dict(zip(("tahun", "bulan", "kode_wilayah", "jumlah"), p), kode_prov=p[2][:2]) for p in PLACEMENTS
         ])
         bump_data_version(conn)

@@ -68,7 +68,15 @@ def _computed(name: str, data: tuple, args: tuple, kwargs: tuple, _fn: Callable)
 
 def figure(builder: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """builder(*args, **kwargs), built once per distinct input. The figure is shared between sessions: treat it
-    as read-only (st.plotly_chart does)."""
+    as read-only (st.plotly_chart does). In projector mode (?present=1) its text is enlarged like the page's."""
+    if st.query_params.get("present") == "1":
+        from builders.figure_text import scale_text
+        from builders.theme import PROJECTOR_TEXT_SCALE
+
+        def projected(*a: Any, **k: Any) -> Any:
+            return scale_text(builder(*a, **k), PROJECTOR_TEXT_SCALE)
+
+        return _built(f"{_name(builder)}@projector", _data_key(), args, tuple(sorted(kwargs.items())), projected)
     return _built(_name(builder), _data_key(), args, tuple(sorted(kwargs.items())), builder)
 
 

@@ -28,3 +28,22 @@ def pin_language() -> None:
         st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANG
     else:
         st.session_state["lang"] = st.session_state["lang"]
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def localise_uploader(mb: int, types: list[str]) -> None:
+    """Streamlit's st.file_uploader writes "Upload" and "20MB per file" in English whatever the app's language and
+    offers no option for it; CSS hides those words and shows the translated ones in their place (the texts come
+    from strings/, never from data)."""
+    button = _css_string(t("upload.button"))
+    limit = _css_string(t("upload.limit", mb=mb, types=", ".join(kind.upper() for kind in types)))
+    st.html("<style>"
+            "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
+            f"[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+            f"{{content:{button};font-size:1rem}}"
+            "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
+            f"[data-testid='stFileUploaderDropzoneInstructions'] span::after{{content:{limit};font-size:0.875rem}}"
+            "</style>")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from domain.access import first_page
 from settings import load_settings
-from ui.auth import current_role, login_local, logout
+from ui.auth import current_role, login_local, logout, remember_in_browser
 from ui.demo_status import is_demo
 from ui.i18n import t
 
@@ -38,8 +38,10 @@ def render_login(required_title: str | None = None) -> None:
         if message:
             st.error(message)
         elif required_title:
+            remember_in_browser(return_here=True)  # with the cookie routes: back here via the cookie round trip
             st.rerun()  # the same address, query string included: the requested page opens with its filters
         else:
+            remember_in_browser(return_here=False)
             st.switch_page(f"app_pages/{first_page(current_role())}.py")
     if is_demo():
         st.caption(t("login.demo_accounts"))

@@ -50,7 +50,7 @@ def destinations_section(filters: Filters, drill: str | None, provinces: pd.Data
                         key="peta_sankey", width="stretch")
         with s2:
             show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, lang=lang, key="peta_peta_arus",
-                     height=460)
+                     height=460, basemap=get_boundaries("provinsi", overview=True))
             if len(flows) > MAX_FLOW_LINES:
                 st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
             missing = int(flows[["tujuan_lat", "tujuan_lon"]].isna().any(axis=1).sum())

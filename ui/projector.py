@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-# Static CSS, no data in it. Chart text is drawn by plotly in px and ignores the page's font size: the chart is
-# laid out at 80% of the width and zoomed back to 100%, so its text grows with the page text.
+# Static CSS, no data in it. Chart text is drawn by plotly in px: ui.cached.figure enlarges it in the figure itself.
 PROJECTOR_CSS = ("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
-                 "html{font-size:125%}"
-                 "[data-testid='stPlotlyChart']{width:80% !important;zoom:1.25}</style>")
+                 "html{font-size:125%}</style>")
 
 
 def is_presenting() -> bool:

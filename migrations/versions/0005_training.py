@@ -1,7 +1,7 @@
 """training records (pelatihan) and competence targets per role (target_kompetensi)
 
 Revision ID: 0005_training
-Revises: 0003 (to be chained after 0004_prevention when both branches are merged)
+Revises: 0004_prevention
 Create Date: 2026-12-02 04:10:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0005_training'
-down_revision: Union[str, Sequence[str], None] = '0003'
+down_revision: Union[str, Sequence[str], None] = '0004_prevention'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

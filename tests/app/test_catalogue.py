@@ -13,7 +13,7 @@ from strings import catalog
 from tests.helpers import no_exception, open_page
 
 PAGES = ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
-         "daftar_tindakan", "ringkasan_publik", "glosarium", "kelola_data"]
+         "daftar_tindakan", "pencegahan", "ringkasan_publik", "glosarium", "kelola_data"]
 
 
 def label_patterns(lang: str) -> dict[str, re.Pattern]:

@@ -143,3 +143,17 @@ def test_filters_that_do_not_apply_say_so(app_env):
     body = texts(at)
     assert "filter provinsi = provinsi lokasi unit" in body
     assert "Filter modus tidak berlaku untuk angka ini." in body
+
+
+@pytest.mark.parametrize(("lang", "label", "sentence"), [
+    ("id", "Kab/kota dengan korban tanpa pencegahan", "keberangkatan nonprosedural dicegah pada periode ini"),
+    ("en", "Regencies/cities with victims and no prevention", "irregular departures were prevented in the period"),
+])
+def test_prevention_section(app_env, lang, label, sentence):
+    """Issue 15 item 5: the prevented departures and the reach gap, the first gap named."""
+    at = open_page(PAGE, role="pimpinan", state={"lang": lang})
+    no_exception(at)
+    shown = metrics(at)
+    assert int(shown[label][0]) > 0
+    body = texts(at)
+    assert sentence in body and "Timor Tengah Utara" in body

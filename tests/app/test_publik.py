@@ -62,7 +62,10 @@ def test_public_page_for_an_anonymous_visitor(app_env, sql_log):
         assert caveat in body, caveat
     assert at.metric[0].label == "Korban ditangani (seluruh periode)"
     assert re.fullmatch(r"\d{1,3}(\.\d{3})*", at.metric[0].value)
-    assert len(at.dataframe) == 4 and len(at.get("plotly_chart")) == 2 and len(at.get("component_instance")) == 1
+    assert len(at.dataframe) == 5 and len(at.get("plotly_chart")) == 2 and len(at.get("component_instance")) == 1
+    # Issue 15: prevention reach by province only (never kab/kota), protected like the victim tables.
+    reach = next(f.value for f in at.dataframe if "Peserta" in f.value.columns)
+    assert len(reach) == 39 and reach.iloc[-1, 0] == "Total" and "Jangkauan pencegahan per provinsi" in body
     # The page reads the published extract only: not one statement touches the case table.
     assert sql_log, "the listener must see the page's queries"
     assert not [s for s in sql_log if re.search(r"\bkasus\b", s)]
@@ -90,6 +93,7 @@ def test_public_page_in_english(app_env):
     no_exception(at)
     assert at.title[0].value == "Public Summary"
     assert "between 1 and 9 victims" in texts(at)
+    assert "Prevention reach by province" in texts(at)
 
 
 def test_public_page_before_anything_is_published(app_env, monkeypatch):
@@ -249,7 +253,7 @@ def test_public_page_without_boundary_files_shows_the_table(app_env, monkeypatch
     at = open_page(role="publik")
     no_exception(at)
     assert "berkas batas wilayah tidak tersedia" in texts(at)
-    assert len(at.get("component_instance")) == 0 and len(at.dataframe) == 4
+    assert len(at.get("component_instance")) == 0 and len(at.dataframe) == 5  # 4 victim tables, prevention reach
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -7,7 +7,7 @@ import pytest
 from tests.helpers import no_exception, open_page, texts
 
 ALL_PAGES = ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm",
-             "pemantauan_jarnas", "daftar_tindakan", "ringkasan_publik", "kelola_data", "glosarium", "masuk"]
+             "pemantauan_jarnas", "daftar_tindakan", "pencegahan", "ringkasan_publik", "kelola_data", "glosarium", "masuk"]
 
 
 @pytest.mark.parametrize("page", ALL_PAGES)

@@ -126,14 +126,15 @@ def prepare_database(database_url: str) -> None:
 @contextmanager
 def running_server(workdir: Path, database_url: str | None = None, port: int | None = None,
                    prepare: bool = True, timeout: float = 90) -> Iterator[Server]:
-    """`streamlit run app.py` from the project root on a fresh SQLite (unless given), killed on exit."""
+    """`streamlit run serve.py` (app.py plus the sign-in cookie routes) from the project root on a fresh SQLite
+    (unless given), killed on exit."""
     workdir.mkdir(parents=True, exist_ok=True)
     database_url = database_url or f"sqlite:///{workdir / 'tppo.sqlite'}"
     if prepare:
         prepare_database(database_url)
     port = port or free_port()
     log_path = workdir / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with log_path.open("wb") as log:
         process = subprocess.Popen(cmd, cwd=PROJECT, env=server_env(workdir, database_url), stdout=log,
@@ -253,7 +254,7 @@ def wait_title(page, title: str, timeout: float = 120_000) -> None:
 
 
 def login(page, base_url: str, role: str, timeout: float = 120_000) -> None:
-    """Signs in on /masuk with the demo account of role (the session lives as long as the websocket)."""
+    """Signs in on /masuk with the demo account of role (kept across reloads by the sign-in cookie)."""
     page.goto(f"{base_url}/masuk")
     wait_ready(page, timeout)
     page.get_by_label("Nama pengguna").fill(role)

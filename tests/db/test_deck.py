@@ -133,3 +133,24 @@ def test_cli_pdf_without_libreoffice_is_a_clear_error(demo_sqlite_url, tmp_path,
 def test_cli_bad_input(argv, message, capsys):
     code, _, err = run_cli(argv, capsys)
     assert code == 2 and message in err
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_prevention_slide_lists_the_priority_areas(demo_conn, lang):
+    """Issue 15 item 5: one prevention slide, from the same view as the Pencegahan page."""
+    from data_access.prevention import prevention_view
+    from strings import tr
+
+    view = prevention_view(Filters(), connection_runner(demo_conn))
+    deck = Presentation(io.BytesIO(build_deck(Filters(), lang, run=connection_runner(demo_conn),
+                                              charts_as_images=False)))
+    slide = next(s for s in deck.slides if any(sh.name == "tabel_prioritas" for sh in s.shapes))
+    shapes = {sh.name: sh for sh in slide.shapes}
+    assert shapes["judul"].text_frame.text == tr("pcg.deck.title", lang)
+    table = shapes["tabel_prioritas"].table
+    assert table.cell(1, 1).text == view.priority["nama"].iloc[0] == "Kabupaten Timor Tengah Utara"
+    assert len(table.rows) == 1 + min(8, len(view.priority))
+    summary = shapes["ringkasan_pencegahan"].text_frame.text
+    assert fmt_int(view.prevented, lang) in summary and "Timor Tengah Utara" in summary
+    assert "DATA CONTOH (sintetis)" in shapes["data_contoh"].text_frame.text
+    assert len(deck.slides) == 9

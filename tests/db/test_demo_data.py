@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -110,3 +111,71 @@ def test_cli_init_demo_and_summary(tmp_path):
     assert filtered["period_start"] == "2024-01" and 0 < filtered["victims_total"] < 4320
     bad = run("summary", "--json", "--start", "2024-13")
     assert bad.returncode == 2 and "tidak valid" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# ---------------------------------------------------------------- prevention (issue 15)
+def _reference_rows(name: str) -> list[dict]:
+    import csv
+    import os
+
+    with open(os.path.join(os.environ["TPPO_REFERENCE_DIR"], name), encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_prevention_calibration_constants_are_the_published_figures():
+    """demo/calibration.py restates figures of ../shared/reference; a typo there would calibrate to a wrong target."""
+    origin = [r for r in _reference_rows("origin_provinces.csv")
+              if r["metric"].startswith("PMI placements (BP2MI) - top10") and r["period"] == "2023"]
+    assert {r["kode"]: int(r["value"]) for r in origin} == cal.PLACEMENTS_2023_EXACT
+    assert all("274,965" in r["source"] for r in origin) and cal.PLACEMENTS_2023_TOTAL == 274_965
+    prevention = _reference_rows("prevention.csv")
+    top5 = {r["kode"]: int(r["value"]) for r in prevention if r["metric"] == "PMI placements (BP2MI)"}
+    assert top5 == cal.PLACEMENTS_2024_EXACT
+    national = next(r for r in prevention if r["metric"].startswith("prevented non-procedural departures"))
+    assert int(national["value"]) == cal.PREVENTED_2024_NATIONAL
+    banten = {(r["kode"], r["period"]): int(r["value"]) for r in prevention if r["period"].count("-") == 1
+              and r["period"][:4] in ("2023", "2024") and r["kode"] == "36" and len(r["period"]) == 7}
+    assert {(k, month.isoformat()[:7]): v for (k, month), v in cal.PREVENTED_EXACT.items()} == banten
+    ntb = next(r for r in prevention if r["metric"].startswith("prevented departures of CPMI from NTB"))
+    assert int(ntb["value"]) == cal.PREVENTED_NTB_2024
+
+
+def test_placements_reproduce_the_published_figures(demo_conn):
+    from data_access.prevention import query_placements
+
+    y2023 = query_placements(demo_conn, 2023).set_index("kode")["jumlah"]
+    assert y2023.sum() == cal.PLACEMENTS_2023_TOTAL
+    for kode, count in cal.PLACEMENTS_2023_EXACT.items():
+        assert y2023[kode] == count
+    # The ranking the source gives still holds: the others sit between the bottom three and rank ten.
+    others = y2023.drop(list(cal.PLACEMENTS_2023_EXACT))
+    assert others.min() > 20 and others.max() < 2076
+    y2024 = query_placements(demo_conn, 2024).set_index("kode")["jumlah"]
+    assert y2024.sum() == cal.PLACEMENTS_2024_TOTAL
+    assert {k: y2024[k] for k in cal.PLACEMENTS_2024_EXACT} == cal.PLACEMENTS_2024_EXACT
+    kab = query_placements(demo_conn, 2024, level="kab")
+    assert kab["kode"].str.contains(".", regex=False).mean() > 0.9, "mostly by kab/kota"
+
+
+def test_prevented_departures_reproduce_the_published_figures(demo_conn):
+    from data_access.prevention import query_prevented_departures, query_prevented_total
+
+    assert query_prevented_total(demo_conn, dt.date(2024, 1, 1), dt.date(2024, 12, 1)) == cal.PREVENTED_2024_NATIONAL
+    assert query_prevented_total(demo_conn, dt.date(2024, 1, 1), dt.date(2024, 12, 1), ("52",)) == \
+        cal.PREVENTED_NTB_2024
+    monthly = query_prevented_departures(demo_conn, dt.date(2023, 1, 1), dt.date(2024, 12, 1), ("36",))
+    got = {("36", r.bulan): r.jumlah for r in monthly.itertuples()}
+    assert {k: got[k] for k in cal.PREVENTED_EXACT} == cal.PREVENTED_EXACT
+
+
+def test_prevention_activities_leave_a_victims_hot_spot_uncovered(demo_conn):
+    """The synthetic gap the priority list must put first (demo/calibration.py NO_PREVENTION_SINCE)."""
+    from data_access.prevention import query_prevention_activities
+
+    codes = dict(demo_conn.execute(select(Wilayah.nama, Wilayah.kode).where(Wilayah.tingkat == 2)).all())
+    (_, name), since = next(iter(cal.NO_PREVENTION_SINCE.items()))
+    recent = query_prevention_activities(demo_conn, since, cal.PERIOD_END)
+    assert codes[name] not in set(recent["kode"])
+    assert recent["kegiatan"].sum() > 1000 and recent["kode"].nunique() > 300
+    earlier = query_prevention_activities(demo_conn, cal.PERIOD_START, since)
+    assert codes[name] in set(earlier["kode"])

@@ -210,6 +210,52 @@ BAD_FILES = [
 ]
 
 
+# Prevention kinds (issue 15): one good row each; the bad cases below differ from it by the fault only.
+PREVENTION_GOOD = {
+    "kegiatan_pencegahan": ["2024-01", "52.03", "BP3MI", "sosialisasi", "3", "150"],
+    "pencegahan_keberangkatan": ["2024-01", "52", "IMIGRASI", "212"],
+    "penempatan_pmi": ["2023", "", "52", "33949"],
+}
+
+
+def prevention_csv(kind: str, *rows: dict[str, str]) -> bytes:
+    """The good row, then one row per dict: the good row with those cells changed."""
+    names, good = list(KINDS[kind].names), PREVENTION_GOOD[kind]
+    return csv_bytes(names, [good] + [[r.get(n, v) for n, v in zip(names, good)] for r in rows])
+
+
+BAD_FILES += [
+    ("activity_unknown_kind", "kegiatan_pencegahan", "p.csv",
+     prevention_csv("kegiatan_pencegahan", {"bulan": "2024-02", "jenis": "seminar"}), (3, "jenis"), "tidak dikenal"),
+    ("activity_unknown_agency", "kegiatan_pencegahan", "p.csv",
+     prevention_csv("kegiatan_pencegahan", {"bulan": "2024-02", "instansi": "KPK"}), (3, "instansi"),
+     "tidak dikenal"),
+    ("activity_negative_participants", "kegiatan_pencegahan", "p.csv",
+     prevention_csv("kegiatan_pencegahan", {"bulan": "2024-02", "peserta": "-5"}), (3, "peserta"), "negatif"),
+    ("activity_bad_region", "kegiatan_pencegahan", "p.csv",
+     prevention_csv("kegiatan_pencegahan", {"bulan": "2024-02", "kode_wilayah": "99.99"}), (3, "kode_wilayah"),
+     "tidak ada dalam daftar"),
+    ("activity_duplicate_key", "kegiatan_pencegahan", "p.csv",
+     prevention_csv("kegiatan_pencegahan", {"peserta": "10"}), (3, None), "Kunci ganda"),
+    ("prevented_regency_code", "pencegahan_keberangkatan", "p.csv",
+     prevention_csv("pencegahan_keberangkatan", {"bulan": "2024-02", "kode_provinsi": "52.03"}),
+     (3, "kode_provinsi"), "Kode provinsi saja"),
+    ("prevented_future_month", "pencegahan_keberangkatan", "p.csv",
+     prevention_csv("pencegahan_keberangkatan", {"bulan": f"{dt.date.today().year + 1}-01"}), (3, "bulan"),
+     "masa depan"),
+    ("prevented_fraction", "pencegahan_keberangkatan", "p.csv",
+     prevention_csv("pencegahan_keberangkatan", {"bulan": "2024-02", "jumlah": "2.5"}), (3, "jumlah"), "pecahan"),
+    ("placement_month_13", "penempatan_pmi", "p.csv",
+     prevention_csv("penempatan_pmi", {"tahun": "2024", "bulan": "13"}), (3, "bulan"), "maksimal 12"),
+    ("placement_year_and_months", "penempatan_pmi", "p.csv",
+     prevention_csv("penempatan_pmi", {"bulan": "3", "jumlah": "2800"}), (2, "bulan"), "terhitung dua kali"),
+    ("placement_two_whole_years", "penempatan_pmi", "p.csv",
+     prevention_csv("penempatan_pmi", {"jumlah": "1"}), (3, None), "Kunci ganda"),
+    ("placement_before_2000", "penempatan_pmi", "p.csv", prevention_csv("penempatan_pmi", {"tahun": "1999"}),
+     (3, "tahun"), "sebelum tahun 2000"),
+]
+
+
 def _whole_sheet_bomb() -> bytes:
     """A small workbook whose sheet declares A1:XFD1048576 (17 billion cells)."""
     import re
@@ -240,12 +286,19 @@ def test_bad_file_is_rejected_and_changes_nothing(small_db, kind, name, raw, whe
     assert all_sums(small_db) == before
 
 
-def test_a_good_file_on_the_same_database_is_accepted(small_db):
-    """The bad-file cases differ from this one file by the fault only: the checks are not rejecting everything."""
+GOOD_FILES = [("kasus", good_csv(), 2)] + [
+    (kind, prevention_csv(kind, {"bulan": "2024-02"} if kind != "penempatan_pmi" else {"tahun": "2024"}), 2)
+    for kind in PREVENTION_GOOD
+]
+
+
+@pytest.mark.parametrize(("kind", "raw", "rows"), GOOD_FILES, ids=[g[0] for g in GOOD_FILES])
+def test_a_good_file_on_the_same_database_is_accepted(small_db, kind, raw, rows):
+    """The bad-file cases differ from these files by the fault only: the checks are not rejecting everything."""
     with small_db.connect() as conn:
-        plan = plan_import(conn, "kasus", good_csv(), "k.csv")
+        plan = plan_import(conn, kind, raw, f"{kind}.csv")
     assert plan.ok, [p.describe() for p in plan.problems]
-    assert (plan.added, plan.changed, plan.unchanged) == (2, 0, 0)
+    assert (plan.added, plan.changed, plan.unchanged) == (rows, 0, 0)
 
 
 # ---------------------------------------------------------------- round trips
@@ -336,6 +389,24 @@ def test_first_real_import_replaces_demo_and_rollback_restores_it(demo_db):
     assert statuses[result.batch_id] == "dibatalkan"
     with pytest.raises(RollbackRefused, match="dibatalkan"):
         rollback_batch(demo_db, result.batch_id, "uji")
+
+
+@pytest.mark.parametrize("kind", list(PREVENTION_GOOD))
+def test_first_real_prevention_import_replaces_demo_and_rollback_restores_it(demo_db, kind):
+    """Prevention kinds follow the demo rule of every kind: the first real file replaces that kind's demo rows (and
+    only that kind's), is logged row by row, and its rollback brings the demo rows and the DATA CONTOH label back."""
+    original = data_sums(demo_db)
+    table = s.Base.metadata.tables[KINDS[kind].table]
+    demo_rows = count(demo_db, table)
+    period = {"tahun": "2022"} if kind == "penempatan_pmi" else {"bulan": "2022-12"}  # before the demo period
+    row = [period.get(n, v) for n, v in zip(KINDS[kind].names, PREVENTION_GOOD[kind])]
+    result = import_file(demo_db, kind, csv_bytes(list(KINDS[kind].names), [row]), f"{kind}.csv", "admin_bp2mi")
+    assert (result.added, result.demo_replaced, result.left_demo) == (1, demo_rows, True)
+    assert count(demo_db, table) == 1
+    assert sumber(demo_db, SUMBER[kind]) == "impor" and sumber(demo_db, "kasus") == "demo"
+    undone = rollback_batch(demo_db, result.batch_id, "uji")
+    assert undone.demo_restored and undone.restored == demo_rows + 1
+    assert data_sums(demo_db) == original
 
 
 OCC = list(KINDS["okupansi"].names)

@@ -16,7 +16,8 @@ from data_access.publication_source import publish_from_cases, rules_from_settin
 from data_access.schema import Publikasi, PublikasiSel
 from domain.disclosure import SECONDARY_MARKER, DisclosureError, DisclosureRules, rounding_interval
 from domain.filters import Filters
-from domain.publication import PUBLISHED_TABLES, verify_cells
+from data_access.prevention import query_prevention_activities
+from domain.publication import PUBLISHED_TABLES, REACH_TABLE, verify_cells
 from tests.conftest import BACKENDS, new_database_url
 from tests.fixture_data import load_small
 from tests.publication_attack import assert_attack_fails
@@ -50,7 +51,9 @@ def test_publish_small_fixture_hand_computed(fresh_small_url):
     assert extract.table("tahun")["jumlah"].to_dict() == {"2023": "<10", "2024": SECONDARY_MARKER, "Total": 30}
     assert extract.table("provinsi")["jumlah"].to_dict() == {"11": 0, "31": 0, "35": 20, "52": 10, "Total": 30}
     assert extract.table("nasional").iloc[0, 0] == 30
-    assert set(extract.cells["tabel"]) == set(PUBLISHED_TABLES)
+    assert set(extract.cells["tabel"]) == set(PUBLISHED_TABLES) | {REACH_TABLE}
+    # Prevention participants 2023-12..2024-03 by where the activity took place (tests/fixture_data.py).
+    assert extract.table(REACH_TABLE)["jumlah"].to_dict() == {"11": 0, "31": 50, "35": 335, "52": 30, "Total": 415}
 
 
 def test_versions_increase_and_each_is_kept(fresh_small_url):
@@ -125,6 +128,12 @@ def _true_counts(conn) -> dict[tuple[str, str, str], int]:
     for age, n in grid.groupby("kelompok_umur")["jumlah"].sum().items():
         truth[("jenis_kelamin_umur", "Total", age)] = int(n)
     truth[("jenis_kelamin_umur", "Total", "Total")] = total
+    # Prevention participants over the months of the case data, by province (issue 15).
+    months = pd.to_datetime(years["bulan"].astype(str))
+    reach = query_prevention_activities(conn, months.min().date(), months.max().date(), (), "provinsi")
+    for r in reach.itertuples():
+        truth[(REACH_TABLE, r.kode, "jumlah")] = int(r.peserta)
+    truth[(REACH_TABLE, "Total", "jumlah")] = int(reach["peserta"].sum())
     return truth
 
 
@@ -145,8 +154,11 @@ def test_demo_extract_exists_and_agrees_with_the_case_table(demo_conn):
             assert low <= true <= high, r
     hidden = extract.cells["teks"].isin([rules.primary_marker, SECONDARY_MARKER])
     assert hidden.any(), "the demo data has small provinces; the test must see hidden cells"
-    assert_attack_fails(extract.cells, rules, {k: truth.get(k, 0) for k in
-                                               zip(extract.cells["tabel"], extract.cells["baris"], extract.cells["kolom"])})
+    # The victim tables share one total; the prevention table counts other people and is attacked on its own.
+    reach = extract.cells["tabel"] == REACH_TABLE
+    for part in (extract.cells[~reach], extract.cells[reach]):
+        assert len(part)
+        assert_attack_fails(part, rules, {k: truth.get(k, 0) for k in zip(part["tabel"], part["baris"], part["kolom"])})
 
 
 def test_demo_extract_covers_every_province(demo_conn):

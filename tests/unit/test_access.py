@@ -36,10 +36,10 @@ def test_can_see(role, page, allowed):
 
 @pytest.mark.parametrize("role, expected", [
     ("publik", ["ringkasan_publik"]),
-    ("jarnas", ["peta_asal_korban", "kapasitas_sentra", "pemantauan_jarnas", "daftar_tindakan", "glosarium",
+    ("jarnas", ["peta_asal_korban", "kapasitas_sentra", "pemantauan_jarnas", "daftar_tindakan", "pencegahan", "glosarium",
                 "ringkasan_publik"]),
     ("pimpinan", ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm",
-                  "pemantauan_jarnas", "daftar_tindakan", "glosarium", "ringkasan_publik"]),
+                  "pemantauan_jarnas", "daftar_tindakan", "pencegahan", "glosarium", "ringkasan_publik"]),
     ("admin_data", list(PAGE_ROLES)),
     ("tamu", []),
 ])

@@ -78,7 +78,7 @@ def test_the_private_import_check_can_fail(tmp_path: Path):
 # --- Layers (issue 17): the import graph, built with ast from every import statement, late ones included ---
 
 PACKAGES = ("app_pages", "builders", "cli", "data_access", "demo", "domain", "exports", "strings", "ui")
-TOP_MODULES = ("app", "settings", "manage")
+TOP_MODULES = ("app", "serve", "settings", "manage")
 NO_STREAMLIT = ("domain", "builders", "exports", "data_access")
 # Pages over the limit, each with the reason it is allowed for now (empty when the house is in order).
 LONG_PAGES: set[str] = set()
@@ -86,7 +86,7 @@ PAGE_LINES = 150
 # Each layer imports only layers with a lower number: pages only from app.py (by path), data_access never from
 # demo/, ui/ or builders/, the CLI never from ui/, and the two layers of one number never from each other.
 LAYERS = {"strings": 0, "settings": 0, "domain": 1, "data_access": 2, "demo": 3, "builders": 3, "exports": 4,
-          "ui": 5, "cli": 5, "app_pages": 6, "manage": 6, "app": 7}
+          "ui": 5, "cli": 5, "app_pages": 6, "manage": 6, "app": 7, "serve": 7}
 
 
 def module_files(root: Path) -> dict[str, Path]:

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import folium
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
@@ -571,3 +572,37 @@ def test_overview_simplification_keeps_all_38_and_shrinks_the_payload(provinces,
     with capsys.disabled():
         print(f"\n[payload] provinsi overview: {len(html.encode()):,} bytes (full {len(full_html.encode()):,})")
     assert len(html) < 0.85 * len(full_html)
+
+
+def test_flow_map_has_a_basemap_and_names_its_largest_destinations():
+    """Without tiles the lines floated in empty space with no name at their ends (issue 13)."""
+    from shapely.geometry import box
+
+    land = gpd.GeoDataFrame({"kode": ["35", "52"]}, crs="EPSG:4326",
+                            geometry=[box(111, -8.8, 114.7, -6.8), box(115.8, -9.1, 119.4, -8.1)])
+    bare = make_flow_map(FLOWS)
+    assert not [c for c in bare._children.values() if isinstance(c, folium.GeoJson)]
+    m = make_flow_map(FLOWS, basemap=land, labelled=1)
+    basemaps = [c for c in m._children.values() if isinstance(c, folium.GeoJson)]
+    assert len(basemaps) == 1 and len(basemaps[0].data["features"]) == 2
+    labels = [c for c in m._children.values() if isinstance(c, folium.Marker) and isinstance(c.icon, folium.DivIcon)]
+    # One label: the destination with the most victims.
+    assert len(labels) == 1 and labels[0].icon.options["html"].endswith(">Malaysia</div>")
+    assert make_flow_map(FLOWS, basemap=land).get_root().render().count('"className": "tppo-flow-label"') == 2
+
+
+@pytest.mark.parametrize(("names", "lons", "lats", "expected"), [
+    # Saudi Arabia and the Emirates sit side by side near the west edge: the smaller is left to its tooltip.
+    (["Arab Saudi", "Uni Emirat Arab"], [46.7, 54.4], [24.7, 24.4], ["right", None]),
+    # Further from the edge the second name goes to the other side of its point.
+    (["Vietnam", "Kamboja"], [108.0, 104.9], [11.5, 11.6], ["right", "left"]),
+    # A point at the east edge is named on its left, never past the map's edge.
+    (["Papua Nugini"], [141.0], [-6.0], ["left"]),
+    # Two names on one spot: the smaller is left to its tooltip.
+    (["A", "B", "C"], [100.0, 100.0, 100.0], [0.0, 0.0, 0.0], ["right", "left", None]),
+])
+def test_flow_map_labels_do_not_cover_each_other(names, lons, lats, expected):
+    from builders.maps import label_sides
+
+    points = pd.DataFrame({"tujuan_nama": names, "tujuan_lon": lons, "tujuan_lat": lats})
+    assert label_sides(points, (40.0, 141.0)) == expected

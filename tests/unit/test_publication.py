@@ -534,3 +534,27 @@ def test_static_site_and_open_data_cannot_read_the_case_table():
     out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- prevention reach (issue 15)
+@pytest.mark.parametrize(("peserta", "expected"), [
+    # participants per province 11, 12, 13 (14 has none): a count 1..9 is hidden, and so is a second cell, or the
+    # total would give it away
+    ((500, 5, 40), {"11": 500, "12": "<10", "13": "x", "14": 0, "Total": 545}),
+    ((500, 60, 40), {"11": 500, "12": 60, "13": 40, "14": 0, "Total": 600}),
+    ((0, 0, 0), {"11": 0, "12": 0, "13": 0, "14": 0, "Total": 0}),
+])
+def test_reach_cells_are_protected(peserta, expected):
+    from domain.publication import REACH_TABLE, build_reach_cells, wide_table
+
+    reach = pd.DataFrame({"kode": ["11", "12", "13"], "peserta": list(peserta)})
+    cells = build_reach_cells(reach, ["11", "12", "13", "14"], DisclosureRules(10, 5))
+    assert set(cells["tabel"]) == {REACH_TABLE}
+    assert wide_table(cells, REACH_TABLE)["jumlah"].to_dict() == expected
+
+
+def test_reach_cells_refuse_an_unknown_province():
+    from domain.publication import build_reach_cells
+
+    with pytest.raises(ValueError, match="tidak dikenal"):
+        build_reach_cells(pd.DataFrame({"kode": ["99"], "peserta": [50]}), ["11"], DisclosureRules(10, 5))

@@ -300,3 +300,36 @@ def test_one_month_parser_for_filters_links_cli_and_files():
 
     assert parse_month is domain.filters.parse_month
     assert domain.filters.parse_month("Jan 2024") == dt.date(2024, 1, 1)
+
+
+# ---------------------------------------------------------------- prevention kinds (issue 15)
+PLACEMENT = {"tahun": "2025", "bulan": "", "kode_wilayah": "52", "jumlah": "30342"}
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([PLACEMENT], []),
+    ([{**PLACEMENT, "bulan": "6"}], []),  # June 2025 has begun on 15 June 2025
+    ([{**PLACEMENT, "bulan": "7"}], [(2, "bulan", "masa depan")]),
+    ([{**PLACEMENT, "tahun": "2024", "bulan": "12"}], []),
+    ([PLACEMENT, {**PLACEMENT, "bulan": "3"}], [(2, "bulan", "terhitung dua kali")]),
+    ([PLACEMENT, {**PLACEMENT, "kode_wilayah": "52.03", "bulan": "3"}], []),  # another area: no double count
+    ([{**PLACEMENT, "bulan": "0"}], [(2, "bulan", "minimal 1")]),
+])
+def test_placement_periods(rows, expected):
+    got = validate("penempatan_pmi", table(rows), REFS)
+    assert [(p.row, p.column) for p in got.errors] == [(r, c) for r, c, _ in expected]
+    assert all(fragment in p.message for p, (_, _, fragment) in zip(got.errors, expected))
+
+
+@pytest.mark.parametrize(("kind", "row", "derived"), [
+    ("kegiatan_pencegahan", {"bulan": "Mei 2024", "kode_wilayah": "Kab. Lombok Timur", "instansi": "bp3mi",
+                             "jenis": "Sosialisasi/edukasi", "kegiatan": "2", "peserta": "80"},
+     {"kode_wilayah": "52.03", "kode_prov": "52", "instansi": "BP3MI", "jenis": "sosialisasi"}),
+    ("pencegahan_keberangkatan", {"bulan": "2024-01", "kode_provinsi": "Nusa Tenggara Barat",
+                                  "instansi": "Imigrasi", "jumlah": "20"},
+     {"kode_provinsi": "52", "instansi": "IMIGRASI"}),
+])
+def test_prevention_rows_accept_names_for_codes(kind, row, derived):
+    got = validate(kind, table([row]), REFS)
+    assert got.ok, [p.describe() for p in got.problems]
+    assert {k: got.frame.iloc[0][k] for k in derived} == derived

@@ -1,0 +1,49 @@
+"""The prevention slide of the leadership deck: the priority areas, prevented departures and the reach gap, from
+the same view as the Pencegahan page (data_access.prevention.prevention_view)."""
+
+from __future__ import annotations
+
+from pptx.util import Inches
+
+from data_access.prevention import PreventionView
+from domain.formatting import fmt_dec, fmt_int, fmt_period
+from domain.prevention import GROUP_NO_PREVENTION
+from exports.slides import GREY, add_slide, add_table, add_text
+from strings import tr
+
+TOP_ROWS = 8  # a 7.5-inch slide holds eight table rows at 12 pt with the title and the footer
+
+
+def exec_summary(view: PreventionView, lang: str, top: int = 3) -> str:
+    """One sentence: prevented departures in the period, and the kab/kota with victims but no prevention."""
+    gap = view.priority[view.priority["kelompok"] == GROUP_NO_PREVENTION] if len(view.priority) else view.priority
+    names = ", ".join(gap["nama"].head(top)) if len(gap) else ""
+    return tr("pcg.exec.summary", lang, prevented=fmt_int(view.prevented, lang), gap=fmt_int(len(gap), lang),
+              top=tr("pcg.exec.top", lang, names=names) if names else "")
+
+
+def add_prevention_slide(prs, view: PreventionView, lang: str, demo: bool, names: dict) -> None:
+    if view.filters is None:
+        return
+    period = fmt_period(view.filters.start, view.filters.end, lang)
+    footer = tr("provenance", lang, source=tr("pcg.source.risk", lang) + "; " + tr("pcg.source.activities", lang),
+                period=period, updated="–")
+    slide = add_slide(prs, tr("pcg.deck.title", lang), footer, demo)
+    provinces = names.get("provinsi", {})
+    rows = [[str(r.urutan), r.nama, provinces.get(r.kode_prov, r.kode_prov), fmt_int(r.korban_12, lang),
+             fmt_int(r.kenaikan, lang), fmt_int(r.kegiatan_12, lang), tr(f"pcg.priority.group.{r.kelompok}", lang)]
+            for r in view.priority.head(TOP_ROWS).itertuples()]
+    header = [tr(f"pcg.pcol.{c}", lang) for c in ("urutan", "nama", "provinsi", "korban_12", "kenaikan",
+                                                   "kegiatan_12", "kelompok")]
+    add_table(slide, header, rows, Inches(0.4), Inches(1.2), Inches(8.6), size=12, name="tabel_prioritas")
+    add_text(slide, exec_summary(view, lang), Inches(9.3), Inches(1.2), Inches(3.7), Inches(2.4), size=16,
+          name="ringkasan_pencegahan")
+    p = view.provinces
+    placed = p["pmi"].sum()
+    per_placed = fmt_dec(p["korban_tahun"].sum() / placed * 10_000, 1, lang) if placed else "–"
+    add_text(slide, f"{tr('pcg.kpi.per_placed', lang)} ({view.placement_year or '–'}): {per_placed}\n"
+                 f"{tr('pcg.kpi.activities', lang)}: {fmt_int(p['kegiatan_12'].sum(), lang)}",
+          Inches(9.3), Inches(3.7), Inches(3.7), Inches(1.2), size=14, name="angka_pencegahan")
+    add_text(slide, tr("pcg.rule", lang, window=fmt_period(view.window.start, view.window.end, lang),
+                    previous=fmt_period(view.previous.start, view.previous.end, lang)),
+          Inches(9.3), Inches(4.9), Inches(3.7), Inches(1.9), size=9, colour=GREY, name="aturan_prioritas")

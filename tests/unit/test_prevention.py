@@ -1,0 +1,83 @@
+"""The prevention priority rule (domain.prevention), table-driven against hand-ranked cases."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from domain.prevention import (
+    GROUP_NO_PREVENTION, GROUP_OTHER, GROUP_RISING, departures_against_victims, per_placed, priority_areas,
+)
+
+REGIONS = pd.DataFrame({
+    "kode": ["52", "52.01", "52.02", "52.03", "52.04", "52.05", "35.08"],
+    "nama": ["NTB", "A", "B", "C", "D", "E", "F"],
+    "kode_prov": ["52", "52", "52", "52", "52", "52", "35"],
+})
+
+
+def frame(rows: dict[str, int], column: str = "jumlah") -> pd.DataFrame:
+    return pd.DataFrame({"kode": list(rows), column: list(rows.values())})
+
+
+def activities(rows: dict[str, int]) -> pd.DataFrame:
+    return pd.DataFrame({"kode": list(rows), "kegiatan": list(rows.values()),
+                         "peserta": [10 * v for v in rows.values()]})
+
+
+CASES = [
+    # id, victims 12 months, victims the 12 months before, activities, expected order of codes, expected groups
+    ("no_prevention_first", {"52.01": 2, "52.02": 30}, {"52.01": 2, "52.02": 30}, {"52.02": 1},
+     ["52.01", "52.02"], [GROUP_NO_PREVENTION, GROUP_OTHER]),
+    ("rising_before_stable", {"52.01": 5, "52.02": 50}, {"52.01": 1, "52.02": 60}, {"52.01": 5, "52.02": 1},
+     ["52.01", "52.02"], [GROUP_RISING, GROUP_OTHER]),
+    ("victims_per_activity_within_group", {"52.01": 10, "52.02": 10, "52.03": 4},
+     {}, {"52.01": 5, "52.02": 1, "52.03": 1},
+     ["52.02", "52.03", "52.01"], [GROUP_RISING] * 3),
+    ("no_prevention_by_victims_then_code", {"52.01": 3, "52.02": 7, "52.03": 3}, {}, {},
+     ["52.02", "52.01", "52.03"], [GROUP_NO_PREVENTION] * 3),
+    ("no_victims_not_listed", {"52.01": 0, "52.04": 1}, {"52.05": 9}, {"52.04": 1}, ["52.04"], [GROUP_RISING]),
+    ("province_only_victims_not_listed", {"52": 40, "35.08": 1}, {}, {"35.08": 2}, ["35.08"], [GROUP_RISING]),
+    ("nothing", {}, {}, {"52.01": 3}, [], []),
+]
+
+
+@pytest.mark.parametrize(("now", "before", "done", "order", "groups"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_priority_rule(now, before, done, order, groups):
+    out = priority_areas(REGIONS, frame(now), frame(before), activities(done))
+    assert out["kode"].tolist() == order
+    assert out["kelompok"].tolist() == groups
+    assert out["urutan"].tolist() == list(range(1, len(order) + 1))
+
+
+def test_priority_columns_carry_the_evidence():
+    out = priority_areas(REGIONS, frame({"52.01": 6, "52.02": 4}), frame({"52.01": 2}), activities({"52.02": 2}),
+                         frame({"52.01": 3000}))
+    first, second = out.iloc[0], out.iloc[1]
+    assert (first["kode"], first["kenaikan"], first["kegiatan_12"], first["peserta_12"]) == ("52.01", 4, 0, 0)
+    assert math.isnan(first["korban_per_kegiatan"]), "no activity: no ratio, not infinity"
+    assert first["korban_per_10rb_pmi"] == pytest.approx(20.0)  # 6 / 3,000 × 10,000
+    assert second["korban_per_kegiatan"] == pytest.approx(2.0) and pd.isna(second["korban_per_10rb_pmi"])
+
+
+@pytest.mark.parametrize(("victims", "placed", "expected"), [
+    (6, 3000, 20.0), (0, 5000, 0.0), (188, 33949, 55.37718342219211), (5, 0, None), (5, None, None),
+    (5, float("nan"), None), (None, 100, None),
+])
+def test_victims_per_10000_placed(victims, placed, expected):
+    got = per_placed(victims, placed)
+    assert got == (pytest.approx(expected) if expected is not None else None)
+
+
+def test_departures_against_victims_fills_missing_months_with_zero():
+    prevented = pd.DataFrame({"bulan": ["2024-01", "2024-02"], "kode_provinsi": ["36", "52"], "jumlah": [330, 20]})
+    victims = pd.DataFrame({"bulan": ["2024-01", "2024-02"], "kode_prov_asal": ["52", "52"], "jumlah": [7, 3]})
+    out = departures_against_victims(prevented, victims)
+    assert out.to_dict("records") == [
+        {"bulan": "2024-01", "kode_prov": "36", "dicegah": 330, "korban": 0},
+        {"bulan": "2024-01", "kode_prov": "52", "dicegah": 0, "korban": 7},
+        {"bulan": "2024-02", "kode_prov": "52", "dicegah": 20, "korban": 3},
+    ]

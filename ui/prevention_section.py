@@ -1,0 +1,32 @@
+"""The prevention section of the executive page (issue 15 item 5): prevented departures, the reach gap and the
+first priority areas, from the same view as the Pencegahan page and the deck's prevention slide."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_access.prevention import get_prevention_view
+from domain.filters import Filters
+from domain.formatting import fmt_int
+from domain.messages import escape_markdown
+from domain.prevention import GROUP_NO_PREVENTION
+from exports.prevention_slide import exec_summary
+from ui.frame import provenance
+from ui.i18n import t
+
+KINDS = ("kasus", "kegiatan_pencegahan", "pencegahan_keberangkatan", "penempatan_pmi")
+
+
+def render_prevention_section(filters: Filters, lang: str) -> None:
+    view = get_prevention_view(filters)
+    if view.filters is None:
+        return
+    st.subheader(t("pcg.exec.header"))
+    st.markdown(escape_markdown(exec_summary(view, lang)))
+    gap = int((view.priority["kelompok"] == GROUP_NO_PREVENTION).sum()) if len(view.priority) else 0
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("pcg.kpi.prevented"), fmt_int(view.prevented, lang), help=t("ind.keberangkatan_dicegah.def"))
+    c2.metric(t("pcg.kpi.priority"), fmt_int(gap, lang), help=t("ind.wilayah_prioritas_pencegahan.def"))
+    c3.metric(t("pcg.kpi.activities"), fmt_int(int(view.provinces["kegiatan_12"].sum()), lang),
+              help=t("ind.kegiatan_pencegahan.def"))
+    provenance(t("pcg.source.prevented") + "; " + t("pcg.source.activities"), view.filters, KINDS)
