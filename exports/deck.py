@@ -40,7 +40,7 @@ from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fm
 from domain.messages import format_headline
 from exports.indicator_tables import (comparison_notes, describe_filters, staffing_note, staffing_window,
                                       unit_scope_note)
-from exports.slides import GREY, WARN, add_bullets, add_slide, add_table, add_text
+from exports.slides import FOOTER_TOP, GREY, WARN, add_bullets, add_slide, add_table, add_text
 from strings import tr
 
 log = logging.getLogger(__name__)
