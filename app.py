@@ -118,7 +118,9 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
 
 
 def main() -> None:
-    st.set_page_config(page_title="Dasbor Sinergi Anti-TPPO", page_icon=":material/shield:", layout="wide")
+    from builders.icon import app_icon
+
+    st.set_page_config(page_title="Dasbor Sinergi Anti-TPPO", page_icon=app_icon(), layout="wide")
     if not _start():
         return
     from ui.outage import database_guard
