@@ -80,9 +80,10 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
 
 
 def main() -> None:
-    st.set_page_config(page_title="Dasbor Sinergi Anti-TPPO", page_icon=":material/shield:", layout="wide")
+    from builders.icon import app_icon
     from ui.bootstrap import start
 
+    st.set_page_config(page_title="Dasbor Sinergi Anti-TPPO", page_icon=app_icon(), layout="wide")
     if not start():
         return
     from ui.outage import database_guard

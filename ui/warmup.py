@@ -15,6 +15,9 @@ from pathlib import Path
 
 log = logging.getLogger("tppo.warmup")
 PROJECT = Path(__file__).resolve().parents[1]
+# Modules that declare a custom component when imported: Streamlit registers it only when the import happens in a
+# script run, so importing one here would leave the map's iframe without its assets (a 60 s skeleton, measured).
+COMPONENT_MODULES = frozenset({"streamlit_folium"})
 
 
 def page_modules(project: Path = PROJECT) -> list[str]:
@@ -29,7 +32,7 @@ def page_modules(project: Path = PROJECT) -> list[str]:
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names.add(node.module)
     # A page file is a script, not a library: importing it would draw it.
-    return sorted(n for n in names - {"__future__"} if not n.startswith("app_pages"))
+    return sorted(n for n in names - {"__future__"} - COMPONENT_MODULES if not n.startswith("app_pages"))
 
 
 def warm_up() -> float:

@@ -32,13 +32,12 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1400, "height": 900}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 # Harmless console noise that Streamlit itself makes offline (STACK-NOTES), matched by URL only:
-# a deep URL makes the frontend probe /<page>/_stcore/health and /<page>/_stcore/host-config (404),
-# and st.Page(icon=":material/...") asks fonts.gstatic.com for SVGs (blocked here; the bundled font renders).
+# a deep URL makes the frontend probe /<page>/_stcore/health and /<page>/_stcore/host-config (404).
+# Nothing may call out: a Material page_icon fetched its SVG from fonts.gstatic.com (issue 13 item 10).
 ALLOWED_ERROR_URLS = (
     re.compile(r"^http://(localhost|127\.0\.0\.1):\d+/[^?#]+/_stcore/(health|host-config)([?#].*)?$"),
-    re.compile(r"^https://fonts\.gstatic\.com/"),
 )
-ALLOWED_BLOCKED_HOSTS = {"fonts.gstatic.com"}
+ALLOWED_BLOCKED_HOSTS: set[str] = set()
 
 # Waits that proved robust (STACK-NOTES "Real server + browser").
 READY_SELECTORS = (

@@ -1,0 +1,40 @@
+"""The server's warm-up (serve.py → ui.warmup) imports what the pages import, but never a page script and never a
+module that declares a Streamlit component outside a script run (the component would not be registered)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui.warmup import COMPONENT_MODULES, page_modules, warm_up
+
+
+
+def test_the_pages_imports_are_warmed():
+    modules = page_modules()
+    for expected in ("pandas", "geopandas", "builders.maps", "data_access.cases", "ui.cached", "exports.deck"):
+        assert expected in modules, expected
+
+
+def test_no_page_script_and_no_component_module():
+    modules = page_modules()
+    assert not [m for m in modules if m.startswith("app_pages")]
+    assert not COMPONENT_MODULES & set(modules)
+
+
+def _declares_component(name: str) -> bool:
+    import importlib.util
+
+    spec = importlib.util.find_spec(name.split(".")[0])
+    origin = Path(spec.origin) if spec and spec.origin else None
+    if origin is None or "site-packages" not in str(origin):
+        return False
+    return "declare_component(" in origin.read_text(errors="ignore")
+
+
+def test_every_third_party_module_that_declares_a_component_is_left_out():
+    assert _declares_component("streamlit_folium")  # the detection works on the one we know
+    assert not [name for name in page_modules() if _declares_component(name)]
+
+
+def test_warm_up_never_raises_and_reports_its_time():
+    assert warm_up() >= 0
