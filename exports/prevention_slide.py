@@ -8,7 +8,7 @@ from pptx.util import Inches
 from data_access.prevention import PreventionView
 from domain.formatting import fmt_dec, fmt_int, fmt_period
 from domain.prevention import GROUP_NO_PREVENTION
-from exports.slides import GREY, add_slide, add_table, add_text
+from exports.slides import FOOTER_TOP, GREY, add_slide, add_table, add_text
 from strings import tr
 
 TOP_ROWS = 8  # a 7.5-inch slide holds eight table rows at 12 pt with the title and the footer
@@ -35,7 +35,9 @@ def add_prevention_slide(prs, view: PreventionView, lang: str, demo: bool, names
             for r in view.priority.head(TOP_ROWS).itertuples()]
     header = [tr(f"pcg.pcol.{c}", lang) for c in ("urutan", "nama", "provinsi", "korban_12", "kenaikan",
                                                    "kegiatan_12", "kelompok")]
-    add_table(slide, header, rows, Inches(0.4), Inches(1.2), Inches(8.6), size=12, name="tabel_prioritas")
+    # Long kab/kota and group names wrap: the type shrinks until the table ends above the footer.
+    add_table(slide, header, rows, Inches(0.4), Inches(1.2), Inches(8.6), size=12, name="tabel_prioritas",
+              bottom=FOOTER_TOP - Inches(0.1))
     add_text(slide, exec_summary(view, lang), Inches(9.3), Inches(1.2), Inches(3.7), Inches(2.4), size=16,
           name="ringkasan_pencegahan")
     p = view.provinces
