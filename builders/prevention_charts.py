@@ -12,8 +12,9 @@ import plotly.graph_objects as go
 
 from builders import theme
 from builders.briefing_charts import PALETTE, chart_layout, empty_figure, month_ticks
-from builders.maps import BOUNDARY_ATTRIBUTION, INDONESIA_BOUNDS, class_fill, feature_collection
-from domain.rates import NO_DATA_CLASS, NO_DATA_LABEL, ZERO_CLASS, classify, format_number, format_rate
+from builders.maps import INDONESIA_BOUNDS, class_fill, feature_collection
+from domain.rates import NO_DATA_CLASS, ZERO_CLASS, classify, format_number, format_rate, no_data_label
+from strings import tr
 
 
 MAP_WIDTH_PX, MAP_HEIGHT_PX = 460, 400  # a half-width column of the wide layout
@@ -28,7 +29,7 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
     boundaries: kode, nama, geometry. values: kode, nilai (the mapped figure, NaN when unknown), jumlah (the
     count behind it, for the tooltip). Every boundary is drawn; an area missing from values is "tidak ada data"."""
     data = boundaries[["kode", "nama", "geometry"]].merge(values[["kode", "nilai", "jumlah"]], on="kode", how="left")
-    classification = classify(data["nilai"], k=k, scheme=scheme)
+    classification = classify(data["nilai"], k=k, scheme=scheme, lang=lang)
     classes = classification.index.to_numpy()
     present = set(classes.tolist())
     order = [c for c in (NO_DATA_CLASS, ZERO_CLASS) if c in present] + list(range(1, classification.n_classes + 1))
@@ -37,8 +38,8 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
     scale = []
     for i, c in enumerate(order):
         scale += [(i / n, class_fill(classification, c)), ((i + 1) / n, class_fill(classification, c))]
-    hover = pd.DataFrame({"nama": data["nama"], "nilai": data["nilai"].map(format_rate),
-                          "jumlah": data["jumlah"].map(format_number)}).to_numpy()
+    hover = pd.DataFrame({"nama": data["nama"], "nilai": data["nilai"].map(lambda v: format_rate(v, lang)),
+                          "jumlah": data["jumlah"].map(lambda v: format_number(v, lang=lang))}).to_numpy()
     (miny, minx), (maxy, maxx) = INDONESIA_BOUNDS
     if zoom_to_data and len(data):
         minx, miny, maxx, maxy = data.total_bounds
@@ -58,11 +59,11 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
         colorbar=dict(title=dict(text="<br>".join(textwrap.wrap(value_label, 16)), font=dict(size=11), side="top"),
                       tickvals=list(range(len(order))), thickness=10, len=0.7, x=0.0, xanchor="left", y=0.5,
                       tickfont=dict(size=10),
-                      ticktext=[classification.label(c) if c != NO_DATA_CLASS else NO_DATA_LABEL for c in order]),
+                      ticktext=[classification.label(c) if c != NO_DATA_CLASS else no_data_label(lang) for c in order]),
     ))
     chart_layout(fig, title, lang, height=MAP_HEIGHT_PX, margin=dict(l=0, r=0, t=40, b=20),
             map=dict(style="white-bg", center=dict(lat=lat, lon=lon), zoom=zoom, domain=dict(x=list(MAP_DOMAIN))))
-    fig.add_annotation(text=BOUNDARY_ATTRIBUTION, x=0, y=0, xref="paper", yref="paper", xanchor="left",
+    fig.add_annotation(text=tr("map.attribution", lang), x=0, y=0, xref="paper", yref="paper", xanchor="left",
                        yanchor="top", yshift=-2, showarrow=False, font=dict(size=9, color="#555"))
     return fig
 

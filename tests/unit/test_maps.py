@@ -606,3 +606,18 @@ def test_flow_map_labels_do_not_cover_each_other(names, lons, lats, expected):
 
     points = pd.DataFrame({"tujuan_nama": names, "tujuan_lon": lons, "tujuan_lat": lats})
     assert label_sides(points, (40.0, 141.0)) == expected
+
+
+@needs_geo
+def test_english_prevention_map_speaks_english(provinces):
+    """The Pencegahan maps (plotly) had Indonesian classes, "tidak ada data" and attribution in the English view."""
+    from builders.prevention_charts import make_area_choropleth
+
+    values = pd.DataFrame({"kode": ["35", "52", "11"], "nilai": [1234.5, 0.04, float("nan")], "jumlah": [4320, 2, 0]})
+    fig = make_area_choropleth(provinces, values, title="Risk", value_label="Victims", count_label="Count", lang="en")
+    trace = fig.data[0]
+    text = " ".join(map(str, trace.colorbar.ticktext)) + " " + fig.layout.annotations[0].text
+    assert "no data" in text and "tidak ada data" not in text and "Batas wilayah" not in text
+    jatim = provinces.loc[provinces["kode"] == "35", "nama"].iloc[0]
+    hover = {row[0]: list(row[1:]) for row in trace.customdata}
+    assert hover[jatim] == ["1,234.5", "4,320"]
