@@ -37,13 +37,11 @@ st.markdown(t("pcg.context", period=fmt_period(f.start, f.end, lang),
 if ignored := CATALOGUE["kegiatan_pencegahan"].ignored_filters(requested):  # victims follow them, prevention not
     st.caption(t("scope.ignored", names=", ".join(t(FILTER_LABELS[n]).lower() for n in ignored)))
 
-p = v.provinces
 gap = int((v.priority["kelompok"] == GROUP_NO_PREVENTION).sum()) if len(v.priority) else 0
-placed = p["pmi"].sum()
 (k1, k2), (k3, k4) = st.columns(2), st.columns(2)  # four long labels do not fit one row
-k1.metric(t("pcg.kpi.per_placed"), fmt_dec(p["korban_tahun"].sum() / placed * 10_000, 1, lang) if placed else "–",
+k1.metric(t("pcg.kpi.per_placed"), fmt_dec(v.victims_per_placed, 1, lang),
           help=t("ind.korban_per_10rb_pmi.def"), border=True)
-k2.metric(t("pcg.kpi.activities"), fmt_int(p["kegiatan_12"].sum(), lang), help=t("ind.kegiatan_pencegahan.def"),
+k2.metric(t("pcg.kpi.activities"), fmt_int(v.activities, lang), help=t("ind.kegiatan_pencegahan.def"),
           border=True)
 k3.metric(t("pcg.kpi.prevented"), fmt_int(v.prevented, lang), help=t("ind.keberangkatan_dicegah.def"), border=True)
 k4.metric(t("pcg.kpi.priority"), fmt_int(gap, lang), help=t("ind.wilayah_prioritas_pencegahan.def"), border=True)
@@ -58,7 +56,7 @@ c1.selectbox(t("peta.pilih_prov"), options=["", *prov_names], key="pcg_prov",
              on_change=lambda: set_drill(st.session_state.get("pcg_prov") or None))
 risk = c2.radio(t("pcg.map.risk"), RISK, key="pcg_risk", format_func=lambda m: t(f"pcg.map.risk.{m}", year=year_text))
 reach = c3.radio(t("pcg.map.reach"), REACH, key="pcg_reach", format_func=lambda m: t(f"pcg.map.reach.{m}"))
-areas = get_area_view(f, drill) if drill else p
+areas = get_area_view(f, drill) if drill else v.provinces
 if drill:
     kab = get_boundaries("kabupaten_kota")
     bounds = None if kab is None else kab[kab["kode_prov"] == drill]

@@ -7,7 +7,9 @@ import functools
 
 from PIL import Image, ImageDraw
 
-PRIMARY = "#0072B2"  # .streamlit/config.toml primaryColor
+from builders.theme import CATEGORICAL
+
+PRIMARY = CATEGORICAL[0]  # the Okabe-Ito blue, also .streamlit/config.toml's primaryColor
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from data_access.reference import query_regions
 from data_access.schema import KegiatanPencegahan, PenempatanPmi, PencegahanKeberangkatan
 from domain.filters import Filters, for_year
 from domain.periods import Window, add_months, window_of
-from domain.prevention import area_figures, departures_against_victims, priority_areas
+from domain.prevention import area_figures, departures_against_victims, per_placed, priority_areas
 
 ACTIVITY_LEVELS = {"kab": KegiatanPencegahan.kode_wilayah, "provinsi": KegiatanPencegahan.kode_prov}
 PLACEMENT_LEVELS = {"kab": PenempatanPmi.kode_wilayah, "provinsi": PenempatanPmi.kode_prov}
@@ -147,6 +147,18 @@ class PreventionView:
     priority: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.prevention.PRIORITY_COLUMNS
     monthly: pd.DataFrame = field(default_factory=pd.DataFrame)  # bulan, kode_prov, dicegah, korban
     prevented: int = 0  # prevented departures in the period
+
+    @property
+    def victims_per_placed(self) -> float | None:
+        """Victims per 10.000 placed migrant workers over all provinces shown (page, executive section, slide)."""
+        if self.provinces.empty:
+            return None
+        return per_placed(self.provinces["korban_tahun"].sum(), self.provinces["pmi"].sum())
+
+    @property
+    def activities(self) -> int:
+        """Prevention activities in the 12-month window over all provinces shown."""
+        return int(self.provinces["kegiatan_12"].sum()) if not self.provinces.empty else 0
 
 
 def _victims(run: Runner, f: Filters, dim: str) -> pd.DataFrame:

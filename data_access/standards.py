@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Connection, delete, insert, select, update
@@ -15,12 +15,11 @@ from sqlalchemy.exc import IntegrityError
 from data_access.engine import get_engine
 from data_access.schema import ImportBatch, StandarBebanKerja, SumberData, WaktuKerja
 from data_access.staffing import WORKING_TIME_COLUMNS
-from data_access.writes import bump_data_version
+from data_access.writes import NO_CHANGES, SaveOutcome, bump_data_version
 from domain.sdm import STANDARD_NUMBERS, WORKING_TIME_NUMBERS, validate_standards
 from domain.wisn import KIND_INDIVIDUAL, KIND_SERVICE, KIND_SUPPORT
 
 EDITOR_ROLE = "admin_data"
-NO_CHANGES = "Tidak ada perubahan untuk disimpan."
 DATA_KIND = "standar_beban_kerja"
 # Columns an admin edits; id, sumber and contoh are set here, never typed in.
 STANDARD_FIELDS: tuple[str, ...] = ("peran", "aktivitas", "jenis", "menit_per_unit", "pemicu", *STANDARD_NUMBERS[1:])
@@ -35,23 +34,13 @@ _OPTIONAL = ("menit_per_unit", "pemicu", "frekuensi", "persen_waktu", "jam_per_t
 
 
 @dataclass
-class StandardsEdit:
-    """Outcome of save_standards: problems (Indonesian; nothing was written when any) and row counts."""
+class StandardsEdit(SaveOutcome):
+    """Outcome of save_standards: problems and row counts."""
 
-    problems: list[str] = field(default_factory=list)
     added: int = 0
     changed: int = 0
     deleted: int = 0
     working_time_changed: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def unchanged(self) -> bool:
-        """Nothing differed from the stored standards (not an error: there was nothing to save)."""
-        return self.problems == [NO_CHANGES]
 
     @property
     def total(self) -> int:

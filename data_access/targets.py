@@ -11,36 +11,26 @@ import datetime as dt
 import hashlib
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access.schema import ImportBatch, ImportPerubahan, PeranSdm, TargetKompetensi
-from data_access.writes import bump_data_version
+from data_access.writes import NO_CHANGES, SaveOutcome, bump_data_version
 from domain.competence import TARGET_COLUMNS, validate_targets
 
 EDITOR_ROLE = "admin_data"
 BATCH_KIND = "target_kompetensi"
 TABLE_KEY = ("peran",)
-NO_CHANGES = "Tidak ada perubahan untuk disimpan."
 
 
 @dataclass
-class TargetsEdit:
-    """Outcome of save_targets: problems (Indonesian; nothing was written when any) and roles changed."""
+class TargetsEdit(SaveOutcome):
+    """Outcome of save_targets: problems and the number of roles changed."""
 
-    problems: list[str] = field(default_factory=list)
     changed: int = 0
     batch_id: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def unchanged(self) -> bool:
-        return self.problems == [NO_CHANGES]
 
 
 def _value(v: object) -> float | None:

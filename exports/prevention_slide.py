@@ -40,11 +40,9 @@ def add_prevention_slide(prs, view: PreventionView, lang: str, demo: bool, names
               bottom=FOOTER_TOP - Inches(0.1))
     add_text(slide, exec_summary(view, lang), Inches(9.3), Inches(1.2), Inches(3.7), Inches(2.4), size=16,
           name="ringkasan_pencegahan")
-    p = view.provinces
-    placed = p["pmi"].sum()
-    per_placed = fmt_dec(p["korban_tahun"].sum() / placed * 10_000, 1, lang) if placed else "–"
+    per_placed = fmt_dec(view.victims_per_placed, 1, lang)
     add_text(slide, f"{tr('pcg.kpi.per_placed', lang)} ({view.placement_year or '–'}): {per_placed}\n"
-                 f"{tr('pcg.kpi.activities', lang)}: {fmt_int(p['kegiatan_12'].sum(), lang)}",
+                 f"{tr('pcg.kpi.activities', lang)}: {fmt_int(view.activities, lang)}",
           Inches(9.3), Inches(3.7), Inches(3.7), Inches(1.2), size=14, name="angka_pencegahan")
     add_text(slide, tr("pcg.rule", lang, window=fmt_period(view.window.start, view.window.end, lang),
                     previous=fmt_period(view.previous.start, view.previous.end, lang)),

@@ -27,6 +27,6 @@ def render_prevention_section(filters: Filters, lang: str) -> None:
     c1, c2, c3 = st.columns(3)
     c1.metric(t("pcg.kpi.prevented"), fmt_int(view.prevented, lang), help=t("ind.keberangkatan_dicegah.def"))
     c2.metric(t("pcg.kpi.priority"), fmt_int(gap, lang), help=t("ind.wilayah_prioritas_pencegahan.def"))
-    c3.metric(t("pcg.kpi.activities"), fmt_int(int(view.provinces["kegiatan_12"].sum()), lang),
+    c3.metric(t("pcg.kpi.activities"), fmt_int(view.activities, lang),
               help=t("ind.kegiatan_pencegahan.def"))
     provenance(t("pcg.source.prevented") + "; " + t("pcg.source.activities"), view.filters, KINDS)

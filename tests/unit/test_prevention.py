@@ -81,3 +81,16 @@ def test_departures_against_victims_fills_missing_months_with_zero():
         {"bulan": "2024-01", "kode_prov": "52", "dicegah": 0, "korban": 7},
         {"bulan": "2024-02", "kode_prov": "52", "dicegah": 20, "korban": 3},
     ]
+
+
+def test_the_views_national_figures_are_computed_once_for_page_section_and_slide():
+    """Victims per 10.000 placed and the activity count over all provinces shown (PreventionView), not per caller."""
+    from data_access.prevention import PreventionView
+
+    provinces = pd.DataFrame({"korban_tahun": [30, 10], "pmi": [30_000, 10_000], "kegiatan_12": [4, 0]})
+    view = PreventionView(filters=None, provinces=provinces)
+    assert view.victims_per_placed == pytest.approx(10.0) and view.activities == 4
+    empty = PreventionView(filters=None)
+    assert empty.victims_per_placed is None and empty.activities == 0
+    none_placed = PreventionView(filters=None, provinces=provinces.assign(pmi=0))
+    assert none_placed.victims_per_placed is None

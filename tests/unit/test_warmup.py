@@ -36,5 +36,17 @@ def test_every_third_party_module_that_declares_a_component_is_left_out():
     assert not [name for name in page_modules() if _declares_component(name)]
 
 
-def test_warm_up_never_raises_and_reports_its_time():
+def test_warm_up_runs_the_bootstrap_on_the_configured_database(tmp_path, monkeypatch):
+    """The server's first visitor finds the schema (and demo data) ready: the warm-up ran the app's bootstrap."""
+    from sqlalchemy import create_engine, inspect
+
+    from ui.bootstrap import bootstrap
+
+    db = tmp_path / "warm.sqlite"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("TPPO_SQLITE_PATH", str(db))
+    bootstrap.clear()  # once per process: another test may have run it on its own database
     assert warm_up() >= 0
+    engine = create_engine(f"sqlite:///{db}")
+    assert "kasus" in inspect(engine).get_table_names()
+    engine.dispose()
