@@ -14,6 +14,7 @@ from domain.formatting import fmt_dec, fmt_int, fmt_period
 from domain.indicators import CATALOGUE
 from domain.prevention import GROUP_NO_PREVENTION
 from exports.indicator_tables import FILTER_LABELS
+from exports.prevention_slide import priority_rule
 from ui.cached import figure
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance
@@ -90,8 +91,7 @@ provenance(t("pcg.source.risk") + "; " + t("pcg.source.activities"), f, KINDS)
 
 # --- priority areas ---------------------------------------------------------------------------------------
 st.subheader(t("pcg.priority.header"))
-st.caption(t("pcg.rule", window=fmt_period(v.window.start, v.window.end, lang),
-             previous=fmt_period(v.previous.start, v.previous.end, lang)))
+st.caption(priority_rule(v, lang))
 pr = v.priority
 if pr.empty:
     st.success(t("pcg.priority.none"), icon=":material/check_circle:")
@@ -99,7 +99,7 @@ priority = pd.DataFrame({
     "urutan": pr.get("urutan"), "kelompok": pr.get("kelompok", pd.Series(dtype=int)).map(
         lambda g: t(f"pcg.priority.group.{g}")),
     "nama": pr.get("nama"), "provinsi": pr.get("kode_prov", pd.Series(dtype=str)).map(prov_names),
-    **{c: pr.get(c) for c in ("korban_12", "korban_12_sebelumnya", "kenaikan", "kegiatan_12", "peserta_12")},
+    **{c: pr.get(c) for c in ("korban_12", "korban_12_sebelumnya", "selisih", "kegiatan_12", "peserta_12")},
     "korban_per_kegiatan": pr.get("korban_per_kegiatan", pd.Series(dtype=float)).round(2),
     "korban_per_10rb_pmi": pr.get("korban_per_10rb_pmi", pd.Series(dtype=float)).round(1),
 })

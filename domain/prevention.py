@@ -3,10 +3,12 @@
 The rule, stated on the page and in every download (strings "pcg.rule"):
   1. Listed: kab/kota with at least one victim (by origin) in the 12 months ending at the period's end.
   2. Group 1, first: no prevention activity recorded there in those 12 months.
-  3. Group 2: victims rose (more than in the 12 months before) while prevention went on.
+  3. Group 2: victims rose against the 12 months before beyond chance, while prevention went on. "Rose" is the
+     rule every "naik" of the dashboard follows (domain.comparison: both windows at least MIN_COUNT victims and
+     the Poisson test below ALPHA), so 1 → 2 victims is not a rise.
   4. Group 3: the others.
   Within a group: most victims per prevention activity first (group 1: most victims), then most victims, then the
-  largest rise, then the code (a stable order for equal figures).
+  largest difference (selisih, may be negative), then the code (a stable order for equal figures).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import math
 
 import pandas as pd
 
+from domain.comparison import UP, compare_counts
 from domain.rates import annual_rate_per_100k, rate_per_100k
 
 GROUP_NO_PREVENTION, GROUP_RISING, GROUP_OTHER = 1, 2, 3
 PRIORITY_COLUMNS = ["urutan", "kelompok", "kode", "nama", "kode_prov", "korban_12", "korban_12_sebelumnya",
-                    "kenaikan", "kegiatan_12", "peserta_12", "korban_per_kegiatan", "korban_per_10rb_pmi"]
+                    "selisih", "kegiatan_12", "peserta_12", "korban_per_kegiatan", "korban_per_10rb_pmi"]
 
 
 def per_placed(victims: float | None, placed: float | None, per: float = 10_000.0) -> float | None:
@@ -55,14 +58,15 @@ def priority_areas(regions: pd.DataFrame, victims_12: pd.DataFrame, victims_prev
         "kegiatan_12": done.to_numpy().astype("int64"), "peserta_12": reach.to_numpy().astype("int64"),
     })
     out = out[out["korban_12"] > 0].copy()
-    out["kenaikan"] = out["korban_12"] - out["korban_12_sebelumnya"]
+    out["selisih"] = out["korban_12"] - out["korban_12_sebelumnya"]
+    rising = [compare_counts(a, b).status == UP for a, b in zip(out["korban_12"], out["korban_12_sebelumnya"])]
     out["kelompok"] = GROUP_OTHER
-    out.loc[out["kenaikan"] > 0, "kelompok"] = GROUP_RISING
+    out.loc[rising, "kelompok"] = GROUP_RISING
     out.loc[out["kegiatan_12"] == 0, "kelompok"] = GROUP_NO_PREVENTION
     out["korban_per_kegiatan"] = [v / k if k else math.inf for v, k in zip(out["korban_12"], out["kegiatan_12"])]
     out["korban_per_10rb_pmi"] = [per_placed(v, None if placed is None else placed.get(c))
                                   for c, v in zip(out["kode"], out["korban_12"])]
-    out = out.sort_values(["kelompok", "korban_per_kegiatan", "korban_12", "kenaikan", "kode"],
+    out = out.sort_values(["kelompok", "korban_per_kegiatan", "korban_12", "selisih", "kode"],
                           ascending=[True, False, False, False, True], kind="mergesort")
     out["urutan"] = range(1, len(out) + 1)
     out["korban_per_kegiatan"] = out["korban_per_kegiatan"].replace(math.inf, float("nan"))

@@ -6,12 +6,20 @@ from __future__ import annotations
 from pptx.util import Inches
 
 from data_access.prevention import PreventionView
+from domain.comparison import ALPHA, MIN_COUNT
 from domain.formatting import fmt_dec, fmt_int, fmt_period
 from domain.prevention import GROUP_NO_PREVENTION
 from exports.slides import FOOTER_TOP, GREY, add_slide, add_table, add_text
 from strings import tr
 
 TOP_ROWS = 8  # a 7.5-inch slide holds eight table rows at 12 pt with the title and the footer
+
+
+def priority_rule(view: PreventionView, lang: str) -> str:
+    """The priority rule with its windows and test thresholds, as the page and the slide state it."""
+    return tr("pcg.rule", lang, window=fmt_period(view.window.start, view.window.end, lang),
+              previous=fmt_period(view.previous.start, view.previous.end, lang), min=MIN_COUNT,
+              alpha=fmt_dec(ALPHA, 2, lang))
 
 
 def exec_summary(view: PreventionView, lang: str, top: int = 3) -> str:
@@ -31,9 +39,9 @@ def add_prevention_slide(prs, view: PreventionView, lang: str, demo: bool, names
     slide = add_slide(prs, tr("pcg.deck.title", lang), footer, demo)
     provinces = names.get("provinsi", {})
     rows = [[str(r.urutan), r.nama, provinces.get(r.kode_prov, r.kode_prov), fmt_int(r.korban_12, lang),
-             fmt_int(r.kenaikan, lang), fmt_int(r.kegiatan_12, lang), tr(f"pcg.priority.group.{r.kelompok}", lang)]
+             fmt_int(r.selisih, lang), fmt_int(r.kegiatan_12, lang), tr(f"pcg.priority.group.{r.kelompok}", lang)]
             for r in view.priority.head(TOP_ROWS).itertuples()]
-    header = [tr(f"pcg.pcol.{c}", lang) for c in ("urutan", "nama", "provinsi", "korban_12", "kenaikan",
+    header = [tr(f"pcg.pcol.{c}", lang) for c in ("urutan", "nama", "provinsi", "korban_12", "selisih",
                                                    "kegiatan_12", "kelompok")]
     # Long kab/kota and group names wrap: the type shrinks until the table ends above the footer.
     add_table(slide, header, rows, Inches(0.4), Inches(1.2), Inches(8.6), size=12, name="tabel_prioritas",
@@ -44,6 +52,5 @@ def add_prevention_slide(prs, view: PreventionView, lang: str, demo: bool, names
     add_text(slide, f"{tr('pcg.kpi.per_placed', lang)} ({view.placement_year or '–'}): {per_placed}\n"
                  f"{tr('pcg.kpi.activities', lang)}: {fmt_int(view.activities, lang)}",
           Inches(9.3), Inches(3.7), Inches(3.7), Inches(1.2), size=14, name="angka_pencegahan")
-    add_text(slide, tr("pcg.rule", lang, window=fmt_period(view.window.start, view.window.end, lang),
-                    previous=fmt_period(view.previous.start, view.previous.end, lang)),
-          Inches(9.3), Inches(4.9), Inches(3.7), Inches(1.9), size=9, colour=GREY, name="aturan_prioritas")
+    add_text(slide, priority_rule(view, lang), Inches(9.3), Inches(4.9), Inches(3.7), Inches(1.9), size=9,
+             colour=GREY, name="aturan_prioritas")

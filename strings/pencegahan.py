@@ -60,12 +60,14 @@ CATALOG = {
     "pcg.priority.header": {"id": "Wilayah prioritas pencegahan", "en": "Priority areas for prevention"},
     "pcg.rule": {
         "id": "Aturan: kab/kota dengan sedikitnya satu korban (menurut asal) dalam {window}. Kelompok 1 lebih "
-              "dulu: tanpa kegiatan pencegahan dalam 12 bulan itu. Kelompok 2: korban naik dibanding {previous}. "
+              "dulu: tanpa kegiatan pencegahan dalam 12 bulan itu. Kelompok 2: korban naik dibanding {previous} "
+              "di luar variasi kebetulan (kedua periode sedikitnya {min} korban, uji Poisson p < {alpha}). "
               "Kelompok 3: lainnya. Dalam kelompok: korban per kegiatan terbanyak, lalu korban terbanyak, lalu "
-              "kenaikan terbesar. Korban yang kab/kotanya tidak tercatat tidak masuk daftar ini.",
+              "selisih terbesar. Korban yang kab/kotanya tidak tercatat tidak masuk daftar ini.",
         "en": "Rule: regencies/cities with at least one victim (by origin) in {window}. Group 1 first: no "
-              "prevention activity in those 12 months. Group 2: victims rose against {previous}. Group 3: the "
-              "others. Within a group: most victims per activity, then most victims, then the largest rise. "
+              "prevention activity in those 12 months. Group 2: victims rose against {previous} beyond chance "
+              "(at least {min} victims in both periods, Poisson test p < {alpha}). Group 3: the others. Within a "
+              "group: most victims per activity, then most victims, then the largest difference. "
               "Victims whose regency/city is not recorded are not in this list."},
     "pcg.priority.none": {"id": "Tidak ada kab/kota dengan korban dalam 12 bulan terakhir.",
                           "en": "No regency/city had victims in the last 12 months."},
@@ -78,7 +80,7 @@ CATALOG = {
     "pcg.pcol.provinsi": {"id": "Provinsi", "en": "Province"},
     "pcg.pcol.korban_12": {"id": "Korban 12 bln", "en": "Victims 12 mo"},
     "pcg.pcol.korban_12_sebelumnya": {"id": "Korban 12 bln sebelumnya", "en": "Victims previous 12 mo"},
-    "pcg.pcol.kenaikan": {"id": "Kenaikan", "en": "Rise"},
+    "pcg.pcol.selisih": {"id": "Selisih", "en": "Difference"},
     "pcg.pcol.kegiatan_12": {"id": "Kegiatan 12 bln", "en": "Activities 12 mo"},
     "pcg.pcol.peserta_12": {"id": "Peserta 12 bln", "en": "Participants 12 mo"},
     "pcg.pcol.korban_per_kegiatan": {"id": "Korban per kegiatan", "en": "Victims per activity"},

@@ -31,15 +31,24 @@ CASES = [
     # id, victims 12 months, victims the 12 months before, activities, expected order of codes, expected groups
     ("no_prevention_first", {"52.01": 2, "52.02": 30}, {"52.01": 2, "52.02": 30}, {"52.02": 1},
      ["52.01", "52.02"], [GROUP_NO_PREVENTION, GROUP_OTHER]),
-    ("rising_before_stable", {"52.01": 5, "52.02": 50}, {"52.01": 1, "52.02": 60}, {"52.01": 5, "52.02": 1},
+    ("rising_before_stable", {"52.01": 60, "52.02": 50}, {"52.01": 30, "52.02": 60}, {"52.01": 5, "52.02": 1},
      ["52.01", "52.02"], [GROUP_RISING, GROUP_OTHER]),
-    ("victims_per_activity_within_group", {"52.01": 10, "52.02": 10, "52.03": 4},
+    # The named defect: 1 → 5 (or 1 → 2) was "korban naik". Below MIN_COUNT in a window, no rise can be told.
+    ("small_counts_are_not_a_rise", {"52.01": 5, "52.02": 2}, {"52.01": 1, "52.02": 1}, {"52.01": 1, "52.02": 1},
+     ["52.01", "52.02"], [GROUP_OTHER, GROUP_OTHER]),
+    # 22 against 18 is within chance (p ≈ 0.64): not a rise, though larger than before.
+    ("rise_within_chance_is_not_a_rise", {"52.01": 22, "52.02": 40}, {"52.01": 18, "52.02": 15},
+     {"52.01": 1, "52.02": 4}, ["52.02", "52.01"], [GROUP_RISING, GROUP_OTHER]),
+    ("victims_per_activity_within_group", {"52.01": 40, "52.02": 40, "52.03": 16},
+     {"52.01": 10, "52.02": 10, "52.03": 3}, {"52.01": 5, "52.02": 1, "52.03": 1},
+     ["52.02", "52.01", "52.03"], [GROUP_RISING, GROUP_RISING, GROUP_OTHER]),
+    ("victims_per_activity_within_other", {"52.01": 10, "52.02": 10, "52.03": 4},
      {}, {"52.01": 5, "52.02": 1, "52.03": 1},
-     ["52.02", "52.03", "52.01"], [GROUP_RISING] * 3),
+     ["52.02", "52.03", "52.01"], [GROUP_OTHER] * 3),
     ("no_prevention_by_victims_then_code", {"52.01": 3, "52.02": 7, "52.03": 3}, {}, {},
      ["52.02", "52.01", "52.03"], [GROUP_NO_PREVENTION] * 3),
-    ("no_victims_not_listed", {"52.01": 0, "52.04": 1}, {"52.05": 9}, {"52.04": 1}, ["52.04"], [GROUP_RISING]),
-    ("province_only_victims_not_listed", {"52": 40, "35.08": 1}, {}, {"35.08": 2}, ["35.08"], [GROUP_RISING]),
+    ("no_victims_not_listed", {"52.01": 0, "52.04": 1}, {"52.05": 9}, {"52.04": 1}, ["52.04"], [GROUP_OTHER]),
+    ("province_only_victims_not_listed", {"52": 40, "35.08": 1}, {}, {"35.08": 2}, ["35.08"], [GROUP_OTHER]),
     ("nothing", {}, {}, {"52.01": 3}, [], []),
 ]
 
@@ -57,7 +66,7 @@ def test_priority_columns_carry_the_evidence():
     out = priority_areas(REGIONS, frame({"52.01": 6, "52.02": 4}), frame({"52.01": 2}), activities({"52.02": 2}),
                          frame({"52.01": 3000}))
     first, second = out.iloc[0], out.iloc[1]
-    assert (first["kode"], first["kenaikan"], first["kegiatan_12"], first["peserta_12"]) == ("52.01", 4, 0, 0)
+    assert (first["kode"], first["selisih"], first["kegiatan_12"], first["peserta_12"]) == ("52.01", 4, 0, 0)
     assert math.isnan(first["korban_per_kegiatan"]), "no activity: no ratio, not infinity"
     assert first["korban_per_10rb_pmi"] == pytest.approx(20.0)  # 6 / 3,000 × 10,000
     assert second["korban_per_kegiatan"] == pytest.approx(2.0) and pd.isna(second["korban_per_10rb_pmi"])
