@@ -15,7 +15,7 @@ from domain.formatting import fmt_date, fmt_int
 from domain.validation import KINDS, problems_table
 from exports.templates import XLSX_MIME, export_bytes, file_name, make_template
 from ui.auth import current_user
-from ui.frame import download_table, page_header, show_table
+from ui.frame import download_button, download_table, page_header, show_table
 from ui.i18n import current_lang, localise_uploader, t
 
 page_header("nav.kelola_data", "purpose.kelola_data", kinds=())
@@ -105,12 +105,10 @@ with tab_templates:
     mime = XLSX_MIME if fmt == "xlsx" else "text/csv"
     c1, c2 = st.columns(2)
     # Deferred: files are built only when a button is pressed (the export of every case row takes seconds).
-    c1.download_button(t("kelola.template.download"), lambda: make_template(tpl_kind, fmt, get_reference_sets()),
-                       file_name=file_name(tpl_kind, "templat", fmt), mime=mime, key="kelola_dl_template",
-                       icon=":material/download:")
-    c2.download_button(t("kelola.export.download"), lambda: export_bytes(get_export(tpl_kind), fmt),
-                       file_name=file_name(tpl_kind, "ekspor", fmt), mime=mime, key="kelola_dl_export",
-                       icon=":material/download:")
+    download_button(t("kelola.template.download"), lambda: make_template(tpl_kind, fmt, get_reference_sets()),
+                    file_name=file_name(tpl_kind, "templat", fmt), mime=mime, key="kelola_dl_template", where=c1)
+    download_button(t("kelola.export.download"), lambda: export_bytes(get_export(tpl_kind), fmt),
+                    file_name=file_name(tpl_kind, "ekspor", fmt), mime=mime, key="kelola_dl_export", where=c2)
 
 with tab_history:
     batches = get_batches()

@@ -16,7 +16,7 @@ from settings import load_settings
 from ui.cached import figure, memo, show_map
 from ui.eksekutif_sections import alerts_section
 from ui.filters import current_filters, set_period
-from ui.frame import download_table, empty_state, metric, page_header, provenance, show_table
+from ui.frame import download_button, download_table, empty_state, metric, page_header, provenance, show_table
 from ui.i18n import current_lang, t
 from ui.prevention_section import render_prevention_section
 from ui.projector import is_presenting
@@ -122,5 +122,5 @@ if st.button(t("eks.deck.build"), key="eks_deck_build", icon=":material/co_prese
             st.error(t("eks.deck.failed", detail=type(exc).__name__))
 ready = st.session_state.get("eks_deck")
 if ready and ready[0] == deck_key:
-    st.download_button(t("eks.deck.download"), ready[1], file_name=f"paparan_tppo_{tag}.pptx", mime=PPTX_MIME,
-                       key="eks_deck_download", icon=":material/download:", type="primary")
+    download_button(t("eks.deck.download"), ready[1], file_name=f"paparan_tppo_{tag}.pptx", mime=PPTX_MIME,
+                    key="eks_deck_download", type="primary")

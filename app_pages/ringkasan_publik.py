@@ -23,7 +23,7 @@ from exports.open_data import open_tables, package_zip
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from settings import load_settings
 from ui.cached import figure, show_map
-from ui.frame import empty_state
+from ui.frame import CSV_MIME, XLSX_MIME, download_button, empty_state
 from ui.i18n import current_lang, t
 
 lang = current_lang()
@@ -65,11 +65,10 @@ def show_table(shown: pd.DataFrame, name: str, first_column: str, table: str) ->
     st.dataframe(frame, hide_index=True, width="stretch", key=f"publik_tbl_{name}")
     data = open_data[table].frame
     c1, c2 = st.columns(2)
-    c1.download_button(t("download.csv"), lambda: to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
-                       key=f"publik_csv_{name}", icon=":material/download:")
-    c2.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(data, name, notes), file_name=f"{name}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"publik_xlsx_{name}", icon=":material/download:")
+    download_button(t("download.csv"), lambda: to_csv_bytes(data), file_name=f"{name}.csv", mime=CSV_MIME,
+                    key=f"publik_csv_{name}", where=c1)
+    download_button(t("download.xlsx"), lambda: to_xlsx_bytes(data, name, notes), file_name=f"{name}.xlsx",
+                    mime=XLSX_MIME, key=f"publik_xlsx_{name}", where=c2)
 
 
 def source_caption() -> None:
@@ -137,6 +136,6 @@ if REACH_TABLE in set(extract.cells["tabel"]):  # extracts published before issu
                  width="stretch", key="publik_tbl_pencegahan")
     source_caption()
 
-st.download_button(t("publik.download_all"), lambda: package_zip(extract, province_names),
-                   file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",
-                   icon=":material/download:", type="primary")
+download_button(t("publik.download_all"), lambda: package_zip(extract, province_names),
+                file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",
+                type="primary")

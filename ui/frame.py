@@ -85,6 +85,8 @@ def _export_notes(filters: Filters | None, kinds: tuple[str, ...], lang: str) ->
                          demo=is_demo(kinds))
 
 
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 DOWNLOAD_DIGITS = 4  # a share as 0.1831, not 0.1831018518518518
 
@@ -148,6 +150,14 @@ def _for_download(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.rename(columns=lambda c: column_title(c, lang))
 
 
+def download_button(label: str, data, *, file_name: str, mime: str, key: str, where=None, **kwargs) -> None:
+    """Every download of the app. A download does not rerun the page (on_click="ignore"): with Streamlit's default
+    the click also starts a rerun, whose end drops the clicked button's deferred file, so on a busy server the
+    file could never come (a CI browser run waited two minutes for a CSV). It also spares a full rerun per click."""
+    kwargs.setdefault("icon", ":material/download:")
+    (where or st).download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore", **kwargs)
+
+
 def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
                    kinds: tuple[str, ...] = ()) -> None:
     """CSV and XLSX of exactly the table shown, with the demo notice and the period as leading notes."""
@@ -155,11 +165,10 @@ def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
     df = _for_download(df, current_lang())
     c1, c2 = st.columns(2)
     # The files are made when the button is clicked, not on every rerun (an XLSX costs 0.1-0.5 s to write).
-    c1.download_button(t("download.csv"), lambda: to_csv_bytes(df, notes), file_name=f"{name}.csv",
-                       mime="text/csv", key=f"dl_csv_{name}", icon=":material/download:")
-    c2.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(df, name, notes), file_name=f"{name}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"dl_xlsx_{name}", icon=":material/download:")
+    download_button(t("download.csv"), lambda: to_csv_bytes(df, notes), file_name=f"{name}.csv", mime=CSV_MIME,
+                    key=f"dl_csv_{name}", where=c1)
+    download_button(t("download.xlsx"), lambda: to_xlsx_bytes(df, name, notes), file_name=f"{name}.xlsx",
+                    mime=XLSX_MIME, key=f"dl_xlsx_{name}", where=c2)
 
 
 # Signs a formatted change can start with: Babel writes U+2212 for minus, fmt_change writes "±" for no change.

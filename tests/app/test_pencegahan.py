@@ -48,6 +48,8 @@ def test_maps_priority_list_and_trend_with_evidence(app_env, demo_sqlite_url, ro
     assert all(m["data"][0]["type"] == "choroplethmap" and len(m["data"][0]["locations"]) >= 34 for m in maps)
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("Unduh CSV") == 2 and labels.count("Unduh Excel") == 2
+    # A click downloads without rerunning the page (a rerun drops the clicked deferred file: ui.frame).
+    assert all(b.proto.ignore_rerun for b in at.get("download_button"))
 
 
 def test_drill_down_shows_kab_kota_of_the_province(app_env, demo_sqlite_url):

@@ -236,3 +236,18 @@ def test_every_package_has_a_layer():
     found = {p.parent.name for p in PROJECT.glob("*/*.py") if ".venv" not in p.parts} - outside
     found |= {p.stem for p in PROJECT.glob("*.py")}
     assert found <= set(LAYERS) and set(PACKAGES) | set(TOP_MODULES) == set(LAYERS)
+
+
+@pytest.mark.parametrize("path", python_files("app_pages", "ui", "exports", "builders"),
+                         ids=lambda p: str(p.relative_to(PROJECT)))
+def test_downloads_go_through_the_one_helper(path: Path):
+    """st.download_button reruns the page on click by default, and that rerun drops the clicked deferred file:
+    ui.frame.download_button sets on_click="ignore"; nothing else calls Streamlit's button."""
+    calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and node.func.attr == "download_button"]
+    if path.relative_to(PROJECT).as_posix() == "ui/frame.py":
+        assert len(calls) == 1 and any(k.arg == "on_click" and getattr(k.value, "value", None) == "ignore"
+                                       for k in calls[0].keywords)
+    else:
+        assert not calls, f"{path.name}: use ui.frame.download_button"
