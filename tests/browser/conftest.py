@@ -105,6 +105,9 @@ def browser(playwright_instance):
     b.close()
 
 
+_RUNNING: list[live.Server] = []  # the session's server, for the failure report below
+
+
 @pytest.fixture(scope="session")
 def server(prepared_db: Path, tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[live.Server]:
     """`streamlit run app.py` on a copy of the demo DB, warmed by one anonymous visit to "/" so the first
@@ -117,7 +120,9 @@ def server(prepared_db: Path, tmp_path_factory: pytest.TempPathFactory, browser)
         page.goto(srv.url + "/", timeout=120_000)
         live.wait_title(page, title_of("ringkasan_publik"), timeout=120_000)
         context.close()
+        _RUNNING.append(srv)
         yield srv
+        _RUNNING.remove(srv)
 
 
 @pytest.fixture(scope="session")
@@ -169,3 +174,12 @@ def assert_clean(tab: Tab) -> None:
     assert not tab.watch.page_errors, f"uncaught JS errors: {tab.watch.page_errors}"
     assert not tab.watch.console_errors, f"console errors: {tab.watch.console_errors}"
     assert not tab.watch.unexpected_blocked(), f"requests to the internet: {tab.watch.unexpected_blocked()}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test prints the tail of the server's log: CI keeps nothing else of the temporary server."""
+    report = yield
+    if report.failed and _RUNNING:
+        report.sections.append(("streamlit server log (tail)", _RUNNING[-1].log_tail()))
+    return report
