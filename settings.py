@@ -67,9 +67,15 @@ def default_sqlite_url() -> str:
     return f"sqlite:///{path}"
 
 
+def database_url() -> str:
+    """The database URL alone: asked by every cached query and figure, so it skips the folder checks of
+    load_settings()."""
+    return _get("DATABASE_URL") or default_sqlite_url()
+
+
 def load_settings() -> Settings:
     return Settings(
-        database_url=_get("DATABASE_URL") or default_sqlite_url(),
+        database_url=database_url(),
         geo_dir=_optional_dir("TPPO_GEO_DIR", _SHARED_DIR / "geo"),
         reference_dir=_optional_dir("TPPO_REFERENCE_DIR", _SHARED_DIR / "reference"),
         tile_url=_get("TPPO_TILE_URL"),

@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from builders.prevention_charts import make_area_choropleth, make_departures_vs_victims
-from data_access.boundaries import get_boundaries
 from data_access.prevention import get_area_view, get_prevention_view
 from data_access.reference import get_code_names
 from domain.formatting import fmt_dec, fmt_int, fmt_period
@@ -15,6 +14,7 @@ from domain.indicators import CATALOGUE
 from domain.prevention import GROUP_NO_PREVENTION
 from exports.indicator_tables import FILTER_LABELS
 from exports.prevention_slide import priority_rule
+from ui.boundary_route import boundary_url, map_boundaries
 from ui.cached import figure
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance
@@ -58,11 +58,7 @@ c1.selectbox(t("peta.pilih_prov"), options=["", *prov_names], key="pcg_prov",
 risk = c2.radio(t("pcg.map.risk"), RISK, key="pcg_risk", format_func=lambda m: t(f"pcg.map.risk.{m}", year=year_text))
 reach = c3.radio(t("pcg.map.reach"), REACH, key="pcg_reach", format_func=lambda m: t(f"pcg.map.reach.{m}"))
 areas = get_area_view(f, drill) if drill else v.provinces
-if drill:
-    kab = get_boundaries("kabupaten_kota")
-    bounds = None if kab is None else kab[kab["kode_prov"] == drill]
-else:
-    bounds = get_boundaries("provinsi", overview=True)
+bounds = map_boundaries(drill)
 where = prov_names.get(drill, t("peta.nasional"))
 if drill and "100rb" in risk + reach and areas["populasi"].isna().all():
     st.caption(t("pcg.map.no_population"))
@@ -77,7 +73,8 @@ else:
         values = pd.DataFrame({"kode": areas["kode"], "nilai": areas[measure].astype(float), "jumlah": areas[count]})
         label = t(f"pcg.map.{'risk' if col is left else 'reach'}.{measure}", year=year_text)
         col.plotly_chart(figure(make_area_choropleth, bounds, values, title=t(title), value_label=label,
-                                count_label=t(count_label), lang=lang, zoom_to_data=bool(drill)),
+                                count_label=t(count_label), lang=lang, zoom_to_data=bool(drill),
+                                geojson_url=boundary_url(drill)),
                          key=f"pcg_map_{'risk' if col is left else 'reach'}")
     st.caption(t("pcg.map.alt", where=where, risk=t(f"pcg.map.risk.{risk}", year=year_text),
                  reach=t(f"pcg.map.reach.{reach}")))

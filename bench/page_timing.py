@@ -50,6 +50,9 @@ def page_times(role: str, warm_runs: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from tests.helpers import open_page
+    from ui.boundary_route import boundary_routes
+
+    boundary_routes()  # as serve.py mounts it: the maps name /batas/... instead of carrying their GeoJSON
 
     out: dict = {}
     empty = AppTest.from_string(EMPTY_SCRIPT, default_timeout=120)

@@ -23,11 +23,14 @@ MAP_DOMAIN = (0.27, 1.0)  # the map's share of the figure's width; the legend si
 
 def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, title: str, value_label: str,
                          count_label: str, lang: str = "id", k: int = theme.DEFAULT_CLASSES,
-                         scheme: str = "quantiles", zoom_to_data: bool = False) -> go.Figure:
+                         scheme: str = "quantiles", zoom_to_data: bool = False,
+                         geojson_url: str | None = None) -> go.Figure:
     """Classed choropleth (MapLibre, white background: offline and exportable) of one figure per area.
 
     boundaries: kode, nama, geometry. values: kode, nilai (the mapped figure, NaN when unknown), jumlah (the
-    count behind it, for the tooltip). Every boundary is drawn; an area missing from values is "tidak ada data"."""
+    count behind it, for the tooltip). Every boundary is drawn; an area missing from values is "tidak ada data".
+    geojson_url: where the browser fetches the same boundaries (ui/boundary_route.py); None puts them inline
+    (exports, and a server without the route)."""
     data = boundaries[["kode", "nama", "geometry"]].merge(values[["kode", "nilai", "jumlah"]], on="kode", how="left")
     classification = classify(data["nilai"], k=k, scheme=scheme, lang=lang)
     classes = classification.index.to_numpy()
@@ -49,7 +52,7 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
     zoom = min(math.log2(width * 360 / (max(maxx - minx, 0.1) * 512 * 1.1)),
                math.log2(MAP_HEIGHT_PX * 180 / (max(maxy - miny, 0.1) * 512 * 1.15)), 9.0)
     fig = go.Figure(go.Choroplethmap(
-        geojson=feature_collection(data, data[["kode"]]), featureidkey="properties.kode",
+        geojson=geojson_url or feature_collection(data, data[["kode"]]), featureidkey="properties.kode",
         locations=data["kode"].tolist(), z=[slot[c] for c in classes], zmin=-0.5, zmax=n - 0.5,
         colorscale=scale or [(0, theme.NO_DATA_FILL), (1, theme.NO_DATA_FILL)],
         marker=dict(line=dict(color=theme.BORDER, width=0.4), opacity=1.0), customdata=hover,

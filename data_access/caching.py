@@ -5,11 +5,12 @@ data_access imports no Streamlit; until then (manage.py, scripts) a query simply
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from data_access.engine import DATABASE_DOWN, connect, data_version
-from settings import load_settings
+from settings import database_url
 
 T = TypeVar("T")
 
@@ -25,12 +26,23 @@ def _run_query(_query: Callable[..., Any], name: str, url: str, version: str, ar
         return _query(conn, *args)
 
 
+# The data version of each URL as first read in this script run. Every query and figure of a rerun asks for it,
+# and each ask through st.cache_data hashes and copies (~0.3 ms, issue 12); within one run the answer is the same.
+# Thread-local: each script run has its own thread; other threads (downloads, warm-up) read through the cache.
+_run_local = threading.local()
+
+
+def begin_run() -> None:
+    """Called by the app at the start of every script run (ui/bootstrap.py)."""
+    _run_local.versions = {}
+
+
 _current_version: Callable[[str], str] = _read_version
 _run: Callable[..., Any] = _run_query
 
 
 def use_cache(cache_data: Callable[..., Callable]) -> None:
-    """Memoise queries and the data version with cache_data (st.cache_data's signature); once per process."""
+    """Memoise queries (with cache_data, st.cache_data's signature) and the data version; once per process."""
     global _current_version, _run
     if _run is not _run_query:
         return
@@ -45,6 +57,9 @@ _last_version: dict[str, str] = {}
 def _version(url: str) -> str:
     """The data version; while the database is unreachable, the last one seen, so cached results (the public
     page's published extract among them) are still served. A query not in the cache then fails as usual."""
+    run_versions = getattr(_run_local, "versions", None)
+    if run_versions is not None and url in run_versions:
+        return run_versions[url]
     try:
         version = _current_version(url)
     except DATABASE_DOWN:
@@ -52,24 +67,28 @@ def _version(url: str) -> str:
             return _last_version[url]
         raise
     _last_version[url] = version
+    if run_versions is not None:
+        run_versions[url] = version
     return version
 
 
 def run_cached(query: Callable[..., T], *args: Any) -> T:
     """query(conn, *args), cached; args must be small and hashable (Filters, tuples, str, int)."""
-    url = load_settings().database_url
+    url = database_url()
     name = f"{query.__module__}.{query.__qualname__}"
     return _run(query, name, url, _version(url), args)
 
 
 def data_key() -> tuple[str, str]:
     """(database URL, data version): part of every cache key of things built from the data (ui/cached.py)."""
-    url = load_settings().database_url
+    url = database_url()
     return url, _version(url)
 
 
 def clear_caches() -> None:
     _last_version.clear()
+    if getattr(_run_local, "versions", None) is not None:
+        _run_local.versions = {}
     for memoised in (_current_version, _run):
         if hasattr(memoised, "clear"):
             memoised.clear()

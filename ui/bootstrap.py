@@ -7,7 +7,7 @@ import logging
 
 import streamlit as st
 
-from data_access.caching import use_cache
+from data_access.caching import begin_run, use_cache
 from data_access.engine import DATABASE_DOWN
 from demo.reference_files import ReferenceMissing
 from ui.i18n import t
@@ -30,6 +30,7 @@ def bootstrap() -> None:
 def start() -> bool:
     """Bootstrap; False (after showing why) when the app cannot serve pages."""
     use_cache(st.cache_data)  # data_access imports no Streamlit: the app hands it its cache
+    begin_run()
     try:
         bootstrap()
     except ReferenceMissing as exc:

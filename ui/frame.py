@@ -161,14 +161,14 @@ def download_button(label: str, data, *, file_name: str, mime: str, key: str, wh
 def download_table(df: pd.DataFrame, name: str, filters: Filters | None = None,
                    kinds: tuple[str, ...] = ()) -> None:
     """CSV and XLSX of exactly the table shown, with the demo notice and the period as leading notes."""
-    notes = export_notes(filters, kinds)
-    df = _for_download(df, current_lang())
+    notes, lang = export_notes(filters, kinds), current_lang()
     c1, c2 = st.columns(2)
-    # The files are made when the button is clicked, not on every rerun (an XLSX costs 0.1-0.5 s to write).
-    download_button(t("download.csv"), lambda: to_csv_bytes(df, notes), file_name=f"{name}.csv", mime=CSV_MIME,
-                    key=f"dl_csv_{name}", where=c1)
-    download_button(t("download.xlsx"), lambda: to_xlsx_bytes(df, name, notes), file_name=f"{name}.xlsx",
-                    mime=XLSX_MIME, key=f"dl_xlsx_{name}", where=c2)
+    # The files, rounding and headers included, are made when a button is clicked, not on every rerun (an XLSX
+    # costs 0.1-0.5 s to write; a page has up to a dozen buttons).
+    download_button(t("download.csv"), lambda: to_csv_bytes(_for_download(df, lang), notes), file_name=f"{name}.csv",
+                    mime=CSV_MIME, key=f"dl_csv_{name}", where=c1)
+    download_button(t("download.xlsx"), lambda: to_xlsx_bytes(_for_download(df, lang), name, notes),
+                    file_name=f"{name}.xlsx", mime=XLSX_MIME, key=f"dl_xlsx_{name}", where=c2)
 
 
 # Signs a formatted change can start with: Babel writes U+2212 for minus, fmt_change writes "±" for no change.

@@ -26,7 +26,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _base_path() -> str:
+def base_path() -> str:
     from streamlit import config
 
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
@@ -35,7 +35,7 @@ def _base_path() -> str:
 
 def safe_return_path(value: str | None) -> str:
     """Only a path on this site (no scheme, no host, no "//"): the routes must not redirect elsewhere."""
-    base = _base_path()
+    base = base_path()
     if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
         return base + "/"
     parts = urlsplit(value)
@@ -68,7 +68,7 @@ async def _hand_over(request):
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"  # the used code stays out of any Referer
     if token is not None:
-        response.set_cookie(COOKIE, token, max_age=int(MAX_LIFETIME.total_seconds()), path=_base_path() or "/",
+        response.set_cookie(COOKIE, token, max_age=int(MAX_LIFETIME.total_seconds()), path=base_path() or "/",
                             httponly=True, samesite="lax", secure=_secure(request))
     return response
 
@@ -79,7 +79,7 @@ async def _sign_out(request):
 
     response = RedirectResponse(safe_return_path(request.query_params.get("lanjut")), status_code=303)
     response.headers["Cache-Control"] = "no-store"
-    response.delete_cookie(COOKIE, path=_base_path() or "/", httponly=True, samesite="lax", secure=_secure(request))
+    response.delete_cookie(COOKIE, path=base_path() or "/", httponly=True, samesite="lax", secure=_secure(request))
     return response
 
 
@@ -88,7 +88,7 @@ def session_routes() -> list:
     from starlette.routing import Route
 
     _installed["routes"] = True
-    base = _base_path()
+    base = base_path()
     return [Route(base + HANDOVER_PATH, _hand_over, methods=["GET"]),
             Route(base + SIGN_OUT_PATH, _sign_out, methods=["GET"])]
 
@@ -116,7 +116,7 @@ def current_path_and_query(here: bool = True) -> str:
     from strings import DEFAULT_LANG
 
     url = getattr(st.context, "url", None) or ""
-    path = (urlsplit(url).path if here else "") or (_base_path() + "/")
+    path = (urlsplit(url).path if here else "") or (base_path() + "/")
     params = st.query_params.to_dict() if here else {}
     lang = st.session_state.get("lang")
     if lang and lang != DEFAULT_LANG:
@@ -143,10 +143,10 @@ def redirect_browser(path: str) -> None:
 def hand_over(code: str, return_to: str) -> None:
     """After a sign-in: let the browser fetch its cookie, then come back to return_to (a path with its query)."""
     if routes_installed():
-        redirect_browser(_base_path() + HANDOVER_PATH + "?" + urlencode({"kode": code, "lanjut": return_to}))
+        redirect_browser(base_path() + HANDOVER_PATH + "?" + urlencode({"kode": code, "lanjut": return_to}))
 
 
 def forget_in_browser(return_to: str) -> None:
     """After a sign-out: clear the cookie, then show return_to."""
     if routes_installed():
-        redirect_browser(_base_path() + SIGN_OUT_PATH + "?" + urlencode({"lanjut": return_to}))
+        redirect_browser(base_path() + SIGN_OUT_PATH + "?" + urlencode({"lanjut": return_to}))

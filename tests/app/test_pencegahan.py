@@ -94,3 +94,43 @@ def test_public_visitor_is_refused(app_env):
     at = open_page(PAGE, role="publik")
     no_exception(at)
     assert not at.dataframe and not at.metric
+
+
+def _get_boundaries(name: str):
+    import asyncio
+
+    from starlette.requests import Request
+
+    from ui.boundary_route import serve_boundaries
+
+    scope = {"type": "http", "method": "GET", "path": f"/batas/{name}.geojson", "path_params": {"name": name},
+             "query_string": b"", "headers": []}
+    return asyncio.run(serve_boundaries(Request(scope)))
+
+
+def test_maps_take_their_boundaries_from_the_route_once(app_env, monkeypatch):
+    """Served by serve.py, the maps name a URL instead of carrying 0.4 MB of GeoJSON in every rerun (issue 12);
+    the route returns exactly the areas the figure colours, for the nation and for a chosen province."""
+    import ui.boundary_route as route
+
+    monkeypatch.setitem(route._installed, "routes", True)
+    at = open_page(PAGE, role="pimpinan")
+    for name, choose in (("provinsi", None), ("kab-52", "52")):
+        if choose:
+            at.selectbox(key="pcg_prov").set_value(choose).run()
+        no_exception(at)
+        charts = at.get("plotly_chart")[:2]
+        traces = [json.loads(c.proto.spec)["data"][0] for c in charts]
+        assert all(len(c.proto.spec) < 60_000 for c in charts), "no GeoJSON inside the figure"
+        url = traces[0]["geojson"]
+        assert url == traces[1]["geojson"] and url.startswith(f"/batas/{name}.geojson?v=")
+        response = _get_boundaries(name)
+        assert response.status_code == 200 and "immutable" in response.headers["cache-control"]
+        served = {f["properties"]["kode"] for f in json.loads(response.body)["features"]}
+        assert served == set(traces[0]["locations"]) == set(traces[1]["locations"])
+
+
+@pytest.mark.parametrize("name", ["kab-99", "kab-5", "../provinsi", "provinsi.geojson", "kab-52;x", ""])
+def test_boundary_route_refuses_unknown_names(app_env, name):
+    response = _get_boundaries(name)
+    assert response.status_code == 404 and b"tidak ditemukan" in response.body

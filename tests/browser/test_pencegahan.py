@@ -3,6 +3,9 @@ kab/kota level, and the priority list downloads as a CSV that carries the demo n
 
 from __future__ import annotations
 
+import io
+import time
+
 import pytest
 
 from tests.browser import live
@@ -14,6 +17,26 @@ PAGE = "pencegahan"
 MAPS = '[data-testid="stMain"] [data-testid="stPlotlyChart"]'
 
 
+def inked_share(locator) -> float:
+    """Share of a map canvas in colour (not white, grey or black text): the class fills of the areas drawn
+    (style "white-bg" has no tiles, so a map without its boundaries has none)."""
+    from PIL import Image
+
+    saturation = Image.open(io.BytesIO(locator.screenshot())).convert("HSV").getchannel("S").histogram()
+    return sum(saturation[25:]) / max(sum(saturation), 1)
+
+
+def wait_drawn(charts, timeout_s: float = 60) -> None:
+    """Both maps show their areas: the boundaries come from /batas/... (ui/boundary_route.py), fetched once."""
+    deadline = time.monotonic() + timeout_s
+    for i in (0, 1):
+        canvas = charts.nth(i).locator("canvas").first
+        canvas.wait_for(timeout=timeout_s * 1000)
+        while (share := inked_share(canvas)) < 0.02:
+            assert time.monotonic() < deadline, f"map {i} drew no areas ({share:.1%} of the canvas inked)"
+            time.sleep(0.5)
+
+
 def test_maps_drill_down_and_priority_download(tabs, tmp_path):
     tab: Tab = tabs("pimpinan")
     tab.watch.clear()
@@ -22,10 +45,10 @@ def test_maps_drill_down_and_priority_download(tabs, tmp_path):
     charts = page.locator(MAPS)
     charts.first.wait_for()
     assert charts.count() == 3, "two maps and the trend chart"
-    # MapLibre draws on a canvas: a map that failed offline (style or tiles from a CDN) has none.
-    for i in (0, 1):
-        charts.nth(i).locator("canvas").first.wait_for(timeout=60_000)
+    # MapLibre draws on a canvas: a map that failed offline (style or tiles from a CDN) has none, and one whose
+    # boundaries did not load stays white.
     charts.first.scroll_into_view_if_needed()
+    wait_drawn(charts)
     tab.screenshot("pimpinan__pencegahan")
 
     page.locator('[data-testid="stSelectbox"]', has_text="Lihat provinsi").first.click()
@@ -33,9 +56,10 @@ def test_maps_drill_down_and_priority_download(tabs, tmp_path):
     page.keyboard.press("Enter")
     page.get_by_text("Dua peta Nusa Tenggara Barat").first.wait_for(state="visible")
     live.wait_ready(page)
-    for i in (0, 1):
-        charts.nth(i).locator("canvas").first.wait_for(timeout=60_000)
     charts.first.scroll_into_view_if_needed()
+    wait_drawn(charts)
+    spec = page.evaluate("() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot').data[0].geojson")
+    assert isinstance(spec, str) and spec.startswith("/batas/kab-52.geojson?v="), "the page names the route"
     tab.screenshot("pimpinan__pencegahan__ntb")
 
     # The first visible CSV button is the priority list's (the per-area table's sits in a closed expander).
