@@ -14,7 +14,7 @@ from exports.indicator_tables import unit_scope_note
 from domain.wisn import WisnInputError
 from ui.cached import figure, memo
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance, show_table
+from ui.frame import download_table, empty_state, lazy_expander, page_header, provenance, show_table
 from ui.competence_view import render_competence
 from ui.i18n import current_lang, t
 from ui.sdm_sections import labelled, render_planner, standards_section
@@ -71,10 +71,15 @@ heat_labels = {k: t(f"sdm.heat.{k}") for k in ("ratio", "balanced", "current", "
 st.plotly_chart(figure(make_wisn_heatmap, wisn, title=t("sdm.heat.chart"), unit_names=unit_names, role_names=role_names,
                                   labels=heat_labels, lang=lang), key="sdm_heatmap")
 provenance(source, filters, KINDS)
-detail = labelled(wisn.round(3), kode_unit=unit_names, peran=role_names)
-with st.expander(t("sdm.heat.table")):
+
+
+def wisn_detail() -> None:
+    detail = labelled(wisn.round(3), kode_unit=unit_names, peran=role_names)
     show_table(detail, hide_index=True, key="sdm_wisn_table")
     download_table(detail, "wisn_per_unit_peran", filters, KINDS)
+
+
+lazy_expander(t("sdm.heat.table"), "sdm_wisn_open", wisn_detail)
 
 # --- largest shortages ------------------------------------------------------------------------
 st.subheader(t("sdm.short.title"))
@@ -89,11 +94,14 @@ else:
         text=[t("sdm.short.text", n=fmt_dec(k, 1, lang), r=fmt_dec(r, 2, lang))
               for k, r in zip(top["kekurangan"], top["wisn_ratio"])], colour="#b2182b", lang=lang), key="sdm_short")
     provenance(source, filters, KINDS)
-    short_table = labelled(top[["kode_unit", "peran", "current_staff", "required_staff", "kekurangan", "wisn_ratio"]]
-                           .round(2), kode_unit=unit_names, peran=role_names)
-    with st.expander(t("sdm.short.table")):
+
+    def short_detail() -> None:
+        short_table = labelled(top[["kode_unit", "peran", "current_staff", "required_staff", "kekurangan",
+                                    "wisn_ratio"]].round(2), kode_unit=unit_names, peran=role_names)
         show_table(short_table, hide_index=True, key="sdm_short_table")
         download_table(short_table, "kekurangan_terbesar", filters, KINDS)
+
+    lazy_expander(t("sdm.short.table"), "sdm_short_open", short_detail)
 
 # --- caseload of pekerja sosial ---------------------------------------------------------------
 st.subheader(t("sdm.case.title"))
@@ -108,11 +116,17 @@ st.plotly_chart(figure(make_ranked_bars,
     x_title=t("sdm.case.x"), highlight=flagged, reference=norm, reference_label=t("sdm.case.norm_line"), lang=lang),
     key="sdm_case_chart")
 provenance(source, filters, KINDS)
-case_table = labelled(cases.round(2).assign(di_atas_norma=[
-    "–" if v is None else t("sdm.yes") if v else t("sdm.no") for v in cases["di_atas_norma"]]), kode_unit=unit_names)
-with st.expander(t("sdm.case.table")):
+
+
+def case_detail() -> None:
+    case_table = labelled(cases.round(2).assign(di_atas_norma=[
+        "–" if v is None else t("sdm.yes") if v else t("sdm.no") for v in cases["di_atas_norma"]]),
+        kode_unit=unit_names)
     show_table(case_table, hide_index=True, key="sdm_case_table")
     download_table(case_table, "beban_kasus_pekerja_sosial", filters, KINDS)
+
+
+lazy_expander(t("sdm.case.table"), "sdm_case_open", case_detail)
 
 # --- competence: training and certification against targets, beside the WISN shortage ---------
 render_competence(filters, staffing, wisn, quarter, unit_names, role_names)

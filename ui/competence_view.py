@@ -21,7 +21,7 @@ from domain.periods import add_months
 from domain.sdm import ROLES, WINDOW_MONTHS
 from ui.auth import current_role, current_user
 from ui.cached import figure, memo
-from ui.frame import download_table, provenance, show_table
+from ui.frame import download_table, lazy_expander, provenance, show_table
 from ui.i18n import current_lang, t
 
 KINDS = ("pelatihan", "staf")
@@ -105,7 +105,7 @@ def render_targets(targets: pd.DataFrame, role_names: dict) -> None:
     saved = st.session_state.pop(SAVED_KEY, None)
     if saved:
         st.success(saved, icon=":material/check_circle:")
-    with st.expander(t("kom.edit.title"), icon=":material/edit:"):
+    def editor() -> None:
         st.caption(t("kom.edit.help"))
         with st.form("kom_target_form", border=False):
             percent = {c: st.column_config.NumberColumn(t(f"kom.target.col.{c}"), min_value=0.0, max_value=100.0,
@@ -130,3 +130,5 @@ def render_targets(targets: pd.DataFrame, role_names: dict) -> None:
             return
         st.error(t("kom.edit.failed") + "\n\n" + "\n".join(f"- {p}" for p in result.problems),
                  icon=":material/error:")
+
+    lazy_expander(t("kom.edit.title"), "kom_target_edit_open", editor, icon=":material/edit:")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -148,6 +149,16 @@ def _for_download(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         if pd.api.types.is_float_dtype(out[column]):
             out[column] = out[column].round(DOWNLOAD_DIGITS)
     return out.rename(columns=lambda c: column_title(c, lang))
+
+
+def lazy_expander(label: str, key: str, render: Callable[[], None], **kwargs) -> None:
+    """A closed-by-default expander whose content runs only while it is open: the detail tables under a chart
+    cost every rerun a table conversion and two download registrations each, and are opened now and then.
+    Opening it reruns the page (Streamlit's on_change="rerun"); it stays open across reruns (session state)."""
+    box = st.expander(label, key=key, on_change="rerun", **kwargs)
+    if box.open:
+        with box:
+            render()
 
 
 def download_button(label: str, data, *, file_name: str, mime: str, key: str, where=None, **kwargs) -> None:

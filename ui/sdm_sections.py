@@ -11,7 +11,7 @@ from domain.filters import Filters
 from domain.formatting import fmt_dec, fmt_int
 from domain.sdm import allocation_units
 from ui.cached import figure, memo
-from ui.frame import download_table, show_table
+from ui.frame import download_table, lazy_expander, show_table
 from ui.i18n import current_lang, t
 from ui.standards_editor import render_standards_editor, show_standards
 
@@ -48,10 +48,13 @@ def render_planner(wisn: pd.DataFrame, unit_names: dict, role_names: dict, filte
                 title=t(f"sdm.plan.{name}_chart", role=role_names[role]),
                 names=(t("sdm.plan.before"), t("sdm.plan.after")), reference_label=t("sdm.heat.balanced"),
                 lang=lang), key=f"sdm_{name}_chart")
-        table = labelled(plan.round(2).rename(columns={"unit": "kode_unit"}), kode_unit=unit_names)
-        with st.expander(t("sdm.plan.table")):
+
+        def detail() -> None:
+            table = labelled(plan.round(2).rename(columns={"unit": "kode_unit"}), kode_unit=unit_names)
             show_table(table, hide_index=True, key=f"sdm_{name}_table")
             download_table(table, f"rencana_{name}_{role}", filters, kinds)
+
+        lazy_expander(t("sdm.plan.table"), f"sdm_{name}_open", detail)
 
     recruit_tab, move_tab = st.tabs([t("sdm.plan.recruit_tab"), t("sdm.plan.move_tab")])
     with recruit_tab:

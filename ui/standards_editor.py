@@ -10,7 +10,7 @@ from data_access.standards import EDITOR_ROLE, editable_standards, editable_work
 from domain.sdm import DRIVERS, ROLES
 from domain.wisn import KINDS
 from ui.auth import current_role, current_user
-from ui.frame import download_table, show_table
+from ui.frame import download_table, lazy_expander, show_table
 from ui.i18n import t
 
 SAVED_KEY = "sdm_std_saved"
@@ -48,7 +48,8 @@ def render_standards_editor(standards: pd.DataFrame, working_time: pd.DataFrame,
                         "hari_kerja", "libur_nasional", "cuti_tahunan", "cuti_sakit", "cuti_lain", "jam_per_hari")}
     role_column = st.column_config.SelectboxColumn(t("sdm.std.col.peran"), options=list(ROLES), required=True,
                                                    format_func=lambda r: role_names.get(r, r))
-    with st.expander(t("sdm.edit.title"), icon=":material/edit:"):
+
+    def editor() -> None:
         st.caption(t("sdm.edit.help"))
         with st.form("sdm_std_form", border=False):
             std = st.data_editor(
@@ -87,3 +88,6 @@ def render_standards_editor(standards: pd.DataFrame, working_time: pd.DataFrame,
                 return
             st.error(t("sdm.edit.failed") + "\n\n" + "\n".join(f"- {p}" for p in result.problems),
                      icon=":material/error:")
+
+    # Built only while open: two data editors cost every rerun of the page ~10 ms (issue 12).
+    lazy_expander(t("sdm.edit.title"), "sdm_std_edit_open", editor, icon=":material/edit:")

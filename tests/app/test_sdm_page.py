@@ -59,7 +59,7 @@ def test_staff_come_from_the_quarter_at_the_period_end(app_env):
 
 
 def test_planner_never_places_more_than_n(app_env):
-    at = open_page(PAGE)
+    at = open_page(PAGE, state={"sdm_recruit_open": True, "sdm_move_open": True})  # the tables under the plans
     at.number_input(key="sdm_plan_n").set_value(7).run()
     no_exception(at)
     recruit = next(d.value for d in at.dataframe if "Staf baru" in d.value.columns)
@@ -77,7 +77,7 @@ def test_planner_never_places_more_than_n(app_env):
 
 
 def test_caseload_judged_only_against_a_user_norm(app_env):
-    at = open_page(PAGE)
+    at = open_page(PAGE, state={"sdm_case_open": True})
     body = texts(at)
     assert "Isi norma di atas" in body and "melampaui norma" not in body
     at.number_input(key="sdm_case_norm").set_value(2.0).run()
@@ -87,11 +87,27 @@ def test_caseload_judged_only_against_a_user_norm(app_env):
     assert set(table["Di atas norma"]) <= {"Ya", "Tidak"}
 
 
+DETAIL_TABLES = {"sdm_wisn_open": "Faktor penunjang (CAF)", "sdm_case_open": "Di atas norma",
+                 "sdm_recruit_open": "Staf baru"}
+
+
+@pytest.mark.parametrize(("key", "column"), DETAIL_TABLES.items())
+def test_detail_tables_are_built_only_when_opened(app_env, key, column):
+    """A rerun does not build the tables of closed expanders (issue 12); opening one shows its table and files."""
+    closed = open_page(PAGE)
+    no_exception(closed)
+    assert not [d for d in closed.dataframe if column in d.value.columns]
+    opened = open_page(PAGE, state={key: True})
+    no_exception(opened)
+    assert [d for d in opened.dataframe if column in d.value.columns]
+    assert len(opened.get("download_button")) == len(closed.get("download_button")) + 2
+
+
 def test_editor_only_for_admin_and_invalid_submit_changes_nothing(app_env):
     lead = open_page(PAGE, role="pimpinan")
     no_exception(lead)
     assert not [e for e in lead.expander if e.label == "Ubah standar (admin data)"]
-    at = open_page(PAGE, role="admin_data")
+    at = open_page(PAGE, role="admin_data", state={"sdm_std_edit_open": True})
     assert [e for e in at.expander if e.label == "Ubah standar (admin data)"]
     at.button(key="sdm_std_save").click().run()  # no source entered
     no_exception(at)
@@ -122,7 +138,7 @@ def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
     url = copy_demo(demo_sqlite_url, tmp_path / "staff.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
-    at = open_page(PAGE)
+    at = open_page(PAGE, state={"sdm_wisn_open": True})
     no_exception(at)
     top_before = chart(at, SHORTAGE_TITLE)["data"][0]["y"][0]
     shortage_before = metric(at, "Kekurangan staf")
@@ -215,7 +231,7 @@ def test_admin_sets_a_target_and_a_bad_one_changes_nothing(demo_sqlite_url, tmp_
     url = copy_demo(demo_sqlite_url, tmp_path / "target.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
-    at = open_page(PAGE, role="admin_data")
+    at = open_page(PAGE, role="admin_data", state={"kom_target_edit_open": True})
     no_exception(at)
     assert [e for e in at.expander if e.label == "Ubah target kompetensi (admin data)"]
     at.button(key="kom_target_save").click().run()  # no basis entered
