@@ -50,9 +50,6 @@ def page_times(role: str, warm_runs: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from tests.helpers import open_page
-    from ui.boundary_route import boundary_routes
-
-    boundary_routes()  # as serve.py mounts it: the maps name /batas/... instead of carrying their GeoJSON
 
     out: dict = {}
     empty = AppTest.from_string(EMPTY_SCRIPT, default_timeout=120)
@@ -175,6 +172,9 @@ def main() -> int:
     import logging
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from ui.boundary_route import boundary_routes
+
+    boundary_routes()  # as serve.py mounts it: the maps name /batas/... instead of carrying their GeoJSON
     result: dict = {"db": args.db}
     start = time.perf_counter()
     if not args.no_peer:
