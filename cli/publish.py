@@ -84,6 +84,8 @@ def _write_readme(out_dir: Path, info) -> Path:
         "- jenis_kelamin_umur.csv: jenis kelamin (baris) × kelompok umur (kolom), dengan total",
         "- modus.csv: korban ditangani per modus (kode dan nama)",
         "- provinsi.csv: korban ditangani per provinsi asal (kode Kemendagri dan nama)",
+        "- pencegahan_provinsi.csv: peserta kegiatan pencegahan TPPO per provinsi tempat kegiatan (seseorang "
+        "dapat terhitung lebih dari sekali; dilindungi seperti angka korban), bila terbitan memuatnya",
         "",
         "Situs ini berupa berkas biasa: sajikan folder ini dari server web atau object storage mana pun "
         "(mis. `python -m http.server -d FOLDER 8080`).",

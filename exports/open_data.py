@@ -16,7 +16,7 @@ import pandas as pd
 
 from domain.disclosure import SECONDARY_MARKER, TOTAL_LABEL
 from domain.publication import (
-    AGE_GROUPS, PUBLISHED_TABLES, SEXES, PublishedExtract, is_partial_year, parse_period, year_coverage, year_label,
+    AGE_GROUPS, PUBLISHED_TABLES, REACH_TABLE, SEXES, PublishedExtract, is_partial_year, parse_period, year_coverage, year_label,
 )
 from domain.taxonomy import MODUS, names
 from strings import tr
@@ -142,7 +142,18 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
                                      jumlah: provinces.iloc[:, 0].tolist()}),
            [_field("kode_provinsi", "string"), _field("provinsi", "string"), _value_field()],
            [_label("kode_provinsi")])
-    order = {name: i for i, name in enumerate(PUBLISHED_TABLES)}
+    # Prevention reach (issue 15), protected like the victim tables; extracts published before it have none.
+    if REACH_TABLE in set(extract.cells["tabel"]):
+        reach = extract.table(REACH_TABLE)
+        finish(REACH_TABLE, pd.DataFrame({_label("kode_provinsi"): [str(p) for p in reach.index],
+                                          _label("provinsi"): [province_names.get(str(p), str(p))
+                                                               for p in reach.index],
+                                          _label("peserta"): reach.iloc[:, 0].tolist()}),
+               [_field("kode_provinsi", "string", "kode_provinsi_kegiatan"),
+                _field("provinsi", "string", "provinsi_kegiatan"),
+                _field("peserta", "integer", constraints={"minimum": 0})],
+               [_label("kode_provinsi")])
+    order = {name: i for i, name in enumerate((*PUBLISHED_TABLES, REACH_TABLE))}
     return sorted(tables, key=lambda t: order[t.name])
 
 

@@ -21,7 +21,7 @@ from builders.public_map import make_protected_svg
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_period
 from domain.publication import (
-    AGE_GROUPS, SEXES, PublishedExtract, display_value, map_values, national_total, parse_period, year_label,
+    AGE_GROUPS, REACH_TABLE, SEXES, PublishedExtract, display_value, map_values, national_total, parse_period, year_label,
 )
 from domain.taxonomy import MODUS, names
 from exports.open_data import open_tables, write_package
@@ -133,6 +133,12 @@ def render_page(extract: PublishedExtract, province_names: Mapping[str, str],
         province["legend"] = classes.legend
         province["map_note"] = tr("publik.map.note", lang, base=rules.rounding_base)
     sections.append(province)
+    if REACH_TABLE in set(extract.cells["tabel"]):  # as on the Ringkasan Publik page (issue 15)
+        reach = extract.table(REACH_TABLE)
+        sections.append({"id": "pencegahan", "title": tr("publik.reach.header", lang),
+                         "note": tr("publik.reach.note", lang),
+                         "header": [tr("publik.col.provinsi", lang), tr("publik.reach.col", lang)],
+                         "rows": _rows(reach, province_names, lang), "file": f"{REACH_TABLE}.csv"})
 
     files = [{"path": table.path, "title": tr(f"open.title.{table.name}", lang)}
              for table in open_tables(extract, province_names)]

@@ -106,6 +106,7 @@ CATALOG = {
     "open.col.provinsi": {"id": "Provinsi", "en": "Province"},
     "open.col.jumlah": {"id": "Korban ditangani", "en": "Victims receiving services"},
     "open.col.keterangan": {"id": "Keterangan", "en": "Note"},
+    "open.col.peserta": {"id": "Peserta kegiatan pencegahan", "en": "Prevention participants"},
     "open.desc.wilayah": {"id": "Wilayah yang dicakup (nasional).", "en": "Area covered (national)."},
     "open.desc.tahun": {"id": "Tahun penerimaan korban; \"Total\" untuk seluruh periode.",
                         "en": "Year the victim was received; \"Total\" for the whole period."},
@@ -133,6 +134,15 @@ CATALOG = {
                                "\"x\" = hidden to protect another cell."},
     "open.desc.umur": {"id": "Korban ditangani (orang), kelompok umur {age}; \"<10\" dan \"x\" seperti di atas.",
                        "en": "Victims receiving services (persons), age group {age}; \"<10\" and \"x\" as above."},
+    "open.desc.kode_provinsi_kegiatan": {"id": "Kode provinsi tempat kegiatan pencegahan (Kemendagri).",
+                                         "en": "Code of the province where the prevention activity took place "
+                                               "(Kemendagri)."},
+    "open.desc.provinsi_kegiatan": {"id": "Nama provinsi tempat kegiatan pencegahan.",
+                                    "en": "Province where the prevention activity took place (label)."},
+    "open.desc.peserta": {"id": "Peserta kegiatan pencegahan TPPO (orang; seseorang dapat terhitung lebih dari "
+                                "sekali), dibulatkan; \"<10\" dan \"x\" seperti pada angka korban.",
+                          "en": "Participants in anti-trafficking prevention activities (persons; one person may be "
+                                "counted more than once), rounded; \"<10\" and \"x\" as for the victim figures."},
     "open.desc.keterangan": {"id": "Penanda data contoh (sintetis).", "en": "Marks sample (synthetic) data."},
     "open.demo_value": {"id": "DATA CONTOH (sintetis)", "en": "DATA CONTOH (sintetis)"},
     "open.total_period": {"id": "{first} s.d. {last}", "en": "{first} to {last}"},
@@ -145,6 +155,8 @@ CATALOG = {
     "open.title.modus": {"id": "Korban ditangani menurut modus", "en": "Victims served by form of trafficking"},
     "open.title.provinsi": {"id": "Korban ditangani menurut provinsi asal",
                             "en": "Victims served by province of origin"},
+    "open.title.pencegahan_provinsi": {"id": "Peserta kegiatan pencegahan TPPO menurut provinsi",
+                                       "en": "Prevention activity participants by province"},
     # Static public site (exports/public_site.py).
     "site.title": {"id": "Ringkasan Publik · Dasbor Sinergi Anti-TPPO",
                    "en": "Public Summary · Anti-TPPO Synergy Dashboard"},

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select, update
 from data_access.engine import get_engine
 from data_access.publication import query_latest_extract
 from data_access.schema import Akun, Kasus, Publikasi, Wilayah
-from domain.publication import PUBLISHED_TABLES
+from domain.publication import PUBLISHED_TABLES, REACH_TABLE
 from manage import main
 
 INT = re.compile(r"^\d+$")
@@ -63,8 +63,13 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     assert "Terbitan versi 2 disimpan" in printed and "DATA CONTOH" in printed  # v1 came with the demo
     names = sorted(p.name for p in out.iterdir())
     assert names == ["README.md", "assets", "datapackage.json", "en", "index.html", "jenis_kelamin_umur.csv",
-                     "metadata.json", "modus.csv", "nasional.csv", "provinsi.csv", "tahun.csv"]
+                     "metadata.json", "modus.csv", "nasional.csv", "pencegahan_provinsi.csv", "provinsi.csv",
+                     "tahun.csv"]
     assert small_counts_in(out, 10) == []
+    _, reach = read_csv(out / "pencegahan_provinsi.csv")  # the public page's prevention reach, same cells
+    with get_engine(demo_copy).connect() as conn:
+        stored = query_latest_extract(conn).table(REACH_TABLE)["jumlah"]
+    assert [r[4] for r in reach[1:]] == [str(v) for v in stored.tolist()]
     notes, provinces = read_csv(out / "provinsi.csv")
     # Issue 13 item 8: the header is the first line, names beside codes, labels rather than snake_case.
     assert notes == []
@@ -100,7 +105,7 @@ def test_published_folder_is_a_valid_frictionless_package(demo_copy, tmp_path):
     report = validate(str(out / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    assert [r["path"] for r in package["resources"]] == [f"{n}.csv" for n in PUBLISHED_TABLES]
+    assert [r["path"] for r in package["resources"]] == [f"{n}.csv" for n in (*PUBLISHED_TABLES, REACH_TABLE)]
     assert package["licenses"] and package["sources"] and package["temporal"]["start"]
     provinces = next(r for r in package["resources"] if r["name"] == "provinsi")
     assert provinces["schema"]["missingValues"] == ["", "<10", "x"]

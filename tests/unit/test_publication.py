@@ -558,3 +558,56 @@ def test_reach_cells_refuse_an_unknown_province():
 
     with pytest.raises(ValueError, match="tidak dikenal"):
         build_reach_cells(pd.DataFrame({"kode": ["99"], "peserta": [50]}), ["11"], DisclosureRules(10, 5))
+
+
+def _extract_with_reach(peserta: dict[str, int]) -> PublishedExtract:
+    from domain.publication import build_reach_cells
+
+    base = _extract(FIXTURE_ROWS, "2023-12..2024-03")
+    reach = build_reach_cells(pd.DataFrame({"kode": list(peserta), "peserta": list(peserta.values())}), PROVINCES,
+                              RULES)
+    return PublishedExtract(base.info, pd.concat([base.cells, reach], ignore_index=True))
+
+
+def test_open_data_and_static_site_carry_the_public_pages_prevention_reach(four_provinces):
+    """The public page shows prevention reach by province (issue 15); the open-data package and the static site
+    carry the same protected cells, so every public channel says the same (a 1-9 count never appears)."""
+    import io
+    import zipfile
+
+    from domain.publication import REACH_TABLE
+    from exports.open_data import open_tables, package_zip
+    from exports.public_site import render_page
+    from strings import tr
+
+    extract = _extract_with_reach({"11": 500, "31": 5, "35": 40})
+    stored = extract.table(REACH_TABLE)["jumlah"]
+    assert stored.to_dict() == {"11": 500, "31": "<10", "35": "x", "52": 0, "Total": 545}
+    names_ = {"11": "Aceh", "31": "DKI Jakarta", "35": "Jawa Timur", "52": "Nusa Tenggara Barat"}
+    table = {t.name: t for t in open_tables(extract, names_)}[REACH_TABLE]
+    assert list(table.frame.columns) == ["Kode provinsi", "Provinsi", "Bulan awal", "Bulan akhir",
+                                         "Peserta kegiatan pencegahan", "Keterangan"]
+    assert table.frame["Peserta kegiatan pencegahan"].tolist() == stored.tolist()
+    assert "tempat kegiatan" in next(f for f in table.fields if f["name"] == "Kode provinsi")["description"]
+    with zipfile.ZipFile(io.BytesIO(package_zip(extract, names_))) as archive:
+        assert f"{REACH_TABLE}.csv" in archive.namelist()
+        resources = json.loads(archive.read("datapackage.json"))["resources"]
+        assert [r["name"] for r in resources][-1] == REACH_TABLE
+    for lang in ("id", "en"):
+        page = render_page(extract, names_, four_provinces, lang)
+        section = page[page.index('<section id="pencegahan">'):]
+        section = section[:section.index("</section>")]
+        assert tr("publik.reach.header", lang) in section and tr("publik.reach.note", lang) in section
+        cells = re.findall(r'<td class="num">([^<]*)</td>', section)
+        assert cells == ["500", "&lt;10", "x", "0", "545"]
+        assert f'{REACH_TABLE}.csv" download' in section
+
+
+def test_an_extract_without_reach_publishes_no_reach_file():
+    from domain.publication import REACH_TABLE
+    from exports.open_data import open_tables
+    from exports.public_site import render_page
+
+    extract = _extract(FIXTURE_ROWS, "2023-12..2024-03")
+    assert REACH_TABLE not in {t.name for t in open_tables(extract, {})}
+    assert 'id="pencegahan"' not in render_page(extract, {}, None, "id")
