@@ -28,8 +28,8 @@ def chart_layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
     fig.update_layout(**{**settings, **extra})
     # automargin: the margins grow to fit tick labels and axis titles, so long unit names and month ticks are
     # not cut off (the deck exports at a fixed size with larger type than the page).
-    fig.update_xaxes(showgrid=False, linecolor=theme.BORDER, automargin=True)
-    fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False, automargin=True)
+    fig.update_xaxes(showgrid=False, linecolor=theme.BORDER, automargin=True, **theme.NUMBER_AXIS)
+    fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False, automargin=True, **theme.NUMBER_AXIS)
     return fig
 
 

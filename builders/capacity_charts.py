@@ -36,6 +36,8 @@ def chart_layout(fig: go.Figure, title: str, lang: str, height: int | None = Non
         plot_bgcolor="#ffffff",
         height=height,
     )
+    fig.update_xaxes(**theme.NUMBER_AXIS)
+    fig.update_yaxes(**theme.NUMBER_AXIS)
     return fig
 
 

@@ -31,6 +31,10 @@ WISN_SCALE: tuple[tuple[float, str], ...] = (
 DEFAULT_CLASSES = 5
 # Plotly's separators by language: first the decimal mark, then the thousands mark (Indonesian: 12,5 and 4.320).
 SEPARATORS: dict[str, str] = {"id": ",.", "en": ".,"}
+# Numeric axes group thousands in the page's language (1.000, 12.500) and never abbreviate: plotly's default
+# wrote 1000 beside 1.000 in the tables, and 12.5k, an English SI suffix, on Indonesian slides. Date and category
+# axes ignore both settings.
+NUMBER_AXIS: dict[str, object] = {"separatethousands": True, "exponentformat": "none"}
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
 # Projector mode: page text grows to 125 % by CSS; chart text, drawn in pixels, is enlarged in the figure (a 13 px
 # tick becomes 19.5 px, legible from the back of a meeting room).

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from strings import tr
 from tests.helpers import no_exception, open_page
 
@@ -24,3 +26,16 @@ def test_origin_ranking_fits_beside_the_map_at_1366(app_env):
     assert all(isinstance(w, int) for w in widths), config
     assert sum(widths) <= LAPTOP_TABLE_PX, widths
     assert widths[1] >= NAME_MIN_PX, "names stay readable"
+
+
+@pytest.mark.parametrize("page", ["ringkasan_eksekutif", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
+                                  "pencegahan"])
+def test_chart_axes_group_thousands_and_never_abbreviate(app_env, page):
+    """Axis ticks read 1.000 and 12.500 like the tables beside them, not 1000 or 12.5k (an English suffix)."""
+    at = open_page(page, role="admin_data")
+    no_exception(at)
+    axes = [(name, axis) for chart in at.get("plotly_chart")
+            for name, axis in json.loads(chart.proto.spec)["layout"].items() if name.startswith(("xaxis", "yaxis"))]
+    assert axes, "the page draws charts with axes"
+    assert [name for name, axis in axes
+            if not (axis.get("separatethousands") is True and axis.get("exponentformat") == "none")] == []
