@@ -45,12 +45,18 @@ def wrap_title(title: str, width: int = 40) -> str:
     return "<br>".join(lines)
 
 
+MAX_MONTH_TICKS = 8  # "Okt 2024" labels stay apart at the deck's enlarged type and on a half-width page chart
+
+
 def month_ticks(months: list, lang: str, every: int = 3) -> dict:
-    """Tick positions and labels for a monthly axis in the language ("Okt 2024", not plotly's English "Oct")."""
+    """Tick positions and labels for a monthly axis in the language ("Okt 2024", not plotly's English "Oct"):
+    every `every` months, or every 6 or 12 when that would give more than MAX_MONTH_TICKS labels."""
     stamps = sorted({pd.Timestamp(m) for m in months})
     if not stamps:
         return {}
     start = stamps[0]
+    span = (stamps[-1].year - start.year) * 12 + stamps[-1].month - start.month + 1
+    every = next((e for e in (every, 6, 12, 24) if e >= every and -(-span // e) <= MAX_MONTH_TICKS), 24)
     shown = [m for m in stamps if ((m.year - start.year) * 12 + m.month - start.month) % every == 0]
     return dict(tickmode="array", tickvals=shown, ticktext=[fmt_month(m.date(), lang) for m in shown])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import math
 import os
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ from data_access.briefing import (
     province_boundaries,
 )
 from builders import briefing_charts as charts
+from builders.figure_text import scale_text
 from domain import trends
 from domain.comparison import ALPHA, MIN_COUNT
 from domain.filters import Filters
@@ -47,6 +49,15 @@ log = logging.getLogger(__name__)
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 IMAGE_W, IMAGE_H = 1200, 640  # layout pixels; exported at scale 2 for a sharp projector image
+# Where each chart sits on its slide, and how wide.
+IMAGE_WIDTHS = {"map": Inches(8.2), "trends": Inches(8.6), "capacity": Inches(7.2), "sdm": Inches(7.2)}
+DECK_FONT_PX = 16  # the charts' text size in their IMAGE_W-pixel layout (ticks, legend, axis titles)
+MIN_CHART_PT = 10.0  # the smallest chart text as printed on a slide: legible on a projected 13.3-inch slide
+# A 16 px text in a 1200 px layout placed 7.2 inches wide prints at 6.9 pt (the deck's charts read at 6-7 pt);
+# every chart's text is enlarged so the narrowest placement prints it at MIN_CHART_PT.
+# (Rounded up to hundredths: figure_text rounds sizes to 0.1 px.)
+DECK_TEXT_SCALE = math.ceil(100 * MIN_CHART_PT / (DECK_FONT_PX * min(w.inches for w in IMAGE_WIDTHS.values()) * 72
+                                                  / IMAGE_W)) / 100
 # Indonesia spans ~46° of longitude: 46/360 × 512 × 2^zoom ≈ 1,050 px at zoom 4.0, the image's width.
 MAP_ZOOM = 4.0
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -87,8 +98,8 @@ def briefing_figures(b: Briefing) -> dict[str, go.Figure]:
             roles, b.names.get("peran", {}), title=tr("deck.sdm", lang), current_label=tr("deck.col.current", lang),
             required_label=tr("deck.col.required", lang), lang=lang, empty_message=tr("empty.no_data", lang))
     for fig in figs.values():
-        fig.update_layout(font=dict(size=16), title=None)  # the slide title says it
-    return figs
+        fig.update_layout(font=dict(size=DECK_FONT_PX), title=None)  # the slide title says it
+    return {key: scale_text(fig, DECK_TEXT_SCALE) for key, fig in figs.items()}
 
 
 def role_table(b: Briefing) -> pd.DataFrame | None:
@@ -189,7 +200,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
     # 3. Map, with the top origins beside it
     slide = add_slide(prs, tr("deck.map", lang), footer, demo)
-    _image(slide, images, "map", error, lang, Inches(0.4), Inches(1.2), Inches(8.2))
+    _image(slide, images, "map", error, lang, Inches(0.4), Inches(1.2), IMAGE_WIDTHS["map"])
     from data_access.briefing import top_origins
 
     top = top_origins(b, 8)
@@ -199,7 +210,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
     # 4. Trends
     slide = add_slide(prs, tr("deck.trends", lang), footer, demo)
-    _image(slide, images, "trends", error, lang, Inches(0.4), Inches(1.1), Inches(8.6))
+    _image(slide, images, "trends", error, lang, Inches(0.4), Inches(1.1), IMAGE_WIDTHS["trends"])
     flags = trends.flagged(b.rising) if len(b.rising) else pd.DataFrame()
     modus = b.names.get("modus", {})
     lines = [tr("deck.rising.line", lang, name=modus.get(r.kategori, r.kategori),
@@ -215,7 +226,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
     # 5. Capacity
     slide = add_slide(prs, tr("deck.capacity", lang), footer_capacity, demo)
-    _image(slide, images, "capacity", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
+    _image(slide, images, "capacity", error, lang, Inches(0.4), Inches(1.1), IMAGE_WIDTHS["capacity"])
     threshold = fmt_pct(ALERT_THRESHOLD, digits=0, lang=lang)
     _figure(slide, b, "unit_peringatan", lang, Inches(7.8), Inches(1.0))
     add_text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
@@ -238,7 +249,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
     # 6. SDM gaps
     slide = add_slide(prs, tr("deck.sdm", lang), footer_sdm, demo)
-    _image(slide, images, "sdm", error, lang, Inches(0.4), Inches(1.1), Inches(7.2))
+    _image(slide, images, "sdm", error, lang, Inches(0.4), Inches(1.1), IMAGE_WIDTHS["sdm"])
     _figure(slide, b, "kekurangan_staf", lang, Inches(7.8), Inches(1.0))
     roles = role_table(b)
     end = Inches(5.3)

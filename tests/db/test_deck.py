@@ -154,3 +154,34 @@ def test_prevention_slide_lists_the_priority_areas(demo_conn, lang):
     assert fmt_int(view.prevented, lang) in summary and "Timor Tengah Utara" in summary
     assert "DATA CONTOH (sintetis)" in shapes["data_contoh"].text_frame.text
     assert len(deck.slides) == 9
+
+
+def _font_sizes(node, in_font: bool = False, path: str = "") -> list[tuple[float, str]]:
+    found: list[tuple[float, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if in_font and key == "size" and isinstance(value, (int, float)):
+                found.append((float(value), path))
+            elif key != "geojson":
+                found += _font_sizes(value, key.endswith("font"), f"{path}/{key}")
+    elif isinstance(node, list):
+        for item in node:
+            found += _font_sizes(item, False, path)
+    return found
+
+
+def test_chart_text_prints_legibly_on_the_slides(demo_conn):
+    """The deck's chart images read at 6-7 pt on a slide (1200-px layouts at 16 px, placed 7.2-8.6 inches wide).
+    Every chart text, as printed at its placed width, is now at least MIN_CHART_PT; the map's licence credit at
+    least 6 pt."""
+    from exports.deck import IMAGE_W, IMAGE_WIDTHS, MIN_CHART_PT, briefing_figures
+
+    figures = briefing_figures(collect_briefing(Filters(), "id", connection_runner(demo_conn)))
+    assert set(figures) == set(IMAGE_WIDTHS)
+    for key, fig in figures.items():
+        points_per_px = IMAGE_WIDTHS[key].inches * 72 / IMAGE_W
+        sizes = _font_sizes(fig.to_plotly_json())
+        assert sizes, key
+        for size, path in sizes:
+            credit = path.startswith("/layout/annotations")
+            assert size * points_per_px >= (6 if credit else MIN_CHART_PT), (key, path, size)

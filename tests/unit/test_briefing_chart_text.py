@@ -41,3 +41,12 @@ def test_axes_make_room_for_their_labels(name):
     """Without automargin the deck's 16 px unit names and month ticks were cut at the image edge."""
     fig = _figures()[name]
     assert fig.layout.xaxis.automargin is True and fig.layout.yaxis.automargin is True
+
+
+@pytest.mark.parametrize(("months", "most"), [(12, 4), (31, 6), (60, 5), (1, 1)])
+def test_month_ticks_stay_few_enough_to_read(months, most):
+    """31 months at every third month gave 11 labels, which ran into each other at the deck's type size."""
+    stamps = pd.date_range("2023-01-01", periods=months, freq="MS")
+    ticks = charts.month_ticks(list(stamps), "id")
+    assert 1 <= len(ticks["tickvals"]) <= min(most, charts.MAX_MONTH_TICKS)
+    assert ticks["ticktext"][0] == "Jan 2023"
