@@ -48,14 +48,14 @@ def _body(name: str) -> tuple[bytes, str] | None:
     from builders.maps import feature_collection
     from data_access.boundaries import get_boundaries
 
-    gdf = map_boundaries(None if name == NATIONAL else name.removeprefix("kab-"))
-    if gdf is None or not len(gdf):
-        return None
     source = get_boundaries("provinsi" if name == NATIONAL else "kabupaten_kota", overview=name == NATIONAL)
     with _lock:
         hit = _encoded.get(name)
-    if hit is not None and hit[0] is source:  # the file was not replaced since
+    if hit is not None and hit[0] is source:  # read from the same file as before: the same bytes
         return hit[1], hit[2]
+    gdf = map_boundaries(None if name == NATIONAL else name.removeprefix("kab-"))
+    if gdf is None or not len(gdf):
+        return None
     body = json.dumps(feature_collection(gdf, gdf[["kode"]]), separators=(",", ":")).encode()
     digest = hashlib.sha256(body).hexdigest()[:12]
     with _lock:
