@@ -90,7 +90,7 @@ def briefing_figures(b: Briefing) -> dict[str, go.Figure]:
                                              empty_message=tr("empty.no_data", lang))
     if b.capacity is not None:
         figs["capacity"] = charts.make_utilisation_bars(
-            b.capacity, title=tr("deck.capacity", lang), x_title=tr("eks.kpi.utilisation", lang),
+            b.capacity, title=tr("deck.capacity", lang), x_title=tr("deck.capacity.x", lang),
             threshold=ALERT_THRESHOLD, lang=lang, empty_message=tr("empty.no_data", lang))
     roles = role_table(b)
     if roles is not None:

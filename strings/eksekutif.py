@@ -134,6 +134,8 @@ CATALOG = {
     "deck.map": {"id": "Asal korban menurut provinsi", "en": "Victims' origins by province"},
     "deck.trends": {"id": "Tren bulanan menurut modus", "en": "Monthly trends by form of trafficking"},
     "deck.capacity": {"id": "Kapasitas sentra dan RPTC", "en": "Centre capacity"},
+    # The bars are the period's average; the table beside them the highest month of each alert: said on the axis.
+    "deck.capacity.x": {"id": "Utilisasi rata-rata selama periode", "en": "Average utilisation over the period"},
     "deck.sdm": {"id": "Kesenjangan SDM (WISN)", "en": "Staffing gaps (WISN)"},
     "deck.messages": {"id": "Pesan kunci", "en": "Key messages"},
     "deck.note": {"id": "Catatan data", "en": "Data note"},

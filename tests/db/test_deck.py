@@ -185,3 +185,12 @@ def test_chart_text_prints_legibly_on_the_slides(demo_conn):
         for size, path in sizes:
             credit = path.startswith("/layout/annotations")
             assert size * points_per_px >= (6 if credit else MIN_CHART_PT), (key, path, size)
+
+
+def test_capacity_chart_says_its_bars_are_the_period_average(demo_conn):
+    """The slide's bars are each unit's average over the period, beside a table of the highest month of each alert
+    (RPTC Bambu Apus: 95 % bar, 116 % in the table). The axis says which, so the two do not read as a contradiction."""
+    from exports.deck import briefing_figures
+
+    figure = briefing_figures(collect_briefing(Filters(), "id", connection_runner(demo_conn)))["capacity"]
+    assert figure.layout.xaxis.title.text == "Utilisasi rata-rata selama periode"
