@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from domain.disclosure import TOTAL_LABEL
-from domain.publication import display_value, national_total, year_label
+from domain.publication import REACH_TABLE, display_value, national_total, year_label
 from domain.taxonomy import MODUS, names
 from strings import tr
 from tests.browser import live
@@ -157,8 +157,11 @@ def test_tables_are_readable_with_javascript_off(browser, site_url, published, l
     context, page, watch = open_site(browser, site_url + PAGES[lang], java_script_enabled=False)
     try:
         assert page.locator("#total-nasional").inner_text() == display_value(national_total(extract), lang)
-        assert page.locator("table").count() == 4
+        assert page.locator("table").count() == 5  # year, sex × age, modus, province, prevention reach
         assert page.locator("#tabel-provinsi tbody tr").count() == len(extract.table("provinsi"))
+        reach = extract.table(REACH_TABLE)["jumlah"]
+        cells = page.locator("#tabel-pencegahan tbody td").all_inner_texts()
+        assert cells == [display_value(v, lang) for v in reach.tolist()]  # the public page's protected cells
         assert page.locator("svg.peta path").count() == polygons  # the map needs no script
         assert not page.locator("#chart-tahun").is_visible()  # an empty chart box is hidden, not a blank gap
         assert watch.blocked == []
