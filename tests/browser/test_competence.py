@@ -55,3 +55,24 @@ def test_training_view_in_english(fresh_tab: Tab):
     main = tab.page.locator('[data-testid="stMain"]').inner_text()
     assert "Staff trained (12 months)" in main and title_of(PAGE, "en") in main
     assert_clean(tab)
+
+
+def test_a_closed_detail_table_is_built_when_opened(tabs):
+    """Kesenjangan SDM builds the tables under its charts only while their expander is open (issue 12): opening
+    one in the browser reruns the page and shows the table and its downloads; closing it again removes them."""
+    tab: Tab = tabs("pimpinan")
+    tab.watch.clear()
+    tab.open(PAGE)
+    page = tab.page
+    expander = page.locator(".st-key-sdm_wisn_open")
+    expander.scroll_into_view_if_needed()
+    table = expander.locator('[data-testid="stDataFrame"]')
+    assert table.count() == 0, "closed: nothing built"
+    expander.locator("summary").first.click()
+    table.first.wait_for(state="visible", timeout=60_000)
+    live.wait_ready(page)
+    assert expander.locator(".st-key-dl_csv_wisn_per_unit_peran button").is_visible()
+    expander.locator("summary").first.click()
+    live.wait_ready(page)
+    table.first.wait_for(state="detached", timeout=60_000)
+    assert_clean(tab)
