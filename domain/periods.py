@@ -90,3 +90,42 @@ def year_months(year: int, data: Window) -> Window | None:
     """The months of a calendar year that the data cover (None when none)."""
     start, end = max(dt.date(year, 1, 1), data.start), min(dt.date(year, 12, 1), data.end)
     return Window(start, end) if start <= end else None
+
+
+# --- period presets of the sidebar ("YYYY-MM" month keys, as the filter state holds them) ---------------------
+DEFAULT_MONTHS = 12
+PRESETS = ("12_bulan", "tahun_berjalan", "tahun_lalu", "semua")
+CUSTOM = "atur_sendiri"
+
+
+def preset_window(preset: str, months: list[str]) -> tuple[str, str] | None:
+    """The (first, last) month of a preset over the months with data (sorted "YYYY-MM" keys), or None when the data
+    have no month for it:
+      12_bulan        the last DEFAULT_MONTHS months with data (the default: it has a year before it to compare);
+      tahun_berjalan  January of the latest year with data up to its last month;
+      tahun_lalu      the calendar year before that, as far as the data cover it;
+      semua           every month with data."""
+    if not months:
+        return None
+    last = months[-1]
+    if preset == "12_bulan":
+        return months[max(0, len(months) - DEFAULT_MONTHS)], last
+    if preset == "tahun_berjalan":
+        year = last[:4]
+        return next(m for m in months if m[:4] == year), last
+    if preset == "tahun_lalu":
+        year = str(int(last[:4]) - 1)
+        in_year = [m for m in months if m[:4] == year]
+        return (in_year[0], in_year[-1]) if in_year else None
+    if preset == "semua":
+        return months[0], last
+    raise ValueError(f"preset periode tidak dikenal: {preset!r}")
+
+
+def preset_of(start: str | None, end: str | None, months: list[str]) -> str:
+    """The preset whose window is (start, end), else CUSTOM. Presets are tried in PRESETS order, so a window that
+    two presets share (a data set of exactly twelve months) reads as the first."""
+    for preset in PRESETS:
+        if (start, end) == preset_window(preset, months):
+            return preset
+    return CUSTOM

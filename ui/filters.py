@@ -10,7 +10,9 @@ from data_access.cases import get_period_bounds
 from data_access.reference import get_code_names
 from domain.filters import Filters, month_key, parse_month
 from domain.formatting import fmt_month
+from domain.periods import CUSTOM, PRESETS, preset_of, preset_window
 from domain.taxonomy import JENIS_KELAMIN, KELOMPOK_UMUR
+from strings import tr
 from ui.i18n import LANG_PARAM, current_lang, t
 
 # Filter state lives in plain session keys (f_*) that always hold codes. The widgets have their own keys (w_*)
@@ -19,6 +21,7 @@ from ui.i18n import LANG_PARAM, current_lang, t
 # chips or nothing at all.
 MULTI = {"f_prov": "prov", "f_modus": "modus", "f_jk": "jk", "f_umur": "umur", "f_instansi": "instansi"}
 START_KEY, END_KEY, PERIOD_PARAM = "f_start", "f_end", "periode"
+PRESET_KEY = "f_preset"  # a view of START/END (never stored on its own): the widget is pinned from them each run
 DRILL_KEY, DRILL_PARAM = "f_drill", "drill"
 _INIT = "_filters_from_url"
 
@@ -89,9 +92,17 @@ def set_period(start, end) -> None:
     st.session_state[START_KEY], st.session_state[END_KEY] = f"{start:%Y-%m}", f"{end:%Y-%m}"
 
 
+def _apply_preset() -> None:
+    """on_change of the period preset: its window replaces the two month selects (Atur sendiri keeps them)."""
+    preset = st.session_state[widget_key(PRESET_KEY)]
+    window = preset_window(preset, month_options()) if preset != CUSTOM else None
+    if window:
+        st.session_state[START_KEY], st.session_state[END_KEY] = window
+
+
 def _reset() -> None:
-    """Back to "everything": the state keys go, and the next run pins every widget to the empty state, which
-    also clears the chips the browser still shows."""
+    """Back to the defaults (the last 12 months, no other filter): the state keys go, and the next run pins every
+    widget to the empty state, which also clears the chips the browser still shows."""
     for key in (*MULTI, START_KEY, END_KEY, DRILL_KEY):
         st.session_state.pop(key, None)
     st.session_state["_filters_invalid"] = []
@@ -102,9 +113,15 @@ def _copy_from_widget(state_key: str) -> None:
     st.session_state[state_key] = st.session_state[widget_key(state_key)]
 
 
+def default_window(months: list[str]) -> tuple[str, str]:
+    """The period a visit starts with: the last 12 months with data, so the first screen can say better or worse
+    against the same months a year earlier (the whole range, the earlier default, has no year before it)."""
+    return preset_window("12_bulan", months)
+
+
 def _default_period(months: list[str]) -> None:
     if st.session_state.get(START_KEY) not in months:
-        st.session_state[START_KEY] = months[0]
+        st.session_state[START_KEY] = default_window(months)[0]
     ends = [m for m in months if m >= st.session_state[START_KEY]]
     if st.session_state.get(END_KEY) not in ends:
         st.session_state[END_KEY] = ends[-1]
@@ -165,6 +182,13 @@ def render_filters() -> Filters:
             ends = [m for m in months if m >= st.session_state[START_KEY]]
             st.session_state[widget_key(START_KEY)] = st.session_state[START_KEY]
             st.session_state[widget_key(END_KEY)] = st.session_state[END_KEY]
+            # The preset shown is read from the two months, so a link or a hand-picked period shows its name.
+            presets = [p for p in PRESETS if preset_window(p, months)] + [CUSTOM]
+            st.session_state[widget_key(PRESET_KEY)] = preset_of(st.session_state[START_KEY],
+                                                                 st.session_state[END_KEY], months)
+            st.selectbox(t("filters.preset"), options=presets, key=widget_key(PRESET_KEY),
+                         format_func=lambda p, lang=current_lang(): tr(f"filters.preset.{p}", lang),
+                         on_change=_apply_preset)
             st.caption(t("filters.period"))
             c1, c2 = st.columns(2)
             c1.selectbox(t("filters.from"), options=months, key=widget_key(START_KEY), format_func=fmt,
@@ -205,7 +229,7 @@ def sync_url() -> None:
     wanted: dict[str, str] = {}
     months = month_options()
     period = (st.session_state.get(START_KEY), st.session_state.get(END_KEY))
-    if all(period) and months and period != (months[0], months[-1]):
+    if all(period) and months and period != default_window(months):
         wanted[PERIOD_PARAM] = f"{period[0]}..{period[1]}"
     for key, param in MULTI.items():
         values = st.session_state.get(key)

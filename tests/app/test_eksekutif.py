@@ -3,16 +3,22 @@ downloads and the slide deck."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
 import pytest
 from pptx import Presentation
 
+from data_access.engine import get_engine
+from data_access.summary import query_summary
+from domain.filters import Filters
+from domain.formatting import fmt_change, fmt_int
 from tests.helpers import no_exception, open_page, texts
 
 PAGE = "ringkasan_eksekutif"
 Y2025 = {"f_start": "2025-01", "f_end": "2025-07"}
+ALL = {"f_start": "2023-01", "f_end": "2025-07"}  # every month of the demo data
 
 
 def metrics(at) -> dict[str, tuple[str, str | None]]:
@@ -20,7 +26,7 @@ def metrics(at) -> dict[str, tuple[str, str | None]]:
 
 
 def test_headline_figures_key_messages_and_alerts(app_env):
-    at = open_page(PAGE, role="pimpinan")
+    at = open_page(PAGE, role="pimpinan", state=ALL)
     no_exception(at)
     shown = metrics(at)
     assert list(shown)[:6] == ["Korban ditangani", "Korban anak", "Tujuan luar negeri", "Direintegrasikan",
@@ -93,7 +99,8 @@ def test_opening_a_presentation_link(app_env):
     no_exception(at)
     assert not at.sidebar.selectbox and not at.sidebar.multiselect and not at.sidebar.page_link
     assert at.button(key="eks_present_off")
-    assert metrics(at)["Korban ditangani"][0] == "4.320"
+    # The projector's first screen says better or worse: the last 12 months against the 12 before (issue 13).
+    assert metrics(at)["Korban ditangani"] == ("1.931", "+10,5% · naik")
 
 
 @pytest.mark.slow
@@ -121,9 +128,26 @@ def test_page_script_alone_requires_login(app_env):
     assert not at.metric and not at.dataframe and not at.get("plotly_chart")
 
 
-def test_first_screen_offers_a_like_window(app_env):
-    """The default period (everything since Jan 2023) has no year before it: one click shows better or worse."""
+def test_first_screen_compares_the_last_12_months_with_the_year_before(app_env, demo_sqlite_url):
+    """Issue 13 item 5: the first screen showed everything since Jan 2023, which has no year before it, so it could
+    not say better or worse. A visit now starts with the last 12 months with data, compared like for like."""
     at = open_page(PAGE)
+    no_exception(at)
+    with get_engine(demo_sqlite_url).connect() as conn:
+        now = query_summary(conn, Filters(start=dt.date(2024, 8, 1), end=dt.date(2025, 7, 1)))["victims_total"]
+        before = query_summary(conn, Filters(start=dt.date(2023, 8, 1), end=dt.date(2024, 7, 1)))["victims_total"]
+    value, delta = metrics(at)["Korban ditangani"]
+    assert value == fmt_int(now) and delta.startswith(fmt_change((now - before) / before)) and delta.endswith("naik")
+    body = texts(at)
+    assert "Perubahan dibanding periode yang sama tahun sebelumnya (Agu 2023 – Jul 2024)." in body
+    assert "Sumber: Kemensos (sentra & RPTC) · Periode: Agu 2024 – Jul 2025" in body
+    assert not [b for b in at.button if b.key == "eks_like_window"], "nothing to offer: it already compares"
+    assert "periode" not in at.query_params, "the default needs no parameter"
+
+
+def test_whole_range_offers_a_like_window(app_env):
+    """All data (Jan 2023 onwards) has no year before it: one click shows better or worse."""
+    at = open_page(PAGE, state=ALL)
     no_exception(at)
     assert metrics(at)["Korban ditangani"] == ("4.320", None)
     button = at.button(key="eks_like_window")

@@ -91,3 +91,32 @@ def test_filters_survive_a_page_without_filters(app_env):
     no_exception(at)
     assert _multiselect(at, "modus").value == ["online_scam"]
     assert _query(at, "modus") == "online_scam"
+
+
+@pytest.mark.parametrize(("preset", "window", "param"), [
+    ("tahun_lalu", ("2024-01", "2024-12"), "2024-01..2024-12"),
+    ("tahun_berjalan", ("2025-01", "2025-07"), "2025-01..2025-07"),
+    ("semua", ("2023-01", "2025-07"), "2023-01..2025-07"),
+    ("12_bulan", ("2024-08", "2025-07"), None),  # the default: no parameter in the link
+])
+def test_period_presets_set_the_months_and_the_link(app_env, preset, window, param):
+    """Relative presets beside the month pickers (issue 13); a link keeps the months, not the preset's name, so a
+    copied link shows the same months after new data arrive."""
+    at = open_page(PAGE, state={"f_start": "2024-02", "f_end": "2024-06"})
+    presets = at.sidebar.selectbox(key="w_preset")
+    assert presets.value == "atur_sendiri", "a hand-picked period reads as custom"
+    presets.set_value(preset).run()
+    no_exception(at)
+    assert (at.session_state["f_start"], at.session_state["f_end"]) == window
+    assert _query(at, "periode") == param
+    assert at.sidebar.selectbox(key="w_preset").value == preset
+    assert (at.sidebar.selectbox(key="w_start").value, at.sidebar.selectbox(key="w_end").value) == window
+
+
+def test_custom_preset_keeps_the_months_and_english_labels(app_env):
+    at = open_page(PAGE, state={"f_start": "2024-02", "f_end": "2024-06"})
+    at.sidebar.selectbox(key="w_preset").set_value("atur_sendiri").run()
+    assert (at.session_state["f_start"], at.session_state["f_end"]) == ("2024-02", "2024-06")
+    _switch_lang(at, "en")
+    assert at.sidebar.selectbox(key="w_preset").options[:2] == ["Last 12 months", "Year to date"]
+    assert at.sidebar.selectbox(key="w_preset").value == "atur_sendiri"

@@ -28,7 +28,7 @@ def view(url: str, filters: Filters = Filters()):
 
 @pytest.mark.parametrize("role", ["pimpinan", "jarnas", "admin_data"])
 def test_maps_priority_list_and_trend_with_evidence(app_env, demo_sqlite_url, role):
-    at = open_page(PAGE, role=role)
+    at = open_page(PAGE, role=role, state={"f_start": "2023-01", "f_end": "2025-07"})  # all data, as Filters()
     no_exception(at)
     body = texts(at)
     assert "DATA CONTOH (sintetis)" in body and "Periode:** Jan 2023 – Jul 2025" in body

@@ -28,7 +28,7 @@ def lists(url: str, filters: Filters = Filters(), reference: dt.date | None = No
 
 @pytest.mark.parametrize("role", ["pimpinan", "jarnas", "admin_data"])
 def test_three_lists_with_evidence_and_downloads(app_env, demo_sqlite_url, role):
-    at = open_page(PAGE, role=role)
+    at = open_page(PAGE, role=role, state={"f_start": "2023-01", "f_end": "2025-07"})  # all data, as Filters()
     no_exception(at)
     body = texts(at)
     assert "DATA CONTOH (sintetis)" in body and "Periode:** Jan 2023 – Jul 2025" in body and "Ctrl+P" in body

@@ -75,3 +75,48 @@ def test_year_labels_mark_partial_years(year, expected_label, partial):
 def test_months_between():
     assert months_between(D(2025, 1, 1), D(2025, 7, 1)) == 7 == DATA.year_earlier().months - 24
     assert months_between(D(2025, 8, 1), D(2025, 7, 1)) == 0
+
+
+def _months(first: str, last: str) -> list[str]:
+    out, (y, m) = [], map(int, first.split("-"))
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+DEMO = _months("2023-01", "2025-07")
+
+
+@pytest.mark.parametrize(("preset", "months", "expected"), [
+    ("12_bulan", DEMO, ("2024-08", "2025-07")),
+    ("tahun_berjalan", DEMO, ("2025-01", "2025-07")),
+    ("tahun_lalu", DEMO, ("2024-01", "2024-12")),
+    ("semua", DEMO, ("2023-01", "2025-07")),
+    ("12_bulan", _months("2025-03", "2025-07"), ("2025-03", "2025-07")),   # fewer months than twelve
+    ("tahun_berjalan", _months("2024-11", "2025-02"), ("2025-01", "2025-02")),
+    ("tahun_lalu", _months("2025-01", "2025-07"), None),                   # no month of 2024 in the data
+    ("tahun_lalu", _months("2024-05", "2025-02"), ("2024-05", "2024-12")),  # only the months with data
+    ("semua", [], None),
+])
+def test_preset_windows(preset, months, expected):
+    from domain.periods import preset_window
+
+    assert preset_window(preset, months) == expected
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("2024-08", "2025-07", "12_bulan"), ("2025-01", "2025-07", "tahun_berjalan"), ("2024-01", "2024-12", "tahun_lalu"),
+    ("2023-01", "2025-07", "semua"), ("2024-02", "2025-01", "atur_sendiri"), (None, None, "atur_sendiri"),
+])
+def test_preset_of_a_window(start, end, expected):
+    from domain.periods import preset_of
+
+    assert preset_of(start, end, DEMO) == expected
+
+
+def test_unknown_preset_is_refused():
+    from domain.periods import preset_window
+
+    with pytest.raises(ValueError):
+        preset_window("kemarin", DEMO)
