@@ -251,3 +251,13 @@ def test_downloads_go_through_the_one_helper(path: Path):
                                        for k in calls[0].keywords)
     else:
         assert not calls, f"{path.name}: use ui.frame.download_button"
+
+
+def test_the_server_watches_no_source_files():
+    """Streamlit's source watcher resolved every loaded module's path after each script run and polled their
+    mtimes, a third of a 2-core server's CPU while the first visitor's page was drawn (issue 12); deployments
+    restart to change code."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["fileWatcherType"] == "none"
