@@ -48,3 +48,16 @@ def test_a_series_and_its_frame_key_apart():
 def test_equal_content_gives_the_same_key():
     assert _frame_key(BASE.copy(deep=True)) == _frame_key(BASE)
     assert _frame_key(BASE["jumlah"].copy()) == _frame_key(BASE["jumlah"])
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    (pd.DataFrame({"a": [1, 2]}), pd.DataFrame({"a": [1.0, 2.0]})),                       # int vs float, same values
+    (pd.DataFrame({"a": [1, 2]}, dtype="int64"), pd.DataFrame({"a": [1, 2]}, dtype="int32")),
+    (pd.DataFrame({"a": [0, 1]}), pd.DataFrame({"a": [False, True]})),
+    (pd.DataFrame({"a": pd.to_datetime(["2024-01-01"])}), pd.DataFrame({"a": pd.to_datetime(["2024-01-02"])})),
+    (pd.DataFrame({"a": [1, 2], "b": [3, 4]}), pd.DataFrame({"a": [1, 2, 3], "b": [4]*3}).iloc[:, :2].head(2)),
+    (pd.DataFrame({"a": [1.0, float("nan")]}), pd.DataFrame({"a": [1.0, 0.0]})),
+], ids=["int-float", "width", "bool", "date", "values", "nan"])
+def test_numeric_columns_key_by_type_and_value(one, other):
+    assert _frame_key(one) != _frame_key(other)
+    assert _frame_key(one) == _frame_key(one.copy(deep=True))
