@@ -15,8 +15,10 @@ TICK = '[data-testid="stPlotlyChart"] .main-svg g.ytick text'
 
 
 def _tick_height(page) -> float:
+    """The tallest y tick label, read in one DOM snapshot: plotly replaces the tick elements while it redraws, and
+    a label read one by one was once caught between two draws with a height of 0 (its font already 19.5 px)."""
     page.locator(TICK).first.wait_for(state="visible")
-    return page.locator(TICK).first.evaluate("e => e.getBoundingClientRect().height")
+    return page.locator(TICK).evaluate_all("els => Math.max(0, ...els.map(e => e.getBoundingClientRect().height))")
 
 
 @pytest.fixture()
@@ -38,8 +40,8 @@ def test_chart_text_scales_in_projector_mode(own_tab: Tab):
     live.wait_ready(page)
     # The rerun redraws the chart with the projector figure: wait for its text (or time out and report the size).
     try:
-        page.wait_for_function("([s, h]) => { const e = document.querySelector(s); return e && "
-                               "e.getBoundingClientRect().height >= h; }", arg=[TICK, normal * 1.4], timeout=30_000)
+        page.wait_for_function("([s, h]) => [...document.querySelectorAll(s)].some("
+                               "e => e.getBoundingClientRect().height >= h)", arg=[TICK, normal * 1.4], timeout=30_000)
     except Exception:  # noqa: BLE001 — the assertion below reports the measured size
         pass
     presenting = _tick_height(page)
