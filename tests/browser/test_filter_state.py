@@ -32,6 +32,7 @@ def _multiselect(page, label_key: str, lang: str = "id"):
 def _pick(page, label_key: str, typed: str, lang: str = "id") -> None:
     """Types into the filter and takes the first match, as a user does."""
     box = _multiselect(page, label_key, lang)
+    before = page.url
     box.locator("input").click()
     page.keyboard.type(typed)
     page.get_by_role("option").first.click()
@@ -39,6 +40,9 @@ def _pick(page, label_key: str, typed: str, lang: str = "id") -> None:
     # Leave the field as a user does before the next click: a focused multiselect is one line taller, and its
     # blur on the next click moves everything below it up under the pointer.
     box.locator("input").evaluate("e => e.blur()")
+    # Every pick changes the address; wait for it, since the rerun it starts may not have begun when the page
+    # last said "not running" (a busy CI read the address, and chips, from before the pick).
+    page.wait_for_url(lambda url: url != before, timeout=30_000)
     live.wait_ready(page)
 
 
