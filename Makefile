@@ -7,7 +7,7 @@ PORT    ?= 8501
 export TPPO_GEO_DIR ?= $(abspath ../shared/geo)
 export TPPO_REFERENCE_DIR ?= $(abspath ../shared/reference)
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test test-deep bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(VENV)/.installed
 	$(BIN)/python manage.py vendor-assets
 	$(BIN)/python -m pytest -q -n 2 --dist worksteal --durations=15 -m "not browser"
 	$(BIN)/python -m pytest -q --durations=5 -m browser
+
+# The generative test of issue 22 with many random draws (tests/app/test_sentences.py; `make test` runs a fixed set).
+test-deep: $(VENV)/.installed
+	TPPO_HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q -n 2 -p no:cacheprovider tests/app/test_sentences.py
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -7,14 +7,17 @@ import pandas as pd
 import streamlit as st
 
 from data_access.actions import get_action_lists
+from data_access.indicators import ALERT_MIN_MONTHS, ALERT_THRESHOLD
 from data_access.reference import get_code_names, get_units
 from domain import actions, trends
-from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_period
+from domain import completeness as comp
+from domain.formatting import fmt_date, fmt_int, fmt_month, fmt_period
 from domain.indicators import CATALOGUE
 from domain.messages import escape_markdown
-from exports.indicator_tables import FILTER_LABELS, describe_filters, unit_scope_note
+from domain.statements import alert_statements, ignored_note
+from exports.indicator_tables import describe_filters, rising_rule, unit_scope_note
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance
+from ui.frame import download_table, empty_state, page_header, provenance, say
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "okupansi", "unit_layanan")
@@ -39,24 +42,27 @@ st.markdown(t("tin.context", period=escape_markdown(fmt_period(f.start, f.end, l
 st.caption(t("tin.print_hint"))
 
 
-def ignored_note(key: str) -> str | None:
-    ignored = CATALOGUE[key].ignored_filters(requested)
-    names_ = ", ".join(t(FILTER_LABELS[n]).lower() for n in ignored)
-    return t("scope.ignored", names=names_) if ignored else None
-
-
-alert_units = a.alerts["kode_unit"].nunique() if len(a.alerts) else 0
+state = a.alert_state
 watched = a.watch["kode_prov"].nunique() if len(a.watch) else 0
+# With too little history nothing can be judged late or rising: a 0 would read as "checked, none".
+history = comp.history_months(end, a.data.start)
+late_judged = history >= comp.MIN_ACTIVE_MONTHS
+baseline_months = a.baseline.months if a.baseline else 0
+watch_judged = baseline_months >= trends.MIN_BASELINE_MONTHS
+no_data = t("eks.no_data")
 c1, c2, c3 = st.columns(3)
-c1.metric(t("tin.kpi.late"), fmt_int(len(a.late), lang), help=t("tin.help.late"), border=True)
-c2.metric(t("kap.kpi.alert_units"), fmt_int(alert_units, lang), help=t("kap.help.alert_units"), border=True)
-c3.metric(t("tin.kpi.watch"), fmt_int(watched, lang), help=t("tin.help.watch"), border=True)
+c1.metric(t("tin.kpi.late"), fmt_int(len(a.late), lang) if late_judged else no_data, help=t("tin.help.late"),
+          border=True)
+c2.metric(t("kap.kpi.alert_units"),
+          fmt_int(len(state.ongoing_units), lang) if state.source.has_data and state.units else no_data,
+          help=t("kap.help.alert_units", month=fmt_month(state.anchor, lang) if state.anchor else "–"), border=True)
+c3.metric(t("tin.kpi.watch"), fmt_int(watched, lang) if watch_judged else no_data, help=t("tin.help.watch"),
+          border=True)
 
 # --- late reports -----------------------------------------------------------------------------
 st.subheader(t("tin.late.header"))
 st.caption(t("tin.late.rule", day=actions.REPORT_DUE_DAY, recent=trends.RECENT_MONTHS, reference=reference))
-if note := ignored_note("laporan_terlambat"):
-    st.caption(note)
+say(ignored_note([CATALOGUE["laporan_terlambat"]], requested, lang))
 late = pd.DataFrame({
     "instansi": a.late.get("instansi", pd.Series(dtype=str)).map(names["instansi"]),
     "provinsi": a.late.get("kode_prov", pd.Series(dtype=str)).map(names["provinsi"]),
@@ -66,7 +72,9 @@ late = pd.DataFrame({
     "hari_terlambat": a.late.get("hari_terlambat", pd.Series(dtype="int64")),
 })
 late = late.rename(columns={c: t(f"tin.late.col.{c}") for c in late.columns})
-if late.empty:
+if not late_judged:
+    st.info(t("jar.completeness.short", have=history, need=comp.MIN_ACTIVE_MONTHS))
+elif late.empty:
     st.success(t("tin.late.none"), icon=":material/check_circle:")
 else:
     st.dataframe(late, hide_index=True, height="content", key="tin_late_table")
@@ -75,8 +83,11 @@ provenance(t("jar.source.stages"), f.with_(start=trends.add_months(end, -(trends
 
 # --- capacity referrals -----------------------------------------------------------------------
 st.subheader(t("tin.ref.header"))
-month = fmt_month(end, lang)
-st.caption(t("tin.ref.rule", month=month, k=actions.REFERRAL_CANDIDATES))
+month = fmt_month(state.anchor, lang) if state.anchor else "–"
+if state.anchor:
+    st.caption(t("tin.ref.rule", month=month, k=actions.REFERRAL_CANDIDATES))
+for note in alert_statements(state, unit_names, lang, threshold=ALERT_THRESHOLD, min_months=ALERT_MIN_MONTHS):
+    say(note, "caption")
 st.caption(unit_scope_note(f, lang))
 r = a.referrals
 referrals = pd.DataFrame({
@@ -90,19 +101,18 @@ referrals = pd.DataFrame({
     "tempat_kosong_tujuan": r.get("tempat_kosong_tujuan", pd.Series(dtype="Int64")),
 })
 referrals = referrals.rename(columns={c: t(f"tin.ref.col.{c}", month=month) for c in referrals.columns})
-if referrals.empty:
-    st.success(t("tin.ref.none"), icon=":material/check_circle:")
-else:
+if not referrals.empty:  # an empty list is explained by the alert sentence above (none, no unit, no data)
     st.dataframe(referrals, hide_index=True, height="content", key="tin_ref_table")
 download_table(referrals, "rujukan_kapasitas", f, ("okupansi", "unit_layanan"))
-provenance(t("kap.source"), f.with_(start=end), ("okupansi", "unit_layanan"))
+if state.anchor:
+    provenance(t("kap.source"), f.with_(start=state.anchor, end=state.anchor), ("okupansi", "unit_layanan"))
 
 # --- provinces to watch -----------------------------------------------------------------------
 st.subheader(t("tin.watch.header"))
-recent, baseline = fmt_period(a.recent.start, a.recent.end, lang), fmt_period(a.baseline.start, a.baseline.end, lang)
+recent = fmt_period(a.recent.start, a.recent.end, lang)
+baseline = fmt_period(a.baseline.start, a.baseline.end, lang) if a.baseline else "–"
 st.caption(t("jar.rising.window", recent=recent, baseline=baseline))
-st.caption(t("jar.rising.rule", recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
-             factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT))
+st.caption(rising_rule(lang))
 provinces = len(f.provinsi) or len(names["provinsi"])
 st.caption(t("tin.watch.many", tests=fmt_int(provinces * (len(f.modus) or len(names["modus"])), lang)))
 w = a.watch
@@ -118,7 +128,10 @@ watch = pd.DataFrame({
 })
 watch = watch.rename(columns={c: t(f"tin.watch.col.{c}", recent=recent, baseline=baseline) for c in watch.columns})
 if watch.empty:
-    st.success(t("tin.watch.none"), icon=":material/check_circle:")
+    if watch_judged:
+        st.success(t("tin.watch.none"), icon=":material/check_circle:")
+    else:
+        st.info(t("jar.rising.short", have=baseline_months, months=trends.MIN_BASELINE_MONTHS))
 else:
     st.dataframe(watch, hide_index=True, height="content", key="tin_watch_table")
 download_table(watch, "wilayah_pantauan", f, ("kasus",))

@@ -7,12 +7,11 @@ import streamlit as st
 
 from data_access.reference import get_data_status
 from domain import completeness as comp
-from domain import trends
 from domain.filters import parse_month
 from domain.comparison import ALPHA, MIN_COUNT
 from domain.formatting import fmt_date, fmt_dec, fmt_period
 from domain.indicators import STAGE_LAG_MONTHS
-from exports.indicator_tables import catalogue_frame
+from exports.indicator_tables import catalogue_frame, rising_rule
 from ui.frame import download_table, empty_state, page_header
 from ui.i18n import current_lang, t
 
@@ -46,8 +45,7 @@ status_view = status.assign(asal=status["asal"].map(origin).fillna(status["asal"
 st.subheader(t("glo.key.header"))
 st.markdown("\n".join(f"- {line}" for line in (
     t("glo.key.korban"), t("glo.key.stages"), t("glo.key.yoy"),
-    t("glo.key.rising", recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
-      factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT),
+    rising_rule(lang, "glo.key.rising"),
     t("glo.key.completeness", active=comp.MIN_ACTIVE_MONTHS, baseline=comp.BASELINE_MONTHS),
     t("glo.key.population"))))
 

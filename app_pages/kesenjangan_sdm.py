@@ -5,16 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from builders.capacity_charts import make_ranked_bars, make_wisn_heatmap
-from data_access.indicators import resolve, wisn_inputs
+from data_access.indicators import get_no_unit_notes, resolve, staffing_state
 from data_access.reference import get_code_names
-from domain.formatting import fmt_dec, fmt_int, fmt_pct, fmt_period
-from domain.messages import quarter_label
+from domain.formatting import fmt_dec, fmt_int, fmt_pct
 from domain.sdm import caseload, certified_share, role_totals, validate_standards, wisn_by_unit_role
+from domain.statements import coverage_notes, staffing_gap, wisn_rule
 from exports.indicator_tables import unit_scope_note
 from domain.wisn import WisnInputError
 from ui.cached import figure, memo
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, lazy_expander, page_header, provenance, show_table
+from ui.frame import download_table, empty_state, lazy_expander, page_header, provenance, say, show_table
 from ui.competence_view import render_competence
 from ui.i18n import current_lang, t
 from ui.sdm_sections import labelled, render_planner, standards_section
@@ -26,9 +26,17 @@ lang = current_lang()
 filters, _ = resolve(current_filters())
 if filters is None:
     empty_state()
+st.caption(unit_scope_note(filters, lang))
+for note in get_no_unit_notes(filters, lang):
+    say(note, "info")
 # The one WISN rule (data_access.indicators): staff of the latest quarter up to the period's end, workload of
-# the 12 months ending there; the executive page, the deck and the CLI use the same inputs.
-occupancy, staffing, standards, working_time, quarter, workload = wisn_inputs(filters)
+# the 12 months ending there (each source's own last months when it stops earlier); the executive page, the
+# deck and the CLI use the same inputs.
+inputs = staffing_state(filters, with_wisn=False)
+for note in coverage_notes([inputs.staff, inputs.workload_source], lang):
+    say(note, "caption" if note.key in ("cov.until", "cov.from") else "info")
+occupancy, staffing, standards, working_time = inputs.occupancy, inputs.staffing, inputs.standards, inputs.working_time
+quarter, workload = inputs.quarter, inputs.workload
 if occupancy.empty or staffing.empty:
     empty_state()
 names = get_code_names(lang)
@@ -47,20 +55,24 @@ if problems or wisn is None or wisn.empty:
     st.error(t("sdm.invalid") + "\n\n" + "\n".join(f"- {p}" for p in problems[:10]) if problems else t("sdm.no_pairs"))
     standards_section(standards, working_time, role_names)
     st.stop()
-st.caption(t("sdm.rule", quarter=quarter_label(quarter, lang), window=fmt_period(workload.start, workload.end, lang)))
-st.caption(unit_scope_note(filters, lang))
+say(wisn_rule(quarter, workload, filters.end, lang))
+shown = filters.with_(start=workload.start, end=workload.end)  # the months the WISN figures read
 
 # --- headline figures -------------------------------------------------------------------------
 short_cells = int((wisn["wisn_ratio"] < 1).sum())
-c = st.columns(5)
+c = st.columns(3) + st.columns(3)  # six long labels do not fit one row at 1366 px
 c[0].metric(t("sdm.kpi.current"), fmt_int(wisn["current_staff"].sum(), lang))
 c[1].metric(t("sdm.kpi.required"), fmt_int(wisn["required_staff"].sum(), lang), help=t("sdm.help.required"))
 c[2].metric(t("sdm.kpi.shortage"), fmt_int(wisn["kekurangan"].sum(), lang), help=t("sdm.help.shortage"))
-c[3].metric(t("sdm.kpi.cells"), t("sdm.kpi.cells_value", n=fmt_int(short_cells, lang), m=fmt_int(len(wisn), lang)),
+c[3].metric(t("sdm.kpi.net"), fmt_int(wisn["required_staff"].sum() - wisn["current_staff"].sum(), lang),
+            help=t("ind.selisih_staf_bersih.def"))
+c[4].metric(t("sdm.kpi.cells"), t("sdm.kpi.cells_value", n=fmt_int(short_cells, lang), m=fmt_int(len(wisn), lang)),
             help=t("sdm.help.cells"))
-c[4].metric(t("sdm.kpi.certified"), fmt_pct(certified_share(staffing), lang=lang, missing=t("sdm.no_data")),
+c[5].metric(t("sdm.kpi.certified"), fmt_pct(certified_share(staffing), lang=lang, missing=t("sdm.no_data")),
             help=t("sdm.help.certified"))
-roles = role_totals(wisn).round({"current_staff": 1, "required_staff": 1, "kekurangan": 1, "wisn_ratio": 2})
+say(staffing_gap(wisn, lang))
+roles = role_totals(wisn).round({"current_staff": 1, "required_staff": 1, "kekurangan": 1, "selisih_bersih": 1,
+                                 "wisn_ratio": 2})
 show_table(labelled(roles, peran=role_names), hide_index=True, key="sdm_roles")
 download_table(labelled(roles, peran=role_names), "wisn_per_peran", filters, KINDS)
 
@@ -70,7 +82,7 @@ st.caption(t("sdm.heat.caption"))
 heat_labels = {k: t(f"sdm.heat.{k}") for k in ("ratio", "balanced", "current", "required", "none")}
 st.plotly_chart(figure(make_wisn_heatmap, wisn, title=t("sdm.heat.chart"), unit_names=unit_names, role_names=role_names,
                                   labels=heat_labels, lang=lang), key="sdm_heatmap")
-provenance(source, filters, KINDS)
+provenance(source, shown, KINDS)
 
 
 def wisn_detail() -> None:
@@ -93,7 +105,7 @@ else:
         top, label="label", value="kekurangan", title=t("sdm.short.chart"), x_title=t("sdm.short.x"),
         text=[t("sdm.short.text", n=fmt_dec(k, 1, lang), r=fmt_dec(r, 2, lang))
               for k, r in zip(top["kekurangan"], top["wisn_ratio"])], colour="#b2182b", lang=lang), key="sdm_short")
-    provenance(source, filters, KINDS)
+    provenance(source, shown, KINDS)
 
     def short_detail() -> None:
         short_table = labelled(top[["kode_unit", "peran", "current_staff", "required_staff", "kekurangan",
@@ -115,7 +127,7 @@ st.plotly_chart(figure(make_ranked_bars,
     cases.assign(nama=cases["kode_unit"].map(unit_names)), label="nama", value="beban_kasus", title=t("sdm.case.chart"),
     x_title=t("sdm.case.x"), highlight=flagged, reference=norm, reference_label=t("sdm.case.norm_line"), lang=lang),
     key="sdm_case_chart")
-provenance(source, filters, KINDS)
+provenance(source, shown, KINDS)
 
 
 def case_detail() -> None:
@@ -133,6 +145,6 @@ render_competence(filters, staffing, wisn, quarter, unit_names, role_names)
 
 # --- allocation planner -----------------------------------------------------------------------
 render_planner(wisn, unit_names, role_names, filters, KINDS)
-provenance(source, filters, KINDS)
+provenance(source, shown, KINDS)
 
 standards_section(standards, working_time, role_names)

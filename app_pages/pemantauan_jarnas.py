@@ -11,12 +11,17 @@ from data_access.cases import get_period_bounds, get_stage_counts, get_victims_b
 from data_access.reference import get_code_names
 from domain import completeness as comp
 from domain import trends
+from domain.actions import watch_windows
 from domain.filters import Filters
-from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
+from domain.indicators import CATALOGUE
+from domain.messages import rising_statements
+from domain.statements import ignored_note
+from domain.formatting import fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.taxonomy import ENTRY_STAGE, INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR
 from ui.cached import figure, memo
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance, show_table
+from ui.frame import download_table, empty_state, page_header, provenance, say, show_table
+from exports.indicator_tables import rising_rule
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus",)
@@ -32,6 +37,7 @@ source, stage_source = t("eks.source.kasus"), t("jar.source.stages")
 
 # --- monthly trends ---------------------------------------------------------------------------
 st.subheader(t("jar.trend.header"))
+say(ignored_note([CATALOGUE["korban_ditangani"]], filters, lang, "scope.ignored_victims"))
 dims = ("modus", "jenis_kelamin", "kelompok_umur")
 dim = st.segmented_control(t("jar.trend.by"), options=dims, default="modus", key="jar_trend_dim",
                            format_func=lambda d: t(f"jar.trend.dim.{d}")) or "modus"
@@ -55,20 +61,13 @@ with st.expander(t("eks.table.data")):
 
 # --- new or rising modus ----------------------------------------------------------------------
 st.subheader(t("jar.rising.header"))
-recent_from = trends.add_months(end, -(trends.RECENT_MONTHS - 1))
-st.caption(t("jar.rising.window", recent=fmt_period(recent_from, end, lang),
-             baseline=fmt_period(trends.add_months(recent_from, -trends.BASELINE_MONTHS),
-                                 trends.add_months(recent_from, -1), lang)))
-if rising["p_nilai"].isna().all():
-    st.info(t("jar.rising.short", months=trends.MIN_BASELINE_MONTHS))
-elif hits.empty:
-    st.success(t("jar.rising.none"))
-for row in hits.itertuples():
-    st.warning(t(f"jar.rising.item.{row.status}", name=names["modus"].get(row.kategori, row.kategori),
-                 count=fmt_int(row.jumlah_terkini, lang), recent=trends.RECENT_MONTHS,
-                 ratio=fmt_dec(row.rasio, 1, lang)), icon=":material/trending_up:")
-st.caption(t("jar.rising.rule", recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
-             factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT))
+recent, baseline = watch_windows(end, first)
+st.caption(t("jar.rising.window", recent=fmt_period(recent.start, recent.end, lang),
+             baseline=fmt_period(baseline.start, baseline.end, lang) if baseline else "–"))
+for note in rising_statements(rising, names["modus"], end, lang):
+    say(note, {"jar.rising.short": "info", "jar.rising.none": "success"}.get(note.key, "warning"),
+        **({"icon": ":material/trending_up:"} if note.key.startswith("jar.rising.item") else {}))
+st.caption(rising_rule(lang))
 rising_table = rising.assign(modus=rising["kategori"].map(names["modus"]).fillna(rising["kategori"]),
                              status=rising["status"].map(lambda s: t(f"jar.status.{s}")))
 rising_table = rising_table[["modus", "jumlah_terkini", "rata_terkini", "rata_dasar", "rasio", "p_nilai", "status"]]
@@ -109,8 +108,12 @@ status = memo(comp.reporting_status, reports, end=end, agencies=agencies,
 table = comp.completeness_table(status)
 by_agency = comp.agency_completeness(status).set_index("instansi")
 recent_period = fmt_period(trends.add_months(end, -(comp.RECENT_MONTHS - 1)), end, lang)
+history = comp.history_months(end, first)
+judged = history >= comp.MIN_ACTIVE_MONTHS  # with less history no report can be "expected"
+if not judged:
+    st.info(t("jar.completeness.short", have=history, need=comp.MIN_ACTIVE_MONTHS))
 for column, agency in zip(st.columns(len(agencies)), agencies):
-    if agency not in by_agency.index:
+    if agency not in by_agency.index or not judged:
         column.metric(names["instansi"].get(agency, agency), "–", border=True)
         continue
     row = by_agency.loc[agency]
@@ -129,8 +132,10 @@ st.plotly_chart(figure(make_completeness_heatmap, table, names["provinsi"], agen
 provenance(stage_source, scope.with_(start=trends.add_months(end, -(comp.RECENT_MONTHS - 1))), KINDS)
 missing = comp.missing_reports(status)
 st.markdown(f"**{t('jar.completeness.missing')}**")
-if missing.empty:
+if missing.empty and judged and int(table["diharapkan"].sum()) > 0:
     st.success(t("jar.completeness.none"))
+elif missing.empty and judged:
+    st.info(t("jar.completeness.none_expected"))
 missing_table = pd.DataFrame({
     t("jar.col.instansi"): missing["instansi"], t("jar.col.provinsi"): missing["kode_prov"].map(names["provinsi"]),
     t("jar.col.bulan"): [fmt_month(m, lang) for m in missing["bulan"]]})

@@ -10,14 +10,14 @@ from builders.prevention_charts import make_area_choropleth, make_departures_vs_
 from data_access.prevention import get_area_view, get_prevention_view
 from data_access.reference import get_code_names
 from domain.formatting import fmt_dec, fmt_int, fmt_period
-from domain.indicators import CATALOGUE
-from domain.prevention import GROUP_NO_PREVENTION
-from exports.indicator_tables import FILTER_LABELS
+from domain.indicators import CATALOGUE, PREVENTION_FILTERS
+from domain.prevention import PRIORITY_COLUMNS
+from domain.statements import ignored_note
 from exports.prevention_slide import priority_rule
 from ui.boundary_route import boundary_url, map_boundaries
 from ui.cached import figure
 from ui.filters import current_filters, get_drill, set_drill
-from ui.frame import download_table, empty_state, page_header, provenance
+from ui.frame import download_table, empty_state, page_header, provenance, say
 from ui.i18n import current_lang, t
 
 KINDS = ("kasus", "populasi", "kegiatan_pencegahan", "pencegahan_keberangkatan", "penempatan_pmi")
@@ -35,17 +35,22 @@ prov_names = names["provinsi"]
 year_text = str(year) if year else t("pcg.no_year")
 st.markdown(t("pcg.context", period=fmt_period(f.start, f.end, lang),
               window=fmt_period(v.window.start, v.window.end, lang), year=year_text))
-if ignored := CATALOGUE["kegiatan_pencegahan"].ignored_filters(requested):  # victims follow them, prevention not
-    st.caption(t("scope.ignored", names=", ".join(t(FILTER_LABELS[n]).lower() for n in ignored)))
+# Every figure of this page reads the period and the province only, the victims beside prevention included.
+say(ignored_note([i for i in CATALOGUE.values() if i.filters == PREVENTION_FILTERS], requested, lang))
+for note in v.notes(lang):
+    say(note, "info" if note.key in ("cov.none", "cov.outside") else "caption")
 
-gap = int((v.priority["kelompok"] == GROUP_NO_PREVENTION).sum()) if len(v.priority) else 0
+gap = v.gap
+no_data = t("eks.no_data")
 (k1, k2), (k3, k4) = st.columns(2), st.columns(2)  # four long labels do not fit one row
 k1.metric(t("pcg.kpi.per_placed"), fmt_dec(v.victims_per_placed, 1, lang),
           help=t("ind.korban_per_10rb_pmi.def"), border=True)
-k2.metric(t("pcg.kpi.activities"), fmt_int(v.activities, lang), help=t("ind.kegiatan_pencegahan.def"),
+k2.metric(t("pcg.kpi.activities"), fmt_int(v.activities, lang, no_data), help=t("ind.kegiatan_pencegahan.def"),
           border=True)
-k3.metric(t("pcg.kpi.prevented"), fmt_int(v.prevented, lang), help=t("ind.keberangkatan_dicegah.def"), border=True)
-k4.metric(t("pcg.kpi.priority"), fmt_int(gap, lang), help=t("ind.wilayah_prioritas_pencegahan.def"), border=True)
+k3.metric(t("pcg.kpi.prevented"), fmt_int(v.prevented, lang, no_data), help=t("ind.keberangkatan_dicegah.def"),
+          border=True)
+k4.metric(t("pcg.kpi.priority"), fmt_int(len(gap), lang) if gap is not None else no_data,
+          help=t("ind.wilayah_prioritas_pencegahan.def"), border=True)
 
 # --- map: origin risk beside prevention reach (province; kab/kota after choosing a province) ---------------
 st.subheader(t("pcg.map.header"))
@@ -84,14 +89,18 @@ with st.expander(t("pcg.areas.header")):
     table = areas[cols].round(2).rename(columns={c: t(f"pcg.col.{c}", year=year_text) for c in cols})
     st.dataframe(table, hide_index=True, key="pcg_areas_table")
     download_table(table, "pencegahan_wilayah", f, KINDS)
-provenance(t("pcg.source.risk") + "; " + t("pcg.source.activities"), f, KINDS)
+provenance(t("pcg.source.risk") + "; " + t("pcg.source.activities"), f.with_(start=v.window.start, end=v.window.end),
+           KINDS)
 
 # --- priority areas ---------------------------------------------------------------------------------------
 st.subheader(t("pcg.priority.header"))
 st.caption(priority_rule(v, lang))
-pr = v.priority
-if pr.empty:
-    st.success(t("pcg.priority.none"), icon=":material/check_circle:")
+pr = v.priority if v.priority is not None else pd.DataFrame(columns=PRIORITY_COLUMNS)
+if v.priority is None:
+    st.info(t("pcg.priority.no_activities"), icon="ℹ️")
+elif pr.empty:
+    st.success(t("pcg.priority.none", window=fmt_period(v.window.start, v.window.end, lang)),
+               icon=":material/check_circle:")
 priority = pd.DataFrame({
     "urutan": pr.get("urutan"), "kelompok": pr.get("kelompok", pd.Series(dtype=int)).map(
         lambda g: t(f"pcg.priority.group.{g}")),
@@ -100,11 +109,14 @@ priority = pd.DataFrame({
     "korban_per_kegiatan": pr.get("korban_per_kegiatan", pd.Series(dtype=float)).round(2),
     "korban_per_10rb_pmi": pr.get("korban_per_10rb_pmi", pd.Series(dtype=float)).round(1),
 })
-priority = priority.rename(columns={c: t(f"pcg.pcol.{c}") for c in priority.columns})
+windows = dict(window=fmt_period(v.window.start, v.window.end, lang),
+               previous=fmt_period(v.previous.start, v.previous.end, lang) if v.previous else "–")
+priority = priority.rename(columns={c: t(f"pcg.pcol.{c}", **windows) for c in priority.columns})
 if not pr.empty:
     st.dataframe(priority, hide_index=True, key="pcg_priority_table")
-download_table(priority, "wilayah_prioritas_pencegahan", f.with_(start=v.window.start), KINDS)
-provenance(t("pcg.source.risk") + "; " + t("pcg.source.activities"), f.with_(start=v.previous.start), KINDS)
+download_table(priority, "wilayah_prioritas_pencegahan", f.with_(start=v.window.start, end=v.window.end), KINDS)
+provenance(t("pcg.source.risk") + "; " + t("pcg.source.activities"),
+           f.with_(start=(v.previous or v.window).start, end=v.window.end), KINDS)
 
 # --- prevented departures against victims over time -------------------------------------------------------
 st.subheader(t("pcg.trend.header"))
@@ -117,4 +129,6 @@ st.plotly_chart(figure(make_departures_vs_victims, monthly,
                        prevented_label=t("pcg.trend.prevented"), victims_label=t("pcg.trend.victims"),
                        empty_message=t("pcg.trend.empty"), lang=lang), key="pcg_trend_chart")
 st.caption(t("pcg.trend.note"))
-provenance(t("pcg.source.prevented"), f, ("pencegahan_keberangkatan", "kasus"))
+if v.departures_source.has_data:
+    provenance(t("pcg.source.prevented"), f.with_(start=v.departures_source.used.start,
+                                                  end=v.departures_source.used.end), ("pencegahan_keberangkatan", "kasus"))

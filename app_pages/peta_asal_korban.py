@@ -10,12 +10,14 @@ from data_access.cases import get_victims_by
 from data_access.reference import get_regions
 from domain import map_values as mv
 from domain.formatting import fmt_int, fmt_period
+from domain.indicators import CATALOGUE
+from domain.statements import ignored_note
 from domain.periods import months_between
-from domain.rates import annual_rate_per_100k, population_matches
+from domain.rates import population_matches
 from settings import load_settings
 from ui.cached import memo, show_map
 from ui.filters import current_filters, get_drill, set_drill
-from ui.frame import download_table, empty_state, page_header, provenance, ranking_widths
+from ui.frame import download_table, empty_state, page_header, provenance, ranking_widths, say
 from ui.i18n import current_lang, t
 from ui.peta_sections import KINDS, MAP_HEIGHT, coverage_section, destinations_section
 
@@ -24,6 +26,7 @@ TOP_N = 10
 page_header("nav.peta_asal_korban", "purpose.peta_asal_korban", kinds=KINDS)
 filters, lang = current_filters(), current_lang()
 months = months_between(filters.start, filters.end) if filters.start and filters.end else 12
+say(ignored_note([CATALOGUE["korban_ditangani"]], filters, lang, "scope.ignored_victims"))
 victims = get_victims_by(filters, ("kode_prov_asal", "kode_asal"))
 if victims.empty:
     empty_state()
@@ -82,11 +85,10 @@ k1, k2 = st.columns(2)
 total = int(values["jumlah"].sum())
 k1.metric(t("peta.total"), fmt_int(total, lang), help=t("peta.total_help"))
 if has_rate and drill is None:
-    # With a province filter the rate is over those provinces' population only, not all of Indonesia's.
-    scope_pop = known.loc[known["kode"].isin(filters.provinsi or known["kode"]), "populasi"].sum()
-    k2.metric(t("peta.rate_nasional"), mv.fmt_rate(annual_rate_per_100k(total, scope_pop, months) if scope_pop
-                                                    else None, lang, t("peta.no_data")),
-              help=t("ind.angka_korban.def"))
+    rate, missing = mv.scope_rate(known, filters.provinsi, total, months)
+    k2.metric(t("peta.rate_nasional"), mv.fmt_rate(rate, lang, t("peta.no_data")), help=t("ind.angka_korban.def"))
+    if missing:
+        st.caption(t("peta.rate_missing_population", names=", ".join(missing)))
 elif not population_matches(filters):
     st.caption(t("peta.rate_no_denominator"))
 if has_rate:

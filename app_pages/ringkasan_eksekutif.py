@@ -9,14 +9,18 @@ from builders.maps import make_choropleth_map
 from data_access.briefing import collect_briefing, map_values, province_boundaries, top_destinations, top_origins
 from domain.filters import month_key
 from domain.formatting import fmt_int, fmt_period
-from domain.messages import escape_markdown, format_headline
+from domain.comparison import STABLE, TOO_FEW
+from domain.indicators import CATALOGUE
+from domain.messages import format_headline
+from domain.statements import ignored_note
 from exports.deck import PPTX_MIME, build_deck
 from exports.indicator_tables import comparison_notes, headline_frame, latest_like_window, unit_scope_note
 from settings import load_settings
 from ui.cached import figure, memo, show_map
 from ui.eksekutif_sections import alerts_section
 from ui.filters import current_filters, set_period
-from ui.frame import download_button, download_table, empty_state, metric, page_header, provenance, show_table
+from ui.frame import (download_button, download_table, empty_state, metric, page_header, provenance, say, say_list,
+                      show_table)
 from ui.i18n import current_lang, t
 from ui.prevention_section import render_prevention_section
 from ui.projector import is_presenting
@@ -32,6 +36,9 @@ page_header("nav.ringkasan_eksekutif", "purpose.ringkasan_eksekutif", kinds=KIND
 filters = current_filters()
 lang = current_lang()
 b = memo(collect_briefing, filters, lang)  # cached per filters, language and data version
+if b.start is not None and b.summary["victims_total"] == 0:
+    for note in b.unit_notes:  # a province without a unit and without victims still says so
+        say(note, "info")
 if b.start is None or b.summary["victims_total"] == 0:
     empty_state()
 if not presenting and st.button(t("eks.present.on"), key="eks_present_on", icon=":material/slideshow:"):
@@ -46,11 +53,15 @@ for column, h in zip(columns, b.headlines):
     if h.kind == "text":  # "31 sentra · 2 RPTC" is cut at 1366 px as a value: the total, the split beneath it
         value, change = fmt_int(h.value, lang), h.text
     metric(column, t(h.key), value, delta=change, border=True, help=t(f"ind.{h.indicator}.def"),
-           arrow="off" if h.kind == "text" else None)
+           arrow="off" if h.kind == "text" or h.status in (TOO_FEW, STABLE) else None)  # an arrow claims a move
 for note in comparison_notes(b, lang):
     st.caption(note)
+say(ignored_note([CATALOGUE[h.indicator] for h in b.headlines if h.indicator.startswith("korban")], b.filters,
+                 lang, "scope.ignored_victims"))
 if b.filters.provinsi or any(f.ignored for f in b.indicators.figures.values()):
     st.caption(t("eks.units_scope") + " " + unit_scope_note(b.filters, lang))
+for note in (*b.coverage_notes, *b.unit_notes):
+    say(note, "info" if note.key.startswith("unit.") else "caption")
 like = latest_like_window(b)
 if like is not None and not presenting:
     # The whole range has no year before it: offer the latest months that do (the minister's "better or worse").
@@ -64,7 +75,7 @@ headline_table = headline_frame(b, lang)
 # --- key messages -----------------------------------------------------------------------------
 st.subheader(t("eks.messages.header"))
 if b.messages:
-    st.markdown("\n".join(f"- {escape_markdown(m.text)}" for m in b.messages))
+    say_list(b.messages)
 else:
     st.info(t("eks.messages.none"))
 st.caption(t("eks.messages.note"))

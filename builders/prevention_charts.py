@@ -78,7 +78,8 @@ def make_departures_vs_victims(monthly: pd.DataFrame, *, title: str, prevented_l
     monthly: bulan, dicegah, korban (domain.prevention.departures_against_victims summed over provinces)."""
     if monthly.empty:
         return empty_figure(title, empty_message)
-    df = monthly.groupby("bulan", as_index=False)[["dicegah", "korban"]].sum().sort_values("bulan")
+    # min_count=1: a month without departure reports stays empty (NaN, no bar) instead of reading as 0.
+    df = monthly.groupby("bulan", as_index=False)[["dicegah", "korban"]].sum(min_count=1).sort_values("bulan")
     x = pd.to_datetime(df["bulan"])
     fig = go.Figure()
     fig.add_bar(x=x, y=df["dicegah"], name=prevented_label, marker_color=PALETTE[0], yaxis="y")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
-from cli.common import UserError, add_filter_options, filters_from_args
+from cli.common import UserError, add_filter_options, filters_from_args, period_from_data
+
+log = logging.getLogger(__name__)
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
@@ -22,14 +25,27 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         raise UserError(f"Folder '{out.parent}' tidak ada.")
     ensure_database()
     from cli.core import no_data_message
-    from data_access.engine import connect
-    from data_access.indicators import connection_runner, headline_indicators
+    from data_access.engine import DATABASE_DOWN, connect
+    from data_access.indicators import connection_runner, data_window, headline_indicators
 
     with connect() as conn:
-        headlines = headline_indicators(filters, connection_runner(conn))
+        run = connection_runner(conn)
+        filters = period_from_data(filters, args, data_window(run))
+        headlines = headline_indicators(filters, run)
     if headlines.filters is None:
         raise UserError(no_data_message(headlines))
-    out.write_bytes(build_deck(headlines.filters, args.lang))
+    try:
+        deck = build_deck(headlines.filters, args.lang)
+    except DATABASE_DOWN:
+        raise  # manage.py turns a lost database into its own sentence
+    except Exception as exc:  # noqa: BLE001 — any input the deck cannot serve is a sentence and exit 2
+        log.debug("briefing deck failed", exc_info=True)  # no traceback on the terminal
+        raise UserError(f"Paparan tidak dapat disusun untuk filter ini ({type(exc).__name__}); tidak ada berkas yang "
+                        "dibuat. Coba filter lain atau hubungi admin data.") from exc
+    try:
+        out.write_bytes(deck)
+    except OSError as exc:
+        raise UserError(f"Berkas '{out}' tidak dapat ditulis ({exc.strerror or type(exc).__name__}).") from exc
     print(f"Paparan disimpan: {out}")
     if args.pdf:
         try:

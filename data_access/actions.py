@@ -12,7 +12,7 @@ import pandas as pd
 
 from data_access.capacity import query_occupancy
 from data_access.cases import query_stage_counts, query_victims_by
-from data_access.indicators import Runner, cached_runner, capacity_alerts, connection_runner, resolve, unit_scope
+from data_access.indicators import AlertState, Runner, alert_state, cached_runner, connection_runner, resolve, unit_scope
 from data_access.reference import query_code_names, query_data_status, query_units
 from domain import actions
 from domain import completeness as comp
@@ -30,11 +30,12 @@ class ActionLists:
     data: Window | None
     reference: dt.date | None  # the date days overdue are counted to (the case data's last update)
     late: pd.DataFrame
-    alerts: pd.DataFrame  # ongoing capacity alerts at the period's last month
+    alerts: pd.DataFrame  # ongoing capacity alerts at the anchor month (AlertState.ongoing)
     referrals: pd.DataFrame
     watch: pd.DataFrame
     recent: Window | None = None  # the windows of the rising rule
     baseline: Window | None = None
+    alert_state: AlertState | None = None  # the alert rule's evidence (anchor month, occupancy's coverage)
 
 
 def last_case_update(run: Runner) -> dt.date | None:
@@ -76,11 +77,12 @@ def action_lists(filters: Filters, run: Runner | None = None, reference: dt.date
     if clamped.instansi:
         late = late[late["instansi"].isin(clamped.instansi)].reset_index(drop=True)
 
-    # --- referrals ---
-    ongoing, _ = capacity_alerts(run(query_occupancy, unit_scope(clamped)), end)
-    places = actions.free_places(run(query_occupancy, Filters(start=end, end=end)), end)
-    alert_units = list(dict.fromkeys(ongoing["kode_unit"])) if len(ongoing) else []
-    referrals = actions.referrals(alert_units, places, run(query_units))
+    # --- referrals: units on alert at the anchor month (the period's end, or occupancy's last month) ---
+    state = alert_state(unit_scope(clamped), run)
+    referrals = pd.DataFrame(columns=actions.REFERRAL_COLUMNS)
+    if state.source.has_data:
+        places = actions.free_places(run(query_occupancy, Filters(start=state.anchor, end=state.anchor)), state.anchor)
+        referrals = actions.referrals(state.ongoing_units, places, run(query_units))
 
     # --- provinces to watch ---
     history = run(query_victims_by, clamped.with_(start=None), ("bulan", "kode_prov_asal", "modus"))
@@ -88,7 +90,7 @@ def action_lists(filters: Filters, run: Runner | None = None, reference: dt.date
     watch = actions.provinces_to_watch(history.rename(columns={"kode_prov_asal": "kode_prov"}), end=end,
                                        first_month=data.start, provinces=provinces, categories=modus)
     recent, baseline = actions.watch_windows(end, data.start)
-    return ActionLists(clamped, data, reference, late, ongoing, referrals, watch, recent, baseline)
+    return ActionLists(clamped, data, reference, late, state.ongoing, referrals, watch, recent, baseline, state)
 
 
 def query_action_lists(conn, filters: Filters) -> ActionLists:

@@ -23,6 +23,7 @@ from domain import trends
 from domain.filters import Filters
 from domain.formatting import fmt_int
 from domain.messages import BriefingInputs, Headline, KeyMessage, compose_key_messages
+from domain.statements import Statement, alert_statements, coverage_notes, staffing_gap, utilisation_comparison
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,21 @@ class Briefing:
     names: dict
     data_status: pd.DataFrame
     indicators: indicators.Headlines | None = None
-    notes: list[str] = field(default_factory=list)
+    # Generated notes beside the figures (domain.statements), each carrying its evidence.
+    coverage_notes: list[Statement] = field(default_factory=list)  # a source cut short by its data
+    unit_notes: list[Statement] = field(default_factory=list)  # provinces without a unit, and who served them
+    alert_notes: list[Statement] = field(default_factory=list)  # on alert / none / ended
+    staffing_gap: Statement | None = None  # gross shortage beside the net difference
+
+    @property
+    def statements(self) -> list[Statement]:
+        """Every generated sentence of the briefing, in the order the page shows them."""
+        out = [*self.coverage_notes, *self.unit_notes, *self.messages, *self.alert_notes]
+        return out + ([self.staffing_gap] if self.staffing_gap else [])
+
+    @property
+    def alert_state(self) -> indicators.AlertState | None:
+        return self.indicators.alert_state if self.indicators else None
 
     @property
     def is_demo(self) -> bool:
@@ -81,6 +96,10 @@ class Briefing:
     @property
     def ended_alerts(self) -> pd.DataFrame | None:
         return self.indicators.ended_alerts if self.indicators else None
+
+    @property
+    def staffing(self) -> indicators.Staffing | None:
+        return self.indicators.staffing if self.indicators else None
 
 
 def headline_figures(h: indicators.Headlines) -> list[Headline]:
@@ -133,7 +152,7 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
                         by_province=_empty_frame("kode_prov_asal"),
                         by_destination=_empty_frame("kode_tujuan", "tujuan_jenis"),
                         monthly=_empty_frame("bulan", "modus"), rising=pd.DataFrame(), stages=_empty_frame("tahap"),
-                        capacity=None, alerts=h.alerts, wisn=None, regions=regions, names=names, data_status=status,
+                        capacity=None, alerts=None, wisn=None, regions=regions, names=names, data_status=status,
                         indicators=h)
     f = h.filters
     start, end = f.start, f.end
@@ -145,15 +164,17 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
     rising = trends.detect_rising(monthly, "modus", end=end, first_month=first,
                                   categories=list(names.get("modus", {})))
     stages = run(query_stage_counts, f.with_(instansi=()), ("tahap",))
-    occupancy = run(query_occupancy, indicators.unit_scope(f))
-    capacity = capacity_figures(occupancy, run(query_units))
+    beds = h.figures["utilisasi"].source
+    occupancy = (run(query_occupancy, indicators.unit_scope(f).with_(start=beds.used.start, end=beds.used.end))
+                 if beds is not None and beds.has_data else pd.DataFrame())
+    capacity = capacity_figures(occupancy, run(query_units)) if len(occupancy) else None
 
     comparisons = {key: fig.comparison for key, fig in h.figures.items() if fig.comparison is not None}
     inputs = BriefingInputs(
         start=start, end=end, total=int(h.value("korban_ditangani")),
         previous_window=(h.previous.start, h.previous.end) if h.previous else None,
         comparisons=comparisons, by_province=by_province, by_modus=by_modus, by_destination=by_destination,
-        by_age=by_age, rising=rising, capacity_alerts=h.alerts, wisn=h.wisn, names=names, filters=f,
+        by_age=by_age, rising=rising, alerts=h.alert_state, wisn=h.wisn, names=names, filters=f,
         staff_quarter=h.staff_quarter,
         workload=(h.workload.start, h.workload.end) if h.workload else None,
     )
@@ -161,8 +182,16 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
         filters=f, lang=lang, first_month=first, last_month=last, start=start, end=end,
         comparable=h.previous is not None, summary=summary, headlines=headline_figures(h),
         messages=compose_key_messages(inputs, lang), by_province=by_province, by_destination=by_destination,
-        monthly=monthly, rising=rising, stages=stages, capacity=capacity, alerts=h.alerts, wisn=h.wisn,
+        monthly=monthly, rising=rising, stages=stages, capacity=capacity,
+        alerts=h.alerts if h.alert_state.source.has_data else None, wisn=h.wisn,
         regions=regions, names=names, data_status=status, indicators=h,
+        coverage_notes=[*coverage_notes([h.figures["utilisasi"].source, h.figures["unit_peringatan"].source,
+                                         h.staffing.staff, h.staffing.workload_source], lang),
+                        *filter(None, [utilisation_comparison(h.figures["utilisasi"], lang)])],
+        unit_notes=indicators.no_unit_notes(f, lang, run),
+        alert_notes=alert_statements(h.alert_state, names.get("unit", {}), lang, threshold=ALERT_THRESHOLD,
+                                     min_months=ALERT_MIN_MONTHS),
+        staffing_gap=staffing_gap(h.wisn, lang),
     )
 
 

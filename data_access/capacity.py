@@ -6,6 +6,7 @@ import pandas as pd
 from sqlalchemy import Connection, select
 
 from data_access.caching import run_cached
+from data_access.cases import month_column
 from data_access.schema import Okupansi, UnitLayanan
 from domain.filters import Filters
 
@@ -28,7 +29,7 @@ def query_occupancy(conn: Connection, filters: Filters) -> pd.DataFrame:
         # For units the province filter means where the unit is, not where victims come from.
         stmt = stmt.where(UnitLayanan.kode_prov.in_(filters.provinsi))
     df = pd.DataFrame(conn.execute(stmt).all(), columns=OCCUPANCY_COLUMNS)
-    df["bulan"] = pd.to_datetime(df["bulan"]).dt.date
+    df["bulan"] = month_column(df["bulan"])
     return df
 
 

@@ -13,11 +13,21 @@ from data_access.schema import Kasus
 from domain.filters import Filters
 
 
+def month_column(values) -> pd.Series:
+    """Month keys as datetime.date objects in an object column: the one type of a month everywhere, whatever the
+    driver hands back (SQLite and PostgreSQL both give dates; text would come from a raw SQL path). Also when
+    there are none: an empty column would otherwise be float64 and refuse to merge with a filled one (the crash
+    of Pencegahan for a province without prevented departures)."""
+    return pd.Series([as_date(v) for v in values], dtype=object)
+
+
 def _frame(conn: Connection, stmt, columns: list[str]) -> pd.DataFrame:
     rows = conn.execute(stmt).all()
     df = pd.DataFrame(rows, columns=columns)
     if "jumlah" in df:
         df["jumlah"] = df["jumlah"].astype("int64")
+    if "bulan" in df:
+        df["bulan"] = month_column(df["bulan"])
     return df
 
 
@@ -69,8 +79,10 @@ def query_period_bounds(conn: Connection) -> tuple[dt.date | None, dt.date | Non
 
 
 def as_date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
+    if isinstance(value, dt.datetime):
+        return value.date()
     return dt.date.fromisoformat(str(value)[:10])
 
 

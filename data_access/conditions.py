@@ -32,7 +32,11 @@ def dimension(name: str) -> ColumnElement:
 
 
 def case_conditions(filters: Filters, *, entry_only: bool = True) -> list[ColumnElement[bool]]:
-    """WHERE terms for the case table. entry_only counts each victim once (the entry stage)."""
+    """WHERE terms for the case table. entry_only counts each victim once (the entry stage).
+
+    The agency filter never narrows an entry-stage count: every victim enters at Kemensos's penerimaan & asesmen
+    whichever agency found or referred them, so "victims under BP2MI" would always be 0 (domain.indicators
+    VICTIM_FILTERS; pages say the filter does not apply). It narrows counts of all stages (who reported what)."""
     terms: list[ColumnElement[bool]] = []
     if entry_only:
         terms.append(Kasus.tahap == ENTRY_STAGE)
@@ -48,6 +52,6 @@ def case_conditions(filters: Filters, *, entry_only: bool = True) -> list[Column
         ("instansi", Kasus.instansi),
     ):
         values = getattr(filters, name)
-        if values:
+        if values and not (entry_only and name == "instansi"):
             terms.append(column.in_(values))
     return terms

@@ -17,21 +17,24 @@ from sqlalchemy import Connection
 
 from data_access.capacity import query_occupancy
 from data_access.cases import query_period_bounds, query_stage_counts, query_victims_by
-from data_access.reference import query_units
+from data_access.coverage import query_coverage
+from data_access.reference import query_code_names, query_regions, query_units
 from data_access.staffing import (STAFF_COLUMNS, query_staff_quarter, query_staffing, query_workload_standards,
                                   query_working_time)
 from domain import capacity as cap
 from domain import sdm
 from domain.comparison import Comparison, compare_counts
+from domain.coverage import SourceWindow, at_end, over_period
 from domain.filters import Filters
+from domain.geo import units_serving
 from domain.indicators import CATALOGUE, HEADLINE, Indicator
+from domain.statements import Statement, no_unit_statement
 from domain.periods import Window, add_months, clamp, comparison_window, window_of
 
 Runner = Callable[..., Any]
 
-# Capacity alerts: a unit above 90% of its beds for at least two consecutive months (domain.capacity); a unit
-# is "dalam peringatan" when such a run is still going on in the period's last month. Runs that ended earlier
-# in the period are listed separately as ended alerts.
+# Capacity alerts: a unit above 90% of its beds for at least two consecutive months (domain.capacity); see
+# AlertState for how the rule reads the series.
 ALERT_THRESHOLD = 0.9
 ALERT_MIN_MONTHS = 2
 
@@ -53,6 +56,7 @@ class Figure:
 
     value None: no data. previous None: no comparison; reason says why ("not_covered", "lag") or is None when
     the indicator is never compared. comparison: the significance verdict for counts (domain.comparison).
+    source: the months of its own data kind the figure reads (domain.coverage); None for reference tables.
     """
 
     key: str
@@ -61,6 +65,7 @@ class Figure:
     comparison: Comparison | None = None
     reason: str | None = None
     ignored: tuple[str, ...] = ()
+    source: SourceWindow | None = None
 
     @property
     def indicator(self) -> Indicator:
@@ -76,6 +81,88 @@ class Figure:
         return (self.value - self.previous) / self.previous if self.previous else None
 
 
+def _empty_alerts() -> pd.DataFrame:
+    return pd.DataFrame(columns=[*cap.ALERT_COLUMNS, "utilisasi_akhir"])
+
+
+@dataclass
+class AlertState:
+    """The one alert rule of every page, the deck and the CLI, judged on the whole occupancy series.
+
+    A unit is on alert ("dalam peringatan") when a run of at least ALERT_MIN_MONTHS consecutive months above
+    ALERT_THRESHOLD reaches the anchor month (the period's last month, or occupancy's last month when it stops
+    earlier inside the period), however long before the period the run began. ongoing: those runs, highest
+    utilisation in the anchor month first (utilisasi_akhir). ended: runs that ended inside the period before the
+    anchor and whose next month was reported (below the threshold): a run followed by a missing report has not
+    been seen to end. unreported: units in scope without a report for the anchor month, whose alert cannot be
+    judged. source: the occupancy months behind it (no data: nothing is judged).
+    """
+
+    source: SourceWindow
+    ongoing: pd.DataFrame = field(default_factory=_empty_alerts)
+    ended: pd.DataFrame = field(default_factory=_empty_alerts)
+    units: int = 0  # active units in the province scope
+    unreported: list[str] = field(default_factory=list)  # units in scope with no report for the anchor month
+
+    @property
+    def anchor(self) -> dt.date | None:
+        return self.source.anchor
+
+    @property
+    def ongoing_units(self) -> list[str]:
+        return list(dict.fromkeys(self.ongoing["kode_unit"]))
+
+    @property
+    def ended_units(self) -> list[str]:
+        """Units whose alert ended in the period and that are not on alert again at the anchor."""
+        now = set(self.ongoing_units)
+        return [u for u in dict.fromkeys(self.ended["kode_unit"]) if u not in now]
+
+    @property
+    def runs(self) -> pd.DataFrame:
+        """Ongoing then ended runs, berlangsung set accordingly (the Kapasitas table)."""
+        parts = [frame.assign(berlangsung=flag) for frame, flag in ((self.ongoing, True), (self.ended, False))
+                 if len(frame)]
+        return pd.concat(parts, ignore_index=True) if parts else _empty_alerts()
+
+
+@dataclass
+class Staffing:
+    """The one WISN rule: staff of the latest quarter up to the period's end (staff's own last quarter when it
+    stops earlier), workload of the 12 months ending at the period's end (occupancy's last month when it stops
+    earlier). wisn None: not computable (no staff or occupancy for the period, or invalid standards)."""
+
+    staff: SourceWindow
+    workload_source: SourceWindow
+    quarter: dt.date | None = None
+    wisn: pd.DataFrame | None = None
+    occupancy: pd.DataFrame = field(default_factory=pd.DataFrame)
+    staffing: pd.DataFrame = field(default_factory=pd.DataFrame)
+    standards: pd.DataFrame = field(default_factory=pd.DataFrame)
+    working_time: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def workload(self) -> Window | None:
+        """The months the workload was read from (the first month with occupancy in the window onward)."""
+        used = self.workload_source.used
+        if used is None or self.occupancy.empty:
+            return used
+        return Window(max(used.start, min(self.occupancy["bulan"])), used.end)
+
+    @property
+    def gross(self) -> float | None:
+        """Kekurangan bruto: Σ over units and roles of max(0, needed − available); a surplus in one unit does not
+        offset a shortage in another."""
+        return float(self.wisn["kekurangan"].sum()) if self.wisn is not None else None
+
+    @property
+    def net(self) -> float | None:
+        """Selisih bersih: Σ needed − Σ available (negative when there are more staff than needed overall)."""
+        if self.wisn is None:
+            return None
+        return float(self.wisn["required_staff"].sum() - self.wisn["current_staff"].sum())
+
+
 @dataclass
 class Headlines:
     """The headline figures of one filter state, with the windows and the tables behind them."""
@@ -85,13 +172,12 @@ class Headlines:
     data: Window | None  # first and last month with case data
     previous: Window | None  # the same months a year earlier, when the data cover them
     figures: dict[str, Figure]
-    alerts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(cap.ALERT_COLUMNS)))
-    ended_alerts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(cap.ALERT_COLUMNS)))
-    wisn: pd.DataFrame | None = None
-    staff_quarter: dt.date | None = None
-    workload: Window | None = None
+    alert_state: AlertState | None = None
+    staffing: Staffing | None = None
+    coverage: dict[str, Window | None] = field(default_factory=dict)
     units: int = 0
     rptc: int = 0
+    unit_provinces: tuple[str, ...] = ()  # provinces with an active unit (all of them, not only those filtered)
 
     @property
     def window(self) -> Window | None:
@@ -99,6 +185,33 @@ class Headlines:
 
     def value(self, key: str) -> float | None:
         return self.figures[key].value
+
+    @property
+    def alerts(self) -> pd.DataFrame:
+        return self.alert_state.ongoing if self.alert_state else _empty_alerts()
+
+    @property
+    def ended_alerts(self) -> pd.DataFrame:
+        return self.alert_state.ended if self.alert_state else _empty_alerts()
+
+    @property
+    def wisn(self) -> pd.DataFrame | None:
+        return self.staffing.wisn if self.staffing else None
+
+    @property
+    def staff_quarter(self) -> dt.date | None:
+        return self.staffing.quarter if self.staffing else None
+
+    @property
+    def workload(self) -> Window | None:
+        return self.staffing.workload if self.staffing else None
+
+    @property
+    def provinces_without_unit(self) -> tuple[str, ...]:
+        """Provinces of the filter that have no active sentra or RPTC."""
+        if not self.filters:
+            return ()
+        return tuple(p for p in self.filters.provinsi if p not in self.unit_provinces)
 
 
 def data_window(run: Runner) -> Window | None:
@@ -113,6 +226,11 @@ def resolve(filters: Filters, run: Runner | None = None) -> tuple[Filters | None
     return (clamp(filters, data.start, data.end) if data else None), data
 
 
+def coverage_of(run: Runner | None = None) -> dict[str, Window | None]:
+    """Each data kind's first and last month (data_access.coverage)."""
+    return (run or cached_runner())(query_coverage)
+
+
 def _sum(df: pd.DataFrame, column: str | None = None, value: str | None = None) -> int:
     if df.empty:
         return 0
@@ -121,8 +239,9 @@ def _sum(df: pd.DataFrame, column: str | None = None, value: str | None = None) 
 
 
 def _victim_counts(run: Runner, f: Filters) -> dict[str, int]:
+    f = CATALOGUE["korban_ditangani"].scope(f)
     by_age_dest = run(query_victims_by, f, ("kelompok_umur", "tujuan_jenis"))
-    stages = run(query_stage_counts, f.with_(instansi=()), ("tahap",))
+    stages = run(query_stage_counts, CATALOGUE["korban_reintegrasi"].scope(f), ("tahap",))
     return {
         "korban_ditangani": _sum(by_age_dest),
         "korban_anak": _sum(by_age_dest, "kelompok_umur", "anak"),
@@ -141,38 +260,78 @@ def unit_scope(filters: Filters) -> Filters:
     return Filters(start=filters.start, end=filters.end, provinsi=filters.provinsi)
 
 
-def split_alerts(alerts: pd.DataFrame, end: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(ongoing at the period's last month, ended earlier in the period)."""
+def occupancy_window(filters: Filters, run: Runner | None = None,
+                     coverage: dict[str, Window | None] | None = None) -> SourceWindow:
+    """The months of the period that occupancy covers (figures over the period: utilisation, residents...)."""
+    coverage = coverage if coverage is not None else coverage_of(run)
+    return over_period("okupansi", window_of(filters), coverage.get("okupansi"))
+
+
+def alert_state(filters: Filters, run: Runner | None = None,
+                coverage: dict[str, Window | None] | None = None) -> AlertState:
+    """The alert rule (AlertState) for clamped filters; the province filter means where the unit is."""
+    run = run or cached_runner()
+    coverage = coverage if coverage is not None else coverage_of(run)
+    window = window_of(filters)
+    source = at_end("okupansi", window, coverage.get("okupansi"))
+    units = run(query_units)
+    scope = units[units["kode_prov"].isin(filters.provinsi)] if filters.provinsi else units
+    if not source.has_data:
+        return AlertState(source, units=len(scope))
+    # The whole series up to the anchor: a run that began before the period still counts in its last month.
+    history = run(query_occupancy, Filters(end=source.anchor, provinsi=filters.provinsi))
+    reported = set(zip(history["kode_unit"], history["bulan"]))
+    unreported = [u for u in scope["kode_unit"] if (u, source.anchor) not in reported]
+    alerts = cap.capacity_alerts(history, threshold=ALERT_THRESHOLD, min_consecutive=ALERT_MIN_MONTHS)
     if alerts.empty:
-        return alerts, alerts
+        return AlertState(source, units=len(scope), unreported=unreported)
     akhir = pd.to_datetime(alerts["akhir"]).dt.date
-    ongoing = alerts[akhir == end]
-    return ongoing.reset_index(drop=True), alerts[akhir != end].reset_index(drop=True)
+    ongoing = alerts[akhir == source.anchor].copy()
+    at_anchor = cap.monthly_utilisation(history[history["bulan"] == source.anchor])
+    ongoing["utilisasi_akhir"] = ongoing["kode_unit"].map(dict(zip(at_anchor["kode_unit"], at_anchor["utilisasi"])))
+    ongoing = ongoing.sort_values(["utilisasi_akhir", "kode_unit"], ascending=[False, True], kind="mergesort")
+    seen_after = pd.Series([(u, add_months(a, 1)) in reported for u, a in zip(alerts["kode_unit"], akhir)],
+                           index=alerts.index, dtype=bool)
+    ended = alerts[(akhir < source.anchor) & (akhir >= window.start) & seen_after].assign(utilisasi_akhir=float("nan"))
+    return AlertState(source, ongoing.reset_index(drop=True), ended.reset_index(drop=True), len(scope), unreported)
 
 
 def capacity_alerts(occupancy: pd.DataFrame, end: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The one alert rule of every page, the deck and the CLI: (ongoing, ended) runs (domain.capacity)."""
+    """(runs reaching end, runs ended before it) of an occupancy frame (domain.capacity with the dashboard's
+    threshold). Pages use alert_state, which judges the whole series up to the anchor month."""
     alerts = cap.capacity_alerts(occupancy, threshold=ALERT_THRESHOLD, min_consecutive=ALERT_MIN_MONTHS)
-    return split_alerts(alerts, end)
+    if alerts.empty:
+        return alerts, alerts
+    akhir = pd.to_datetime(alerts["akhir"]).dt.date
+    return alerts[akhir == end].reset_index(drop=True), alerts[akhir != end].reset_index(drop=True)
+
+
+def staffing_state(filters: Filters, run: Runner | None = None,
+                   coverage: dict[str, Window | None] | None = None, with_wisn: bool = True) -> Staffing:
+    """The one WISN rule (Staffing) for clamped filters. The province filter means where the unit is.
+    with_wisn=False gathers the inputs only (the Kesenjangan SDM page computes and explains WISN itself)."""
+    run = run or cached_runner()
+    coverage = coverage if coverage is not None else coverage_of(run)
+    window = window_of(filters)
+    staff = at_end("staf", window, coverage.get("staf"))
+    workload = at_end("okupansi", window, coverage.get("okupansi"), months=sdm.WINDOW_MONTHS)
+    standards, working_time = run(query_workload_standards), run(query_working_time)
+    if not (staff.has_data and workload.has_data):
+        return Staffing(staff, workload, standards=standards, working_time=working_time)
+    used = workload.used
+    occupancy = run(query_occupancy, Filters(start=used.start, end=used.end, provinsi=filters.provinsi))
+    quarter = run(query_staff_quarter, staff.anchor)
+    staffing = run(query_staffing, quarter, filters.provinsi) if quarter else pd.DataFrame(columns=STAFF_COLUMNS)
+    wisn = compute_wisn(occupancy, staffing, standards, working_time) if with_wisn else None
+    return Staffing(staff, workload, quarter, wisn, occupancy, staffing, standards, working_time)
 
 
 def wisn_inputs(filters: Filters, run: Runner | None = None
-                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, dt.date | None, Window]:
-    """The one WISN rule: (occupancy of the 12 months ending at the period's end, staff of the latest quarter
-    starting on or before that end, standards, working time, that quarter, the workload window).
-
-    filters must be clamped (end set). The province filter means where the unit is.
-    """
-    run = run or cached_runner()
-    end = filters.end
-    workload = Window(add_months(end, -(sdm.WINDOW_MONTHS - 1)), end)
-    occupancy = run(query_occupancy, Filters(start=workload.start, end=workload.end, provinsi=filters.provinsi))
-    if not occupancy.empty:
-        first = min(occupancy["bulan"])
-        workload = Window(max(workload.start, first), workload.end)
-    quarter = run(query_staff_quarter, end)
-    staffing = run(query_staffing, quarter, filters.provinsi) if quarter else pd.DataFrame(columns=STAFF_COLUMNS)
-    return occupancy, staffing, run(query_workload_standards), run(query_working_time), quarter, workload
+                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, dt.date | None, Window | None]:
+    """(occupancy of the workload window, staff of the quarter, standards, working time, that quarter, the
+    workload window): staffing_state's inputs, for the Kesenjangan SDM page's own computations."""
+    s = staffing_state(filters, run, with_wisn=False)
+    return s.occupancy, s.staffing, s.standards, s.working_time, s.quarter, s.workload
 
 
 def compute_wisn(occupancy, staffing, standards, working_time) -> pd.DataFrame | None:
@@ -180,9 +339,10 @@ def compute_wisn(occupancy, staffing, standards, working_time) -> pd.DataFrame |
     if occupancy.empty or staffing.empty or sdm.validate_standards(standards, working_time):
         return None
     try:
-        return sdm.wisn_by_unit_role(occupancy, staffing, standards, working_time)
+        wisn = sdm.wisn_by_unit_role(occupancy, staffing, standards, working_time)
     except Exception:  # noqa: BLE001 — WisnInputError on edited standards: the figure reads "tidak ada data"
         return None
+    return wisn if len(wisn) else None
 
 
 def headline_indicators(filters: Filters, run: Runner | None = None) -> Headlines:
@@ -192,8 +352,10 @@ def headline_indicators(filters: Filters, run: Runner | None = None) -> Headline
     if clamped is None:
         empty = {key: Figure(key, None, ignored=CATALOGUE[key].ignored_filters(filters)) for key in HEADLINE}
         return Headlines(filters, None, data, None, empty)
+    coverage = coverage_of(run)
     window = window_of(clamped)
     figures: dict[str, Figure] = {}
+    cases = over_period("kasus", window, coverage.get("kasus"))
 
     current = _victim_counts(run, clamped)
     earlier: dict[Window, dict[str, int]] = {}  # one set of queries per like window, not one per indicator
@@ -201,45 +363,116 @@ def headline_indicators(filters: Filters, run: Runner | None = None) -> Headline
         ind = CATALOGUE[key]
         previous_window, reason = comparison_window(window, data, ind.lag_months)
         if previous_window is None:
-            figures[key] = Figure(key, value, reason=reason, ignored=ind.ignored_filters(filters))
+            figures[key] = Figure(key, value, reason=reason, ignored=ind.ignored_filters(filters), source=cases)
             continue
         if previous_window not in earlier:
             earlier[previous_window] = _victim_counts(run, clamped.with_(start=previous_window.start,
                                                                          end=previous_window.end))
         previous = earlier[previous_window][key]
         figures[key] = Figure(key, value, previous, compare_counts(value, previous, min_count=ind.min_count),
-                              ignored=ind.ignored_filters(filters))
+                              ignored=ind.ignored_filters(filters), source=cases)
     previous_window, _ = comparison_window(window, data)
 
     scope = unit_scope(clamped)
-    occupancy = run(query_occupancy, scope)
-    utilisation = _utilisation(occupancy)
-    previous_util = None
-    if previous_window is not None:
-        previous_util = _utilisation(run(query_occupancy, scope.with_(start=previous_window.start,
-                                                                       end=previous_window.end)))
-    figures["utilisasi"] = Figure("utilisasi", utilisation, previous_util if utilisation is not None else None,
-                                  reason=None if previous_util is not None else "not_covered",
-                                  ignored=CATALOGUE["utilisasi"].ignored_filters(filters))
+    beds = occupancy_window(clamped, run, coverage)
+    utilisation = previous_util = None
+    util_reason = "not_covered"
+    if beds.has_data:
+        utilisation = _utilisation(run(query_occupancy, scope.with_(start=beds.used.start, end=beds.used.end)))
+        # The same months a year earlier, of occupancy's own months (those read now), when occupancy has them.
+        like = beds.used.year_earlier()
+        if utilisation is not None and beds.coverage.covers(like):
+            previous_util = _utilisation(run(query_occupancy, scope.with_(start=like.start, end=like.end)))
+            util_reason = None if previous_util is not None else "not_covered"
+    figures["utilisasi"] = Figure("utilisasi", utilisation, previous_util, reason=util_reason,
+                                  ignored=CATALOGUE["utilisasi"].ignored_filters(filters), source=beds)
 
     units = run(query_units)
+    unit_provinces = tuple(sorted(set(units["kode_prov"])))
     if clamped.provinsi:
         units = units[units["kode_prov"].isin(clamped.provinsi)]
     rptc = int((units["tipe"] == "rptc").sum())
     figures["unit_layanan"] = Figure("unit_layanan", len(units),
                                      ignored=CATALOGUE["unit_layanan"].ignored_filters(filters))
 
-    ongoing, ended = capacity_alerts(occupancy, window.end)
-    figures["unit_peringatan"] = Figure("unit_peringatan", int(ongoing["kode_unit"].nunique()) if len(ongoing) else 0,
-                                        ignored=CATALOGUE["unit_peringatan"].ignored_filters(filters))
+    alerts = alert_state(clamped, run, coverage)
+    figures["unit_peringatan"] = Figure(
+        "unit_peringatan", len(alerts.ongoing_units) if alerts.source.has_data else None,
+        ignored=CATALOGUE["unit_peringatan"].ignored_filters(filters), source=alerts.source)
 
-    occ12, staffing, standards, working_time, quarter, workload = wisn_inputs(clamped, run)
-    wisn = compute_wisn(occ12, staffing, standards, working_time)
-    shortage = float(wisn["kekurangan"].sum()) if wisn is not None else None
-    figures["kekurangan_staf"] = Figure("kekurangan_staf", shortage,
-                                        ignored=CATALOGUE["kekurangan_staf"].ignored_filters(filters))
-    return Headlines(filters, clamped, data, previous_window, figures, ongoing, ended, wisn, quarter, workload,
-                     units=len(units), rptc=rptc)
+    staffing = staffing_state(clamped, run, coverage)
+    for key, value in (("kekurangan_staf", staffing.gross), ("selisih_staf_bersih", staffing.net)):
+        figures[key] = Figure(key, value, ignored=CATALOGUE[key].ignored_filters(filters),
+                              source=staffing.workload_source if staffing.staff.has_data else staffing.staff)
+    return Headlines(filters, clamped, data, previous_window, figures, alerts, staffing, coverage, units=len(units),
+                     rptc=rptc, unit_provinces=unit_provinces)
+
+
+def served_elsewhere(filters: Filters, run: Runner | None = None) -> dict[str, pd.DataFrame]:
+    """For each province of the (clamped) filters that has no active sentra or RPTC: the units that served its
+    victims in the period (domain.geo.units_serving, distances from the province's capital), from the case
+    data's unit codes. Victim filters apply as they do to korban_ditangani."""
+    run = run or cached_runner()
+    units = run(query_units)
+    missing = [p for p in filters.provinsi if p not in set(units["kode_prov"])]
+    if not missing:
+        return {}
+    capitals = run(query_regions, 1, None).set_index("kode")
+    scope = CATALOGUE["korban_ditangani"].scope(filters)
+    out = {}
+    for province in missing:
+        by_unit = run(query_victims_by, scope.with_(provinsi=(province,)), ("kode_unit",))
+        lat = capitals["lat"].get(province) if province in capitals.index else None
+        lon = capitals["lon"].get(province) if province in capitals.index else None
+        out[province] = units_serving(by_unit, units, None if pd.isna(lat) else lat, None if pd.isna(lon) else lon)
+    return out
+
+
+def no_unit_notes(filters: Filters, lang: str = "id", run: Runner | None = None) -> list[Statement]:
+    """"Tidak ada sentra atau RPTC di …" for each province of the filter without a unit (domain.statements)."""
+    run = run or cached_runner()
+    served = served_elsewhere(filters, run)
+    if not served:
+        return []
+    names = run(query_code_names, lang)
+    window = window_of(filters)
+    return [no_unit_statement(p, names["provinsi"].get(p, p), window, frame, names["unit"], lang)
+            for p, frame in served.items()]
+
+
+def query_alert_state(conn: Connection, filters: Filters) -> AlertState:
+    return alert_state(filters, connection_runner(conn))
+
+
+def get_alert_state(filters: Filters) -> AlertState:
+    """alert_state for the page, cached per (clamped) filters and data version."""
+    from data_access.caching import run_cached
+
+    return run_cached(query_alert_state, unit_scope(filters))
+
+
+def query_no_unit_notes(conn: Connection, filters: Filters, lang: str) -> list[Statement]:
+    return no_unit_notes(filters, lang, connection_runner(conn))
+
+
+def get_no_unit_notes(filters: Filters, lang: str) -> list[Statement]:
+    """no_unit_notes for the page, cached per (clamped) filters, language and data version."""
+    from data_access.caching import run_cached
+
+    return run_cached(query_no_unit_notes, CATALOGUE["korban_ditangani"].scope(filters), lang)
+
+
+def _month_pair(window: Window | None) -> list[str] | None:
+    return [f"{window.start:%Y-%m}", f"{window.end:%Y-%m}"] if window else None
+
+
+def coverage_json(source: SourceWindow | None) -> dict | None:
+    """The `cakupan` of one figure in `manage.py summary --json`: its data kind, the months that kind covers, the
+    months the figure reads, and whether the period runs past the kind's data."""
+    if source is None:
+        return None
+    return {"jenis_data": source.kind, "data": _month_pair(source.coverage), "dipakai": _month_pair(source.used),
+            "terpotong": source.is_cut, "tanpa_data": not source.has_data}
 
 
 def as_json(h: Headlines) -> dict:
@@ -248,17 +481,20 @@ def as_json(h: Headlines) -> dict:
     for key, fig in h.figures.items():
         ind = fig.indicator
         entry = {"nilai": fig.value, "satuan": ind.unit, "sumber": ind.source, "aturan_periode": ind.period_rule,
-                 "filter_tidak_berlaku": list(fig.ignored)}
+                 "filter_tidak_berlaku": list(fig.ignored), "cakupan": coverage_json(fig.source)}
         if ind.comparable:
             entry.update({"pembanding": fig.previous, "perubahan": fig.change,
                           "status": fig.comparison.status if fig.comparison else None,
                           "p_nilai": fig.comparison.p_value if fig.comparison else None,
                           "alasan_tanpa_pembanding": fig.reason})
         out[key] = entry
-    if h.staff_quarter:
-        out["kekurangan_staf"]["kuartal_staf"] = f"{h.staff_quarter:%Y-%m}"
-    if h.workload:
-        out["kekurangan_staf"]["jendela_beban_kerja"] = [f"{h.workload.start:%Y-%m}", f"{h.workload.end:%Y-%m}"]
+    for key in ("kekurangan_staf", "selisih_staf_bersih"):
+        if key in out:
+            out[key]["kuartal_staf"] = f"{h.staff_quarter:%Y-%m}" if h.staff_quarter else None
+            out[key]["jendela_beban_kerja"] = _month_pair(h.workload)
+    if h.alert_state is not None and "unit_peringatan" in out:
+        out["unit_peringatan"]["bulan"] = f"{h.alert_state.anchor:%Y-%m}" if h.alert_state.anchor else None
+        out["unit_peringatan"]["unit"] = h.alert_state.ongoing_units
     out["unit_layanan"]["rptc"] = h.rptc
     out["unit_layanan"]["sentra"] = h.units - h.rptc
     return out

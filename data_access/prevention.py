@@ -8,19 +8,22 @@ the province of a prevented departure is where it was stopped (airport, port, bo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from sqlalchemy import Connection, func, select
 
 from data_access.caching import run_cached
-from data_access.cases import query_victims_by
-from data_access.indicators import Runner, cached_runner, connection_runner, resolve
+from data_access.cases import month_column, query_victims_by
+from data_access.indicators import Runner, cached_runner, connection_runner, coverage_of, data_window, resolve
 from data_access.reference import query_regions
 from data_access.schema import KegiatanPencegahan, PenempatanPmi, PencegahanKeberangkatan
-from domain.filters import Filters, for_year
+from domain.coverage import SourceWindow, at_end, over_period
+from domain.filters import Filters
 from domain.periods import Window, add_months, window_of
-from domain.prevention import area_figures, departures_against_victims, per_placed, priority_areas
+from domain.prevention import (GROUP_NO_PREVENTION, area_figures, departures_against_victims, per_placed,
+                               priority_areas)
+from domain.statements import Statement, coverage_notes
 
 ACTIVITY_LEVELS = {"kab": KegiatanPencegahan.kode_wilayah, "provinsi": KegiatanPencegahan.kode_prov}
 PLACEMENT_LEVELS = {"kab": PenempatanPmi.kode_wilayah, "provinsi": PenempatanPmi.kode_prov}
@@ -83,7 +86,7 @@ def query_prevented_departures(conn: Connection, start: dt.date, end: dt.date,
     stmt = (select(t.bulan, t.kode_provinsi, func.sum(t.jumlah)).where(*terms)
             .group_by(t.bulan, t.kode_provinsi).order_by(t.bulan, t.kode_provinsi))
     df = pd.DataFrame(conn.execute(stmt).all(), columns=["bulan", "kode_provinsi", "jumlah"])
-    df["bulan"] = [v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)[:10]) for v in df["bulan"]]
+    df["bulan"] = month_column(df["bulan"])
     return df.astype({"jumlah": "int64"})
 
 
@@ -137,28 +140,52 @@ def get_placement_months() -> pd.DataFrame:
 # ---------------------------------------------------------------- the page's view
 @dataclass
 class PreventionView:
-    """Everything the Pencegahan page, its slide and the executive section show for one filter state."""
+    """Everything the Pencegahan page, its slide and the executive section show for one filter state.
 
-    filters: Filters | None  # clamped to the case data; None when the period has none
-    window: Window | None = None  # the 12 months ending at the period's end (activities, priority list)
-    previous: Window | None = None  # the 12 months before (the rise in victims)
+    Prevention data have no victim attributes: every figure here reads the period and the province filter only
+    (domain.indicators PREVENTION_FILTERS), the victims beside them included, so a filtered numerator never sits
+    over an unfiltered denominator and the page can truly say the other filters do not apply."""
+
+    filters: Filters | None  # clamped to the case data, victim filters cleared; None when the period has none
+    window: Window | None = None  # the 12 months ending at the period's end or activities' last month (prevention_windows)
+    previous: Window | None = None  # the 12 months before, as far as the data reach (None: no month of it)
     placement_year: int | None = None  # the latest year with placements up to the period's end
     provinces: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.prevention.AREA_COLUMNS
-    priority: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.prevention.PRIORITY_COLUMNS
+    priority: pd.DataFrame | None = None  # domain.prevention.PRIORITY_COLUMNS; None without activity data
     monthly: pd.DataFrame = field(default_factory=pd.DataFrame)  # bulan, kode_prov, dicegah, korban
-    prevented: int = 0  # prevented departures in the period
+    prevented: int | None = None  # prevented departures in the period; None without data for it
+    activities_source: SourceWindow | None = None  # activity reports' months (the 12-month window)
+    departures_source: SourceWindow | None = None  # prevented departures' months (the period)
+    requested: Filters | None = None  # the filters asked for (to name those that do not apply)
 
     @property
     def victims_per_placed(self) -> float | None:
-        """Victims per 10.000 placed migrant workers over all provinces shown (page, executive section, slide)."""
+        """Victims per 10.000 placed migrant workers over the provinces shown that have placement data (page,
+        executive section, slide): victims of a province without placements have no denominator, so they are
+        left out of the numerator too."""
         if self.provinces.empty:
             return None
-        return per_placed(self.provinces["korban_tahun"].sum(), self.provinces["pmi"].sum())
+        placed = self.provinces[self.provinces["pmi"].fillna(0) > 0]
+        return per_placed(placed["korban_tahun"].sum(), placed["pmi"].sum()) if len(placed) else None
 
     @property
-    def activities(self) -> int:
-        """Prevention activities in the 12-month window over all provinces shown."""
+    def activities(self) -> int | None:
+        """Prevention activities in the 12-month window over all provinces shown; None without activity data."""
+        if self.activities_source is None or not self.activities_source.has_data:
+            return None
         return int(self.provinces["kegiatan_12"].sum()) if not self.provinces.empty else 0
+
+    @property
+    def gap(self) -> pd.DataFrame | None:
+        """The kab/kota with victims and no prevention activity in the window (group 1); None without data."""
+        if self.priority is None:
+            return None
+        return self.priority[self.priority["kelompok"] == GROUP_NO_PREVENTION] if len(self.priority) else \
+            self.priority
+
+    def notes(self, lang: str = "id") -> list[Statement]:
+        """Coverage notes of the prevention sources cut short or missing for the period, in the page's language."""
+        return coverage_notes([self.activities_source, self.departures_source], lang)
 
 
 def _victims(run: Runner, f: Filters, dim: str) -> pd.DataFrame:
@@ -166,55 +193,104 @@ def _victims(run: Runner, f: Filters, dim: str) -> pd.DataFrame:
 
 
 def placement_year(run: Runner, end: dt.date) -> int | None:
-    """The latest whole year of placements up to the period's end (a part year only when there is no whole one):
-    a ratio over a whole year does not depend on when in the year victims and placements are reported."""
+    """The latest year of placements that ends by the period's end, a whole year first (a part year only when
+    there is no whole one): a ratio over a whole year does not depend on when in the year victims and placements
+    are reported, and a period ending in June 2024 does not read the victims of July-December 2024."""
+    months = placement_months(run)
+    done = {year: last for year, last in months.items() if dt.date(year, last, 1) <= end}
+    whole = [year for year, last in done.items() if last == 12]
+    chosen = whole or list(done)
+    return max(chosen) if chosen else None
+
+
+def placement_months(run: Runner) -> dict[int, int]:
+    """Year → the last month its placements cover (12 for a whole-year row)."""
     years = run(query_placement_months)
-    years = years[years["tahun"] <= end.year]
-    whole = years[years["bulan_terakhir"] == 12]
-    chosen = whole if len(whole) else years
-    return int(chosen["tahun"].max()) if len(chosen) else None
+    return dict(zip(years["tahun"].astype(int), years["bulan_terakhir"].astype(int)))
+
+
+def placement_window(run: Runner, year: int) -> Filters:
+    """The months of a placement year that its placements cover: the victims beside them read the same months."""
+    return Filters(start=dt.date(year, 1, 1), end=dt.date(year, placement_months(run).get(year, 12), 1))
 
 
 def area_view(run: Runner, f: Filters, window: Window, year: int | None, level: str,
               province: str | None = None) -> pd.DataFrame:
     """domain.prevention.area_figures for provinces (level "provinsi") or the kab/kota of one province ("kab")."""
     provinces = (province,) if province else f.provinsi
-    scope = f.with_(provinsi=provinces)
+    scope = prevention_scope(f).with_(provinsi=provinces)
     dim = "kode_prov_asal" if level == "provinsi" else "kode_asal"
     areas = run(query_regions, 1 if level == "provinsi" else 2, province)
     if level == "provinsi" and f.provinsi:
         areas = areas[areas["kode"].isin(f.provinsi)]
-    victims_year = _victims(run, for_year(year, scope), dim) if year else pd.DataFrame(columns=["kode", "jumlah"])
+    victims_year = (_victims(run, placement_window(run, year).with_(provinsi=scope.provinsi), dim) if year
+                    else pd.DataFrame(columns=["kode", "jumlah"]))
     placements = run(query_placements, year, provinces, level) if year else pd.DataFrame(columns=["kode", "jumlah"])
     activities = run(query_prevention_activities, window.start, window.end, provinces, level)
     return area_figures(areas, _victims(run, scope, dim), window_of(f).months, victims_year, placements, activities)
 
 
+def prevention_scope(filters: Filters) -> Filters:
+    """The filters every prevention figure reads: the period and the province (PREVENTION_FILTERS)."""
+    return Filters(start=filters.start, end=filters.end, provinsi=filters.provinsi)
+
+
+def activity_window(filters: Filters, coverage: dict) -> SourceWindow:
+    """The 12 months ending at the period's end, or at the activity reports' last month when they stop earlier
+    inside the period (domain.coverage.at_end): victims and activities are then compared over the same months."""
+    return at_end("kegiatan_pencegahan", window_of(filters), coverage.get("kegiatan_pencegahan"), months=12)
+
+
+def prevention_windows(activities: SourceWindow, filters: Filters, data: Window) -> tuple[Window, Window | None]:
+    """(the window of victims and activities: the 12 months ending at the period's end, or at the activity reports'
+    last month, never before the first month both have data; the 12 months before it for the rise in victims,
+    as far as the case data reach, None when they reach no month of it)."""
+    end = activities.anchor if activities.has_data else filters.end
+    first = max(data.start, activities.coverage.start) if activities.has_data else data.start
+    window = Window(max(add_months(end, -11), first), end)
+    previous = Window(max(add_months(end, -23), data.start), add_months(end, -12))
+    return window, previous if previous.start <= previous.end else None
+
+
 def prevention_view(filters: Filters, run: Runner | None = None) -> PreventionView:
-    """The Pencegahan figures for the filters. Victim attributes (modus, sex, age, agency) filter the victims
-    only; prevention data have no such attributes. The province filter means each figure's own province
-    (domain.indicators: origin, activity location, where a departure was stopped)."""
+    """The Pencegahan figures for the filters: the period and the province filter only (PreventionView). The
+    province filter means each figure's own province (domain.indicators: origin, activity location, where a
+    departure was stopped)."""
     run = run or cached_runner()
-    clamped, _ = resolve(filters, run)
+    clamped, data = resolve(filters, run)
     if clamped is None:
-        return PreventionView(None)
-    end = clamped.end
-    window = Window(add_months(end, -11), end)
-    previous = Window(add_months(end, -23), add_months(end, -12))
-    year = placement_year(run, end)
-    kab = pd.concat([run(query_regions, 2, p) for p in clamped.provinsi]) if clamped.provinsi \
-        else run(query_regions, 2, None)
-    recent = clamped.with_(start=window.start, end=window.end)
-    priority = priority_areas(
-        kab, _victims(run, recent, "kode_asal"),
-        _victims(run, clamped.with_(start=previous.start, end=previous.end), "kode_asal"),
-        run(query_prevention_activities, window.start, window.end, clamped.provinsi, "kab"),
-        run(query_placements, year, clamped.provinsi, "kab") if year else None)
-    monthly = departures_against_victims(
-        run(query_prevented_departures, clamped.start, end, clamped.provinsi),
-        run(query_victims_by, clamped, ("bulan", "kode_prov_asal")))
+        return PreventionView(None, requested=filters)
+    clamped = prevention_scope(clamped)
+    coverage = coverage_of(run)
+    activities = activity_window(clamped, coverage)
+    departures = over_period("pencegahan_keberangkatan", window_of(clamped), coverage.get("pencegahan_keberangkatan"))
+    window, previous = prevention_windows(activities, clamped, data)
+    if activities.has_data:
+        activities = replace(activities, used=window)  # the months victims and activities are both read for
+    year = placement_year(run, clamped.end)
+    priority = None
+    if activities.has_data:
+        kab = pd.concat([run(query_regions, 2, p) for p in clamped.provinsi]) if clamped.provinsi \
+            else run(query_regions, 2, None)
+        before = (_victims(run, clamped.with_(start=previous.start, end=previous.end), "kode_asal") if previous
+                  else pd.DataFrame(columns=["kode", "jumlah"]))
+        priority = priority_areas(
+            kab, _victims(run, clamped.with_(start=window.start, end=window.end), "kode_asal"), before,
+            run(query_prevention_activities, window.start, window.end, clamped.provinsi, "kab"),
+            run(query_placements, year, clamped.provinsi, "kab") if year else None,
+            months=(window.months, previous.months if previous else 0))
+    prevented = None
+    stopped = pd.DataFrame(columns=["bulan", "kode_provinsi", "jumlah"])
+    if departures.has_data:
+        used = departures.used
+        prevented = run(query_prevented_total, used.start, used.end, clamped.provinsi)
+        stopped = run(query_prevented_departures, used.start, used.end, clamped.provinsi)
+    monthly = departures_against_victims(stopped, run(query_victims_by, clamped, ("bulan", "kode_prov_asal")))
+    # Months the departure reports do not cover have no figure, not 0 (their bars are left out).
+    inside = [departures.has_data and departures.used.start <= m <= departures.used.end for m in monthly["bulan"]]
+    monthly["dicegah"] = monthly["dicegah"].astype(float).where(inside)
     return PreventionView(clamped, window, previous, year, area_view(run, clamped, window, year, "provinsi"),
-                          priority, monthly, run(query_prevented_total, clamped.start, end, clamped.provinsi))
+                          priority, monthly, prevented, activities, departures, filters)
 
 
 def query_prevention_view(conn: Connection, filters: Filters) -> PreventionView:
@@ -228,10 +304,10 @@ def get_prevention_view(filters: Filters) -> PreventionView:
 
 def get_area_view(filters: Filters, province: str) -> pd.DataFrame:
     """The kab/kota of one province (the map's drill-down), for clamped filters."""
-    return run_cached(query_area_view, filters, province)
+    return run_cached(query_area_view, prevention_scope(filters), province)
 
 
 def query_area_view(conn: Connection, filters: Filters, province: str) -> pd.DataFrame:
     run = connection_runner(conn)
-    window = Window(add_months(filters.end, -11), filters.end)
+    window, _ = prevention_windows(activity_window(filters, coverage_of(run)), filters, data_window(run))
     return area_view(run, filters, window, placement_year(run, filters.end), "kab", province)

@@ -42,9 +42,23 @@ def get_summary(filters: Filters) -> dict:
 
 def summary_figures(run, headlines) -> dict:
     """The summary of `manage.py summary` for the clamped period of an indicator computation: the same
-    figures as the pages (victims_total is korban_ditangani), the period actually covered, and the source."""
+    figures as the pages (victims_total is korban_ditangani), the period actually covered, and each data kind's
+    origin (demo or imported) and months. source: "demo" when every kind is demo data, "imported" when none is,
+    "mixed" otherwise (the DATA CONTOH notice stays while any kind is demo)."""
+    from data_access.reference import query_data_status
+
     summary = run(query_summary, headlines.filters)
     summary["period_start"] = month_key(headlines.filters.start)
     summary["period_end"] = month_key(headlines.filters.end)
     summary["service_units"] = {"sentra": headlines.units - headlines.rptc, "rptc": headlines.rptc}
+    status = run(query_data_status)
+    origins = dict(zip(status["kode"], status["asal"]))
+    kinds = {}
+    for kind, origin in origins.items():
+        window = headlines.coverage.get(kind)
+        kinds[kind] = {"asal": "demo" if origin == "demo" else "impor",
+                       "cakupan": [month_key(window.start), month_key(window.end)] if window else None}
+    demo = [k for k, v in kinds.items() if v["asal"] == "demo"]
+    summary["source"] = "demo" if len(demo) == len(kinds) else "imported" if not demo else "mixed"
+    summary["sumber_data"] = kinds
     return summary

@@ -9,9 +9,9 @@ The rules, stated once (the page and the downloads repeat them):
   the last moment we know what had been reported (today would count days in which a report may have arrived
   but not yet been imported). One row per agency × province: the months missing, the oldest one's due date
   and the days overdue since it.
-* **rujukan kapasitas** (referral): for each unit whose capacity alert is ongoing at the period's last month
-  (data_access.indicators.capacity_alerts), the ``REFERRAL_CANDIDATES`` nearest units by great-circle distance
-  that have free places in that month (capacity − residents > 0) and are not themselves in alert.
+* **rujukan kapasitas** (referral): for each unit on alert in the anchor month (the period's last month, or
+  occupancy's last month when it stops earlier; data_access.indicators.AlertState), the ``REFERRAL_CANDIDATES``
+  nearest units by great-circle distance that have free places in that month (capacity − residents > 0) and are not themselves in alert.
 * **wilayah pantauan** (provinces to watch): domain.trends.detect_rising per province on modus, with the same
   windows and thresholds as the Jarnas page.
 """
@@ -116,14 +116,15 @@ def referrals(alert_units: list[str], places: pd.DataFrame, units: pd.DataFrame,
     return out
 
 
-def watch_windows(end: dt.date, first_month: dt.date | None = None) -> tuple[Window, Window]:
+def watch_windows(end: dt.date, first_month: dt.date | None = None) -> tuple[Window, Window | None]:
     """(recent window, baseline window) of the rising rule ending at end; the baseline starts no earlier than
-    the first month with data."""
+    the first month with data, and is None when the data begin inside the recent window."""
     recent = Window(add_months(end, -(trends.RECENT_MONTHS - 1)), end)
     start = add_months(recent.start, -trends.BASELINE_MONTHS)
     if first_month is not None:
         start = max(start, first_month)
-    return recent, Window(start, add_months(recent.start, -1))
+    baseline = Window(start, add_months(recent.start, -1))
+    return recent, baseline if baseline.start <= baseline.end else None
 
 
 def provinces_to_watch(monthly: pd.DataFrame, *, end: dt.date, first_month: dt.date | None,

@@ -45,6 +45,16 @@ def _month(value) -> dt.date:
     return pd.Timestamp(value).date().replace(day=1)
 
 
+def history_months(end: dt.date, first_month: dt.date | None, recent_months: int = RECENT_MONTHS,
+                   baseline_months: int = BASELINE_MONTHS) -> int:
+    """How many months of the baseline before the recent window the data cover: with fewer than
+    MIN_ACTIVE_MONTHS no agency can be "expected" to report, so completeness cannot be judged (every report that
+    came would read as 100 % of what was expected)."""
+    recent_start = add_months(_month(end), -(recent_months - 1))
+    months = month_range(add_months(recent_start, -baseline_months), add_months(recent_start, -1))
+    return sum(1 for m in months if first_month is None or m >= _month(first_month))
+
+
 def reporting_status(
     counts: pd.DataFrame,
     *,

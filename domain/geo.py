@@ -138,3 +138,24 @@ def _require(df: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(f"{name} tidak memiliki kolom: {', '.join(missing)}")
+
+
+def units_serving(by_unit: pd.DataFrame, units: pd.DataFrame, lat: float | None, lon: float | None) -> pd.DataFrame:
+    """The units that served a province's victims, most victims first: kode_unit (None: not recorded), jumlah,
+    jarak_km (great-circle distance from (lat, lon), the province's capital; NaN when either point is unknown).
+
+    by_unit: kode_unit, jumlah (victims per unit, from the case data). units: kode_unit, lat, lon."""
+    if by_unit.empty:
+        return pd.DataFrame(columns=["kode_unit", "jumlah", "jarak_km"])
+    places = units.drop_duplicates("kode_unit").set_index("kode_unit")
+    rows = by_unit[by_unit["jumlah"] > 0]
+    codes = [None if pd.isna(c) else str(c) for c in rows["kode_unit"]]
+    distance = [float(haversine_km(lat, lon, places.at[c, "lat"], places.at[c, "lon"]))
+                if c is not None and c in places.index and lat is not None and lon is not None else np.nan
+                for c in codes]
+    out = pd.DataFrame({"kode_unit": codes, "jumlah": rows["jumlah"].astype("int64").to_numpy(),
+                        "jarak_km": distance})
+    out["_known"] = out["kode_unit"].notna()
+    out = out.sort_values(["_known", "jumlah", "kode_unit"], ascending=[False, False, True], kind="mergesort",
+                          na_position="last")
+    return out.drop(columns="_known").reset_index(drop=True)

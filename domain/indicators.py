@@ -18,6 +18,11 @@ from domain.filters import Filters
 # Filter names as in domain.filters.Filters.
 PERIOD, PROVINCE, MODUS, SEX, AGE, AGENCY = "periode", "provinsi", "modus", "jenis_kelamin", "kelompok_umur", "instansi"
 CASE_FILTERS = (PERIOD, PROVINCE, MODUS, SEX, AGE, AGENCY)
+# Victims are counted once, at the entry stage (penerimaan & asesmen), which Kemensos's sentra and RPTC report
+# whichever agency found or referred the victim: the agency filter has no meaning for a victim count (it chose
+# 0 under BP2MI), so every victim figure ignores it and says so. It applies to reports: the handling pipeline,
+# reporting completeness and late reports.
+VICTIM_FILTERS = (PERIOD, PROVINCE, MODUS, SEX, AGE)
 UNIT_FILTERS = (PERIOD, PROVINCE)  # capacity and staffing: no victim attributes
 
 # Period rules (strings "rule.period.<rule>").
@@ -57,8 +62,13 @@ class Indicator:
         """Filters that are set but do not apply to this indicator (the page must say so)."""
         return tuple(name for name in CASE_FILTERS[1:] if getattr(filters, name) and name not in self.filters)
 
+    def scope(self, filters: Filters) -> Filters:
+        """The filters this indicator is computed with: those that do not apply are cleared, so the figure stays
+        the same whatever they are set to (and the page says they are ignored)."""
+        return filters.with_(**{name: () for name in CASE_FILTERS[1:] if name not in self.filters})
 
-def _case(key: str, label: str, *, filters=CASE_FILTERS, lag=0, aliases=()) -> Indicator:
+
+def _case(key: str, label: str, *, filters=VICTIM_FILTERS, lag=0, aliases=()) -> Indicator:
     return Indicator(key, label, f"ind.{key}.def", "korban", "kasus", FLOW, filters, ORIGIN, lag, comparable=True,
                      aliases=aliases)
 
@@ -72,16 +82,17 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
     _case("korban_ditangani", "eks.kpi.total", aliases=("peta.total",)),
     _case("korban_anak", "eks.kpi.children"),
     _case("korban_luar_negeri", "eks.kpi.abroad"),
-    # Later stages are reported by Kemensos whatever agency referred the victim: the agency filter does not apply.
-    _case("korban_reintegrasi", "eks.kpi.reintegrated", filters=CASE_FILTERS[:-1], lag=STAGE_LAG_MONTHS),
+    # Reintegration is reported by Kemensos whatever agency referred the victim: the agency filter does not apply.
+    _case("korban_reintegrasi", "eks.kpi.reintegrated", lag=STAGE_LAG_MONTHS),
+    # A sex or age filter applies to the victims but has no matching population: the rate is then not shown.
     Indicator("angka_korban", "peta.rate_nasional", "ind.angka_korban.def", "per_100k_tahun", "kasus", FLOW,
-              (PERIOD, PROVINCE, MODUS, AGENCY), ORIGIN),
+              VICTIM_FILTERS, ORIGIN),
     Indicator("korban_jauh_porsi", "peta.jangkauan.share", "ind.korban_jauh_porsi.def", "persen", "kasus", FLOW,
-              CASE_FILTERS, ORIGIN),
+              VICTIM_FILTERS, ORIGIN),
     Indicator("korban_jauh", "peta.jangkauan.jauh", "ind.korban_jauh.def", "korban", "kasus", FLOW,
-              CASE_FILTERS, ORIGIN),
+              VICTIM_FILTERS, ORIGIN),
     Indicator("korban_tanpa_lokasi", "peta.jangkauan.tanpa_lokasi", "ind.korban_tanpa_lokasi.def", "korban",
-              "kasus", FLOW, CASE_FILTERS, ORIGIN),
+              "kasus", FLOW, VICTIM_FILTERS, ORIGIN),
     Indicator("korban_publik", "publik.kpi_total", "ind.korban_publik.def", "korban", "kasus", FLOW, (PERIOD,),
               None),
     # Shown per agency, each metric labelled with the agency's name (jar.completeness.metric).
@@ -92,7 +103,7 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
     Indicator("laporan_terlambat", "tin.kpi.late", "ind.laporan_terlambat.def", "instansi_provinsi", "kasus",
               RECENT_3, (PERIOD, PROVINCE, AGENCY), ORIGIN),
     Indicator("wilayah_pantauan", "tin.kpi.watch", "ind.wilayah_pantauan.def", "provinsi", "kasus", RECENT_3,
-              CASE_FILTERS, ORIGIN),
+              VICTIM_FILTERS, ORIGIN),
     # Service units (where the unit is)
     _unit("unit_layanan", "eks.kpi.units", "unit", STOCK_END, "unit_layanan"),
     Indicator("utilisasi", "eks.kpi.utilisation", "ind.utilisasi.def", "persen", "okupansi", PERIOD_AVERAGE,
@@ -111,6 +122,7 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
     _unit("staf_tersedia", "sdm.kpi.current", "orang", STOCK_END, "staf"),
     _unit("staf_dibutuhkan", "sdm.kpi.required", "orang", ROLLING_12, "staf"),
     _unit("kekurangan_staf", "sdm.kpi.shortage", "orang", ROLLING_12, "staf"),
+    _unit("selisih_staf_bersih", "sdm.kpi.net", "orang", ROLLING_12, "staf"),
     _unit("unit_peran_kurang", "sdm.kpi.cells", "unit_peran", ROLLING_12, "staf"),
     _unit("peksos_bersertifikat", "sdm.kpi.certified", "persen", STOCK_END, "staf"),
     # Competence (domain.competence): training of the 12 months to the period's end against the admin's targets.
@@ -135,7 +147,7 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
 
 # The figures of the executive page, the deck and `manage.py summary --json`, in their order.
 HEADLINE = ("korban_ditangani", "korban_anak", "korban_luar_negeri", "korban_reintegrasi", "utilisasi",
-            "unit_layanan", "unit_peringatan", "kekurangan_staf")
+            "unit_layanan", "unit_peringatan", "kekurangan_staf", "selisih_staf_bersih")
 
 
 def indicator(key: str) -> Indicator:

@@ -228,6 +228,20 @@ def underserved_rows(
     ).reset_index(drop=True)
 
 
+def scope_rate(known: pd.DataFrame, provinces: tuple[str, ...], total: int, months: int
+               ) -> tuple[float | None, list[str]]:
+    """(victims per 100,000 per year over the provinces in scope, names of those without a population).
+
+    known: the provinces' area_values (kode, nama, populasi). With a province filter the rate is over those
+    provinces' population only, not all of Indonesia's; a province in scope without a population would put its
+    victims over nobody's population, so there is then no rate (None) and the names say why."""
+    in_scope = known[known["kode"].isin(provinces)] if provinces else known
+    missing = in_scope.loc[in_scope["populasi"].isna(), "nama"].tolist()
+    population = float(in_scope["populasi"].sum())
+    rate = float(annual_rate_per_100k(total, population, months)) if population > 0 and not missing else None
+    return rate, missing
+
+
 def fmt_rate(rate: float | None, lang: str = "id", no_data: str = "tidak ada data") -> str:
     """A rate per 100,000: one decimal (14,0), two below 1 (0,30) so a small rate never reads as 0."""
     if rate is None or pd.isna(rate):

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from domain.comparison import DOWN, STABLE, UP, Comparison
+from domain.comparison import DOWN, STABLE, TOO_FEW, UP, Comparison
 from domain.filters import Filters
 from domain.formatting import fmt_change, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
-from domain.trends import BASELINE_MONTHS, RECENT_MONTHS, STATUS_NEW, STATUS_RISING, add_months
+from domain.statements import Statement, quarter_label, statement
+from domain.trends import (BASELINE_MONTHS, MIN_BASELINE_MONTHS, RECENT_MONTHS, STATUS_NEW, STATUS_RISING,
+                           add_months)
 from strings import tr
 
 # A share or change below this is not worth a minister's sentence.
@@ -22,13 +24,8 @@ MIN_TOTAL = 1
 MAX_MESSAGES = 6
 
 
-@dataclass(frozen=True)
-class KeyMessage:
-    """One sentence: its catalogue key, the raw values behind it (for tests and exports), the text."""
-
-    key: str
-    values: dict
-    text: str
+# A key message is a Statement: its string key, the evidence behind it (for tests and exports), the text.
+KeyMessage = Statement
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ class BriefingInputs:
     by_destination: pd.DataFrame = field(default_factory=pd.DataFrame)  # kode_tujuan, jumlah
     by_age: pd.DataFrame = field(default_factory=pd.DataFrame)  # kelompok_umur, jumlah
     rising: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.trends.detect_rising
-    capacity_alerts: pd.DataFrame | None = None  # domain.capacity.capacity_alerts (None: not available)
+    alerts: object | None = None  # data_access.indicators.AlertState (None: not available)
     wisn: pd.DataFrame | None = None  # domain.sdm.wisn_by_unit_role (None: not available)
     names: dict = field(default_factory=dict)  # code list → {kode: nama} in the message language
     filters: Filters | None = None  # the filters in force: no sentence that they make trivially true
@@ -76,8 +73,7 @@ class BriefingInputs:
     workload: tuple[dt.date, dt.date] | None = None  # the WISN workload window
 
 
-def _msg(key: str, lang: str, values: dict, **shown: object) -> KeyMessage:
-    return KeyMessage(key, values, tr(key, lang, **shown))
+_msg = statement
 
 
 def _top(df: pd.DataFrame, column: str) -> tuple[str, int, int] | None:
@@ -100,7 +96,8 @@ def top_origin_message(by_province: pd.DataFrame, province_names: dict, start: d
     kode, count, total = top
     name = province_names.get(kode, kode)
     share = count / total
-    return _msg("eks.msg.top_origin", lang, {"kode": kode, "share": share, "count": count},
+    return _msg("eks.msg.top_origin", lang, {"kode": kode, "share": share, "count": count, "total": total,
+                                             "window": (start, end)},
                 name=name, share=fmt_pct(share, lang=lang), period=fmt_period(start, end, lang))
 
 
@@ -115,7 +112,8 @@ def change_message(comparison: Comparison | None, start: dt.date | None, end: dt
     if comparison is None or previous_window is None or comparison.status not in (UP, DOWN, STABLE):
         return None
     values = {"indicator": key, "total": comparison.current, "previous": comparison.previous,
-              "change": comparison.change, "status": comparison.status, "p_value": comparison.p_value}
+              "change": comparison.change, "status": comparison.status, "p_value": comparison.p_value,
+              "window": (start, end), "previous_window": tuple(previous_window)}
     shown = dict(name=tr(f"ind.{key}.msg", lang), total=fmt_int(comparison.current, lang),
                  previous=fmt_int(comparison.previous, lang), period=fmt_period(start, end, lang),
                  previous_period=fmt_period(*previous_window, lang),
@@ -135,34 +133,67 @@ def top_modus_message(by_modus: pd.DataFrame, modus_names: dict, lang: str = "id
         return None
     kode, count, total = top
     share = count / total
-    return _msg("eks.msg.top_modus", lang, {"modus": kode, "share": share, "count": count},
+    return _msg("eks.msg.top_modus", lang, {"modus": kode, "share": share, "count": count, "total": total},
                 name=modus_names.get(kode, kode), share=fmt_pct(share, lang=lang), count=fmt_int(count, lang))
 
 
 def rising_modus_message(rising: pd.DataFrame, modus_names: dict, lang: str = "id", end: dt.date | None = None,
-                         recent_months: int = RECENT_MONTHS, baseline_months: int = BASELINE_MONTHS
-                         ) -> KeyMessage | None:
-    """The strongest new or rising modus (domain.trends.detect_rising with the same windows), if any."""
-    if rising is None or rising.empty:
+                         recent_months: int = RECENT_MONTHS, baseline_months: int = BASELINE_MONTHS,
+                         filters: Filters | None = None) -> KeyMessage | None:
+    """The strongest new or rising modus (domain.trends.detect_rising with the same windows), if any; none when a
+    single modus is selected (the Jarnas page lists it)."""
+    if rising is None or rising.empty or end is None or _single(filters, "modus"):
         return None
     hits = rising[rising["status"].isin([STATUS_NEW, STATUS_RISING])]
     if hits.empty:
         return None
     row = hits.iloc[0]
     name = modus_names.get(row["kategori"], row["kategori"])
+    recent_start = add_months(end, -(recent_months - 1))
+    base_months = int(row["bulan_dasar"])
     values = {"modus": row["kategori"], "status": row["status"], "recent": int(row["jumlah_terkini"]),
+              "baseline": int(row["jumlah_dasar"]), "baseline_months": base_months, "recent_window": (recent_start, end),
+              "baseline_window": (add_months(recent_start, -base_months), add_months(recent_start, -1))
+              if base_months else None,
+              "p_value": None if pd.isna(row["p_nilai"]) else float(row["p_nilai"]),
               "recent_mean": float(row["rata_terkini"]),
               "baseline_mean": None if pd.isna(row["rata_dasar"]) else float(row["rata_dasar"]),
               "ratio": None if pd.isna(row["rasio"]) else float(row["rasio"])}
-    window = fmt_period(add_months(end, -(recent_months - 1)), end, lang) if end else "–"
+    window = fmt_period(recent_start, end, lang)
     if row["status"] == STATUS_NEW:
         return _msg("eks.msg.new_modus", lang, values, name=name, count=fmt_int(row["jumlah_terkini"], lang),
-                    recent=recent_months, baseline=baseline_months, window=window)
-    # The ratio compares monthly means (recent total / recent months against the baseline's monthly mean), so
-    # the sentence states both means: "78 victims" is not 2.9 times a monthly mean of 9.
+                    recent=recent_months, baseline=base_months, window=window)
+    # Both counts and both windows are stated: the rule compares the two counts (domain.comparison).
     return _msg("eks.msg.rising_modus", lang, values, name=name, count=fmt_int(row["jumlah_terkini"], lang),
                 recent_mean=fmt_dec(row["rata_terkini"], 1, lang), baseline_mean=fmt_dec(row["rata_dasar"], 1, lang),
-                ratio=fmt_dec(row["rasio"], 1, lang), recent=recent_months, baseline=baseline_months, window=window)
+                base_count=fmt_int(row["jumlah_dasar"], lang), recent=recent_months, baseline=base_months,
+                window=window, baseline_window=fmt_period(*values["baseline_window"], lang))
+
+
+def rising_statements(rising: pd.DataFrame, modus_names: dict, end: dt.date, lang: str = "id",
+                      recent_months: int = RECENT_MONTHS) -> list[KeyMessage]:
+    """The Jarnas page's list: one sentence per new or rising modus (domain.trends.detect_rising), or that none is,
+    or that the history before the recent window is too short to judge."""
+    if rising is None or rising.empty:
+        return []
+    base_months = int(rising["bulan_dasar"].iloc[0])
+    recent_start = add_months(end, -(recent_months - 1))
+    baseline_window = (add_months(recent_start, -base_months), add_months(recent_start, -1)) if base_months else None
+    rule = {"recent_window": (recent_start, end), "baseline_window": baseline_window, "baseline_months": base_months}
+    if base_months < MIN_BASELINE_MONTHS:
+        return [_msg("jar.rising.short", lang, {**rule, "needed": MIN_BASELINE_MONTHS}, months=MIN_BASELINE_MONTHS,
+                     have=base_months)]
+    hits = rising[rising["status"].isin([STATUS_NEW, STATUS_RISING])]
+    if hits.empty:
+        return [_msg("jar.rising.none", lang, {**rule, "modus": []})]
+    window = fmt_period(recent_start, end, lang)
+    return [_msg(f"jar.rising.item.{row.status}", lang,
+                 {**rule, "modus": row.kategori, "status": row.status, "recent": int(row.jumlah_terkini),
+                  "baseline": int(row.jumlah_dasar), "p_value": None if pd.isna(row.p_nilai) else float(row.p_nilai)},
+                 name=modus_names.get(row.kategori, row.kategori), count=fmt_int(row.jumlah_terkini, lang),
+                 recent=recent_months, window=window, base_count=fmt_int(row.jumlah_dasar, lang),
+                 baseline=base_months, ratio=fmt_dec(row.rasio, 1, lang))
+            for row in hits.itertuples()]
 
 
 def child_message(by_age: pd.DataFrame, lang: str = "id", filters: Filters | None = None) -> KeyMessage | None:
@@ -175,7 +206,7 @@ def child_message(by_age: pd.DataFrame, lang: str = "id", filters: Filters | Non
     if total < MIN_TOTAL or children == 0:
         return None
     share = children / total
-    return _msg("eks.msg.children", lang, {"children": children, "share": share},
+    return _msg("eks.msg.children", lang, {"children": children, "share": share, "total": total},
                 count=fmt_int(children, lang), share=fmt_pct(share, lang=lang))
 
 
@@ -186,68 +217,62 @@ def top_destination_message(by_destination: pd.DataFrame, names: dict, lang: str
         return None
     kode, count, total = top
     share = count / total
-    return _msg("eks.msg.top_destination", lang, {"kode": kode, "share": share, "count": count},
+    return _msg("eks.msg.top_destination", lang, {"kode": kode, "share": share, "count": count, "total": total},
                 name=names.get(kode, kode), share=fmt_pct(share, lang=lang))
 
 
-def capacity_message(alerts: pd.DataFrame | None, unit_names: dict, end: dt.date | None, lang: str = "id",
-                     threshold: float = 0.9, min_months: int = 2) -> KeyMessage | None:
-    """Units whose run above the threshold is still going on in the period's last month (the one alert rule,
-    data_access.indicators.capacity_alerts), and the highest utilisation among them with its month."""
-    if alerts is None or alerts.empty or end is None:
+def capacity_message(alerts, unit_names: dict, lang: str = "id", threshold: float = 0.9,
+                     min_months: int = 2) -> KeyMessage | None:
+    """Units on alert in the anchor month (data_access.indicators.AlertState: runs that reach it, however early
+    they began) and the one highest in that month; none when no unit is on alert."""
+    if alerts is None or not alerts.source.has_data or alerts.ongoing.empty:
         return None
-    units = alerts.drop_duplicates("kode_unit")
-    worst = alerts.sort_values("utilisasi_maks", ascending=False, kind="mergesort").iloc[0]
-    peak_month = worst["bulan_maks"] if "bulan_maks" in alerts else worst["akhir"]
-    peak_month = peak_month if isinstance(peak_month, dt.date) else pd.Timestamp(peak_month).date()
+    units = alerts.ongoing_units
+    worst = alerts.ongoing.iloc[0]  # highest utilisation in the anchor month first
+    anchor = alerts.anchor
     return _msg("eks.msg.capacity", lang,
-                {"units": len(units), "worst": worst["kode_unit"], "max": float(worst["utilisasi_maks"]),
-                 "max_month": peak_month},
+                {"units": units, "anchor": anchor, "highest": worst["kode_unit"],
+                 "highest_utilisation": float(worst["utilisasi_akhir"]), "threshold": threshold,
+                 "min_months": min_months},
                 count=fmt_int(len(units), lang), name=unit_names.get(worst["kode_unit"], worst["kode_unit"]),
-                max=fmt_pct(float(worst["utilisasi_maks"]), digits=0, lang=lang), max_month=fmt_month(peak_month, lang),
-                end=fmt_month(end, lang), threshold=fmt_pct(threshold, digits=0, lang=lang), months=min_months)
+                util=fmt_pct(float(worst["utilisasi_akhir"]), digits=0, lang=lang), end=fmt_month(anchor, lang),
+                threshold=fmt_pct(threshold, digits=0, lang=lang), months=min_months)
 
 
 def staffing_message(wisn: pd.DataFrame | None, role_names: dict, lang: str = "id",
                      staff_quarter: dt.date | None = None,
                      workload: tuple[dt.date, dt.date] | None = None) -> KeyMessage | None:
-    """Total WISN staff missing (Σ max(0, required − current) over units and roles) and the role short most.
+    """Gross WISN shortage (Σ max(0, required − current) over units and roles) and the role short most.
 
-    Reads domain.sdm.wisn_by_unit_role: kekurangan when present, else −shortage (WISN's shortage is
-    current − required, negative when short); unit/role columns kode_unit/peran or unit/role.
-    """
-    if wisn is None or wisn.empty:
+    Reads domain.sdm.wisn_by_unit_role (kekurangan = max(0, required − current) per unit and role)."""
+    if wisn is None or wisn.empty or "kekurangan" not in wisn:
         return None
-    if "kekurangan" in wisn:
-        gap = pd.to_numeric(wisn["kekurangan"])
-    elif "shortage" in wisn:
-        gap = (-pd.to_numeric(wisn["shortage"])).clip(lower=0)
-    else:
-        return None
-    unit_col = "kode_unit" if "kode_unit" in wisn else "unit"
-    role_col = "peran" if "peran" in wisn else "role"
+    gap = pd.to_numeric(wisn["kekurangan"])
     short = wisn.assign(_gap=gap)[gap > 0]
     if short.empty:
         return None
     total = float(short["_gap"].sum())
-    by_role = short.groupby(role_col)["_gap"].sum().sort_values(ascending=False, kind="mergesort")
-    units = int(short[unit_col].nunique())
+    by_role = short.groupby("peran")["_gap"].sum().sort_values(ascending=False, kind="mergesort")
+    units = int(short["kode_unit"].nunique())
     role = by_role.index[0]
-    return _msg("eks.msg.staffing", lang, {"shortage": total, "units": units, "role": role},
+    return _msg("eks.msg.staffing", lang, {"shortage": total, "units": units, "role": role,
+                                           "role_shortage": float(by_role.iloc[0]), "quarter": staff_quarter,
+                                           "workload": tuple(workload) if workload else None},
                 shortage=fmt_int(total, lang), units=fmt_int(units, lang), role=role_names.get(role, role),
                 quarter=quarter_label(staff_quarter, lang), window=fmt_period(*workload, lang) if workload else "–")
 
 
-def quarter_label(quarter: dt.date | None, lang: str = "id") -> str:
-    """date(2025, 7, 1) → "Triwulan 3 2025" / "Q3 2025"."""
-    if quarter is None:
-        return "–"
-    number = (quarter.month - 1) // 3 + 1
-    return tr("quarter", lang, n=number, year=quarter.year)
-
-
 # Indicators whose significant year-on-year move earns its own sentence, after victims handled.
 MOVES = ("korban_anak", "korban_luar_negeri", "korban_reintegrasi")
+# The filter that makes a move the same sentence as the change of all victims (every victim a child, or none).
+DEFINING_FILTER = {"korban_anak": "kelompok_umur"}
+
+
+def trivial_move(key: str, filters: Filters | None) -> bool:
+    """True when the filters make the indicator's move trivially true or empty: "Korban anak naik 30,5%" under
+    age = child repeats the change of all victims; under age = adult there are no child victims."""
+    attr = DEFINING_FILTER.get(key)
+    return bool(attr and filters is not None and getattr(filters, attr))
 
 
 def compose_key_messages(inputs: BriefingInputs, lang: str = "id", limit: int = MAX_MESSAGES) -> list[KeyMessage]:
@@ -258,13 +283,14 @@ def compose_key_messages(inputs: BriefingInputs, lang: str = "id", limit: int = 
     destinations = {**names.get("provinsi", {}), **names.get("negara", {})}
     comparisons = inputs.comparisons or {}
     moves = [change_message(comparisons.get(key), inputs.start, inputs.end, inputs.previous_window, lang, key)
-             for key in MOVES if comparisons.get(key) is not None and comparisons[key].is_significant]
+             for key in MOVES if comparisons.get(key) is not None and comparisons[key].is_significant
+             and not trivial_move(key, inputs.filters)]
     candidates = [
         change_message(comparisons.get("korban_ditangani"), inputs.start, inputs.end, inputs.previous_window, lang),
         *moves,
         top_origin_message(inputs.by_province, names.get("provinsi", {}), inputs.start, inputs.end, lang),
-        rising_modus_message(inputs.rising, names.get("modus", {}), lang, end=inputs.end),
-        capacity_message(inputs.capacity_alerts, names.get("unit", {}), inputs.end, lang),
+        rising_modus_message(inputs.rising, names.get("modus", {}), lang, end=inputs.end, filters=inputs.filters),
+        capacity_message(inputs.alerts, names.get("unit", {}), lang),
         staffing_message(inputs.wisn, names.get("peran", {}), lang, inputs.staff_quarter, inputs.workload),
         top_modus_message(inputs.by_modus, names.get("modus", {}), lang, inputs.filters),
         top_destination_message(inputs.by_destination, destinations, lang),
@@ -289,6 +315,9 @@ def format_headline(h: Headline, lang: str = "id") -> tuple[str, str | None]:
     if h.value is None:
         return tr("eks.no_data", lang), None
     value = fmt_pct(h.value, lang=lang) if h.kind == "pct" else fmt_int(h.value, lang)
+    if h.status == TOO_FEW and h.previous is not None:
+        # Too few to compare (0 against 0 included): no percentage and no arrow beside it, only the reason.
+        return value, tr("cmp.too_few", lang)
     change = h.change
     if change is None:
         return value, None

@@ -122,6 +122,15 @@ def preset_window(preset: str, months: list[str]) -> tuple[str, str] | None:
     raise ValueError(f"preset periode tidak dikenal: {preset!r}")
 
 
+def default_period(filters: Filters, data: Window | None) -> Filters:
+    """The filters with the pages' default period when they name none: the last DEFAULT_MONTHS months with data,
+    so `manage.py summary` and `briefing` open on the window the pages open on (and can compare it with the same
+    months a year earlier). Filters that name a start or an end are left as they are."""
+    if data is None or filters.start is not None or filters.end is not None:
+        return filters
+    return filters.with_(start=max(data.start, add_months(data.end, -(DEFAULT_MONTHS - 1))), end=data.end)
+
+
 def preset_of(start: str | None, end: str | None, months: list[str]) -> str:
     """The preset whose window is (start, end), else CUSTOM. Presets are tried in PRESETS order, so a window that
     two presets share (a data set of exactly twelve months) reads as the first."""

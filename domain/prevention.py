@@ -39,13 +39,16 @@ def _counts(df: pd.DataFrame | None, column: str) -> pd.Series:
 
 
 def priority_areas(regions: pd.DataFrame, victims_12: pd.DataFrame, victims_previous: pd.DataFrame,
-                   activities_12: pd.DataFrame, placements: pd.DataFrame | None = None) -> pd.DataFrame:
+                   activities_12: pd.DataFrame, placements: pd.DataFrame | None = None,
+                   months: tuple[int, int] = (12, 12)) -> pd.DataFrame:
     """The ranked list of kab/kota (module docstring for the rule).
 
     regions: kode, nama, kode_prov of the kab/kota that can be listed (province rows are ignored: a victim whose
     kab/kota is unknown cannot be placed in a kab/kota). victims_12, victims_previous: kode, jumlah (the 12 months
     ending at the period's end, and the 12 months before). activities_12: kode, kegiatan, peserta. placements:
-    kode, jumlah of the latest year (optional). Returns PRIORITY_COLUMNS, urutan from 1."""
+    kode, jumlah of the latest year (optional). months: the lengths of the two windows (shorter where the data
+    begin later; the rise compares monthly rates; 0 previous months: no rise can be judged). Returns
+    PRIORITY_COLUMNS, urutan from 1."""
     kab = regions[regions["kode"].str.contains(".", regex=False)].set_index("kode")
     now = _counts(victims_12, "jumlah").reindex(kab.index, fill_value=0)
     before = _counts(victims_previous, "jumlah").reindex(kab.index, fill_value=0)
@@ -58,14 +61,22 @@ def priority_areas(regions: pd.DataFrame, victims_12: pd.DataFrame, victims_prev
         "kegiatan_12": done.to_numpy().astype("int64"), "peserta_12": reach.to_numpy().astype("int64"),
     })
     out = out[out["korban_12"] > 0].copy()
-    out["selisih"] = out["korban_12"] - out["korban_12_sebelumnya"]
-    rising = [compare_counts(a, b).status == UP for a, b in zip(out["korban_12"], out["korban_12_sebelumnya"])]
+    now_months, before_months = months
+    # A difference of counts means something only over windows of equal length (the data may begin later).
+    out["selisih"] = (out["korban_12"] - out["korban_12_sebelumnya"]).astype(float) if now_months == before_months \
+        else float("nan")
+    rising = [before_months > 0 and compare_counts(a, b, current_months=now_months,
+                                                   previous_months=before_months).status == UP
+              for a, b in zip(out["korban_12"], out["korban_12_sebelumnya"])]
     out["kelompok"] = GROUP_OTHER
     out.loc[rising, "kelompok"] = GROUP_RISING
     out.loc[out["kegiatan_12"] == 0, "kelompok"] = GROUP_NO_PREVENTION
     out["korban_per_kegiatan"] = [v / k if k else math.inf for v, k in zip(out["korban_12"], out["kegiatan_12"])]
-    out["korban_per_10rb_pmi"] = [per_placed(v, None if placed is None else placed.get(c))
-                                  for c, v in zip(out["kode"], out["korban_12"])]
+    # Float with NaN where no placements are recorded (None would make an object column that cannot be rounded:
+    # Pencegahan crashed for DKI Jakarta, whose kab/kota have no placement rows).
+    out["korban_per_10rb_pmi"] = pd.array([per_placed(v, None if placed is None else placed.get(c))
+                                           for c, v in zip(out["kode"], out["korban_12"])], dtype="Float64"
+                                          ).astype(float)
     out = out.sort_values(["kelompok", "korban_per_kegiatan", "korban_12", "selisih", "kode"],
                           ascending=[True, False, False, False, True], kind="mergesort")
     out["urutan"] = range(1, len(out) + 1)

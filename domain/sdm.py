@@ -151,9 +151,11 @@ def wisn_by_unit_role(occupancy: pd.DataFrame, staffing: pd.DataFrame, standards
 
 
 def role_totals(wisn: pd.DataFrame) -> pd.DataFrame:
-    """Per peran: current_staff, required_staff, kekurangan (Σ over units, so a surplus in one unit does
-    not hide a shortage in another), wisn_ratio = Σ current / Σ required, unit_kurang = units with ratio < 1."""
-    columns = ["peran", "current_staff", "required_staff", "kekurangan", "wisn_ratio", "unit_kurang"]
+    """Per peran: current_staff, required_staff, kekurangan (gross: Σ over units of max(0, required − current), so a
+    surplus in one unit does not hide a shortage in another), selisih_bersih (net: Σ required − Σ current, where
+    they do), wisn_ratio = Σ current / Σ required, unit_kurang = units with ratio < 1."""
+    columns = ["peran", "current_staff", "required_staff", "kekurangan", "selisih_bersih", "wisn_ratio",
+               "unit_kurang"]
     if wisn.empty:
         return pd.DataFrame(columns=columns)
     grouped = wisn.groupby("peran", sort=False)
@@ -163,6 +165,7 @@ def role_totals(wisn: pd.DataFrame) -> pd.DataFrame:
         "kekurangan": grouped["kekurangan"].sum(),
         "unit_kurang": grouped["wisn_ratio"].apply(lambda r: int((r < 1).sum())),
     })
+    out["selisih_bersih"] = out["required_staff"] - out["current_staff"]
     out["wisn_ratio"] = out["current_staff"] / out["required_staff"].where(out["required_staff"] > 0)
     order = {role: i for i, role in enumerate(ROLES)}
     out = out.reset_index()

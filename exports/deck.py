@@ -40,8 +40,8 @@ from domain.filters import Filters
 from domain.indicators import CATALOGUE, STAGE_LAG_MONTHS
 from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.messages import format_headline
-from exports.indicator_tables import (comparison_notes, describe_filters, staffing_note, staffing_window,
-                                      unit_scope_note)
+from exports.indicator_tables import (comparison_notes, describe_filters, latest_update, rising_rule, staffing_note,
+                                      staffing_window, unit_scope_note)
 from exports.slides import FOOTER_TOP, GREY, WARN, add_bullets, add_slide, add_table, add_text
 from strings import tr
 
@@ -147,10 +147,8 @@ def _figure(slide, b: Briefing, key: str, lang: str, left, top) -> None:
     add_text(slide, value, left + Inches(3.4), top, Inches(1.8), Inches(0.6), size=20, bold=True, name=f"kpi:{label}")
 
 
-def _latest_update(b: Briefing) -> str:
-    stamps = pd.to_datetime(b.data_status["diperbarui"], utc=True) if len(b.data_status) else pd.Series([])
-    latest = stamps.max() if len(stamps) else None
-    return fmt_date(latest.to_pydatetime(), b.lang) if latest is not None and pd.notna(latest) else "–"
+def _latest_update(b: Briefing, kinds: tuple[str, ...] = ()) -> str:
+    return latest_update(b.data_status, b.lang, kinds)
 
 
 def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_images: bool = True,
@@ -159,13 +157,18 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     lang = b.lang
     demo = b.is_demo
     period = fmt_period(b.start, b.end, lang)
-    updated = _latest_update(b)
-    footer = tr("provenance", lang, source=tr("eks.source.kasus", lang), period=period, updated=updated)
-    # Each slide names its own source: capacity and staffing do not come from the case table.
-    footer_capacity = tr("provenance", lang, source=tr("eks.source.okupansi", lang), period=period, updated=updated)
+    # Each slide names its own source, the months it reads and the last update of its own data kinds:
+    # capacity and staffing do not come from the case table, and occupancy may stop before the cases do.
+    footer = tr("provenance", lang, source=tr("eks.source.kasus", lang), period=period,
+                updated=_latest_update(b, ("kasus",)))
+    beds = b.indicators.figures["unit_peringatan"].source if b.indicators else None
+    capacity_period = fmt_period(beds.used.start, beds.used.end, lang) if beds is not None and beds.has_data else "–"
+    footer_capacity = tr("provenance", lang, source=tr("eks.source.okupansi", lang), period=capacity_period,
+                         updated=_latest_update(b, ("okupansi", "unit_layanan")))
     footer_sdm = tr("provenance", lang, source=tr("eks.source.sdm", lang), period=staffing_window(b, lang),
-                    updated=updated)
-    footer_mixed = tr("provenance", lang, source=tr("deck.source.all", lang), period=period, updated=updated)
+                    updated=_latest_update(b, ("staf", "okupansi", "standar_beban_kerja")))
+    footer_mixed = tr("provenance", lang, source=tr("deck.source.all", lang), period=period,
+                      updated=_latest_update(b, ("kasus", "okupansi", "staf")))
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     images, error = render_png(briefing_figures(b)) if charts_as_images else ({}, "–")
@@ -195,7 +198,8 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
         if change:
             add_text(slide, f"{tr('deck.change', lang)}: {change}", left, top + Inches(1.3), Inches(4.0), Inches(0.4),
                   size=14, colour=GREY, name=f"change:{h.key}")
-    note = "\n".join(comparison_notes(b, lang)) or tr("deck.note.comparison_off", lang)
+    note = "\n".join([*(comparison_notes(b, lang) or [tr("deck.note.comparison_off", lang)]),
+                      *(n.text for n in (*b.coverage_notes, *b.unit_notes))])
     add_text(slide, note, Inches(0.5), Inches(5.4), Inches(12.3), Inches(1.4), size=13, colour=GREY, name="perbandingan")
 
     # 3. Map, with the top origins beside it
@@ -220,8 +224,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     add_text(slide, tr("jar.rising.header", lang), Inches(9.2), Inches(1.3), Inches(3.8), Inches(0.5), size=18, bold=True)
     add_bullets(slide, lines or [tr("jar.rising.none", lang)], Inches(9.2), Inches(1.9), Inches(3.8), Inches(3.5),
              size=15, name="modus_naik")
-    add_text(slide, tr("jar.rising.rule", lang, recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS,
-                    factor=fmt_dec(trends.RISE_FACTOR, 2, lang), min=trends.MIN_RECENT_COUNT),
+    add_text(slide, rising_rule(lang),
           Inches(9.2), Inches(5.2), Inches(3.8), Inches(1.5), size=11, colour=GREY)
 
     # 5. Capacity
@@ -231,19 +234,19 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     _figure(slide, b, "unit_peringatan", lang, Inches(7.8), Inches(1.0))
     add_text(slide, tr("deck.capacity.table", lang, threshold=threshold, months=ALERT_MIN_MONTHS), Inches(7.8),
           Inches(1.6), Inches(5.2), Inches(0.5), size=14, bold=True)
-    if b.alerts is None:
-        add_text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.6), size=14)
-    elif b.alerts.empty:
-        add_text(slide, tr("eks.alerts.capacity.none", lang, threshold=threshold, months=ALERT_MIN_MONTHS),
-              Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.8), size=14)
-    else:
+    # The alert sentences of the page (on alert / none / ended / no unit / no occupancy), then the units on alert.
+    notes = "\n".join(n.text for n in b.alert_notes) or tr("eks.alerts.unavailable", lang)
+    add_text(slide, notes, Inches(7.8), Inches(2.1), Inches(5.2), Inches(0.9), size=12, name="catatan_peringatan")
+    end = Inches(3.1)
+    if b.alerts is not None and len(b.alerts):
         units = b.names.get("unit", {})
-        rows = [[units.get(r.kode_unit, r.kode_unit), fmt_month(_d(r.mulai), lang), fmt_month(_d(r.akhir), lang),
-                 fmt_pct(r.utilisasi_maks, digits=0, lang=lang)] for r in b.alerts.head(8).itertuples()]
-        end = add_table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.to", lang),
-                             tr("deck.col.max", lang)], rows, Inches(7.8), Inches(2.1), Inches(5.2), size=11,
-                     name="tabel_kapasitas", bottom=Inches(5.8))
-    note_top = max(Inches(5.6), (end if b.alerts is not None and not b.alerts.empty else 0) + Inches(0.1))
+        anchor = b.alert_state.anchor
+        rows = [[units.get(r.kode_unit, r.kode_unit), fmt_month(_d(r.mulai), lang), str(int(r.jumlah_bulan)),
+                 fmt_pct(r.utilisasi_akhir, digits=0, lang=lang)] for r in b.alerts.head(6).itertuples()]
+        end = add_table(slide, [tr("deck.col.unit", lang), tr("deck.col.from", lang), tr("deck.col.months", lang),
+                                tr("deck.col.now", lang, month=fmt_month(anchor, lang))], rows, Inches(7.8),
+                        Inches(3.1), Inches(5.2), size=11, name="tabel_kapasitas", bottom=Inches(5.8))
+    note_top = max(Inches(5.6), end + Inches(0.1))
     add_text(slide, unit_scope_note(b.filters, lang), Inches(7.8), note_top, Inches(5.2), FOOTER_TOP - note_top,
           size=11, colour=GREY, name="cakupan_kapasitas")
 
@@ -258,18 +261,21 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     else:
         names = b.names.get("peran", {})
         rows = [[names.get(r.peran, r.peran), fmt_dec(r.current_staff, 0, lang), fmt_dec(r.required_staff, 1, lang),
-                 fmt_dec(r.kekurangan, 1, lang), fmt_dec(r.wisn_ratio, 2, lang)] for r in roles.itertuples()]
+                 fmt_dec(r.kekurangan, 1, lang), fmt_dec(r.selisih_bersih, 1, lang), fmt_dec(r.wisn_ratio, 2, lang)]
+                for r in roles.itertuples()]
         end = add_table(slide, [tr("deck.col.role", lang), tr("deck.col.current", lang), tr("deck.col.required", lang),
-                             tr("deck.col.gap", lang), tr("deck.col.ratio", lang)], rows, Inches(7.8), Inches(1.7),
-                     Inches(5.2), size=11, name="tabel_sdm", bottom=Inches(5.6))
-    note_top = max(Inches(5.4), end + Inches(0.1))
-    add_text(slide, staffing_note(b, lang) + " " + unit_scope_note(b.filters, lang), Inches(7.8), note_top,
-          Inches(5.2), FOOTER_TOP - note_top, size=11, colour=GREY, name="aturan_sdm")
+                             tr("deck.col.gap", lang), tr("deck.col.net", lang), tr("deck.col.ratio", lang)], rows,
+                        Inches(7.8), Inches(1.7), Inches(5.2), size=10, name="tabel_sdm", bottom=Inches(5.0))
+    note_top = max(Inches(5.0), end + Inches(0.1))
+    gap = (b.staffing_gap.text + " ") if b.staffing_gap else ""
+    rule = staffing_note(b, lang)
+    add_text(slide, gap + (rule.text + " " if rule else "") + unit_scope_note(b.filters, lang), Inches(7.8), note_top,
+          Inches(5.2), FOOTER_TOP - note_top, size=10, colour=GREY, name="aturan_sdm")
 
     if prevention is not None:  # 6b. Prevention (issue 15)
         from exports.prevention_slide import add_prevention_slide
 
-        add_prevention_slide(prs, prevention, lang, demo, b.names)
+        add_prevention_slide(prs, prevention, lang, demo, b.names, b.data_status)
 
     # 7. Key messages
     slide = add_slide(prs, tr("deck.messages", lang), footer_mixed, demo)
@@ -284,6 +290,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     when = fmt_date(now or dt.datetime.now(dt.timezone.utc), lang)
     note = [tr("deck.note.period", lang, period=period),
             tr("deck.note.updated", lang, updated=_latest_update(b)),
+            *(n.text for n in b.coverage_notes),
             tr("deck.note.sources", lang, sources=sources),
             tr("deck.note.definition", lang),
             tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang))]

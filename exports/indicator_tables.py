@@ -9,9 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from domain.filters import Filters
-from domain.formatting import fmt_month, fmt_period
+from domain.formatting import fmt_date, fmt_month, fmt_period
 from domain.indicators import CASE_FILTERS, CATALOGUE, STAGE_LAG_MONTHS
-from domain.messages import quarter_label
 from domain.periods import REASON_LAG
 from strings import tr
 
@@ -58,6 +57,25 @@ def latest_like_window(b) -> tuple | None:
     return (start, end) if start.replace(year=start.year - 1) >= b.first_month else None
 
 
+def latest_update(status: pd.DataFrame, lang: str, kinds: tuple[str, ...] = ()) -> str:
+    """The last update of the kinds a slide shows (every kind when none are named), as the footer states it."""
+    rows = status[status["kode"].isin(kinds)] if kinds and len(status) else status
+    stamps = pd.to_datetime(rows["diperbarui"], utc=True) if len(rows) else pd.Series([])
+    latest = stamps.max() if len(stamps) else None
+    return fmt_date(latest.to_pydatetime(), lang) if latest is not None and pd.notna(latest) else "–"
+
+
+def rising_rule(lang: str = "id", key: str = "jar.rising.rule") -> str:
+    """The new-or-rising rule with its windows and thresholds (domain.trends, domain.comparison), as the Jarnas
+    page, Daftar Tindakan, the Glosarium and the deck state it."""
+    from domain import trends
+    from domain.comparison import ALPHA, MIN_COUNT
+    from domain.formatting import fmt_dec
+
+    return tr(key, lang, recent=trends.RECENT_MONTHS, baseline=trends.BASELINE_MONTHS, min=MIN_COUNT,
+              alpha=fmt_dec(ALPHA, 2, lang), new=trends.MIN_NEW_COUNT)
+
+
 def unit_scope_note(filters: Filters, lang: str = "id") -> str:
     """Capacity and staffing follow the period and where a unit is; name the filters that do not apply."""
     ignored = [name for name in CASE_FILTERS[1:] if getattr(filters, name) and name != "provinsi"]
@@ -71,11 +89,14 @@ def staffing_window(b, lang: str = "id") -> str:
     return fmt_period(h.workload.start, h.workload.end, lang) if h is not None and h.workload else "–"
 
 
-def staffing_note(b, lang: str = "id") -> str:
-    """The one WISN rule, stated under every figure that uses it."""
+def staffing_note(b, lang: str = "id"):
+    """The one WISN rule with the windows it read (domain.statements.wisn_rule); None without staff data."""
+    from domain.statements import wisn_rule
+
     h = b.indicators
-    quarter = quarter_label(h.staff_quarter if h is not None else None, lang)
-    return tr("sdm.rule", lang, quarter=quarter, window=staffing_window(b, lang))
+    if h is None or h.staffing is None or h.wisn is None:
+        return None
+    return wisn_rule(h.staff_quarter, h.workload, h.window.end, lang)
 
 
 def headline_frame(b, lang: str = "id") -> pd.DataFrame:

@@ -94,9 +94,11 @@ CATALOG = {
     },
     "eks.msg.rising_modus": {
         "id": "{name} meningkat: {count} korban dalam {recent} bulan terakhir ({window}), rata-rata {recent_mean} "
-              "per bulan, {ratio} kali rata-rata bulanan {baseline} bulan sebelumnya ({baseline_mean}).",
-        "en": "{name} is rising: {count} victims in the last {recent} months ({window}), {recent_mean} a month "
-              "on average, {ratio} times the monthly average of the {baseline} months before ({baseline_mean}).",
+              "per bulan, dibanding {base_count} korban dalam {baseline} bulan sebelumnya ({baseline_window}), "
+              "rata-rata {baseline_mean} per bulan; kenaikan ini di luar variasi kebetulan.",
+        "en": "{name} is rising: {count} victims in the last {recent} months ({window}), {recent_mean} a month on "
+              "average, against {base_count} victims in the {baseline} months before ({baseline_window}), "
+              "{baseline_mean} a month; the rise is beyond chance variation.",
     },
     "eks.msg.new_modus": {
         "id": "Modus baru muncul: {name}, {count} korban dalam {recent} bulan terakhir ({window}), tidak ada dalam "
@@ -111,16 +113,17 @@ CATALOG = {
     "eks.msg.top_destination": {"id": "{name} adalah tujuan terbanyak ({share} korban).",
                                 "en": "{name} is the most frequent destination ({share} of victims)."},
     "eks.msg.capacity": {
-        "id": "{count} unit layanan masih terisi di atas {threshold} kapasitas selama sedikitnya {months} bulan "
-              "berturut-turut pada {end}; tertinggi {name} ({max} pada {max_month}).",
-        "en": "{count} service units are still above {threshold} of capacity for at least {months} consecutive "
-              "months in {end}; highest {name} ({max} in {max_month}).",
+        "id": "{count} unit layanan terisi di atas {threshold} kapasitas selama sedikitnya {months} bulan "
+              "berturut-turut hingga {end}; tertinggi pada {end}: {name} ({util}).",
+        "en": "Service units above {threshold} of capacity for at least {months} consecutive months up to {end}: "
+              "{count}; highest in {end}: {name} ({util}).",
     },
     "eks.msg.staffing": {
-        "id": "Menurut perhitungan WISN (staf {quarter}, beban kerja {window}), kekurangan staf mencapai {shortage} "
-              "orang di {units} unit; kekurangan terbesar pada peran {role}.",
-        "en": "By WISN (staff of {quarter}, workload of {window}), {shortage} staff are missing across {units} "
-              "units; the largest gap is in the {role} role.",
+        "id": "Menurut perhitungan WISN (staf {quarter}, beban kerja {window}), kekurangan staf bruto (jumlah "
+              "kekurangan tiap unit dan peran) mencapai {shortage} orang di {units} unit; kekurangan terbesar pada "
+              "peran {role}.",
+        "en": "By WISN (staff of {quarter}, workload of {window}), the gross staff shortage (the sum of each unit's "
+              "and role's shortage) is {shortage} across {units} units; the largest gap is in the {role} role.",
     },
     # Slide deck
     "deck.title": {"id": "Sinergi Penanganan Korban TPPO", "en": "Synergy in Handling Trafficking Victims"},

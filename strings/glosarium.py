@@ -32,12 +32,12 @@ CATALOG = {
         "en": "**Year-on-year change** is shown only when the same period a year earlier is fully covered by data.",
     },
     "glo.key.rising": {
-        "id": "**Modus meningkat**: {recent} bulan terakhir dibanding rata-rata {baseline} bulan sebelumnya "
-              "(≥ {factor} kali, minimal {min} korban, uji Poisson p < 0,05). **Modus baru**: tidak ada korban pada "
-              "{baseline} bulan sebelumnya.",
-        "en": "**Rising form**: the last {recent} months against the average of the {baseline} months before "
-              "(≥ {factor} times, at least {min} victims, Poisson test p < 0.05). **New form**: no victims in the "
-              "{baseline} months before.",
+        "id": "**Modus meningkat**: {recent} bulan terakhir dibanding {baseline} bulan sebelumnya, dengan aturan "
+              "\"naik\" yang sama (kedua hitungan sedikitnya {min} korban, uji dua hitungan Poisson p < {alpha}). "
+              "**Modus baru**: tidak ada korban pada {baseline} bulan sebelumnya dan sedikitnya {new} korban kini.",
+        "en": "**Rising form**: the last {recent} months against the {baseline} months before, by the same "
+              "\"rise\" rule (both counts at least {min} victims, two-count Poisson test p < {alpha}). **New "
+              "form**: no victims in the {baseline} months before and at least {new} now.",
     },
     "glo.key.completeness": {
         "id": "**Belum lapor**: instansi biasanya melaporkan provinsi itu (≥ {active} dari {baseline} bulan "

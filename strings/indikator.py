@@ -88,10 +88,13 @@ CATALOG = {
     # Prevention (issue 15)
     "ind.korban_per_10rb_pmi.def": {
         "id": "Korban ditangani menurut daerah asal pada satu tahun dibagi PMI yang ditempatkan dari daerah itu pada "
-              "tahun yang sama (BP2MI), dikali 10.000. Menunjukkan risiko per calon pekerja migran, bukan per "
-              "penduduk.",
+              "tahun yang sama (BP2MI), dikali 10.000; untuk beberapa daerah, hanya daerah yang memiliki data "
+              "penempatan. Menunjukkan risiko per calon pekerja migran, bukan per penduduk. Filter modus, jenis "
+              "kelamin, kelompok umur dan instansi tidak berlaku (penempatan tidak memiliki rincian itu).",
         "en": "Victims handled by area of origin in a year divided by the migrant workers placed from that area in "
-              "the same year (BP2MI), times 10,000. Risk per migrant worker, not per inhabitant."},
+              "the same year (BP2MI), times 10,000; over several areas, only those with placement data. Risk per "
+              "migrant worker, not per inhabitant. The form, sex, age and agency filters do not apply (placements "
+              "have no such breakdown)."},
     "ind.kegiatan_pencegahan_100rb.def": {
         "id": "Kegiatan pencegahan (sosialisasi, pelatihan aparat desa, layanan informasi migrasi aman, lainnya) "
               "pada 12 bulan yang berakhir pada akhir periode, per 100.000 penduduk daerah tempat kegiatan.",
@@ -146,16 +149,23 @@ CATALOG = {
     "rule.province.lokasi_pencegahan": {"id": "provinsi tempat keberangkatan dicegah",
                                         "en": "province where the departure was stopped"},
     "rule.comparison": {
-        "id": "Perbandingan hanya antara bulan yang sama setahun sebelumnya, bila data mencakup keduanya. \"Naik\" "
-              "atau \"turun\" hanya bila kedua angka sedikitnya {min} dan perubahan di luar variasi kebetulan (uji "
-              "binomial eksak untuk dua hitungan Poisson, p < {alpha}); selain itu \"relatif stabil\". Indikator "
-              "yang baru lengkap beberapa bulan kemudian (reintegrasi) tidak dibandingkan untuk periode yang "
-              "berakhir kurang dari {lag} bulan sebelum akhir data.",
-        "en": "Comparisons are only made with the same months a year earlier, when the data cover both. \"Rose\" "
-              "or \"fell\" only when both counts are at least {min} and the change is beyond chance (exact binomial "
-              "test for two Poisson counts, p < {alpha}); otherwise \"broadly stable\". Indicators that fill in "
-              "months later (reintegration) are not compared for periods ending less than {lag} months before the "
-              "end of the data."},
+        "id": "Satu aturan untuk setiap \"naik\", \"turun\" dan \"meningkat\" di dasbor: dua hitungan korban "
+              "dibandingkan dengan uji binomial eksak untuk dua hitungan Poisson (laju bulanan, sehingga jendela "
+              "yang panjangnya berbeda dapat dibandingkan), dan disebut naik atau turun hanya bila kedua hitungan "
+              "sedikitnya {min} dan p < {alpha}; selain itu \"relatif stabil\", atau tidak dinilai bila angkanya "
+              "terlalu kecil. Aturan ini dipakai untuk perubahan dibanding bulan yang sama setahun sebelumnya (hanya "
+              "bila data mencakup keduanya), untuk modus yang meningkat (3 bulan terakhir dibanding 12 bulan "
+              "sebelumnya) dan untuk wilayah prioritas pencegahan. Indikator yang baru lengkap beberapa bulan "
+              "kemudian (reintegrasi) tidak dibandingkan untuk periode yang berakhir kurang dari {lag} bulan "
+              "sebelum akhir data.",
+        "en": "One rule for every \"rise\", \"fall\" and \"rising\" on the dashboard: two victim counts are "
+              "compared with the exact binomial test for two Poisson counts (monthly rates, so windows of different "
+              "lengths compare), and called a rise or fall only when both counts are at least {min} and p < "
+              "{alpha}; otherwise \"broadly stable\", or not judged when the counts are too small. The rule serves "
+              "the change against the same months a year earlier (only when the data cover both), rising forms "
+              "(the last 3 months against the 12 before) and the prevention priority areas. Indicators that fill "
+              "in months later (reintegration) are not compared for periods ending less than {lag} months before "
+              "the end of the data."},
     # Comparison verdicts and reasons
     "cmp.short.naik": {"id": "naik", "en": "up"},
     "cmp.short.turun": {"id": "turun", "en": "down"},
@@ -196,10 +206,11 @@ CATALOG = {
     "export.source": {"id": "Sumber: {source}", "en": "Source: {source}"},
     "export.updated": {"id": "Pembaruan terakhir: {updated}", "en": "Last updated: {updated}"},
     "sdm.rule": {
-        "id": "WISN: staf menurut {quarter} (kuartal terakhir sampai akhir periode); beban kerja {window} (12 bulan "
-              "yang berakhir pada akhir periode).",
-        "en": "WISN: staff as of {quarter} (the latest quarter up to the period's end); workload of {window} (the "
-              "12 months ending at the period's end)."},
+        "id": "WISN: staf menurut {quarter}, kuartal terakhir yang ada datanya hingga {end}; beban kerja {window} "
+              "({n} bulan okupansi{scaled}).",
+        "en": "WISN: staff as of {quarter}, the latest quarter with data up to {end}; workload of {window} ({n} "
+              "months of occupancy{scaled})."},
+    "sdm.rule.scaled": {"id": ", disetahunkan", "en": ", scaled to a year"},
     "eks.alerts.ended": {"id": "{n} unit lain sempat dalam peringatan pada periode ini, tetapi sudah berakhir "
                                 "sebelum bulan terakhir (lihat halaman Kapasitas Sentra).",
                          "en": "{n} other units were on alert earlier in the period, but their alert ended before "

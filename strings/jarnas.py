@@ -12,23 +12,31 @@ CATALOG = {
     "jar.rising.none": {"id": "Tidak ada modus yang baru atau meningkat menurut aturan di bawah.",
                         "en": "No new or rising form under the rule below."},
     "jar.rising.item.naik": {
-        "id": "{name}: {count} korban dalam {recent} bulan terakhir ({ratio} kali rata-rata bulanan sebelumnya)",
-        "en": "{name}: {count} victims in the last {recent} months ({ratio} times the earlier monthly average)",
+        "id": "{name}: {count} korban dalam {recent} bulan terakhir ({window}) dibanding {base_count} dalam {baseline} "
+              "bulan sebelumnya; laju bulanan {ratio} kali lipat.",
+        "en": "{name}: {count} victims in the last {recent} months ({window}) against {base_count} in the {baseline} "
+              "months before; {ratio} times the monthly rate.",
     },
-    "jar.rising.item.baru": {"id": "{name}: {count} korban dalam {recent} bulan terakhir; tidak ada sebelumnya",
-                             "en": "{name}: {count} victims in the last {recent} months; none before"},
+    "jar.rising.item.baru": {"id": "{name}: {count} korban dalam {recent} bulan terakhir ({window}); tidak ada dalam "
+                                   "{baseline} bulan sebelumnya.",
+                             "en": "{name}: {count} victims in the last {recent} months ({window}); none in the "
+                                   "{baseline} months before."},
     "jar.rising.rule": {
-        "id": "Aturan: {recent} bulan terakhir dibanding rata-rata {baseline} bulan sebelumnya. \"Meningkat\" bila "
-              "rata-rata ≥ {factor} kali, minimal {min} korban, dan kenaikan tidak mungkin kebetulan (uji Poisson, "
-              "p < 0,05). \"Baru\" bila tidak ada korban pada {baseline} bulan sebelumnya.",
-        "en": "Rule: the last {recent} months against the average of the {baseline} months before. \"Rising\" when "
-              "the average is ≥ {factor} times, at least {min} victims, and unlikely to be chance (Poisson test, "
-              "p < 0.05). \"New\" when there were no victims in the {baseline} months before.",
+        "id": "Aturan: {recent} bulan terakhir dibanding {baseline} bulan sebelumnya, dengan aturan yang sama seperti "
+              "setiap \"naik\" di dasbor: kedua hitungan sedikitnya {min} korban dan laju bulanan lebih tinggi di "
+              "luar variasi kebetulan (uji binomial eksak untuk dua hitungan Poisson, p < {alpha}). \"Baru\" bila "
+              "tidak ada korban pada {baseline} bulan sebelumnya dan sedikitnya {new} korban kini.",
+        "en": "Rule: the last {recent} months against the {baseline} months before, by the rule behind every "
+              "\"rise\" on the dashboard: both counts at least {min} victims and a higher monthly rate beyond "
+              "chance (exact binomial test for two Poisson counts, p < {alpha}). \"New\" when there were no victims "
+              "in the {baseline} months before and at least {new} now.",
     },
     "jar.rising.window": {"id": "Jendela: {recent} dibanding {baseline}. Riwayat sebelum awal periode ikut dipakai.",
                           "en": "Window: {recent} against {baseline}. History before the period start is used."},
-    "jar.rising.short": {"id": "Riwayat data belum cukup (perlu minimal {months} bulan sebelum jendela terakhir).",
-                         "en": "Not enough history (at least {months} months before the latest window are needed)."},
+    "jar.rising.short": {"id": "Riwayat data belum cukup untuk menilai modus baru atau meningkat: ada {have} bulan "
+                                "sebelum jendela terakhir, perlu minimal {months}.",
+                         "en": "Not enough history to judge new or rising forms: {have} months before the latest "
+                               "window, at least {months} needed."},
     "jar.status.naik": {"id": "meningkat", "en": "rising"},
     "jar.status.baru": {"id": "baru", "en": "new"},
     "jar.status.-": {"id": "–", "en": "–"},
@@ -57,6 +65,15 @@ CATALOG = {
     "jar.completeness.late": {"id": "{count} provinsi belum lapor", "en": "{count} provinces not reported"},
     "jar.completeness.colorbar": {"id": "Kelengkapan", "en": "Completeness"},
     "jar.completeness.missing": {"id": "Belum melapor", "en": "Not yet reported"},
+    "jar.completeness.short": {
+        "id": "Kelengkapan laporan belum dapat dinilai: data mencakup {have} bulan sebelum tiga bulan terakhir, perlu "
+              "minimal {need} untuk tahu instansi mana yang biasanya melapor.",
+        "en": "Reporting completeness cannot be judged yet: the data cover {have} months before the latest three, "
+              "and at least {need} are needed to know which agencies usually report."},
+    "jar.completeness.none_expected": {
+        "id": "Tidak ada laporan yang diharapkan untuk provinsi dan bulan ini (tidak ada instansi yang biasanya "
+              "melaporkannya).",
+        "en": "No report is expected for these provinces and months (no agency usually reports them)."},
     "jar.completeness.none": {"id": "Semua laporan yang diharapkan sudah diterima.",
                               "en": "Every expected report has been received."},
     "jar.completeness.rule": {

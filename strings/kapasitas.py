@@ -37,10 +37,11 @@ CATALOG = {
                                   "penghuni, dijumlahkan per bulan.",
                             "en": "Share of residents who are TPPO victims: resident TPPO victims divided by all "
                                   "residents, summed over months."},
-    "kap.help.alert_units": {"id": "Unit dalam peringatan saat ini: utilisasinya di atas 90% paling sedikit dua bulan "
-                                   "berturut-turut hingga bulan terakhir data.",
-                             "en": "Units currently on alert: above 90% utilisation for at least two consecutive "
-                                   "months up to the latest month of data."},
+    "kap.help.alert_units": {"id": "Unit dalam peringatan pada {month}: utilisasinya di atas 90% paling sedikit dua "
+                                   "bulan berturut-turut hingga bulan itu, walaupun rangkaiannya dimulai sebelum "
+                                   "periode.",
+                             "en": "Units on alert in {month}: above 90% utilisation for at least two consecutive "
+                                   "months up to that month, even when the run began before the period."},
     "kap.alerts.title": {"id": "Peringatan: unit di atas 90% kapasitas", "en": "Alerts: units above 90% of capacity"},
     "kap.alerts.rule": {"id": "Setiap rangkaian paling sedikit 2 bulan berturut-turut dengan utilisasi di atas 90% "
                               "(tepat 90% tidak termasuk; bulan yang tidak dilaporkan memutus rangkaian).",

@@ -18,9 +18,10 @@ CATALOG = {
     "pcg.kpi.prevented": {"id": "Keberangkatan nonprosedural dicegah", "en": "Irregular departures prevented"},
     "pcg.kpi.priority": {"id": "Kab/kota dengan korban tanpa pencegahan",
                          "en": "Regencies/cities with victims and no prevention"},
-    "pcg.context": {"id": "**Periode:** {period} · **12 bulan terakhir:** {window} · **Tahun penempatan PMI:** "
-                          "{year}",
-                    "en": "**Period:** {period} · **Last 12 months:** {window} · **Placement year:** {year}"},
+    "pcg.context": {"id": "**Periode:** {period} · **Jendela 12 bulan kegiatan dan korban:** {window} · **Tahun "
+                          "penempatan PMI:** {year}",
+                    "en": "**Period:** {period} · **12-month window of activities and victims:** {window} · "
+                          "**Placement year:** {year}"},
     "pcg.no_year": {"id": "belum ada data", "en": "no data yet"},
     # Map
     "pcg.map.header": {"id": "Risiko asal di samping jangkauan pencegahan",
@@ -60,17 +61,32 @@ CATALOG = {
     "pcg.priority.header": {"id": "Wilayah prioritas pencegahan", "en": "Priority areas for prevention"},
     "pcg.rule": {
         "id": "Aturan: kab/kota dengan sedikitnya satu korban (menurut asal) dalam {window}. Kelompok 1 lebih "
-              "dulu: tanpa kegiatan pencegahan dalam 12 bulan itu. Kelompok 2: korban naik dibanding {previous} "
-              "di luar variasi kebetulan (kedua periode sedikitnya {min} korban, uji Poisson p < {alpha}). "
+              "dulu: tanpa kegiatan pencegahan pada bulan-bulan itu. Kelompok 2: laju bulanan korban naik dibanding "
+              "{previous} di luar variasi kebetulan (kedua periode sedikitnya {min} korban, uji dua hitungan "
+              "Poisson p < {alpha}). "
               "Kelompok 3: lainnya. Dalam kelompok: korban per kegiatan terbanyak, lalu korban terbanyak, lalu "
               "selisih terbesar. Korban yang kab/kotanya tidak tercatat tidak masuk daftar ini.",
         "en": "Rule: regencies/cities with at least one victim (by origin) in {window}. Group 1 first: no "
-              "prevention activity in those 12 months. Group 2: victims rose against {previous} beyond chance "
-              "(at least {min} victims in both periods, Poisson test p < {alpha}). Group 3: the others. Within a "
-              "group: most victims per activity, then most victims, then the largest difference. "
+              "prevention activity in those months. Group 2: the monthly rate of victims rose against {previous} "
+              "beyond chance (at least {min} victims in both periods, two-count Poisson test p < {alpha}). Group 3: "
+              "the others. Within a group: most victims per activity, then most victims, then the largest "
+              "difference. "
               "Victims whose regency/city is not recorded are not in this list."},
-    "pcg.priority.none": {"id": "Tidak ada kab/kota dengan korban dalam 12 bulan terakhir.",
-                          "en": "No regency/city had victims in the last 12 months."},
+    "pcg.rule.no_previous": {
+        "id": "Aturan: kab/kota dengan sedikitnya satu korban (menurut asal) dalam {window}. Kelompok 1 lebih "
+              "dulu: tanpa kegiatan pencegahan pada bulan-bulan itu. Kelompok 2 (korban naik) tidak dinilai: tidak "
+              "ada data korban sebelum {window}. Kelompok 3: lainnya. Dalam kelompok: korban per kegiatan "
+              "terbanyak, lalu korban terbanyak. Korban yang kab/kotanya tidak tercatat tidak masuk daftar ini.",
+        "en": "Rule: regencies/cities with at least one victim (by origin) in {window}. Group 1 first: no prevention "
+              "activity in those months. Group 2 (victims rising) is not judged: there are no victim data before "
+              "{window}. Group 3: the others. Within a group: most victims per activity, then most victims. Victims "
+              "whose regency/city is not recorded are not in this list."},
+    "pcg.priority.none": {"id": "Tidak ada kab/kota dengan korban dalam {window}.",
+                          "en": "No regency/city had victims in {window}."},
+    "pcg.priority.no_activities": {"id": "Daftar ini tidak disusun: tidak ada data kegiatan pencegahan untuk periode "
+                                         "ini (lihat catatan di atas).",
+                                   "en": "The list is not drawn up: there are no prevention activity data for this "
+                                         "period (see the note above)."},
     "pcg.priority.group.1": {"id": "1 · korban, tanpa pencegahan", "en": "1 · victims, no prevention"},
     "pcg.priority.group.2": {"id": "2 · korban naik", "en": "2 · victims rising"},
     "pcg.priority.group.3": {"id": "3 · lainnya", "en": "3 · other"},
@@ -78,11 +94,11 @@ CATALOG = {
     "pcg.pcol.kelompok": {"id": "Kelompok", "en": "Group"},
     "pcg.pcol.nama": {"id": "Kab/kota", "en": "Regency/city"},
     "pcg.pcol.provinsi": {"id": "Provinsi", "en": "Province"},
-    "pcg.pcol.korban_12": {"id": "Korban 12 bln", "en": "Victims 12 mo"},
-    "pcg.pcol.korban_12_sebelumnya": {"id": "Korban 12 bln sebelumnya", "en": "Victims previous 12 mo"},
+    "pcg.pcol.korban_12": {"id": "Korban {window}", "en": "Victims {window}"},
+    "pcg.pcol.korban_12_sebelumnya": {"id": "Korban {previous}", "en": "Victims {previous}"},
     "pcg.pcol.selisih": {"id": "Selisih", "en": "Difference"},
-    "pcg.pcol.kegiatan_12": {"id": "Kegiatan 12 bln", "en": "Activities 12 mo"},
-    "pcg.pcol.peserta_12": {"id": "Peserta 12 bln", "en": "Participants 12 mo"},
+    "pcg.pcol.kegiatan_12": {"id": "Kegiatan {window}", "en": "Activities {window}"},
+    "pcg.pcol.peserta_12": {"id": "Peserta {window}", "en": "Participants {window}"},
     "pcg.pcol.korban_per_kegiatan": {"id": "Korban per kegiatan", "en": "Victims per activity"},
     "pcg.pcol.korban_per_10rb_pmi": {"id": "Korban per 10.000 PMI", "en": "Victims per 10,000 placed"},
     "pcg.priority.top": {"id": "Teratas: {names}.", "en": "Top: {names}."},
@@ -124,11 +140,12 @@ CATALOG = {
     "kelola.kind.penempatan_pmi": {"id": "Penempatan PMI (BP2MI)", "en": "Migrant-worker placements (BP2MI)"},
     # Executive page section and slide
     "pcg.exec.header": {"id": "Pencegahan", "en": "Prevention"},
-    "pcg.exec.summary": {
-        "id": "{prevented} keberangkatan nonprosedural dicegah pada periode ini. {gap} kab/kota mencatat korban "
-              "dalam 12 bulan terakhir tanpa satu pun kegiatan pencegahan{top}.",
-        "en": "{prevented} irregular departures were prevented in the period. {gap} regencies/cities had victims "
-              "in the last 12 months and no prevention activity at all{top}."},
+    "pcg.exec.prevented": {"id": "{prevented} keberangkatan nonprosedural dicegah pada {period}.",
+                           "en": "Irregular departures prevented in {period}: {prevented}."},
+    "pcg.exec.gap": {
+        "id": "{gap} kab/kota mencatat korban dalam {window} tanpa satu pun kegiatan pencegahan pada bulan-bulan "
+              "itu{top}.",
+        "en": "Regencies/cities with victims in {window} and no prevention activity in those months: {gap}{top}."},
     "pcg.exec.top": {"id": ", terutama {names}", "en": ", above all {names}"},
     "pcg.deck.title": {"id": "Pencegahan: wilayah prioritas", "en": "Prevention: priority areas"},
 }

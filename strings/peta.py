@@ -23,6 +23,11 @@ CATALOG = {
     "peta.total": {"id": "Korban ditangani", "en": "Victims handled"},
     "peta.total_help": {"id": "Dihitung sekali per korban, pada tahap penerimaan & asesmen, sesuai filter.",
                         "en": "Counted once per victim, at reception and assessment, under the filters."},
+    "peta.rate_missing_population": {
+        "id": "Angka per 100.000 penduduk tidak dihitung: penduduk {names} belum tersedia, sehingga korban dari sana "
+              "tidak memiliki penyebut.",
+        "en": "No rate per 100,000 is computed: the population of {names} is not available, so their victims have "
+              "no denominator."},
     "peta.rate_no_denominator": {
         "id": "Angka per 100.000 penduduk tidak ditampilkan: dengan filter jenis kelamin atau kelompok umur penyebutnya "
               "harus penduduk kelompok yang sama, dan data itu belum dimuat.",

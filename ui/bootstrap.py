@@ -31,6 +31,7 @@ def start() -> bool:
     """Bootstrap; False (after showing why) when the app cannot serve pages."""
     use_cache(st.cache_data)  # data_access imports no Streamlit: the app hands it its cache
     begin_run()
+    st.session_state["_said"] = []  # ui.frame.say: the statements of this run only
     try:
         bootstrap()
     except ReferenceMissing as exc:

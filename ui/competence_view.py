@@ -17,11 +17,14 @@ from domain.competence import below_target, competence_by_role, competence_table
 from domain.filters import Filters
 from domain.formatting import fmt_date, fmt_int, fmt_pct, fmt_period
 from domain.messages import quarter_label
-from domain.periods import add_months
+from data_access.coverage import get_coverage
+from domain.coverage import at_end
+from domain.periods import Window, add_months
+from domain.statements import coverage_note
 from domain.sdm import ROLES, WINDOW_MONTHS
 from ui.auth import current_role, current_user
 from ui.cached import figure, memo
-from ui.frame import download_table, lazy_expander, provenance, show_table
+from ui.frame import download_table, lazy_expander, provenance, say, show_table
 from ui.i18n import current_lang, t
 
 KINDS = ("pelatihan", "staf")
@@ -47,27 +50,37 @@ def render_competence(filters: Filters, staffing: pd.DataFrame, wisn: pd.DataFra
     lang = current_lang()
     st.subheader(t("kom.title"))
     st.caption(t("kom.caption"))
-    start = add_months(filters.end, -(WINDOW_MONTHS - 1))
-    window = filters.with_(start=start)  # provenance and downloads name the training window, not the period
+    # Training reports have their own months: the 12 months ending at the period's end, or at their last month when
+    # they stop earlier inside the period (a share over months without reports would read as untrained staff).
+    source = at_end("pelatihan", Window(filters.start, filters.end), get_coverage().get("pelatihan"),
+                    months=WINDOW_MONTHS)
+    say(coverage_note(source, lang), "caption" if source.has_data else "info")
+    start, end = (source.used.start, source.used.end) if source.has_data else (
+        add_months(filters.end, -(WINDOW_MONTHS - 1)), filters.end)
+    window = filters.with_(start=start, end=end)  # provenance and downloads name the training window
     targets = get_competence_targets()
-    trained = get_training(start, filters.end, filters.provinsi)
+    trained = get_training(start, end, filters.provinsi) if source.has_data else pd.DataFrame(
+        columns=["kode_unit", "peran", "dilatih"])
     if targets["contoh"].any():
         st.warning(t("kom.example_target"), icon=":material/warning:")
     if targets.empty:
         st.info(t("kom.no_target"), icon=":material/info:")
-    if trained.empty:
+    if trained.empty and source.has_data:
         st.info(t("kom.no_training"), icon=":material/info:")
     table = memo(competence_table, staffing, trained, targets, wisn)
-    st.caption(t("kom.rule", window=fmt_period(start, filters.end, lang), quarter=quarter_label(quarter, lang)))
+    st.caption(t("kom.rule", window=fmt_period(start, end, lang), quarter=quarter_label(quarter, lang)))
     below = below_target(table, "porsi_terlatih", "target_terlatih")
     judged = table["target_terlatih"].notna() & (table["terisi"] > 0)
     c = st.columns(3)
-    c[0].metric(t("kom.kpi.trained"), fmt_pct(overall_share(table, "terlatih"), lang=lang, missing=t("sdm.no_data")),
+    # Without training reports for the period the trained share is unknown, not 0 %.
+    trained_share = overall_share(table, "terlatih") if source.has_data else None
+    c[0].metric(t("kom.kpi.trained"), fmt_pct(trained_share, lang=lang, missing=t("sdm.no_data")),
                 help=t("kom.help.trained"))
     c[1].metric(t("kom.kpi.certified"), fmt_pct(overall_share(table, "bersertifikat"), lang=lang,
                                                 missing=t("sdm.no_data")), help=t("kom.help.certified"))
     c[2].metric(t("kom.kpi.below"), t("sdm.kpi.cells_value", n=fmt_int(int(below.sum()), lang),
-                                      m=fmt_int(int(judged.sum()), lang)), help=t("kom.help.below"))
+                                      m=fmt_int(int(judged.sum()), lang)) if source.has_data else t("sdm.no_data"),
+                help=t("kom.help.below"))
     by_role = memo(competence_by_role, table)
     labels = {k: t(f"kom.chart.{k}") for k in ("trained", "certified", "target_trained", "target_certified", "x")}
     st.plotly_chart(figure(make_competence_chart, by_role, title=t("kom.chart.title"), role_names=role_names,

@@ -212,6 +212,42 @@ def metric(container, label: str, value: str, delta: str | None = None, *, delta
     container.metric(label, value, delta=delta, delta_color=colour, delta_arrow=direction, **kwargs)
 
 
+SAID_KEY = "_said"  # the statements of the current script run (ui.bootstrap clears it at each run's start)
+
+
+# How each alert sentence is shown (domain.statements.alert_statements): good news green, a gap in the reports amber.
+ALERT_ELEMENT = {"alert.none": "success", "alert.none_reported": "caption", "alert.ongoing": "caption",
+                 "alert.ended": "caption", "alert.unreported": "warning", "alert.no_units": "info"}
+
+
+def say(statement, how: str = "caption", **kwargs) -> None:
+    """Shows a generated sentence (domain.statements.Statement) and keeps it, with its evidence, in the session's
+    list of this run's statements: the generative test reads them back and checks each against its own oracle.
+
+    how: the Streamlit element (caption, markdown, info, success, warning, error). Markdown-capable elements get
+    the text escaped (unit names carry quotes and asterisks)."""
+    if statement is None:
+        return
+    from domain.messages import escape_markdown
+
+    st.session_state.setdefault(SAID_KEY, []).append(statement)
+    getattr(st, how)(escape_markdown(statement.text), **kwargs)
+
+
+def say_list(statements) -> None:
+    """Several statements as one bulleted Markdown list (the key messages), each kept like say() keeps it."""
+    from domain.messages import escape_markdown
+
+    statements = [s for s in statements if s is not None]
+    st.session_state.setdefault(SAID_KEY, []).extend(statements)
+    st.markdown("\n".join(f"- {escape_markdown(s.text)}" for s in statements))
+
+
+def said() -> list:
+    """The statements shown so far in this run (tests read them through session state)."""
+    return list(st.session_state.get(SAID_KEY, []))
+
+
 def empty_state(message_key: str = "empty.no_data") -> None:
     """Shows the designed empty state and stops the page."""
     st.info(t(message_key), icon="ℹ️")

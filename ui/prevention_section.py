@@ -8,10 +8,10 @@ import streamlit as st
 from data_access.prevention import get_prevention_view
 from domain.filters import Filters
 from domain.formatting import fmt_int
-from domain.messages import escape_markdown
-from domain.prevention import GROUP_NO_PREVENTION
+from domain.indicators import CATALOGUE, PREVENTION_FILTERS
+from domain.statements import ignored_note
 from exports.prevention_slide import exec_summary
-from ui.frame import provenance
+from ui.frame import provenance, say
 from ui.i18n import t
 
 KINDS = ("kasus", "kegiatan_pencegahan", "pencegahan_keberangkatan", "penempatan_pmi")
@@ -22,11 +22,16 @@ def render_prevention_section(filters: Filters, lang: str) -> None:
     if view.filters is None:
         return
     st.subheader(t("pcg.exec.header"))
-    st.markdown(escape_markdown(exec_summary(view, lang)))
-    gap = int((view.priority["kelompok"] == GROUP_NO_PREVENTION).sum()) if len(view.priority) else 0
+    # Prevention figures read the period and the province only, the victims beside them included.
+    say(ignored_note([i for i in CATALOGUE.values() if i.filters == PREVENTION_FILTERS], filters, lang))
+    for note in exec_summary(view, lang):
+        say(note, "markdown")
+    gap = view.gap
+    no_data = t("eks.no_data")
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("pcg.kpi.prevented"), fmt_int(view.prevented, lang), help=t("ind.keberangkatan_dicegah.def"))
-    c2.metric(t("pcg.kpi.priority"), fmt_int(gap, lang), help=t("ind.wilayah_prioritas_pencegahan.def"))
-    c3.metric(t("pcg.kpi.activities"), fmt_int(view.activities, lang),
-              help=t("ind.kegiatan_pencegahan.def"))
-    provenance(t("pcg.source.prevented") + "; " + t("pcg.source.activities"), view.filters, KINDS)
+    c1.metric(t("pcg.kpi.prevented"), fmt_int(view.prevented, lang, no_data), help=t("ind.keberangkatan_dicegah.def"))
+    c2.metric(t("pcg.kpi.priority"), fmt_int(len(gap), lang) if gap is not None else no_data,
+              help=t("ind.wilayah_prioritas_pencegahan.def"))
+    c3.metric(t("pcg.kpi.activities"), fmt_int(view.activities, lang, no_data), help=t("ind.kegiatan_pencegahan.def"))
+    provenance(t("pcg.source.prevented") + "; " + t("pcg.source.activities"),
+               view.filters.with_(start=min(view.window.start, view.filters.start), end=view.filters.end), KINDS)

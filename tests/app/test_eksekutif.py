@@ -170,8 +170,8 @@ def test_filters_that_do_not_apply_say_so(app_env):
 
 
 @pytest.mark.parametrize(("lang", "label", "sentence"), [
-    ("id", "Kab/kota dengan korban tanpa pencegahan", "keberangkatan nonprosedural dicegah pada periode ini"),
-    ("en", "Regencies/cities with victims and no prevention", "irregular departures were prevented in the period"),
+    ("id", "Kab/kota dengan korban tanpa pencegahan", "keberangkatan nonprosedural dicegah pada Agu 2024 – Jul 2025"),
+    ("en", "Regencies/cities with victims and no prevention", "Irregular departures prevented in Aug 2024 – Jul 2025"),
 ])
 def test_prevention_section(app_env, lang, label, sentence):
     """Issue 15 item 5: the prevented departures and the reach gap, the first gap named."""

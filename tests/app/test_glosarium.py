@@ -33,7 +33,8 @@ def test_lists_every_indicator_and_data_kind(app_env):
     assert kinds["Pembaruan terakhir"].str.match(r"\d{1,2} \w{3} \d{4}").all()
     body = texts(at)
     assert "**bukan** jumlah seluruh korban TPPO di Indonesia" in body
-    assert "uji binomial eksak untuk dua hitungan Poisson, p < 0,05" in body
+    assert "uji binomial eksak untuk dua hitungan Poisson" in body and "p < 0,05" in body
+    assert "Satu aturan untuk setiap \"naik\", \"turun\" dan \"meningkat\"" in body
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("Unduh CSV") == 2 and labels.count("Unduh Excel") == 2
 

@@ -41,7 +41,7 @@ def test_maps_priority_list_and_trend_with_evidence(app_env, demo_sqlite_url, ro
     priority = frame_with(at, "Kelompok")
     assert len(priority) == len(expected.priority)
     assert priority["Kab/kota"].iloc[0] == "Kabupaten Timor Tengah Utara"  # the demo's synthetic gap
-    assert priority["Kelompok"].iloc[0].startswith("1 ·") and (priority["Kegiatan 12 bln"].iloc[:gap] == 0).all()
+    assert priority["Kelompok"].iloc[0].startswith("1 ·") and (priority["Kegiatan Agu 2024 – Jul 2025"].iloc[:gap] == 0).all()
     charts = at.get("plotly_chart")
     assert len(charts) == 3, "two maps and the trend"
     maps = [json.loads(c.proto.spec) for c in charts[:2]]
@@ -86,7 +86,7 @@ def test_english(app_env):
     assert at.title[0].value == "Prevention"
     body = texts(at)
     assert "Rule: regencies/cities with at least one victim" in body
-    assert "Victims 12 mo" in " ".join(" ".join(e.value.columns) for e in at.dataframe)
+    assert "Victims Aug 2024 – Jul 2025" in " ".join(" ".join(e.value.columns) for e in at.dataframe)
     assert any(m.label == "Irregular departures prevented" for m in at.metric)
 
 

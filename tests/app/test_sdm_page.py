@@ -141,7 +141,7 @@ def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
     at = open_page(PAGE, state={"sdm_wisn_open": True})
     no_exception(at)
     top_before = chart(at, SHORTAGE_TITLE)["data"][0]["y"][0]
-    shortage_before = metric(at, "Kekurangan staf")
+    shortage_before = metric(at, "Kekurangan staf (bruto)")
     detail = next(d.value for d in at.dataframe if "Faktor penunjang (CAF)" in d.value.columns)
     unit_name, role_name = top_before.split(" · ")
     worst = detail[(detail["Unit"] == unit_name) & (detail["Peran"] == role_name)].iloc[0]
@@ -160,7 +160,7 @@ def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
     at = open_page(PAGE)
     no_exception(at)
     assert top_before not in chart(at, SHORTAGE_TITLE)["data"][0]["y"]
-    assert metric(at, "Kekurangan staf") != shortage_before
+    assert metric(at, "Kekurangan staf (bruto)") != shortage_before
 
 
 # ---------------------------------------------------------------- competence (issue 15 item 4)

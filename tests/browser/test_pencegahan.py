@@ -70,5 +70,5 @@ def test_maps_drill_down_and_priority_download(tabs, tmp_path):
     download.save_as(target)
     text = target.read_bytes().decode("utf-8-sig")
     assert download.suggested_filename == "wilayah_prioritas_pencegahan.csv"
-    assert DEMO_LABEL in text and "Korban 12 bln" in text and text.count("\n") > 20
+    assert DEMO_LABEL in text and "Korban Agu 2024 – Jul 2025" in text and text.count("\n") > 20
     assert_clean(tab)

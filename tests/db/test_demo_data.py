@@ -105,8 +105,11 @@ def test_cli_init_demo_and_summary(tmp_path):
     assert first.returncode == 0, first.stderr
     again = run("init-demo")
     assert again.returncode == 0 and "tidak ada yang diubah" in again.stdout
-    summary = run("summary", "--json")
+    summary = run("summary", "--json", "--semua")
     assert json.loads(summary.stdout)["victims_total"] == 4320
+    # Without a period the CLI opens on the pages' window: the last 12 months with data (issue 22 item 12).
+    default = json.loads(run("summary", "--json").stdout)
+    assert (default["period_start"], default["period_end"]) == ("2024-08", "2025-07")
     filtered = json.loads(run("summary", "--json", "--province", "52", "--year", "2024").stdout)
     assert filtered["period_start"] == "2024-01" and 0 < filtered["victims_total"] < 4320
     bad = run("summary", "--json", "--start", "2024-13")

@@ -25,7 +25,9 @@ Y2024 = for_year(2024)
         (Y2024.with_(modus=("kerja_paksa",)), 17),
         (Y2024.with_(jenis_kelamin=("P",)), 20),
         (Filters(kelompok_umur=("anak",)), 7),
-        (Filters(instansi=("KEMENKES",)), 0),  # Kemenkes reports medical rehab, never the entry stage
+        # Victims are counted at the entry stage whichever agency referred them: the agency filter does not narrow a
+        # victim count (it gave 0 for every agency but Kemensos; issue 22 item 5).
+        (Filters(instansi=("KEMENKES",)), 29),
         (Filters(start=dt.date(2024, 2, 1), end=dt.date(2024, 2, 1)), 11),
         (Filters(provinsi=("11",)), 0),
     ],

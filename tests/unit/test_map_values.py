@@ -233,3 +233,13 @@ def test_table_frames_show_text_and_download_numbers_for_the_same_rows():
 )
 def test_fmt_rate(rate, lang, expected):
     assert mv.fmt_rate(rate, lang) == expected
+
+
+def test_a_rate_needs_every_province_in_scope_to_have_a_population():
+    """Victims of a province without a population have no denominator: no rate, and the province is named."""
+    known = pd.DataFrame({"kode": ["35", "92", "52"], "nama": ["Jawa Timur", "Papua Barat", "NTB"],
+                          "populasi": [40_000_000.0, float("nan"), 5_000_000.0]})
+    assert mv.scope_rate(known, ("35",), 400, 12) == (pytest.approx(1.0), [])
+    assert mv.scope_rate(known, ("35", "52"), 450, 6) == (pytest.approx(2.0), [])
+    assert mv.scope_rate(known, ("35", "92"), 410, 12) == (None, ["Papua Barat"])
+    assert mv.scope_rate(known, (), 500, 12) == (None, ["Papua Barat"])

@@ -68,43 +68,64 @@ def test_no_change_message_without_a_like_window():
 
 
 def rising(rows: list[tuple]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["kategori", "jumlah_terkini", "rata_terkini", "rata_dasar", "rasio", "p_nilai",
-                                       "status"])
+    return pd.DataFrame(rows, columns=["kategori", "jumlah_terkini", "jumlah_dasar", "bulan_dasar", "rata_terkini",
+                                       "rata_dasar", "rasio", "p_nilai", "status"])
 
 
 def test_rising_and_new_modus_messages():
-    # "78 korban … 2,9 kali rata-rata bulanan" was wrong: 26 a month is 2,9 times 9,0 a month, 78 is not.
-    up = m.rising_modus_message(rising([("bayi_anak", 78, 26.0, 9.0, 26 / 9, 0.0, "naik")]), MODUS, end=JUL25)
+    # The sentence states both counts and both windows: the rule compares the two counts (domain.comparison).
+    up = m.rising_modus_message(rising([("bayi_anak", 78, 108, 12, 26.0, 9.0, 26 / 9, 0.0, "naik")]), MODUS,
+                                end=JUL25)
     assert up.text == ("Perdagangan bayi dan anak meningkat: 78 korban dalam 3 bulan terakhir (Mei–Jul 2025), "
-                       "rata-rata 26,0 per bulan, 2,9 kali rata-rata bulanan 12 bulan sebelumnya (9,0).")
-    new = m.rising_modus_message(rising([("online_scam", 4, 4 / 3, 0.0, float("nan"), 0.0, "baru")]), MODUS, "en",
-                                 end=JUL25)
+                       "rata-rata 26,0 per bulan, dibanding 108 korban dalam 12 bulan sebelumnya (Mei 2024 – Apr "
+                       "2025), rata-rata 9,0 per bulan; kenaikan ini di luar variasi kebetulan.")
+    assert up.values["recent"] == 78 and up.values["baseline"] == 108
+    assert up.values["baseline_window"] == (dt.date(2024, 5, 1), dt.date(2025, 4, 1))
+    new = m.rising_modus_message(rising([("online_scam", 4, 0, 12, 4 / 3, 0.0, float("nan"), float("nan"), "baru")]),
+                                 MODUS, "en", end=JUL25)
     assert new.text == ("A new form appears: Online scam, 4 victims in the last 3 months (May–Jul 2025), none in "
                         "the 12 months before.")
-    assert m.rising_modus_message(rising([("kerja_paksa", 50, 16.7, 17.0, 0.98, 0.6, "-")]), MODUS) is None
+    assert m.rising_modus_message(rising([("kerja_paksa", 50, 204, 12, 16.7, 17.0, 0.98, 0.6, "-")]), MODUS) is None
+    # Under a single modus the Jarnas page lists it; the key message would name the filter's own modus.
+    assert m.rising_modus_message(rising([("bayi_anak", 78, 108, 12, 26.0, 9.0, 26 / 9, 0.0, "naik")]), MODUS,
+                                  end=JUL25, filters=Filters(modus=("bayi_anak",))) is None
 
 
-def test_capacity_and_staffing_messages():
+def alert_state(ongoing: list[tuple], anchor=JUL25, units: int = 33):
+    from data_access.indicators import AlertState
+    from domain.coverage import over_period
+    from domain.periods import Window
+
+    frame_ = pd.DataFrame(ongoing, columns=["kode_unit", "mulai", "akhir", "jumlah_bulan", "utilisasi_maks",
+                                            "berlangsung", "bulan_maks", "utilisasi_akhir"])
+    source = over_period("okupansi", Window(JAN25, anchor), Window(JAN23, anchor))
+    return AlertState(source, frame_, frame_.iloc[0:0], units)
+
+
+def test_capacity_message_names_the_unit_highest_now():
+    # Issue 22 item 8: "tertinggi RPTC Bambu Apus (116 % pada Agu 2023)" while Paramita was at 113,9 % now and
+    # Bambu Apus at 93,9 %: the superlative names the unit highest in the anchor month, with that month's value.
     aug23 = dt.date(2023, 8, 1)
-    alerts = pd.DataFrame({"kode_unit": ["A", "B", "A"], "mulai": [JAN23] * 3, "akhir": [JUL25] * 3,
-                           "jumlah_bulan": [3, 2, 2], "utilisasi_maks": [0.95, 1.16, 0.93],
-                           "bulan_maks": [JUL25, aug23, JUL25]})
-    msg = m.capacity_message(alerts, {"A": "Sentra A", "B": "RPTC B"}, JUL25)
-    assert msg.values == {"units": 2, "worst": "B", "max": 1.16, "max_month": aug23}
-    # "tertinggi … (116 %)" was an August 2023 peak presented as current: the sentence names its month.
-    assert msg.text == ("2 unit layanan masih terisi di atas 90% kapasitas selama sedikitnya 2 bulan berturut-turut "
-                        "pada Jul 2025; tertinggi RPTC B (116% pada Agu 2023).")
+    state = alert_state([("P", JUL24, JUL25, 13, 1.139, True, JUL25, 1.139),
+                         ("B", JUL24, JUL25, 13, 1.16, True, aug23, 0.939)])
+    msg = m.capacity_message(state, {"P": "Sentra Paramita", "B": "RPTC Bambu Apus"})
+    assert msg.values["highest"] == "P" and msg.values["highest_utilisation"] == pytest.approx(1.139)
+    assert msg.values["units"] == ["P", "B"] and msg.values["anchor"] == JUL25
+    assert msg.text == ("2 unit layanan terisi di atas 90% kapasitas selama sedikitnya 2 bulan berturut-turut hingga "
+                        "Jul 2025; tertinggi pada Jul 2025: Sentra Paramita (114%).")
+    assert m.capacity_message(None, {}) is None
+    assert m.capacity_message(alert_state([]), {}) is None
+
+
+def test_staffing_message_is_the_gross_shortage():
     wisn = pd.DataFrame({"kode_unit": ["A", "A", "B"], "peran": ["psikolog", "pengasuh", "pengasuh"],
                          "shortage": [-1.4, -2.0, 3.0], "kekurangan": [1.4, 2.0, 0.0]})
     msg = m.staffing_message(wisn, {"pengasuh": "Pengasuh", "psikolog": "Psikolog"})
-    assert msg.values == {"shortage": pytest.approx(3.4), "units": 1, "role": "pengasuh"}
-    assert "3 orang di 1 unit" in msg.text and msg.text.endswith("peran Pengasuh.")
-    # Without kekurangan, WISN's shortage (current − required) counts only where negative.
-    plain = m.staffing_message(wisn.drop(columns="kekurangan").rename(columns={"kode_unit": "unit", "peran": "role"}),
-                               {})
-    assert plain.values["shortage"] == pytest.approx(3.4)
+    assert msg.values["shortage"] == pytest.approx(3.4) and msg.values["units"] == 1
+    assert msg.values["role"] == "pengasuh"
+    assert "bruto" in msg.text and "3 orang di 1 unit" in msg.text and msg.text.endswith("peran Pengasuh.")
     assert m.staffing_message(wisn.assign(kekurangan=0.0), {}) is None
-    assert m.capacity_message(None, {}, JUL25) is None and m.staffing_message(None, {}) is None
+    assert m.staffing_message(None, {}) is None
     dated = m.staffing_message(wisn, {"pengasuh": "Pengasuh"}, staff_quarter=dt.date(2024, 10, 1),
                                workload=(dt.date(2024, 1, 1), dt.date(2024, 12, 1)))
     assert dated.text.startswith("Menurut perhitungan WISN (staf Triwulan 4 2024, beban kerja Jan–Des 2024)")
@@ -153,6 +174,18 @@ def test_no_message_the_filters_make_trivially_true():
     assert m.top_modus_message(frame("modus", {"kerja_paksa": 862, "online_scam": 0}), MODUS) is None
 
 
+@pytest.mark.parametrize("age", [("anak",), ("dewasa",)])
+def test_no_child_move_under_an_age_filter(age):
+    # Issue 22 item 7: "Korban anak naik 30,5 %" under age = child repeats the change of all victims; under
+    # age = adult there are no child victims to move.
+    texts = [x.text for x in compose_key_messages(inputs({"52": 700, "35": 300}, 1000, 766, {"kerja_paksa": 600,
+                                                                                             "online_scam": 400},
+                                                         filters=Filters(kelompok_umur=age),
+                                                         korban_anak=(1000, 766)))]
+    assert texts[0].startswith("Korban yang ditangani naik 30,5%")
+    assert not any(t.startswith("Korban anak") for t in texts)
+
+
 def test_key_messages_in_english_follow_the_catalogue():
     texts = [x.text for x in compose_key_messages(inputs({"52": 700, "35": 300}, 1000, 800, {"kerja_paksa": 1}), "en")]
     assert texts[0] == ("Victims handled rose by 25.0% in Jan–Jul 2025 against Jan–Jul 2024 (1,000 against 800); the "
@@ -169,6 +202,9 @@ def test_key_messages_in_english_follow_the_catalogue():
     (Headline("k", 0.726, 0.727, kind="pct"), "id", ("72,6%", "−0,1 poin persen")),
     (Headline("k", None, 5), "id", ("tidak ada data", None)),
     (Headline("k", None, kind="text", text="31 sentra · 2 RPTC"), "id", ("31 sentra · 2 RPTC", None)),
+    # Issue 22 item 7: "27 ↑ +440,0 % · angka terlalu kecil" put a percentage beside "too few to compare".
+    (Headline("k", 27, 5, status="sedikit"), "id", ("27", "angka terlalu kecil untuk dibandingkan")),
+    (Headline("k", 27, 5, status="sedikit"), "en", ("27", "too few to compare")),
 ])
 def test_format_headline(headline, lang, expected):
     assert format_headline(headline, lang) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import math
 
 import pandas as pd
@@ -96,10 +98,41 @@ def test_the_views_national_figures_are_computed_once_for_page_section_and_slide
     """Victims per 10.000 placed and the activity count over all provinces shown (PreventionView), not per caller."""
     from data_access.prevention import PreventionView
 
+    from domain.coverage import at_end
+    from domain.periods import Window
+
+    window = Window(dt.date(2024, 1, 1), dt.date(2024, 12, 1))
+    covered = at_end("kegiatan_pencegahan", window, window, months=12)
     provinces = pd.DataFrame({"korban_tahun": [30, 10], "pmi": [30_000, 10_000], "kegiatan_12": [4, 0]})
-    view = PreventionView(filters=None, provinces=provinces)
+    view = PreventionView(filters=None, provinces=provinces, activities_source=covered)
     assert view.victims_per_placed == pytest.approx(10.0) and view.activities == 4
-    empty = PreventionView(filters=None)
+    empty = PreventionView(filters=None, activities_source=covered)
     assert empty.victims_per_placed is None and empty.activities == 0
+    # Without activity reports for the period the count is unknown, not 0 (issue 22: never a 0 for no data).
+    assert PreventionView(filters=None, provinces=provinces,
+                          activities_source=at_end("kegiatan_pencegahan", window, None, months=12)).activities is None
     none_placed = PreventionView(filters=None, provinces=provinces.assign(pmi=0))
     assert none_placed.victims_per_placed is None
+
+
+def test_victims_per_placed_is_a_float_column_even_without_any_placement():
+    """Pencegahan crashed for DKI Jakarta, whose kab/kota have no placements: a column of None could not be rounded."""
+    out = priority_areas(REGIONS, frame({"52.01": 6, "52.02": 4}), frame({}), activities({}), frame({"35.08": 10}))
+    assert out["korban_per_10rb_pmi"].dtype == float and out["korban_per_10rb_pmi"].isna().all()
+    assert out["korban_per_10rb_pmi"].round(1).isna().all()
+
+
+def test_a_shorter_window_before_compares_monthly_rates():
+    """The data may begin later than the 12 months before the window: the rise compares monthly rates (60 in 12
+    months against 10 in 2 is the same rate), and with no month before it no rise is judged at all."""
+    same_rate = priority_areas(REGIONS, frame({"52.01": 60}), frame({"52.01": 10}), activities({"52.01": 1}),
+                               months=(12, 2))
+    assert same_rate["kelompok"].tolist() == [GROUP_OTHER] and pd.isna(same_rate["selisih"].iloc[0])
+    halved = priority_areas(REGIONS, frame({"52.01": 30}), frame({"52.01": 10}), activities({"52.01": 1}),
+                            months=(12, 3))
+    assert halved["kelompok"].tolist() == [GROUP_OTHER]  # 2.5 a month against 3.3: not a rise
+    tripled = priority_areas(REGIONS, frame({"52.01": 90}), frame({"52.01": 10}), activities({"52.01": 1}),
+                             months=(12, 4))
+    assert tripled["kelompok"].tolist() == [GROUP_RISING]
+    unknown = priority_areas(REGIONS, frame({"52.01": 90}), frame({}), activities({"52.01": 1}), months=(3, 0))
+    assert unknown["kelompok"].tolist() == [GROUP_OTHER]

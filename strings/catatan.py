@@ -1,0 +1,98 @@
+"""Strings of the generated notes (domain.statements): each data kind's coverage, capacity alerts, the staffing
+shortage's arithmetic, and provinces without a service unit."""
+
+CATALOG = {
+    # Data kinds, as named inside a sentence
+    "kind.kasus": {"id": "kasus", "en": "case"},
+    "kind.okupansi": {"id": "okupansi", "en": "occupancy"},
+    "kind.staf": {"id": "formasi SDM", "en": "staffing"},
+    "kind.pelatihan": {"id": "pelatihan", "en": "training"},
+    "kind.kegiatan_pencegahan": {"id": "kegiatan pencegahan", "en": "prevention activity"},
+    "kind.pencegahan_keberangkatan": {"id": "pencegahan keberangkatan", "en": "prevented-departure"},
+    "kind.penempatan_pmi": {"id": "penempatan PMI", "en": "placement"},
+    # Coverage of a figure's own data kind (domain.coverage)
+    "cov.until": {"id": "Data {kind} hanya tersedia s.d. {last}: angka dari data {kind} berhenti pada {last}, "
+                        "bukan pada akhir periode ({end}).",
+                  "en": "The {kind} data run only to {last}: figures from the {kind} data end in {last}, not at the "
+                        "period's end ({end})."},
+    "cov.from": {"id": "Data {kind} baru tersedia mulai {first}: angka dari data {kind} dimulai pada {first}, bukan "
+                       "pada awal periode ({start}).",
+                 "en": "The {kind} data start only in {first}: figures from the {kind} data begin in {first}, not at "
+                       "the period's start ({start})."},
+    "cov.outside": {"id": "Tidak ada data {kind} untuk {period}; data {kind} tersedia {data}.",
+                    "en": "There are no {kind} data for {period}; the {kind} data cover {data}."},
+    "cov.none": {"id": "Belum ada data {kind}.", "en": "No {kind} data yet."},
+    "cov.short": {"id": "Angka {months} bulan dari data {kind} hanya mencakup {used} ({n} bulan), bulan-bulan yang ada "
+                        "datanya.",
+                  "en": "The {months}-month figures from the {kind} data cover only {used} ({n} months), the months "
+                        "with data."},
+    "cmp.utilisation": {
+        "id": "Perubahan utilisasi membandingkan bulan yang ada data okupansinya, {used}, dengan {like}.",
+        "en": "The utilisation's change compares the months with occupancy data, {used}, with {like}."},
+    # Capacity alerts, judged on the whole series up to the anchor month
+    "alert.ongoing": {
+        "id": "{count} unit dalam peringatan pada {month}: terisi di atas {threshold} kapasitas selama sedikitnya "
+              "{months} bulan berturut-turut hingga bulan itu.",
+        "en": "Units on alert in {month}: {count} (above {threshold} of capacity for at least {months} "
+              "consecutive months up to that month)."},
+    "alert.none": {
+        "id": "Tidak ada unit yang terisi di atas {threshold} kapasitas selama {months} bulan berturut-turut hingga "
+              "{month}.",
+        "en": "No unit was above {threshold} of capacity for {months} consecutive months up to {month}."},
+    "alert.none_reported": {
+        "id": "Tidak ada unit yang melaporkan {month} terisi di atas {threshold} kapasitas selama {months} bulan "
+              "berturut-turut hingga bulan itu.",
+        "en": "No unit that reported {month} was above {threshold} of capacity for {months} consecutive months up "
+              "to that month."},
+    "alert.unreported": {
+        "id": "{n} unit belum melaporkan okupansi {month}, sehingga peringatannya tidak dapat dinilai: {names}.",
+        "en": "Units without an occupancy report for {month}, whose alert cannot be judged: {n} ({names})."},
+    "alert.no_units": {"id": "Tidak ada sentra atau RPTC di provinsi yang dipilih, sehingga tidak ada peringatan "
+                             "kapasitas untuk dinilai.",
+                       "en": "There is no centre in the provinces chosen, so there is no capacity alert to judge."},
+    "deck.col.now": {"id": "Utilisasi {month}", "en": "Utilisation {month}"},
+    "alert.ended": {
+        "id": "{n} unit lain sempat dalam peringatan pada periode ini, tetapi peringatannya sudah berakhir sebelum "
+              "{month}.",
+        "en": "Other units whose alert ended in the period before {month}: {n}."},
+    # Staffing: gross shortage and net difference
+    "sdm.gap": {
+        "id": "Kekurangan bruto {gross} orang adalah jumlah kekurangan tiap unit dan peran: kelebihan staf di satu "
+              "unit tidak menutup kekurangan di unit lain. Selisih bersih = dibutuhkan {required} − tersedia "
+              "{current} = {net} orang.",
+        "en": "The gross shortage of {gross} is the sum of each unit's and role's shortage: a surplus in one unit "
+              "does not cover a shortage in another. Net difference = needed {required} − available {current} = "
+              "{net}."},
+    "sdm.kpi.net": {"id": "Selisih bersih (dibutuhkan − tersedia)", "en": "Net difference (needed − available)"},
+    "ind.selisih_staf_bersih.def": {
+        "id": "Σ staf dibutuhkan − Σ staf tersedia menurut WISN atas semua unit dan peran; negatif bila staf secara "
+              "keseluruhan lebih banyak dari kebutuhan. Berbeda dari kekurangan bruto, yang tidak mengimbangkan "
+              "kelebihan satu unit dengan kekurangan unit lain.",
+        "en": "Σ staff needed − Σ staff available by WISN over all units and roles; negative when there are more "
+              "staff than needed overall. Unlike the gross shortage, a surplus in one unit offsets a shortage in "
+              "another."},
+    "deck.col.net": {"id": "Selisih bersih", "en": "Net difference"},
+    # Provinces without a unit
+    "unit.none_in": {
+        "id": "Tidak ada sentra atau RPTC di {province}. Korban asal {province} pada {period} dilayani oleh: "
+              "{units}.",
+        "en": "There is no centre in {province}. Victims from {province} in {period} were served by: {units}."},
+    "unit.none_in.no_victims": {
+        "id": "Tidak ada sentra atau RPTC di {province}, dan tidak ada korban asal {province} pada {period}.",
+        "en": "There is no centre in {province}, and no victims from {province} in {period}."},
+    "unit.served_item": {"id": "{name} ({count} korban, {km} km dari ibu kota provinsi)",
+                         "en": "{name} ({count} victims, {km} km from the provincial capital)"},
+    "unit.served_more": {"id": "dan {n} unit lain", "en": "and {n} other units"},
+    "unit.served_unrecorded": {"id": "{n} korban tanpa unit tercatat", "en": "{n} victims with no unit recorded"},
+    # Filters that do not apply to victim counts (the agency filter)
+    "scope.ignored_victims": {
+        "id": "Filter {names} tidak berlaku untuk angka korban: setiap korban dihitung sekali, pada tahap penerimaan "
+              "dan asesmen di sentra/RPTC Kemensos, siapa pun instansi yang menemukan atau merujuknya. Filter ini "
+              "berlaku untuk alur penanganan dan kelengkapan laporan (Pemantauan Jarnas) dan untuk laporan terlambat "
+              "(Daftar Tindakan).",
+        "en": "The {names} filter does not apply to victim counts: each victim is counted once, at reception and "
+              "assessment in a Kemensos centre, whichever agency found or referred them. It applies to the handling "
+              "pipeline and reporting completeness (Jarnas monitoring) and to late reports (Action lists)."},
+    # Headline deltas
+    "cmp.too_few": {"id": "angka terlalu kecil untuk dibandingkan", "en": "too few to compare"},
+}
