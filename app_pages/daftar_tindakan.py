@@ -109,6 +109,7 @@ if state.anchor:
 
 # --- provinces to watch -----------------------------------------------------------------------
 st.subheader(t("tin.watch.header"))
+say(ignored_note([CATALOGUE["wilayah_pantauan"]], requested, lang, "scope.ignored_victims"))
 recent = fmt_period(a.recent.start, a.recent.end, lang)
 baseline = fmt_period(a.baseline.start, a.baseline.end, lang) if a.baseline else "–"
 st.caption(t("jar.rising.window", recent=recent, baseline=baseline))

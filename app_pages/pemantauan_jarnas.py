@@ -98,6 +98,7 @@ with st.expander(t("eks.table.data")):
 
 # --- reporting completeness -------------------------------------------------------------------
 st.subheader(t("jar.completeness.header"))
+say(ignored_note([CATALOGUE["kelengkapan_laporan"]], filters, lang))  # reports, not victims: no victim filters
 window_start = trends.add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTHS - 1))
 # Completeness is about reporting, not victims: only the province filter and the period end apply.
 scope = Filters(start=window_start, end=end, provinsi=filters.provinsi)

@@ -97,6 +97,7 @@ class Sources:
 class Oracle:
     t: dict
     s: State
+    lang: str = "id"  # the language the sentences are checked in
     cache: dict = field(default_factory=dict)
 
     # --- coverage ----------------------------------------------------------------------------------------------
@@ -106,7 +107,8 @@ class Oracle:
             return (min(q), shift(max(q), 2)) if len(q) else None
         if kind == "penempatan_pmi":
             p = self.t["penempatan_pmi"]
-            first = dt.date(int(p["tahun"].min()), int(p.loc[p["tahun"] == p["tahun"].min(), "bulan"].fillna(1).min()), 1)
+            first_year = p[p["tahun"] == p["tahun"].min()]
+            first = dt.date(int(p["tahun"].min()), int(first_year["bulan"].fillna(1).min()), 1)
             last_year = p[p["tahun"] == p["tahun"].max()]
             return first, dt.date(int(p["tahun"].max()), int(last_year["bulan"].fillna(12).max()), 1)
         months = self.t[kind]["bulan"]

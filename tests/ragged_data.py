@@ -8,12 +8,12 @@ Real data arrive uneven (issue 22). Here:
   pelatihan                           2023-01 .. 2025-03
   staf (quarters)                     2023-01 .. 2025-01   (covers to 2025-03)
   penempatan PMI                      2023, 2024 whole years; 2025 months 1-3
-Units: SEN-NTB (52, on alert from 2024-03; its report for occupancy's last month is missing), RPTC-DKI (31, an alert that ended in 2024 and a
-new one from 2025-05), SEN-JB (32, one alert in 2023), SEN-PAP (91, never on alert; a month missing), and an
-inactive SEN-OFF (35). Jawa Timur (35), the other Papua provinces and Aceh have no active unit; Jawa Timur has the
-most victims. Online scam rises in the last months; baby trafficking appears new in 2025.
+Units: SEN-NTB (52, on alert from 2024-03; its report for occupancy's last month is missing), RPTC-DKI (31, an
+alert that ended in 2024 and a new one from 2025-05), SEN-JB (32, one alert in 2023), SEN-PAP (91, never on alert;
+2024-07 missing), and an inactive SEN-OFF (35). Jawa Timur (35), the other Papua provinces and Aceh have no active
+unit; Jawa Timur has the most victims. Online scam rises in the last months; baby trafficking appears new in 2025.
 
-The tables are plain DataFrames (TABLES) so a test's oracle can read them with pandas and never the project's
+The tables are plain DataFrames (tables()) so a test's oracle can read them with pandas and never the project's
 queries; load(engine) writes them into an empty, migrated database. Deterministic (fixed seed).
 """
 

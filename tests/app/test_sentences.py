@@ -85,8 +85,8 @@ def page_state(s: State) -> dict:
     return {k: v for k, v in state.items() if v}
 
 
-def oracle(s: State) -> Oracle:
-    return Oracle(rd.tables(), s)
+def oracle(s: State, lang: str = LANG) -> Oracle:
+    return Oracle(rd.tables(), s, lang)
 
 
 def names() -> dict:
@@ -95,8 +95,8 @@ def names() -> dict:
             "unit": dict(zip(t["unit_layanan"]["kode_unit"], t["unit_layanan"]["nama"]))}
 
 
-def period(window) -> str:
-    return fmt_period(window[0], window[1], LANG)
+def period(window, lang: str = LANG) -> str:
+    return fmt_period(window[0], window[1], lang)
 
 
 # ---------------------------------------------------------------- the sentences and their checks
@@ -106,11 +106,11 @@ def _coverage(o: Oracle, v: dict, text: str, key: str) -> None:
     assert v["requested"] == (o.s.start, o.s.end)
     if key == "cov.outside":
         assert last < o.s.start or first > o.s.end
-        assert period((first, last)) in text
+        assert period((first, last), o.lang) in text
     elif key == "cov.until":
-        assert o.s.start <= last < o.s.end and fmt_month(last, LANG) in text
+        assert o.s.start <= last < o.s.end and fmt_month(last, o.lang) in text
     elif key == "cov.from":
-        assert o.s.start < first <= o.s.end and fmt_month(first, LANG) in text
+        assert o.s.start < first <= o.s.end and fmt_month(first, o.lang) in text
 
 
 def _utilisation(o: Oracle, v: dict, text: str, key: str) -> None:
@@ -119,7 +119,7 @@ def _utilisation(o: Oracle, v: dict, text: str, key: str) -> None:
     assert tuple(v["used"]) == src.used and src.used != (o.s.start, o.s.end)
     assert tuple(v["like"]) == (shift(src.used[0], -12), shift(src.used[1], -12))
     assert v["value"] == pytest.approx(now) and v["previous"] == pytest.approx(before)
-    assert period(src.used) in text and period(v["like"]) in text
+    assert period(src.used, o.lang) in text and period(v["like"], o.lang) in text
 
 
 def _alerts(o: Oracle, v: dict, text: str, key: str) -> None:
@@ -128,7 +128,7 @@ def _alerts(o: Oracle, v: dict, text: str, key: str) -> None:
         assert truth["units"] == 0
         return
     assert truth["units"] > 0 and v["anchor"] == truth["source"].anchor
-    assert fmt_month(truth["source"].anchor, LANG) in text
+    assert fmt_month(truth["source"].anchor, o.lang) in text
     if key == "alert.none":
         assert truth["ongoing"] == [] and truth["unreported"] == []
     elif key == "alert.none_reported":
@@ -136,9 +136,9 @@ def _alerts(o: Oracle, v: dict, text: str, key: str) -> None:
     elif key == "alert.unreported":
         assert sorted(v["units"]) == truth["unreported"] and all(names()["unit"][u] in text for u in v["units"])
     elif key == "alert.ongoing":
-        assert sorted(v["units"]) == sorted(truth["ongoing"]) and fmt_int(len(truth["ongoing"]), LANG) in text
+        assert sorted(v["units"]) == sorted(truth["ongoing"]) and fmt_int(len(truth["ongoing"]), o.lang) in text
     elif key == "alert.ended":
-        assert sorted(v["units"]) == sorted(truth["ended"]) and fmt_int(len(truth["ended"]), LANG) in text
+        assert sorted(v["units"]) == sorted(truth["ended"]) and fmt_int(len(truth["ended"]), o.lang) in text
 
 
 def _capacity_message(o: Oracle, v: dict, text: str, key: str) -> None:
@@ -146,7 +146,7 @@ def _capacity_message(o: Oracle, v: dict, text: str, key: str) -> None:
     assert sorted(v["units"]) == sorted(truth["ongoing"]) and v["anchor"] == truth["source"].anchor
     highest = max(truth["ongoing"], key=lambda u: truth["now"][u])
     assert truth["now"][v["highest"]] == pytest.approx(truth["now"][highest])  # the unit highest now
-    assert names()["unit"][v["highest"]] in text and fmt_pct(truth["now"][v["highest"]], 0, LANG) in text
+    assert names()["unit"][v["highest"]] in text and fmt_pct(truth["now"][v["highest"]], 0, o.lang) in text
 
 
 def _staffing(o: Oracle, v: dict, text: str, key: str) -> None:
@@ -156,14 +156,14 @@ def _staffing(o: Oracle, v: dict, text: str, key: str) -> None:
         assert v["gross"] == pytest.approx(w["kurang"].sum())
         assert v["net"] == pytest.approx(w["dibutuhkan"].sum() - w["tersedia"].sum())
         for number in (w["kurang"].sum(), w["dibutuhkan"].sum(), w["tersedia"].sum()):
-            assert fmt_int(number, LANG) in text
+            assert fmt_int(number, o.lang) in text
         return
     short = w[w["kurang"] > 0]
     assert v["shortage"] == pytest.approx(short["kurang"].sum()) and v["units"] == short["kode_unit"].nunique()
     by_role = short.groupby("peran")["kurang"].sum()
     assert by_role[v["role"]] == pytest.approx(by_role.max())
     assert v["quarter"] == w.attrs["quarter"] and tuple(v["workload"]) == w.attrs["workload"]
-    assert period(w.attrs["workload"]) in text
+    assert period(w.attrs["workload"], o.lang) in text
 
 
 def _change(o: Oracle, v: dict, text: str, key: str) -> None:
@@ -171,8 +171,8 @@ def _change(o: Oracle, v: dict, text: str, key: str) -> None:
     assert (v["total"], v["previous"], v["status"]) == (now, before, status), (v, now, before, status)
     assert key == f"eks.msg.change_{status}" and status in ("naik", "turun", "stabil")
     assert v["p_value"] == pytest.approx(p)
-    assert tuple(v["window"]) == (o.s.start, o.s.end) and period(v["previous_window"]) in text
-    assert fmt_int(now, LANG) in text and fmt_int(before, LANG) in text
+    assert tuple(v["window"]) == (o.s.start, o.s.end) and period(v["previous_window"], o.lang) in text
+    assert fmt_int(now, o.lang) in text and fmt_int(before, o.lang) in text
     if v["indicator"] == "korban_anak":
         assert not o.s.kelompok_umur, "a child victims' move under an age filter repeats (or empties) the total"
 
@@ -186,7 +186,7 @@ def _share(column: str, code_key: str):
             totals = entry.groupby(column)["jumlah"].sum()
         assert v["total"] == totals.sum() and v["count"] == totals[v[code_key]] == totals.max()
         assert v["share"] == pytest.approx(totals.max() / totals.sum())
-        assert fmt_pct(v["share"], lang=LANG) in text
+        assert fmt_pct(v["share"], lang=o.lang) in text
         if column == "kode_prov_asal":
             assert (totals > 0).sum() >= 2, "one province with victims: the share is 100%"
         if column == "modus":
@@ -198,7 +198,7 @@ def _children(o: Oracle, v: dict, text: str, key: str) -> None:
     entry = o.cases()
     children = int(entry.loc[entry["kelompok_umur"] == "anak", "jumlah"].sum())
     assert not o.s.kelompok_umur and v["children"] == children > 0 and v["total"] == entry["jumlah"].sum()
-    assert fmt_int(children, LANG) in text
+    assert fmt_int(children, o.lang) in text
 
 
 def _rising(o: Oracle, v: dict, text: str, key: str) -> None:
@@ -216,7 +216,7 @@ def _rising(o: Oracle, v: dict, text: str, key: str) -> None:
     row = truth["modus"][v["modus"]]
     assert row["status"] == v["status"] != "-"
     assert (v["recent"], v["baseline"]) == (row["recent"], row["baseline"])
-    assert fmt_int(row["recent"], LANG) in text and period(recent) in text
+    assert fmt_int(row["recent"], o.lang) in text and period(recent, o.lang) in text
     if key.startswith("eks.msg."):
         assert len(o.s.modus) != 1
         # The strongest: new before rising, then the highest ratio.
@@ -224,7 +224,7 @@ def _rising(o: Oracle, v: dict, text: str, key: str) -> None:
         best = flagged[order[0]]
         assert (row["status"], row["ratio"]) == (best["status"], best["ratio"])
     if v["status"] == "naik":
-        assert fmt_int(row["baseline"], LANG) in text
+        assert fmt_int(row["baseline"], o.lang) in text
 
 
 def _no_unit(o: Oracle, v: dict, text: str, key: str) -> None:
@@ -253,7 +253,8 @@ APPLIES = {"victims": {"provinsi", "modus", "jenis_kelamin", "kelompok_umur"}, "
 
 def _ignored(o: Oracle, v: dict, text: str, key: str) -> None:
     group = {"korban_ditangani": "victims", "korban_anak": "victims", "korban_luar_negeri": "victims",
-             "korban_reintegrasi": "victims", "laporan_terlambat": "late"}.get(v["indicators"][0], "prevention")
+             "korban_reintegrasi": "victims", "wilayah_pantauan": "victims", "laporan_terlambat": "late",
+             "kelengkapan_laporan": "late"}.get(v["indicators"][0], "prevention")
     set_filters = {f for f in ("provinsi", "modus", "jenis_kelamin", "kelompok_umur", "instansi") if getattr(o.s, f)}
     assert set(v["filters"]) == set_filters - APPLIES[group], (v, set_filters)
 
@@ -262,14 +263,15 @@ def _prevention(o: Oracle, v: dict, text: str, key: str) -> None:
     truth = o.prevention()
     if key == "pcg.exec.prevented":
         assert v["prevented"] == truth["prevented"] and tuple(v["window"]) == truth["departures_source"].used
-        assert fmt_int(truth["prevented"], LANG) in text
+        assert fmt_int(truth["prevented"], o.lang) in text
     else:
         assert sorted(v["areas"]) == truth["gap"] and tuple(v["window"]) == truth["window"]
-        assert fmt_int(len(truth["gap"]), LANG) in text and period(truth["window"]) in text
+        assert fmt_int(len(truth["gap"]), o.lang) in text and period(truth["window"], o.lang) in text
 
 
 CHECKS = {
-    "cmp.utilisation": _utilisation, "cov.until": _coverage, "cov.from": _coverage, "cov.outside": _coverage, "cov.none": _coverage,
+    "cmp.utilisation": _utilisation, "cov.until": _coverage, "cov.from": _coverage, "cov.outside": _coverage,
+    "cov.none": _coverage,
     "alert.ongoing": _alerts, "alert.none": _alerts, "alert.ended": _alerts, "alert.no_units": _alerts,
     "alert.none_reported": _alerts, "alert.unreported": _alerts,
     "eks.msg.capacity": _capacity_message, "sdm.gap": _staffing, "eks.msg.staffing": _staffing,
@@ -289,7 +291,7 @@ def _short(o: Oracle, v: dict, text: str, key: str) -> None:
     """A rolling window reaching back before the data reads only the months from the data's first month."""
     first, _last = o.coverage(v["kind"])
     start, end = v["used"]
-    assert start >= first and len(span(start, end)) < v["months"] and period(v["used"]) in text
+    assert start >= first and len(span(start, end)) < v["months"] and period(v["used"], o.lang) in text
     if v["kind"] == "okupansi":
         assert (start, end) == o.at_end("okupansi", 12).used
     if v["kind"] == "kegiatan_pencegahan":
@@ -300,8 +302,8 @@ def _wisn_rule(o: Oracle, v: dict, text: str, key: str) -> None:
     w = o.wisn()
     assert w is not None and v["quarter"] == w.attrs["quarter"] and tuple(v["workload"]) == w.attrs["workload"]
     months = len(span(*w.attrs["workload"]))
-    assert v["months"] == months and period(w.attrs["workload"]) in text and v["end"] == o.s.end
-    assert ("disetahunkan" in text) == (months < 12)
+    assert v["months"] == months and period(w.attrs["workload"], o.lang) in text and v["end"] == o.s.end
+    assert (tr("sdm.rule.scaled", o.lang) in text) == (months < 12)
 
 
 CHECKS["cov.short"], CHECKS["sdm.rule"] = _short, _wisn_rule
@@ -338,8 +340,8 @@ def delta_of(o: Oracle, key: str) -> str | None:
     if before is None:
         return None
     if status == "sedikit":
-        return tr("cmp.too_few", LANG)
-    return f"{fmt_change((now - before) / before, LANG)} · {tr(f'cmp.short.{status}', LANG)}"
+        return tr("cmp.too_few", o.lang)
+    return f"{fmt_change((now - before) / before, o.lang)} · {tr(f'cmp.short.{status}', o.lang)}"
 
 
 def expected_metrics(o: Oracle, page: str) -> dict[str, tuple[str, str | None] | str]:
@@ -356,8 +358,9 @@ def expected_metrics(o: Oracle, page: str) -> dict[str, tuple[str, str | None] |
         out["Utilisasi sentra & RPTC"] = (fmt_pct(now, lang=LANG, missing=NO_DATA), None if change is None else
                                           f"{sign}{fmt_dec(abs(change) * 100, 1, LANG)} poin persen")
         units = o.units()
-        out["Unit layanan aktif"] = (fmt_int(len(units), LANG), f"{fmt_int((units['tipe'] != 'rptc').sum(), LANG)} "
-                                                                f"sentra · {fmt_int((units['tipe'] == 'rptc').sum(), LANG)} RPTC")
+        sentra, rptc = (units["tipe"] != "rptc").sum(), (units["tipe"] == "rptc").sum()
+        out["Unit layanan aktif"] = (fmt_int(len(units), LANG),
+                                     f"{fmt_int(sentra, LANG)} sentra · {fmt_int(rptc, LANG)} RPTC")
     if page in ("ringkasan_eksekutif", "pencegahan"):
         p = o.prevention()
         out["Keberangkatan nonprosedural dicegah"] = fmt_int(p["prevented"], LANG, NO_DATA)
@@ -414,23 +417,26 @@ def page_text(at) -> str:
 PAGES = ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
          "daftar_tindakan", "pencegahan"]
 PAGE_KINDS = {"ringkasan_eksekutif": ("okupansi", "staf"), "kapasitas_sentra": ("okupansi",),
-              "kesenjangan_sdm": ("okupansi", "staf"), "pencegahan": ("kegiatan_pencegahan", "pencegahan_keberangkatan")}
+              "kesenjangan_sdm": ("okupansi", "staf"),
+              "pencegahan": ("kegiatan_pencegahan", "pencegahan_keberangkatan")}
 WITH_UNIT_NOTES = ("ringkasan_eksekutif", "kapasitas_sentra", "kesenjangan_sdm")
 
 
-def check_page(page: str, s: State) -> None:
+def check_page(page: str, s: State, lang: str = LANG) -> None:
     import streamlit as st
 
     st.cache_resource.clear()  # figures and maps are keyed by data version, not by test module
-    at = open_page(page, state=page_state(s), timeout=180)
+    at = open_page(page, state={**page_state(s), "lang": lang}, timeout=180)
     assert not at.exception, [e.value for e in at.exception]
-    o = oracle(s)
+    o = oracle(s, lang)
     text = page_text(at)
     assert "Traceback" not in text
     said = list(at.session_state["_said"]) if "_said" in at.session_state else []
     check_statements(o, said, text)
-    if page in PAGE_KINDS and tr("empty.no_data", LANG) not in text:  # a page that shows its figures
+    if page in PAGE_KINDS and tr("empty.no_data", lang) not in text:  # a page that shows its figures
         required_statements(o, said, PAGE_KINDS[page], units=page in WITH_UNIT_NOTES)
+    if lang != LANG:
+        return  # the figures' labels below are the Indonesian ones
     shown = shown_metrics(at)
     for label, expected in expected_metrics(o, page).items():
         if label not in shown:
@@ -444,12 +450,15 @@ def check_page(page: str, s: State) -> None:
 SETTINGS = dict(deadline=None)
 
 
+LANGS = hs.sampled_from(["id", "id", "id", "en"])  # every sentence has an English template too
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_tells_the_truth_for_every_filter_state(ragged, page):
     @settings(**SETTINGS)
-    @given(s=states())
-    def run(s: State) -> None:
-        check_page(page, s)
+    @given(s=states(), lang=LANGS)
+    def run(s: State, lang: str) -> None:
+        check_page(page, s, lang)
 
     run()
 
@@ -529,29 +538,30 @@ def test_deck_tells_the_truth_for_every_filter_state(ragged):
     from exports.prevention_slide import exec_summary
 
     @settings(**SETTINGS)
-    @given(s=states())
-    def run(s: State) -> None:
+    @given(s=states(), lang=LANGS)
+    def run(s: State, lang: str) -> None:
         f = Filters(start=s.start, end=s.end, provinsi=s.provinsi, modus=s.modus, jenis_kelamin=s.jenis_kelamin,
                     kelompok_umur=s.kelompok_umur, instansi=s.instansi)
         with connect(ragged) as conn:
-            b = collect_briefing(f, LANG, connection_runner(conn))
+            b = collect_briefing(f, lang, connection_runner(conn))
             view = prevention_view(f, connection_runner(conn))
         shapes, footers, text = deck_texts(build_deck_from(b, dt.datetime(2025, 9, 20, tzinfo=dt.timezone.utc),
                                                   charts_as_images=False, prevention=view))
-        o = oracle(s)
-        statements = [*b.statements, *exec_summary(view, LANG)]
+        o = oracle(s, lang)
+        statements = [*b.statements, *exec_summary(view, lang)]
         check_statements(o, statements, text)
         required_statements(o, statements, ("okupansi", "staf"))
         for key, label in (("korban_ditangani", "eks.kpi.total"), ("korban_anak", "eks.kpi.children"),
                            ("korban_luar_negeri", "eks.kpi.abroad"), ("korban_reintegrasi", "eks.kpi.reintegrated")):
-            assert shapes[f"kpi:{label}"] == fmt_int(o.comparison(key)[0], LANG)
+            assert shapes[f"kpi:{label}"] == fmt_int(o.comparison(key)[0], lang)
             delta = delta_of(o, key)
-            assert shapes.get(f"change:{label}") == (f"{tr('deck.change', LANG)}: {delta}" if delta else None)
+            assert shapes.get(f"change:{label}") == (f"{tr('deck.change', lang)}: {delta}" if delta else None)
         truth = o.alerts()
-        assert shapes["kpi:kap.kpi.alert_units"] == (fmt_int(len(truth["ongoing"]), LANG)
-                                                     if truth["source"].used is not None else NO_DATA)
+        assert shapes["kpi:kap.kpi.alert_units"] == (fmt_int(len(truth["ongoing"]), lang)
+                                                     if truth["source"].used is not None else tr("eks.no_data", lang))
         w = o.wisn()
-        assert shapes["kpi:sdm.kpi.shortage"] == (fmt_int(w["kurang"].sum(), LANG) if w is not None else NO_DATA)
-        assert footers and all("Pembaruan data: –" not in f for f in footers), "every slide has its own update time"
+        no_data = tr("eks.no_data", lang)
+        assert shapes["kpi:sdm.kpi.shortage"] == (fmt_int(w["kurang"].sum(), lang) if w is not None else no_data)
+        assert footers and all(not f.endswith(": –") for f in footers), "every slide has its own update time"
 
     run()
