@@ -7,6 +7,7 @@ import streamlit as st
 
 from data_access.briefing import ALERT_MIN_MONTHS, ALERT_THRESHOLD, Briefing
 from domain.formatting import fmt_dec, fmt_month, fmt_pct
+from domain.statements import statement
 from exports.deck import role_table
 from exports.indicator_tables import staffing_note, staffing_window, unit_scope_note
 from ui.frame import ALERT_ELEMENT, last_update, provenance, say
@@ -44,10 +45,16 @@ def alerts_section(b: Briefing, lang: str) -> tuple[pd.DataFrame | None, pd.Data
     with sdm_col:
         st.markdown(f"**{t('eks.alerts.sdm')}**")
         roles = role_table(b)
-        if roles is None:
-            st.info(t("eks.alerts.unavailable"))
+        if roles is None:  # say why: no unit there, no staff or occupancy data for the period, or unusable standards
+            reasons = [n for n in (*b.alert_notes, *b.coverage_notes)
+                       if n.key == "alert.no_units" or (n.key in ("cov.outside", "cov.none")
+                                                        and n.values["kind"] in ("staf", "okupansi"))]
+            for note in reasons:
+                say(note, "info")
+            if not reasons:
+                st.info(t("eks.alerts.unavailable"))
         elif roles["kekurangan"].sum() <= 0:
-            st.success(t("eks.alerts.sdm.none"))
+            say(statement("eks.alerts.sdm.none", lang, {"gross": float(roles["kekurangan"].sum())}), "success")
         if roles is not None and len(roles):
             peran = b.names.get("peran", {})
             sdm_table = pd.DataFrame({

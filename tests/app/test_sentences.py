@@ -306,7 +306,12 @@ def _wisn_rule(o: Oracle, v: dict, text: str, key: str) -> None:
     assert (tr("sdm.rule.scaled", o.lang) in text) == (months < 12)
 
 
-CHECKS["cov.short"], CHECKS["sdm.rule"] = _short, _wisn_rule
+def _no_shortage(o: Oracle, v: dict, text: str, key: str) -> None:
+    w = o.wisn()
+    assert w is not None and v["gross"] == pytest.approx(w["kurang"].sum()) == 0
+
+
+CHECKS["cov.short"], CHECKS["sdm.rule"], CHECKS["eks.alerts.sdm.none"] = _short, _wisn_rule, _no_shortage
 
 
 def check_statements(o: Oracle, statements, shown_text: str | None = None) -> None:

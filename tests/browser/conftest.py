@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from domain.access import PAGE_ROLES, can_see
 from strings import tr
@@ -44,6 +45,10 @@ class Tab:
         """Same-session navigation through the sidebar link of page_key."""
         title = title_of(page_key, lang)
         link = self.page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', has_text=title)
+        try:  # a rerun that changes the language may still be redrawing the menu: wait for the link, not a snapshot
+            link.first.wait_for(state="attached", timeout=30_000)
+        except PlaywrightTimeout:
+            pass
         assert link.count() >= 1, f"no sidebar link '{title}' for role {self.role}"
         current = self.page.locator("h1").first.inner_text() if self.page.locator("h1").count() else ""
         link.first.click()
