@@ -53,9 +53,11 @@ no_data = t("eks.no_data")
 c1, c2, c3 = st.columns(3)
 c1.metric(t("tin.kpi.late"), fmt_int(len(a.late), lang) if late_judged else no_data, help=t("tin.help.late"),
           border=True)
-c2.metric(t("kap.kpi.alert_units"),
-          fmt_int(len(state.ongoing_units), lang) if state.source.has_data and state.units else no_data,
-          help=t("kap.help.alert_units", month=fmt_month(state.anchor, lang) if state.anchor else "–"), border=True)
+c2.metric(t("kap.kpi.alert_units"), fmt_int(state.count, lang, no_data),
+          delta=t("kap.kpi.unreported", n=fmt_int(len(state.unreported), lang)) if state.unreported else None,
+          delta_color="off", delta_arrow="off",
+          help=t("kap.help.alert_units", month=fmt_month(state.anchor, lang)) if state.anchor else
+          t("ind.unit_peringatan.def"), border=True)
 c3.metric(t("tin.kpi.watch"), fmt_int(watched, lang) if watch_judged else no_data, help=t("tin.help.watch"),
           border=True)
 
@@ -112,10 +114,12 @@ st.subheader(t("tin.watch.header"))
 say(ignored_note([CATALOGUE["wilayah_pantauan"]], requested, lang, "scope.ignored_victims"))
 recent = fmt_period(a.recent.start, a.recent.end, lang)
 baseline = fmt_period(a.baseline.start, a.baseline.end, lang) if a.baseline else "–"
-st.caption(t("jar.rising.window", recent=recent, baseline=baseline))
+st.caption(t("jar.rising.window", recent=recent, baseline=baseline) if a.baseline else
+           t("jar.rising.window.none", recent=recent))
 st.caption(rising_rule(lang))
 provinces = len(f.provinsi) or len(names["provinsi"])
-st.caption(t("tin.watch.many", tests=fmt_int(provinces * (len(f.modus) or len(names["modus"])), lang)))
+if watch_judged:  # the number of tests run, said only when they were run
+    st.caption(t("tin.watch.many", tests=fmt_int(provinces * (len(f.modus) or len(names["modus"])), lang)))
 w = a.watch
 watch = pd.DataFrame({
     "provinsi": w.get("kode_prov", pd.Series(dtype=str)).map(names["provinsi"]),

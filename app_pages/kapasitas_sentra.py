@@ -14,7 +14,7 @@ from data_access.indicators import ALERT_MIN_MONTHS
 from data_access.indicators import ALERT_THRESHOLD as THRESHOLD
 from data_access.indicators import get_alert_state, get_no_unit_notes, occupancy_window, resolve, unit_scope
 from domain.capacity import monthly_utilisation, national_metrics, unit_map_frame, unit_metrics
-from domain.statements import alert_statements, coverage_note
+from domain.statements import alert_statements, coverage_note, gaps_note
 from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct
 from exports.indicator_tables import unit_scope_note
 from domain.taxonomy import TIPE_UNIT
@@ -42,6 +42,7 @@ say(coverage_note(beds, lang), "caption" if beds.has_data else "info")
 state = get_alert_state(filters)
 if not beds.has_data or state.units == 0:
     st.stop()
+say(gaps_note(state.gaps, dict(zip(get_units()["kode_unit"], get_units()["nama"])), lang))
 occupancy = get_occupancy(unit_scope(filters).with_(start=beds.used.start, end=beds.used.end))
 if occupancy.empty:
     empty_state()
@@ -69,7 +70,9 @@ row2[2].metric(t("kap.kpi.stay"), fmt_dec(total["lama_tinggal_hari"], 0, lang, m
                help=t("kap.help.stay"))
 row2[3].metric(t("kap.kpi.tppo_share"), fmt_pct(total["porsi_tppo"], lang=lang, missing=t("kap.no_data")),
                help=t("kap.help.tppo_share"))
-row2[4].metric(t("kap.kpi.alert_units"), fmt_int(len(state.ongoing_units), lang),
+row2[4].metric(t("kap.kpi.alert_units"), fmt_int(state.count, lang, t("kap.no_data")),
+               delta=t("kap.kpi.unreported", n=fmt_int(len(state.unreported), lang)) if state.unreported else None,
+               delta_color="off", delta_arrow="off",
                help=t("kap.help.alert_units", month=fmt_month(state.anchor, lang)))
 provenance(source, shown, KINDS)
 

@@ -63,7 +63,8 @@ with st.expander(t("eks.table.data")):
 st.subheader(t("jar.rising.header"))
 recent, baseline = watch_windows(end, first)
 st.caption(t("jar.rising.window", recent=fmt_period(recent.start, recent.end, lang),
-             baseline=fmt_period(baseline.start, baseline.end, lang) if baseline else "–"))
+             baseline=fmt_period(baseline.start, baseline.end, lang)) if baseline else
+           t("jar.rising.window.none", recent=fmt_period(recent.start, recent.end, lang)))
 for note in rising_statements(rising, names["modus"], end, lang):
     say(note, {"jar.rising.short": "info", "jar.rising.none": "success"}.get(note.key, "warning"),
         **({"icon": ":material/trending_up:"} if note.key.startswith("jar.rising.item") else {}))
@@ -98,7 +99,6 @@ with st.expander(t("eks.table.data")):
 
 # --- reporting completeness -------------------------------------------------------------------
 st.subheader(t("jar.completeness.header"))
-say(ignored_note([CATALOGUE["kelengkapan_laporan"]], filters, lang))  # reports, not victims: no victim filters
 window_start = trends.add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTHS - 1))
 # Completeness is about reporting, not victims: only the province filter and the period end apply.
 scope = Filters(start=window_start, end=end, provinsi=filters.provinsi)

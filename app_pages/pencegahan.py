@@ -10,10 +10,8 @@ from builders.prevention_charts import make_area_choropleth, make_departures_vs_
 from data_access.prevention import get_area_view, get_prevention_view
 from data_access.reference import get_code_names
 from domain.formatting import fmt_dec, fmt_int, fmt_period
-from domain.indicators import CATALOGUE, PREVENTION_FILTERS
 from domain.prevention import PRIORITY_COLUMNS
-from domain.statements import ignored_note
-from exports.prevention_slide import priority_rule
+from exports.prevention_slide import priority_rule, scope_note
 from ui.boundary_route import boundary_url, map_boundaries
 from ui.cached import figure
 from ui.filters import current_filters, get_drill, set_drill
@@ -36,7 +34,7 @@ year_text = str(year) if year else t("pcg.no_year")
 st.markdown(t("pcg.context", period=fmt_period(f.start, f.end, lang),
               window=fmt_period(v.window.start, v.window.end, lang), year=year_text))
 # Every figure of this page reads the period and the province only, the victims beside prevention included.
-say(ignored_note([i for i in CATALOGUE.values() if i.filters == PREVENTION_FILTERS], requested, lang))
+say(scope_note(v, lang))
 for note in v.notes(lang):
     say(note, "info" if note.key in ("cov.none", "cov.outside") else "caption")
 
@@ -94,7 +92,8 @@ provenance(t("pcg.source.risk") + "; " + t("pcg.source.activities"), f.with_(sta
 
 # --- priority areas ---------------------------------------------------------------------------------------
 st.subheader(t("pcg.priority.header"))
-st.caption(priority_rule(v, lang))
+if v.priority is not None:  # without activity data the list is not drawn up (said below), nor its rule stated
+    st.caption(priority_rule(v, lang))
 pr = v.priority if v.priority is not None else pd.DataFrame(columns=PRIORITY_COLUMNS)
 if v.priority is None:
     st.info(t("pcg.priority.no_activities"), icon="ℹ️")
@@ -130,5 +129,5 @@ st.plotly_chart(figure(make_departures_vs_victims, monthly,
                        empty_message=t("pcg.trend.empty"), lang=lang), key="pcg_trend_chart")
 st.caption(t("pcg.trend.note"))
 if v.departures_source.has_data:
-    provenance(t("pcg.source.prevented"), f.with_(start=v.departures_source.used.start,
-                                                  end=v.departures_source.used.end), ("pencegahan_keberangkatan", "kasus"))
+    used = v.departures_source.used
+    provenance(t("pcg.source.prevented"), f.with_(start=used.start, end=used.end), ("pencegahan_keberangkatan", "kasus"))

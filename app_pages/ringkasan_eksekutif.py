@@ -10,9 +10,7 @@ from data_access.briefing import collect_briefing, map_values, province_boundari
 from domain.filters import month_key
 from domain.formatting import fmt_int, fmt_period
 from domain.comparison import STABLE, TOO_FEW
-from domain.indicators import CATALOGUE
 from domain.messages import format_headline
-from domain.statements import ignored_note
 from exports.deck import PPTX_MIME, build_deck
 from exports.indicator_tables import comparison_notes, headline_frame, latest_like_window, unit_scope_note
 from settings import load_settings
@@ -56,8 +54,8 @@ for column, h in zip(columns, b.headlines):
            arrow="off" if h.kind == "text" or h.status in (TOO_FEW, STABLE) else None)  # an arrow claims a move
 for note in comparison_notes(b, lang):
     st.caption(note)
-say(ignored_note([CATALOGUE[h.indicator] for h in b.headlines if h.indicator.startswith("korban")], b.filters,
-                 lang, "scope.ignored_victims"))
+for note in b.scope_notes:
+    say(note)
 if b.filters.provinsi or any(f.ignored for f in b.indicators.figures.values()):
     st.caption(t("eks.units_scope") + " " + unit_scope_note(b.filters, lang))
 for note in (*b.coverage_notes, *b.unit_notes):

@@ -44,6 +44,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from data_access.engine import connect
     from demo.loader import ensure_database
     from data_access.indicators import as_json, connection_runner, data_window, headline_indicators
+    from data_access.prevention import prevention_json, prevention_view
     from data_access.summary import summary_figures
 
     filters = filters_from_args(args)
@@ -55,12 +56,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
         if headlines.filters is None:
             raise UserError(no_data_message(headlines))
         summary = summary_figures(run, headlines)
+        summary["pencegahan"] = prevention_json(prevention_view(filters, run))
     summary["indikator"] = as_json(headlines)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         for key, value in summary.items():
-            if key not in ("indikator", "sumber_data"):
+            if key not in ("indikator", "sumber_data", "pencegahan"):
                 print(f"{key}: {value}")
         for kind, entry in summary["sumber_data"].items():
             months = "–" if entry["cakupan"] is None else " s.d. ".join(entry["cakupan"])

@@ -23,7 +23,8 @@ from domain import trends
 from domain.filters import Filters
 from domain.formatting import fmt_int
 from domain.messages import BriefingInputs, Headline, KeyMessage, compose_key_messages
-from domain.statements import Statement, alert_statements, coverage_notes, staffing_gap, utilisation_comparison
+from domain.statements import (Statement, alert_statements, coverage_notes, gaps_note, staffing_gap,
+                               utilisation_comparison)
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +76,27 @@ class Briefing:
     staffing_gap: Statement | None = None  # gross shortage beside the net difference
 
     @property
+    def scope_notes(self) -> list[Statement]:
+        """The filters the victim figures ignore (the agency filter), said beside them on the page and the deck."""
+        from domain.indicators import CATALOGUE
+        from domain.statements import ignored_note
+
+        victims = [CATALOGUE[h.indicator] for h in self.headlines if h.indicator.startswith("korban")]
+        note = ignored_note(victims, self.filters, self.lang, "scope.ignored_victims")
+        return [note] if note else []
+
+    @property
+    def staffing_reasons(self) -> list[Statement]:
+        """Why there is no WISN figure, as sentences already said elsewhere: no unit in the provinces chosen, or no
+        staff or occupancy data for the period (empty: unusable standards, said by the caller)."""
+        return [n for n in (*self.alert_notes, *self.coverage_notes)
+                if n.key == "alert.no_units" or (n.key in ("cov.outside", "cov.none")
+                                                 and n.values["kind"] in ("staf", "okupansi"))]
+
+    @property
     def statements(self) -> list[Statement]:
         """Every generated sentence of the briefing, in the order the page shows them."""
-        out = [*self.coverage_notes, *self.unit_notes, *self.messages, *self.alert_notes]
+        out = [*self.scope_notes, *self.coverage_notes, *self.unit_notes, *self.messages, *self.alert_notes]
         return out + ([self.staffing_gap] if self.staffing_gap else [])
 
     @property
@@ -187,7 +206,8 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
         regions=regions, names=names, data_status=status, indicators=h,
         coverage_notes=[*coverage_notes([h.figures["utilisasi"].source, h.figures["unit_peringatan"].source,
                                          h.staffing.staff, h.staffing.workload_source], lang),
-                        *filter(None, [utilisation_comparison(h.figures["utilisasi"], lang)])],
+                        *filter(None, [utilisation_comparison(h.figures["utilisasi"], lang),
+                                       gaps_note(h.alert_state.gaps, names.get("unit", {}), lang)])],
         unit_notes=indicators.no_unit_notes(f, lang, run),
         alert_notes=alert_statements(h.alert_state, names.get("unit", {}), lang, threshold=ALERT_THRESHOLD,
                                      min_months=ALERT_MIN_MONTHS),

@@ -103,10 +103,19 @@ class AlertState:
     ended: pd.DataFrame = field(default_factory=_empty_alerts)
     units: int = 0  # active units in the province scope
     unreported: list[str] = field(default_factory=list)  # units in scope with no report for the anchor month
+    gaps: list[tuple[str, dt.date]] = field(default_factory=list)  # (unit, month) without a report in the period
 
     @property
     def anchor(self) -> dt.date | None:
         return self.source.anchor
+
+    @property
+    def count(self) -> int | None:
+        """Units on alert among those that reported the anchor month; None (no data, not 0) when occupancy has no
+        month of the period, no unit is in scope, or none of them reported it."""
+        if not self.source.has_data or self.units == 0 or len(self.unreported) >= self.units:
+            return None
+        return len(self.ongoing_units)
 
     @property
     def ongoing_units(self) -> list[str]:
@@ -282,9 +291,11 @@ def alert_state(filters: Filters, run: Runner | None = None,
     history = run(query_occupancy, Filters(end=source.anchor, provinsi=filters.provinsi))
     reported = set(zip(history["kode_unit"], history["bulan"]))
     unreported = [u for u in scope["kode_unit"] if (u, source.anchor) not in reported]
+    gaps = cap.reporting_gaps(history, list(scope["kode_unit"]), max(window.start, source.coverage.start),
+                              source.anchor)
     alerts = cap.capacity_alerts(history, threshold=ALERT_THRESHOLD, min_consecutive=ALERT_MIN_MONTHS)
     if alerts.empty:
-        return AlertState(source, units=len(scope), unreported=unreported)
+        return AlertState(source, units=len(scope), unreported=unreported, gaps=gaps)
     akhir = pd.to_datetime(alerts["akhir"]).dt.date
     ongoing = alerts[akhir == source.anchor].copy()
     at_anchor = cap.monthly_utilisation(history[history["bulan"] == source.anchor])
@@ -293,7 +304,8 @@ def alert_state(filters: Filters, run: Runner | None = None,
     seen_after = pd.Series([(u, add_months(a, 1)) in reported for u, a in zip(alerts["kode_unit"], akhir)],
                            index=alerts.index, dtype=bool)
     ended = alerts[(akhir < source.anchor) & (akhir >= window.start) & seen_after].assign(utilisasi_akhir=float("nan"))
-    return AlertState(source, ongoing.reset_index(drop=True), ended.reset_index(drop=True), len(scope), unreported)
+    return AlertState(source, ongoing.reset_index(drop=True), ended.reset_index(drop=True), len(scope), unreported,
+                      gaps)
 
 
 def capacity_alerts(occupancy: pd.DataFrame, end: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -397,8 +409,8 @@ def headline_indicators(filters: Filters, run: Runner | None = None) -> Headline
 
     alerts = alert_state(clamped, run, coverage)
     figures["unit_peringatan"] = Figure(
-        "unit_peringatan", len(alerts.ongoing_units) if alerts.source.has_data else None,
-        ignored=CATALOGUE["unit_peringatan"].ignored_filters(filters), source=alerts.source)
+        "unit_peringatan", alerts.count, ignored=CATALOGUE["unit_peringatan"].ignored_filters(filters),
+        source=alerts.source)
 
     staffing = staffing_state(clamped, run, coverage)
     for key, value in (("kekurangan_staf", staffing.gross), ("selisih_staf_bersih", staffing.net)):
@@ -472,7 +484,19 @@ def coverage_json(source: SourceWindow | None) -> dict | None:
     if source is None:
         return None
     return {"jenis_data": source.kind, "data": _month_pair(source.coverage), "dipakai": _month_pair(source.used),
-            "terpotong": source.is_cut, "tanpa_data": not source.has_data}
+            "terpotong": source.is_cut, "jendela_pendek": source.short, "tanpa_data": not source.has_data}
+
+
+def staffing_reason(h: Headlines) -> str:
+    """Why there is no WISN figure: no unit in scope, no staff or occupancy data for the period, or standards that
+    cannot be used."""
+    if h.alert_state is not None and h.alert_state.units == 0:
+        return "tidak_ada_unit"
+    if h.staffing is None or not h.staffing.staff.has_data or h.staffing.staffing.empty:
+        return "tanpa_data_staf"
+    if not h.staffing.workload_source.has_data or h.staffing.occupancy.empty:
+        return "tanpa_data_okupansi"
+    return "standar_tidak_dapat_dipakai"
 
 
 def as_json(h: Headlines) -> dict:
@@ -487,14 +511,24 @@ def as_json(h: Headlines) -> dict:
                           "status": fig.comparison.status if fig.comparison else None,
                           "p_nilai": fig.comparison.p_value if fig.comparison else None,
                           "alasan_tanpa_pembanding": fig.reason})
+        elif fig.previous is not None:  # utilisation: a change in points, no verdict (as on the page)
+            entry.update({"pembanding": fig.previous, "perubahan": fig.change,
+                          "jendela_pembanding": _month_pair(fig.source.used.year_earlier()) if fig.source else None})
         out[key] = entry
     for key in ("kekurangan_staf", "selisih_staf_bersih"):
         if key in out:
-            out[key]["kuartal_staf"] = f"{h.staff_quarter:%Y-%m}" if h.staff_quarter else None
-            out[key]["jendela_beban_kerja"] = _month_pair(h.workload)
+            computed = out[key]["nilai"] is not None
+            out[key]["kuartal_staf"] = f"{h.staff_quarter:%Y-%m}" if computed and h.staff_quarter else None
+            out[key]["jendela_beban_kerja"] = _month_pair(h.workload) if computed else None
+            out[key]["cakupan_staf"] = coverage_json(h.staffing.staff) if h.staffing else None
+            if not computed:
+                out[key]["alasan_tanpa_nilai"] = staffing_reason(h)
     if h.alert_state is not None and "unit_peringatan" in out:
-        out["unit_peringatan"]["bulan"] = f"{h.alert_state.anchor:%Y-%m}" if h.alert_state.anchor else None
-        out["unit_peringatan"]["unit"] = h.alert_state.ongoing_units
+        state = out["unit_peringatan"]
+        state["bulan"] = f"{h.alert_state.anchor:%Y-%m}" if h.alert_state.anchor else None
+        state["unit"] = h.alert_state.ongoing_units
+        state["unit_belum_lapor"] = list(h.alert_state.unreported)  # their alert cannot be judged
+        state["unit_dalam_cakupan"] = h.alert_state.units
     out["unit_layanan"]["rptc"] = h.rptc
     out["unit_layanan"]["sentra"] = h.units - h.rptc
     return out

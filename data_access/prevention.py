@@ -214,7 +214,7 @@ def placement_window(run: Runner, year: int) -> Filters:
     return Filters(start=dt.date(year, 1, 1), end=dt.date(year, placement_months(run).get(year, 12), 1))
 
 
-def area_view(run: Runner, f: Filters, window: Window, year: int | None, level: str,
+def area_view(run: Runner, f: Filters, window: Window | None, year: int | None, level: str,
               province: str | None = None) -> pd.DataFrame:
     """domain.prevention.area_figures for provinces (level "provinsi") or the kab/kota of one province ("kab")."""
     provinces = (province,) if province else f.provinsi
@@ -226,7 +226,8 @@ def area_view(run: Runner, f: Filters, window: Window, year: int | None, level: 
     victims_year = (_victims(run, placement_window(run, year).with_(provinsi=scope.provinsi), dim) if year
                     else pd.DataFrame(columns=["kode", "jumlah"]))
     placements = run(query_placements, year, provinces, level) if year else pd.DataFrame(columns=["kode", "jumlah"])
-    activities = run(query_prevention_activities, window.start, window.end, provinces, level)
+    # window None: the activity reports cover no month of the period, so the reach is unknown (not 0).
+    activities = run(query_prevention_activities, window.start, window.end, provinces, level) if window else None
     return area_figures(areas, _victims(run, scope, dim), window_of(f).months, victims_year, placements, activities)
 
 
@@ -289,8 +290,36 @@ def prevention_view(filters: Filters, run: Runner | None = None) -> PreventionVi
     # Months the departure reports do not cover have no figure, not 0 (their bars are left out).
     inside = [departures.has_data and departures.used.start <= m <= departures.used.end for m in monthly["bulan"]]
     monthly["dicegah"] = monthly["dicegah"].astype(float).where(inside)
-    return PreventionView(clamped, window, previous, year, area_view(run, clamped, window, year, "provinsi"),
+    return PreventionView(clamped, window, previous, year,
+                          area_view(run, clamped, window if activities.has_data else None, year, "provinsi"),
                           priority, monthly, prevented, activities, departures, filters)
+
+
+def prevention_json(view: PreventionView) -> dict | None:
+    """The prevention figures as `manage.py summary --json` prints them (the page's and the slide's figures), each
+    with the months it read and its coverage."""
+    from data_access.indicators import coverage_json
+    from domain.indicators import CATALOGUE
+
+    if view.filters is None:
+        return None
+    gap = view.gap
+
+    def window(w: Window | None) -> list[str] | None:
+        return [f"{w.start:%Y-%m}", f"{w.end:%Y-%m}"] if w else None
+
+    ignored = CATALOGUE["kegiatan_pencegahan"].ignored_filters(view.requested) if view.requested else ()
+    return {
+        "keberangkatan_dicegah": view.prevented, "kegiatan_pencegahan": view.activities,
+        "wilayah_prioritas_pencegahan": len(gap) if gap is not None else None,
+        "wilayah_tanpa_pencegahan": list(gap["kode"]) if gap is not None else None,
+        "korban_per_10rb_pmi": view.victims_per_placed, "tahun_penempatan": view.placement_year,
+        "jendela_12_bulan": window(view.window) if view.activities_source and view.activities_source.has_data
+        else None,
+        "cakupan_kegiatan": coverage_json(view.activities_source),
+        "cakupan_keberangkatan": coverage_json(view.departures_source),
+        "filter_tidak_berlaku": list(ignored),
+    }
 
 
 def query_prevention_view(conn: Connection, filters: Filters) -> PreventionView:
@@ -309,5 +338,7 @@ def get_area_view(filters: Filters, province: str) -> pd.DataFrame:
 
 def query_area_view(conn: Connection, filters: Filters, province: str) -> pd.DataFrame:
     run = connection_runner(conn)
-    window, _ = prevention_windows(activity_window(filters, coverage_of(run)), filters, data_window(run))
-    return area_view(run, filters, window, placement_year(run, filters.end), "kab", province)
+    activities = activity_window(filters, coverage_of(run))
+    window, _ = prevention_windows(activities, filters, data_window(run))
+    return area_view(run, filters, window if activities.has_data else None, placement_year(run, filters.end), "kab",
+                     province)

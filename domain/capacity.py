@@ -95,19 +95,24 @@ def unit_metrics(occupancy: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
 def national_metrics(occupancy: pd.DataFrame, name: str = "Nasional") -> pd.DataFrame:
     """One row (kode_unit NASIONAL) with METRIC_COLUMNS for all units in occupancy together.
 
-    Each month's totals over the units give kapasitas (latest month), rata/puncak penghuni, utilisasi,
-    utilisasi_puncak, lama_tinggal_hari and porsi_tppo. bulan_di_atas_kapasitas is the number of
-    unit-months over capacity (Σ over units): national totals would hide a full unit behind an empty one.
+    Each month's totals over the units give puncak penghuni, utilisasi, utilisasi_puncak, lama_tinggal_hari and
+    porsi_tppo. kapasitas and rata_penghuni are summed over the units, each unit's latest capacity and its average
+    residents over the months it reported: a unit missing a month's report (its beds still there) would otherwise
+    shrink the beds and the residents of that month. bulan_di_atas_kapasitas is the number of unit-months over
+    capacity (Σ over units): national totals would hide a full unit behind an empty one.
     """
     columns = list(METRIC_COLUMNS)
     occ = _checked(occupancy)
     if occ.empty:
         return pd.DataFrame(columns=columns)
     unit_months_over = int((occ["penghuni"] > occ["kapasitas"]).sum())
+    per_unit = occ.groupby("kode_unit")
     totals = occ.groupby("bulan", as_index=False)[list(_COUNTS)].sum()
     totals["hari"] = totals["bulan"].dt.days_in_month.astype(float)
     totals["kode_unit"] = NATIONAL_CODE
     out = _summarise(totals)
+    out["kapasitas"] = float(per_unit["kapasitas"].last().sum())
+    out["rata_penghuni"] = float(per_unit["penghuni"].mean().sum())
     out["bulan_di_atas_kapasitas"] = unit_months_over
     out["nama"] = name
     out["tipe"] = ""
@@ -181,6 +186,24 @@ def unit_map_frame(metrics: pd.DataFrame, units: pd.DataFrame, staffing: pd.Data
     frame["penghuni"] = frame["rata_penghuni"]
     frame["staf"] = frame["kode_unit"].map(staff).astype(float)
     return frame[list(MAP_COLUMNS)]
+
+
+def reporting_gaps(history: pd.DataFrame, units: list[str], start: dt.date, end: dt.date) -> list[tuple[str, dt.date]]:
+    """(unit, month) pairs in start..end with no occupancy report, for units that had reported by then: a unit's
+    beds and residents are missing from those months' totals. history: bulan, kode_unit (every month up to end);
+    units: the active units in scope."""
+    first = history.groupby("kode_unit")["bulan"].min().to_dict() if len(history) else {}
+    seen = set(zip(history["kode_unit"], history["bulan"]))
+    gaps = []
+    for unit in units:
+        if unit not in first:
+            continue
+        month = max(start, first[unit])
+        while month <= end:
+            if (unit, month) not in seen:
+                gaps.append((unit, month))
+            month = _next_month(month)
+    return gaps
 
 
 def pressure_band_counts(metrics: pd.DataFrame, bands: tuple[float, ...] = (0.9, 1.0)) -> dict[str, int]:

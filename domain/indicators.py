@@ -95,9 +95,10 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
               "kasus", FLOW, VICTIM_FILTERS, ORIGIN),
     Indicator("korban_publik", "publik.kpi_total", "ind.korban_publik.def", "korban", "kasus", FLOW, (PERIOD,),
               None),
-    # Shown per agency, each metric labelled with the agency's name (jar.completeness.metric).
+    # Shown per agency, each metric labelled with the agency's name (jar.completeness.metric): every agency is always
+    # shown side by side, so the agency filter does not narrow it.
     Indicator("kelengkapan_laporan", "jar.completeness.header", "ind.kelengkapan_laporan.def", "persen", "kasus",
-              FLOW, (PERIOD, PROVINCE, AGENCY), ORIGIN, aliases=("jar.completeness.metric",)),
+              FLOW, (PERIOD, PROVINCE), ORIGIN, aliases=("jar.completeness.metric",)),
     # Action lists (Daftar Tindakan, domain.actions). Late reports: the agency filter chooses the agencies listed;
     # victim attributes do not apply to whether a report arrived.
     Indicator("laporan_terlambat", "tin.kpi.late", "ind.laporan_terlambat.def", "instansi_provinsi", "kasus",
@@ -144,6 +145,10 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
     Indicator("wilayah_prioritas_pencegahan", "pcg.kpi.priority", "ind.wilayah_prioritas_pencegahan.def",
               "kab_kota", "kegiatan_pencegahan", ROLLING_12, PREVENTION_FILTERS, ORIGIN),
 )}
+
+# The prevention figures (Pencegahan, the executive section, the slide): the period and the province only.
+PREVENTION = tuple(key for key, ind in CATALOGUE.items()
+                   if ind.source in ("kegiatan_pencegahan", "pencegahan_keberangkatan", "penempatan_pmi"))
 
 # The figures of the executive page, the deck and `manage.py summary --json`, in their order.
 HEADLINE = ("korban_ditangani", "korban_anak", "korban_luar_negeri", "korban_reintegrasi", "utilisasi",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from domain.comparison import UP, compare_counts
@@ -89,20 +90,26 @@ AREA_COLUMNS = ["kode", "nama", "populasi", "korban", "korban_100rb", "korban_ta
 
 
 def area_figures(areas: pd.DataFrame, victims: pd.DataFrame, months: int, victims_year: pd.DataFrame,
-                 placements: pd.DataFrame, activities_12: pd.DataFrame) -> pd.DataFrame:
+                 placements: pd.DataFrame, activities_12: pd.DataFrame | None) -> pd.DataFrame:
     """Origin risk beside prevention reach, one row per area (province or kab/kota), for the maps and tables.
 
     areas: kode, nama, populasi (NaN unknown). victims: kode, jumlah over the period of `months` months.
     victims_year and placements: kode, jumlah of the placement year. activities_12: kode, kegiatan, peserta of the
-    12 months ending at the period's end. Rates are NaN (no data), never 0, where a denominator is missing."""
+    12 months ending at the period's end; None when the activity reports cover none of those months (the counts are
+    then unknown, NaN, not 0). Rates are NaN (no data), never 0, where a denominator is missing."""
     base = areas[["kode", "nama", "populasi"]].copy().set_index("kode")
+
+    def reach(column: str):
+        if activities_12 is None:
+            return np.full(len(base), np.nan)
+        return _counts(activities_12, column).reindex(base.index, fill_value=0).to_numpy().astype(float)
+
     out = pd.DataFrame({
         "kode": base.index, "nama": base["nama"].to_numpy(), "populasi": base["populasi"].to_numpy(dtype=float),
         "korban": _counts(victims, "jumlah").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
         "korban_tahun": _counts(victims_year, "jumlah").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
         "pmi": _counts(placements, "jumlah").reindex(base.index).to_numpy(dtype=float),
-        "kegiatan_12": _counts(activities_12, "kegiatan").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
-        "peserta_12": _counts(activities_12, "peserta").reindex(base.index, fill_value=0).to_numpy().astype("int64"),
+        "kegiatan_12": reach("kegiatan"), "peserta_12": reach("peserta"),
     })
     out["korban_100rb"] = annual_rate_per_100k(out["korban"], out["populasi"], months)
     out["korban_per_10rb_pmi"] = [per_placed(v, p) for v, p in zip(out["korban_tahun"], out["pmi"])]

@@ -110,6 +110,20 @@ def utilisation_comparison(figure, lang: str = "id") -> Statement | None:
                      used=fmt_period(used.start, used.end, lang), like=fmt_period(like.start, like.end, lang))
 
 
+GAPS_SHOWN = 4  # unit-months named in the sentence; the rest are counted
+
+
+def gaps_note(gaps: list, unit_names: dict, lang: str = "id") -> Statement | None:
+    """Monthly occupancy reports missing inside the period: the totals of those months lack the unit's residents
+    (the beds are counted from each unit's latest report)."""
+    if not gaps:
+        return None
+    named = [tr("cov.gap_item", lang, name=unit_names.get(u, u), month=fmt_month(m, lang)) for u, m in gaps[:GAPS_SHOWN]]
+    if len(gaps) > GAPS_SHOWN:
+        named.append(tr("cov.gap_more", lang, n=fmt_int(len(gaps) - GAPS_SHOWN, lang)))
+    return statement("cov.gaps", lang, {"gaps": list(gaps)}, n=fmt_int(len(gaps), lang), items=", ".join(named))
+
+
 # --- capacity alerts ------------------------------------------------------------------------------------
 
 

@@ -43,7 +43,7 @@ from domain.messages import format_headline
 from exports.indicator_tables import (comparison_notes, describe_filters, latest_update, rising_rule, staffing_note,
                                       staffing_window, unit_scope_note)
 from exports.slides import FOOTER_TOP, GREY, WARN, add_bullets, add_slide, add_table, add_text
-from strings import tr
+from strings import catalog, tr
 
 log = logging.getLogger(__name__)
 
@@ -161,11 +161,13 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     # capacity and staffing do not come from the case table, and occupancy may stop before the cases do.
     footer = tr("provenance", lang, source=tr("eks.source.kasus", lang), period=period,
                 updated=_latest_update(b, ("kasus",)))
-    beds = b.indicators.figures["unit_peringatan"].source if b.indicators else None
-    capacity_period = fmt_period(beds.used.start, beds.used.end, lang) if beds is not None and beds.has_data else "–"
+    # The capacity slide's chart averages occupancy's own months of the period; without any, the period asked.
+    beds = b.indicators.figures["utilisasi"].source if b.indicators else None
+    capacity_period = fmt_period(beds.used.start, beds.used.end, lang) if beds is not None and beds.has_data else period
     footer_capacity = tr("provenance", lang, source=tr("eks.source.okupansi", lang), period=capacity_period,
                          updated=_latest_update(b, ("okupansi", "unit_layanan")))
-    footer_sdm = tr("provenance", lang, source=tr("eks.source.sdm", lang), period=staffing_window(b, lang),
+    footer_sdm = tr("provenance", lang, source=tr("eks.source.sdm", lang),
+                    period=staffing_window(b, lang) if b.wisn is not None else period,
                     updated=_latest_update(b, ("staf", "okupansi", "standar_beban_kerja")))
     footer_mixed = tr("provenance", lang, source=tr("deck.source.all", lang), period=period,
                       updated=_latest_update(b, ("kasus", "okupansi", "staf")))
@@ -199,7 +201,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
             add_text(slide, f"{tr('deck.change', lang)}: {change}", left, top + Inches(1.3), Inches(4.0), Inches(0.4),
                   size=14, colour=GREY, name=f"change:{h.key}")
     note = "\n".join([*(comparison_notes(b, lang) or [tr("deck.note.comparison_off", lang)]),
-                      *(n.text for n in (*b.coverage_notes, *b.unit_notes))])
+                      *(n.text for n in (*b.scope_notes, *b.coverage_notes, *b.unit_notes))])
     add_text(slide, note, Inches(0.5), Inches(5.4), Inches(12.3), Inches(1.4), size=13, colour=GREY, name="perbandingan")
 
     # 3. Map, with the top origins beside it
@@ -256,8 +258,10 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     _figure(slide, b, "kekurangan_staf", lang, Inches(7.8), Inches(1.0))
     roles = role_table(b)
     end = Inches(5.3)
-    if roles is None:
-        add_text(slide, tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.7), Inches(5.2), Inches(0.6), size=14)
+    if roles is None:  # say why, as the page does: no unit there, no staff or occupancy data, or unusable standards
+        reasons = [n.text for n in b.staffing_reasons]
+        add_text(slide, "\n".join(reasons) or tr("eks.alerts.unavailable", lang), Inches(7.8), Inches(1.7),
+                 Inches(5.2), Inches(1.2), size=14, name="sdm_tanpa_angka")
     else:
         names = b.names.get("peran", {})
         rows = [[names.get(r.peran, r.peran), fmt_dec(r.current_staff, 0, lang), fmt_dec(r.required_staff, 1, lang),
@@ -285,7 +289,11 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     # 8. Data note
     slide = add_slide(prs, tr("deck.note", lang), footer_mixed, demo)
     status = b.data_status
-    sources = "; ".join(f"{r.nama} ({r.instansi}, {'DATA CONTOH' if r.asal == 'demo' else r.asal})"
+    def source_name(r) -> str:  # the English deck names the kinds in English (sumber_data holds Indonesian)
+        key = f"source.name.{r.kode}"
+        return tr(key, lang) if lang != "id" and key in catalog() else r.nama
+
+    sources = "; ".join(f"{source_name(r)} ({r.instansi}, {'DATA CONTOH' if r.asal == 'demo' else r.asal})"
                         for r in status.itertuples()) if len(status) else "–"
     when = fmt_date(now or dt.datetime.now(dt.timezone.utc), lang)
     note = [tr("deck.note.period", lang, period=period),

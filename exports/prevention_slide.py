@@ -28,6 +28,16 @@ def priority_rule(view: PreventionView, lang: str) -> str:
               min=MIN_COUNT, alpha=fmt_dec(ALPHA, 2, lang))
 
 
+def scope_note(view: PreventionView, lang: str) -> Statement | None:
+    """"Filter … tidak berlaku": prevention figures read the period and the province only."""
+    from domain.indicators import CATALOGUE, PREVENTION
+    from domain.statements import ignored_note
+
+    if view.requested is None:
+        return None
+    return ignored_note([CATALOGUE[key] for key in PREVENTION], view.requested, lang)
+
+
 def exec_summary(view: PreventionView, lang: str, top: int = 3) -> list[Statement]:
     """Prevented departures in the period and the kab/kota with victims but no prevention in the 12-month window,
     as statements with their evidence; a source with no data for the period gives its coverage note instead."""
@@ -72,10 +82,14 @@ def add_prevention_slide(prs, view: PreventionView, lang: str, demo: bool, names
               bottom=FOOTER_TOP - Inches(0.1))
     add_text(slide, " ".join(s.text for s in exec_summary(view, lang)), Inches(9.3), Inches(1.2), Inches(3.7),
              Inches(2.4), size=14, name="ringkasan_pencegahan")
-    per_placed = fmt_dec(view.victims_per_placed, 1, lang)
     no_data = tr("eks.no_data", lang)
-    add_text(slide, f"{tr('pcg.kpi.per_placed', lang)} ({view.placement_year or '–'}): {per_placed}\n"
+    per_placed = fmt_dec(view.victims_per_placed, 1, lang, no_data)
+    placed = (f"{tr('pcg.kpi.per_placed', lang)} ({view.placement_year}): {per_placed}" if view.placement_year
+              else f"{tr('pcg.kpi.per_placed', lang)}: {tr('pcg.no_year', lang)}")
+    add_text(slide, f"{placed}\n"
                  f"{tr('pcg.kpi.activities', lang)}: {fmt_int(view.activities, lang, no_data)}",
           Inches(9.3), Inches(3.7), Inches(3.7), Inches(1.2), size=14, name="angka_pencegahan")
-    add_text(slide, priority_rule(view, lang), Inches(9.3), Inches(4.9), Inches(3.7), Inches(1.9), size=9,
-             colour=GREY, name="aturan_prioritas")
+    ignored = scope_note(view, lang)
+    rule = priority_rule(view, lang) if view.priority is not None else tr("pcg.priority.no_activities", lang)
+    add_text(slide, (ignored.text + " " if ignored else "") + rule, Inches(9.3), Inches(4.9),
+             Inches(3.7), Inches(1.9), size=9, colour=GREY, name="aturan_prioritas")

@@ -10,6 +10,21 @@ CATALOG = {
     "kind.kegiatan_pencegahan": {"id": "kegiatan pencegahan", "en": "prevention activity"},
     "kind.pencegahan_keberangkatan": {"id": "pencegahan keberangkatan", "en": "prevented-departure"},
     "kind.penempatan_pmi": {"id": "penempatan PMI", "en": "placement"},
+    # Data kinds as sources (the English deck; the Indonesian names are those in sumber_data)
+    "source.name.kasus": {"id": "Jumlah korban per bulan, asal, tujuan, modus, tahap",
+                          "en": "Victims per month, origin, destination, form, stage"},
+    "source.name.okupansi": {"id": "Okupansi bulanan sentra dan RPTC", "en": "Monthly occupancy of the centres"},
+    "source.name.staf": {"id": "Formasi SDM per kuartal, unit dan peran", "en": "Staff posts per quarter, unit and role"},
+    "source.name.unit_layanan": {"id": "Daftar sentra dan RPTC", "en": "List of centres"},
+    "source.name.standar_beban_kerja": {"id": "Standar beban kerja WISN", "en": "WISN workload standards"},
+    "source.name.populasi": {"id": "Penduduk per provinsi", "en": "Population by province"},
+    "source.name.pelatihan": {"id": "Pelatihan SDM per bulan, unit, peran dan topik",
+                              "en": "Staff training per month, unit, role and topic"},
+    "source.name.kegiatan_pencegahan": {"id": "Kegiatan pencegahan TPPO", "en": "Anti-trafficking prevention activities"},
+    "source.name.pencegahan_keberangkatan": {"id": "Pencegahan keberangkatan PMI nonprosedural",
+                                             "en": "Prevented irregular migrant-worker departures"},
+    "source.name.penempatan_pmi": {"id": "Penempatan PMI menurut daerah asal",
+                                   "en": "Migrant-worker placements by area of origin"},
     # Coverage of a figure's own data kind (domain.coverage)
     "cov.until": {"id": "Data {kind} hanya tersedia s.d. {last}: angka dari data {kind} berhenti pada {last}, "
                         "bukan pada akhir periode ({end}).",
@@ -29,6 +44,13 @@ CATALOG = {
     "cmp.utilisation": {
         "id": "Perubahan utilisasi membandingkan bulan yang ada data okupansinya, {used}, dengan {like}.",
         "en": "The utilisation's change compares the months with occupancy data, {used}, with {like}."},
+    "cov.gaps": {
+        "id": "{n} laporan okupansi bulanan tidak ada pada periode ini ({items}); jumlah penghuni bulan-bulan itu tidak "
+              "mencakup unit tersebut, sedangkan tempat tidur dihitung dari laporan terakhir setiap unit.",
+        "en": "Monthly occupancy reports missing in the period: {n} ({items}); those months' residents leave the unit "
+              "out, while beds are counted from each unit's latest report."},
+    "cov.gap_item": {"id": "{name} {month}", "en": "{name} {month}"},
+    "cov.gap_more": {"id": "dan {n} lainnya", "en": "and {n} more"},
     # Capacity alerts, judged on the whole series up to the anchor month
     "alert.ongoing": {
         "id": "{count} unit dalam peringatan pada {month}: terisi di atas {threshold} kapasitas selama sedikitnya "
@@ -87,12 +109,12 @@ CATALOG = {
     # Filters that do not apply to victim counts (the agency filter)
     "scope.ignored_victims": {
         "id": "Filter {names} tidak berlaku untuk angka korban: setiap korban dihitung sekali, pada tahap penerimaan "
-              "dan asesmen di sentra/RPTC Kemensos, siapa pun instansi yang menemukan atau merujuknya. Filter ini "
-              "berlaku untuk alur penanganan dan kelengkapan laporan (Pemantauan Jarnas) dan untuk laporan terlambat "
-              "(Daftar Tindakan).",
+              "dan asesmen di sentra/RPTC Kemensos, siapa pun instansi yang menemukan atau merujuknya. Filter instansi "
+              "berlaku untuk alur penanganan bila dipilih di Pemantauan Jarnas, dan untuk laporan terlambat (Daftar "
+              "Tindakan).",
         "en": "The {names} filter does not apply to victim counts: each victim is counted once, at reception and "
-              "assessment in a Kemensos centre, whichever agency found or referred them. It applies to the handling "
-              "pipeline and reporting completeness (Jarnas monitoring) and to late reports (Action lists)."},
+              "assessment in a Kemensos centre, whichever agency found or referred them. The agency filter applies "
+              "to the handling pipeline when chosen on Jarnas monitoring, and to late reports (Action lists)."},
     # Headline deltas
     "cmp.too_few": {"id": "angka terlalu kecil untuk dibandingkan", "en": "too few to compare"},
 }

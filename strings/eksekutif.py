@@ -123,7 +123,8 @@ CATALOG = {
               "kekurangan tiap unit dan peran) mencapai {shortage} orang di {units} unit; kekurangan terbesar pada "
               "peran {role}.",
         "en": "By WISN (staff of {quarter}, workload of {window}), the gross staff shortage (the sum of each unit's "
-              "and role's shortage) is {shortage} across {units} units; the largest gap is in the {role} role.",
+              "and role's shortage) is {shortage}; units short of staff: {units}; the largest gap is in the {role} "
+              "role.",
     },
     # Slide deck
     "deck.title": {"id": "Sinergi Penanganan Korban TPPO", "en": "Synergy in Handling Trafficking Victims"},

@@ -31,6 +31,8 @@ CATALOG = {
               "chance (exact binomial test for two Poisson counts, p < {alpha}). \"New\" when there were no victims "
               "in the {baseline} months before and at least {new} now.",
     },
+    "jar.rising.window.none": {"id": "Jendela: {recent}; tidak ada data sebelumnya untuk dibandingkan.",
+                               "en": "Window: {recent}; there are no earlier data to compare with."},
     "jar.rising.window": {"id": "Jendela: {recent} dibanding {baseline}. Riwayat sebelum awal periode ikut dipakai.",
                           "en": "Window: {recent} against {baseline}. History before the period start is used."},
     "jar.rising.short": {"id": "Riwayat data belum cukup untuk menilai modus baru atau meningkat: ada {have} bulan "
@@ -62,7 +64,7 @@ CATALOG = {
     "jar.completeness.metric": {"id": "{agency}", "en": "{agency}"},
     "jar.completeness.metric_help": {"id": "{got} dari {expected} laporan provinsi-bulan yang diharapkan diterima.",
                                      "en": "{got} of {expected} expected province-month reports received."},
-    "jar.completeness.late": {"id": "{count} provinsi belum lapor", "en": "{count} provinces not reported"},
+    "jar.completeness.late": {"id": "{count} provinsi belum lapor", "en": "provinces not reported: {count}"},
     "jar.completeness.colorbar": {"id": "Kelengkapan", "en": "Completeness"},
     "jar.completeness.missing": {"id": "Belum melapor", "en": "Not yet reported"},
     "jar.completeness.short": {

@@ -19,6 +19,7 @@ CATALOG = {
     "kap.kpi.discharges": {"id": "Pemulangan", "en": "Discharges"},
     "kap.kpi.stay": {"id": "Lama tinggal (hari)", "en": "Length of stay (days)"},
     "kap.kpi.tppo_share": {"id": "Porsi korban TPPO", "en": "TPPO victim share"},
+    "kap.kpi.unreported": {"id": "{n} unit belum lapor", "en": "not reported: {n}"},
     "kap.kpi.alert_units": {"id": "Unit dalam peringatan", "en": "Units on alert"},
     "kap.help.capacity": {"id": "Jumlah tempat tidur pada bulan terakhir periode.",
                           "en": "Beds in the last month of the period."},

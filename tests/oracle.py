@@ -230,6 +230,25 @@ class Oracle:
                 out["now"][unit] = float(at["penghuni"].iloc[0] / at["kapasitas"].iloc[0])
         return out
 
+    def alert_count(self) -> int | None:
+        """Units on alert among those that reported the anchor month; None without data, units or reports."""
+        truth = self.alerts()
+        if truth["source"].used is None or truth["units"] == 0 or len(truth["unreported"]) >= truth["units"]:
+            return None
+        return len(truth["ongoing"])
+
+    def gaps(self) -> list[tuple[str, dt.date]]:
+        """(unit, month) in the period's occupancy months with no report, for units that had reported by then."""
+        src = self.at_end("okupansi")
+        if src.used is None:
+            return []
+        occ = self.occupancy(None, src.anchor)
+        first = occ.groupby("kode_unit")["bulan"].min()
+        seen = set(zip(occ["kode_unit"], occ["bulan"]))
+        start = max(self.s.start, src.first)
+        return [(u, m) for u in self.units()["kode_unit"] if u in first.index
+                for m in span(max(start, first[u]), src.anchor) if (u, m) not in seen]
+
     def capacity_figures(self) -> dict | None:
         """The Kapasitas page's ten figures over occupancy's months of the period."""
         src = self.over_period("okupansi")
@@ -241,7 +260,10 @@ class Oracle:
         monthly = occ.groupby("bulan")[["kapasitas", "penghuni"]].sum().sort_index()
         days = occ["bulan"].map(lambda m: calendar.monthrange(m.year, m.month)[1])
         stay = (occ["penghuni"] * days).sum() / occ["pemulangan"].sum() if occ["pemulangan"].sum() else None
-        return {"kapasitas": monthly["kapasitas"].iloc[-1], "rata_penghuni": monthly["penghuni"].mean(),
+        per_unit = occ.sort_values("bulan").groupby("kode_unit")
+        # Beds: each unit's latest report; residents: each unit's average over the months it reported (a unit
+        # missing a month still has its beds and its residents).
+        return {"kapasitas": per_unit["kapasitas"].last().sum(), "rata_penghuni": per_unit["penghuni"].mean().sum(),
                 "puncak_penghuni": monthly["penghuni"].max(),
                 "utilisasi": occ["penghuni"].sum() / occ["kapasitas"].sum(),
                 "bulan_di_atas_kapasitas": int((occ["penghuni"] > occ["kapasitas"]).sum()),

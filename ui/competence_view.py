@@ -68,7 +68,8 @@ def render_competence(filters: Filters, staffing: pd.DataFrame, wisn: pd.DataFra
     if trained.empty and source.has_data:
         st.info(t("kom.no_training"), icon=":material/info:")
     table = memo(competence_table, staffing, trained, targets, wisn)
-    st.caption(t("kom.rule", window=fmt_period(start, end, lang), quarter=quarter_label(quarter, lang)))
+    if source.has_data:  # the rule names the training months read; without any, the coverage note says so
+        st.caption(t("kom.rule", window=fmt_period(start, end, lang), quarter=quarter_label(quarter, lang)))
     below = below_target(table, "porsi_terlatih", "target_terlatih")
     judged = table["target_terlatih"].notna() & (table["terisi"] > 0)
     c = st.columns(3)

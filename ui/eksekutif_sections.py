@@ -46,9 +46,7 @@ def alerts_section(b: Briefing, lang: str) -> tuple[pd.DataFrame | None, pd.Data
         st.markdown(f"**{t('eks.alerts.sdm')}**")
         roles = role_table(b)
         if roles is None:  # say why: no unit there, no staff or occupancy data for the period, or unusable standards
-            reasons = [n for n in (*b.alert_notes, *b.coverage_notes)
-                       if n.key == "alert.no_units" or (n.key in ("cov.outside", "cov.none")
-                                                        and n.values["kind"] in ("staf", "okupansi"))]
+            reasons = b.staffing_reasons
             for note in reasons:
                 say(note, "info")
             if not reasons:

@@ -8,9 +8,7 @@ import streamlit as st
 from data_access.prevention import get_prevention_view
 from domain.filters import Filters
 from domain.formatting import fmt_int
-from domain.indicators import CATALOGUE, PREVENTION_FILTERS
-from domain.statements import ignored_note
-from exports.prevention_slide import exec_summary
+from exports.prevention_slide import exec_summary, scope_note
 from ui.frame import provenance, say
 from ui.i18n import t
 
@@ -23,7 +21,7 @@ def render_prevention_section(filters: Filters, lang: str) -> None:
         return
     st.subheader(t("pcg.exec.header"))
     # Prevention figures read the period and the province only, the victims beside them included.
-    say(ignored_note([i for i in CATALOGUE.values() if i.filters == PREVENTION_FILTERS], filters, lang))
+    say(scope_note(view, lang))
     for note in exec_summary(view, lang):
         say(note, "markdown")
     gap = view.gap

@@ -122,6 +122,11 @@ def _utilisation(o: Oracle, v: dict, text: str, key: str) -> None:
     assert period(src.used, o.lang) in text and period(v["like"], o.lang) in text
 
 
+def _gaps(o: Oracle, v: dict, text: str, key: str) -> None:
+    assert sorted(v["gaps"]) == sorted(o.gaps()) and fmt_int(len(v["gaps"]), o.lang) in text
+    assert all(names()["unit"][u] in text for u, _m in v["gaps"][:4])
+
+
 def _alerts(o: Oracle, v: dict, text: str, key: str) -> None:
     truth = o.alerts()
     if key == "alert.no_units":
@@ -270,7 +275,7 @@ def _prevention(o: Oracle, v: dict, text: str, key: str) -> None:
 
 
 CHECKS = {
-    "cmp.utilisation": _utilisation, "cov.until": _coverage, "cov.from": _coverage, "cov.outside": _coverage,
+    "cov.gaps": _gaps, "cmp.utilisation": _utilisation, "cov.until": _coverage, "cov.from": _coverage, "cov.outside": _coverage,
     "cov.none": _coverage,
     "alert.ongoing": _alerts, "alert.none": _alerts, "alert.ended": _alerts, "alert.no_units": _alerts,
     "alert.none_reported": _alerts, "alert.unreported": _alerts,
@@ -379,7 +384,7 @@ def expected_metrics(o: Oracle, page: str) -> dict[str, tuple[str, str | None] |
     if page in ("kapasitas_sentra", "daftar_tindakan"):
         truth = o.alerts()
         if truth["source"].used is not None and truth["units"]:
-            out["Unit dalam peringatan"] = fmt_int(len(truth["ongoing"]), LANG)
+            out["Unit dalam peringatan"] = fmt_int(o.alert_count(), LANG, NO_DATA)
     if page == "kapasitas_sentra":
         c = o.capacity_figures()
         if c is not None:
@@ -499,8 +504,9 @@ def test_summary_json_tells_the_truth_for_every_filter_state(ragged, capsys):
         if truth["source"].used is None:
             assert ind["unit_peringatan"]["nilai"] is None and ind["unit_peringatan"]["cakupan"]["tanpa_data"]
         else:
-            assert ind["unit_peringatan"]["nilai"] == len(truth["ongoing"])
+            assert ind["unit_peringatan"]["nilai"] == o.alert_count()
             assert sorted(ind["unit_peringatan"]["unit"]) == sorted(truth["ongoing"])
+            assert sorted(ind["unit_peringatan"]["unit_belum_lapor"]) == truth["unreported"]
             assert ind["unit_peringatan"]["bulan"] == f"{truth['source'].anchor:%Y-%m}"
             assert ind["unit_peringatan"]["cakupan"]["dipakai"][1] == f"{truth['source'].anchor:%Y-%m}"
             assert ind["unit_peringatan"]["cakupan"]["terpotong"] == (truth["source"].last < s.end)
@@ -562,8 +568,7 @@ def test_deck_tells_the_truth_for_every_filter_state(ragged):
             delta = delta_of(o, key)
             assert shapes.get(f"change:{label}") == (f"{tr('deck.change', lang)}: {delta}" if delta else None)
         truth = o.alerts()
-        assert shapes["kpi:kap.kpi.alert_units"] == (fmt_int(len(truth["ongoing"]), lang)
-                                                     if truth["source"].used is not None else tr("eks.no_data", lang))
+        assert shapes["kpi:kap.kpi.alert_units"] == fmt_int(o.alert_count(), lang, tr("eks.no_data", lang))
         w = o.wisn()
         no_data = tr("eks.no_data", lang)
         assert shapes["kpi:sdm.kpi.shortage"] == (fmt_int(w["kurang"].sum(), lang) if w is not None else no_data)

@@ -87,7 +87,7 @@ def test_summary_json_states_each_figures_coverage(august_url, monkeypatch, caps
     assert ind["unit_peringatan"]["nilai"] == 5 and ind["unit_peringatan"]["bulan"] == "2025-07"
     assert ind["unit_peringatan"]["cakupan"] == {"jenis_data": "okupansi", "data": ["2023-01", "2025-07"],
                                                  "dipakai": ["2025-07", "2025-07"], "terpotong": True,
-                                                 "tanpa_data": False}
+                                                 "jendela_pendek": False, "tanpa_data": False}
     assert ind["korban_ditangani"]["cakupan"]["terpotong"] is False
     assert ind["kekurangan_staf"]["jendela_beban_kerja"] == ["2024-08", "2025-07"]
 
