@@ -133,6 +133,9 @@ def _at_prompt(env: dict[str, str], keys: bytes) -> tuple[int, str]:
     def controlling_tty() -> None:  # the child's own session, with the pty as its terminal (getpass reads it)
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        # A user's Ctrl-C meets SIGINT at its default: a runner started in the background (CI, xdist workers) may
+        # hand its children an ignored SIGINT, and the test would then measure the runner, not the command.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
     proc = subprocess.Popen([PYTHON, str(PROJECT / "manage.py"), "create-user", "di_prompt", "--role", "jarnas"],
                             stdin=slave, stdout=slave, stderr=slave, env=env, cwd=PROJECT,

@@ -252,9 +252,12 @@ def test_publish_serve_serves_the_site_until_interrupted(demo_copy, tmp_path):
     from tests.browser.live import free_port
 
     port, out = free_port(), tmp_path / "situs"
+    # A user's Ctrl-C reaches a process whose SIGINT is at its default; a test runner started in the background
+    # (CI, xdist workers) may hand its children an ignored SIGINT, which would make the test measure the runner.
     proc = subprocess.Popen([sys.executable, "manage.py", "publish", "--out", str(out), "--serve", str(port)],
                             cwd=Path(__file__).resolve().parents[2], env={**os.environ, "DATABASE_URL": demo_copy},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509
     try:
         body = b""
         for _ in range(600):
