@@ -59,7 +59,12 @@ def _no_chips(page, label_key: str) -> None:
 
 
 def _switch_lang(page, name: str) -> None:
+    """Switches the language and waits for the sidebar to be redrawn in it: the rerun the click starts may not have
+    begun when the page last said "not running" (a CI run read the chips of the old, Indonesian sidebar)."""
+    lang = "en" if name == "English" else "id"
     page.locator(f'{SIDEBAR} [role="radiogroup"] label', has_text=name).click()
+    page.locator(f'{SIDEBAR} [data-testid="stMultiSelect"]', has_text=tr("filters.sex", lang)).first.wait_for(
+        state="visible", timeout=30_000)
     live.wait_ready(page)
 
 
@@ -84,6 +89,7 @@ def test_language_round_trip_keeps_codes(fresh_tab: Tab):
     _switch_lang(page, "English")
     assert _params(page).get("modus") == "online_scam", page.url
     assert _params(page).get("jk") == "P", page.url
+    expect(_multiselect(page, "filters.sex", "en").locator("span[data-tag]")).to_have_count(1, timeout=30_000)
     assert _chips(page, "filters.sex", "en") == [tr("sex.P", "en")]
     _switch_lang(page, "Bahasa Indonesia")
     live.wait_title(page, tr("nav.peta_asal_korban", "id"))
