@@ -23,12 +23,12 @@ os.environ.setdefault("TPPO_REFERENCE_DIR", str(SHARED / "reference"))
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 
-# Generative tests (Hypothesis): `make test` runs a fixed, derandomised set of draws ("ci"); `make test-deep` many
-# random ones ("deep"). No example database is written into the checkout.
+# Generative tests (Hypothesis): `make test` runs the named edge cases and a few fixed, derandomised draws ("ci");
+# `make test-deep` many random ones ("deep"). No example database is written into the checkout.
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 _QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("ci", max_examples=6, derandomize=True, deadline=None, database=None,
+settings.register_profile("ci", max_examples=3, derandomize=True, deadline=None, database=None,
                           suppress_health_check=_QUIET)
 settings.register_profile("deep", max_examples=150, deadline=None, database=None, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("TPPO_HYPOTHESIS_PROFILE", "ci"))
