@@ -270,7 +270,11 @@ def test_publish_serve_serves_the_site_until_interrupted(demo_copy, tmp_path):
         assert b'<html lang="en"' in body
     finally:
         proc.send_signal(signal.SIGINT)
-        stdout, stderr = proc.communicate(timeout=30)
+        try:
+            stdout, stderr = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # never leave a server behind a failed test
+            stdout, stderr = proc.communicate()
     assert proc.returncode == 0 and "Traceback" not in stderr, stderr
     assert f"http://127.0.0.1:{port}/" in stdout
 
