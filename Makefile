@@ -7,7 +7,7 @@ PORT    ?= 8501
 export TPPO_GEO_DIR ?= $(abspath ../shared/geo)
 export TPPO_REFERENCE_DIR ?= $(abspath ../shared/reference)
 
-.PHONY: setup run test test-deep bench clean
+.PHONY: setup run test test-packages test-deep bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,10 +28,16 @@ run: setup
 # worksteal: an idle worker takes tests from the busy one, so a few long AppTest/CLI cases do not leave one core
 # idle at the end. The 15 slowest tests are listed, so a new slow test is noticed. Quick local loop:
 # `pytest -m "not browser and not slow"`.
-test: $(VENV)/.installed
+test: test-packages $(VENV)/.installed
 	$(BIN)/python manage.py vendor-assets
 	$(BIN)/python -m pytest -q -n 2 --dist worksteal --durations=15 -m "not browser"
 	$(BIN)/python -m pytest -q --durations=5 -m browser
+
+# The Debian programs the tests drive (Chromium, LibreOffice Impress, Ghostscript, nginx), before any test runs:
+# missing ones are installed with apt-get when make runs as root on a machine with apt (CI); otherwise make stops
+# here with one sentence naming the apt-get command. TPPO_NO_INSTALL=1 only checks.
+test-packages:
+	@$(PY) tools/ensure_test_packages.py
 
 # The generative test of issue 22 with many random draws (tests/app/test_sentences.py; `make test` runs a fixed set).
 test-deep: $(VENV)/.installed
