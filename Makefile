@@ -1,5 +1,6 @@
 # Two commands on a fresh machine:  make run   (set up and start on the embedded SQLite)
 #                                   make test  (the whole suite; .ci/run calls exactly this)
+# README.md documents both; tests/unit/test_readme.py checks that it names only targets and commands that exist.
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
