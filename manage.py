@@ -3,15 +3,33 @@
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import os
-import pkgutil
-import re
+import signal
 import sys
 
-import cli
-from cli.common import UserError
+CANCELLED = "\nDibatalkan (Ctrl-C)."
+EXIT_INTERRUPTED = 130
+
+
+def _cancelled_while_starting(signum: int, frame: object) -> None:
+    # Importing the commands takes a second or two; a Ctrl-C then ends as quietly as one later (main's handler).
+    print(CANCELLED, file=sys.stderr)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+# Installed before anything heavy is imported, and only when run as a command (tests import main) and when the
+# caller has not chosen to ignore Ctrl-C. main() hands Ctrl-C back to KeyboardInterrupt once it can catch it.
+if __name__ == "__main__" and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _cancelled_while_starting)
+
+import argparse  # noqa: E402
+import importlib  # noqa: E402
+import os  # noqa: E402
+import pkgutil  # noqa: E402
+import re  # noqa: E402
+
+import cli  # noqa: E402
+from cli.common import UserError  # noqa: E402
+from settings import DatabaseUrlError  # noqa: E402
 
 
 def _quiet_streamlit() -> None:
@@ -57,16 +75,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    _quiet_streamlit()
     try:
-        return args.handler(args)
-    except UserError as exc:
+        if signal.getsignal(signal.SIGINT) is _cancelled_while_starting:
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # getpass and transactions expect it
+        args = build_parser().parse_args(argv)
+        _quiet_streamlit()
+        code = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at interpreter exit
+        return code
+    except (UserError, DatabaseUrlError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("\nDibatalkan (Ctrl-C).", file=sys.stderr)
-        return 130
+        print(CANCELLED, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone()
     except Exception as exc:
         from sqlalchemy.exc import InterfaceError, OperationalError
 
@@ -75,6 +99,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Galat: basis data tidak dapat dihubungi atau menolak perintah ({type(exc.orig or exc).__name__}); "
               "periksa DATABASE_URL dan apakah server basis data berjalan. Tidak ada yang diubah.", file=sys.stderr)
         return 2
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`, so `set -o pipefail` sees the same
+
+
+def _reader_gone() -> int:
+    """The reader of stdout went away (`summary --json | head -c 300`): nothing more to say, and no traceback.
+    Python's documented way: point stdout at devnull so the final flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests capture it in memory)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,7 @@ class Settings:
     statement_timeout_s: int = 30
     trust_proxy: bool = False
     public_site_url: str | None = None  # where the static public site (manage.py publish --out) is served
+    report_due_day: int = 10  # a month's report is due on this day of the next month (domain.submissions)
 
     @property
     def is_sqlite(self) -> bool:
@@ -71,6 +73,25 @@ def database_url() -> str:
     """The database URL alone: asked by every cached query and figure, so it skips the folder checks of
     load_settings()."""
     return _get("DATABASE_URL") or default_sqlite_url()
+
+
+class DatabaseUrlError(ValueError):
+    """DATABASE_URL names a database this app cannot use; the message names the forms it accepts."""
+
+
+ACCEPTED_URLS = ("sqlite:///", "postgresql+psycopg://")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]{0,30})://")
+
+
+def check_database_url(url: str) -> str:
+    """The URL when it has an accepted form; DatabaseUrlError otherwise (never echoes the URL: it may hold a
+    password)."""
+    if url.startswith(ACCEPTED_URLS):
+        return url
+    scheme = _SCHEME.match(url)
+    what = f"berjenis '{scheme.group(1)}' tidak didukung" if scheme else "bukan alamat basis data yang dikenali"
+    raise DatabaseUrlError(f"DATABASE_URL {what}; gunakan sqlite:///JALUR/berkas.sqlite atau "
+                           "postgresql+psycopg://PENGGUNA:SANDI@HOST:5432/NAMA. Tidak ada yang diubah.")
 
 
 def load_settings() -> Settings:
@@ -90,4 +111,14 @@ def load_settings() -> Settings:
         # Only behind a proxy that overwrites X-Real-IP (docs/DEPLOYMENT.md); otherwise clients could forge it.
         trust_proxy=_get("TPPO_TRUST_PROXY", "0").lower() in ("1", "true", "ya"),
         public_site_url=_get("TPPO_PUBLIC_SITE_URL"),
+        report_due_day=_due_day(_get("TPPO_REPORT_DUE_DAY", "10")),
     )
+
+
+def _due_day(text: str) -> int:
+    """Day 1-28 of the month (every month has it); anything else falls back to the 10th, the usual deadline."""
+    try:
+        day = int(text)
+    except ValueError:
+        return 10
+    return day if 1 <= day <= 28 else 10

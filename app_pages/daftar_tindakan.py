@@ -1,5 +1,5 @@
-"""Action lists for Jarnas and leadership on one printable page: late reports, capacity referrals, provinces to
-watch (rules in domain.actions), each downloadable."""
+"""Action lists for Jarnas and leadership on one printable page: reports past their due date (domain.submissions),
+capacity referrals, provinces to watch (domain.actions), each downloadable."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from data_access.actions import get_action_lists
 from data_access.indicators import ALERT_MIN_MONTHS, ALERT_THRESHOLD
 from data_access.reference import get_code_names, get_units
 from domain import actions, trends
-from domain import completeness as comp
 from domain.formatting import fmt_date, fmt_int, fmt_month, fmt_period
 from domain.indicators import CATALOGUE
 from domain.messages import escape_markdown
-from domain.statements import alert_statements, ignored_note
+from domain.statements import alert_statements, ignored_note, reporting_summary
 from exports.indicator_tables import describe_filters, rising_rule, unit_scope_note
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance, say
 from ui.i18n import current_lang, t
+from ui.reporting_section import as_of_note, overdue_table
 
 KINDS = ("kasus", "okupansi", "unit_layanan")
 page_header("nav.daftar_tindakan", "purpose.daftar_tindakan", kinds=KINDS)
@@ -37,6 +37,7 @@ names = get_code_names(lang)
 unit_names = dict(zip(get_units()["kode_unit"], get_units()["nama"]))
 unit_province = dict(zip(get_units()["kode_unit"], get_units()["kode_prov"]))
 reference = fmt_date(a.reference, lang) if a.reference else t("tin.no_reference")
+late_table = overdue_table(a.reporting, names, lang)
 st.markdown(t("tin.context", period=escape_markdown(fmt_period(f.start, f.end, lang)),
               filters=escape_markdown(describe_filters(f, names, lang)), reference=escape_markdown(reference)))
 st.caption(t("tin.print_hint"))
@@ -44,14 +45,14 @@ st.caption(t("tin.print_hint"))
 
 state = a.alert_state
 watched = a.watch["kode_prov"].nunique() if len(a.watch) else 0
-# With too little history nothing can be judged late or rising: a 0 would read as "checked, none".
-history = comp.history_months(end, a.data.start)
-late_judged = history >= comp.MIN_ACTIVE_MONTHS
+# With no report due yet nothing can be overdue, and with too little history nothing can be judged rising: a 0
+# would read as "checked, none".
+late_judged = bool(len(a.reporting.cases.rates) or len(a.reporting.units.rates))
 baseline_months = a.baseline.months if a.baseline else 0
 watch_judged = baseline_months >= trends.MIN_BASELINE_MONTHS
 no_data = t("eks.no_data")
 c1, c2, c3 = st.columns(3)
-c1.metric(t("tin.kpi.late"), fmt_int(len(a.late), lang) if late_judged else no_data, help=t("tin.help.late"),
+c1.metric(t("tin.kpi.late"), fmt_int(len(late_table), lang) if late_judged else no_data, help=t("tin.help.late"),
           border=True)
 c2.metric(t("kap.kpi.alert_units"), fmt_int(state.count, lang, no_data),
           delta=t("kap.kpi.unreported", n=fmt_int(len(state.unreported), lang)) if state.unreported else None,
@@ -63,25 +64,16 @@ c3.metric(t("tin.kpi.watch"), fmt_int(watched, lang) if watch_judged else no_dat
 
 # --- late reports -----------------------------------------------------------------------------
 st.subheader(t("tin.late.header"))
-st.caption(t("tin.late.rule", day=actions.REPORT_DUE_DAY, recent=trends.RECENT_MONTHS, reference=reference))
 say(ignored_note([CATALOGUE["laporan_terlambat"]], requested, lang))
-late = pd.DataFrame({
-    "instansi": a.late.get("instansi", pd.Series(dtype=str)).map(names["instansi"]),
-    "provinsi": a.late.get("kode_prov", pd.Series(dtype=str)).map(names["provinsi"]),
-    "bulan": [", ".join(fmt_month(m, lang) for m in months) for months in a.late.get("bulan", [])],
-    "jumlah_bulan": a.late.get("jumlah_bulan", pd.Series(dtype="int64")),
-    "tanggal_diharapkan": a.late.get("tanggal_diharapkan", pd.Series(dtype=object)),
-    "hari_terlambat": a.late.get("hari_terlambat", pd.Series(dtype="int64")),
-})
-late = late.rename(columns={c: t(f"tin.late.col.{c}") for c in late.columns})
+as_of_note(a.reporting, lang)
+st.caption(t("rep.rule", day=a.reporting.cases.due_day))
 if not late_judged:
-    st.info(t("jar.completeness.short", have=history, need=comp.MIN_ACTIVE_MONTHS))
-elif late.empty:
+    say(reporting_summary("kasus", a.reporting.cases.status, a.reporting.cases.window, lang), "info")
+elif late_table.empty:
     st.success(t("tin.late.none"), icon=":material/check_circle:")
 else:
-    st.dataframe(late, hide_index=True, height="content", key="tin_late_table")
-download_table(late, "laporan_terlambat", f, ("kasus",))
-provenance(t("jar.source.stages"), f.with_(start=trends.add_months(end, -(trends.RECENT_MONTHS - 1))), ("kasus",))
+    st.dataframe(late_table, hide_index=True, height="content", key="tin_late_table")
+download_table(late_table, "laporan_lewat_jatuh_tempo", f, ("kasus", "okupansi"))
 
 # --- capacity referrals -----------------------------------------------------------------------
 st.subheader(t("tin.ref.header"))

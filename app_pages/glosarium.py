@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from data_access.reference import get_data_status
-from domain import completeness as comp
 from domain.filters import parse_month
 from domain.comparison import ALPHA, MIN_COUNT
 from domain.formatting import fmt_date, fmt_dec, fmt_period
 from domain.indicators import STAGE_LAG_MONTHS
 from exports.indicator_tables import catalogue_frame, rising_rule
 from ui.frame import download_table, empty_state, page_header
+from settings import load_settings
 from ui.i18n import current_lang, t
 
 page_header("nav.glosarium", "purpose.glosarium", kinds=())
@@ -46,7 +46,7 @@ st.subheader(t("glo.key.header"))
 st.markdown("\n".join(f"- {line}" for line in (
     t("glo.key.korban"), t("glo.key.stages"), t("glo.key.yoy"),
     rising_rule(lang, "glo.key.rising"),
-    t("glo.key.completeness", active=comp.MIN_ACTIVE_MONTHS, baseline=comp.BASELINE_MONTHS),
+    t("glo.key.completeness", day=load_settings().report_due_day),
     t("glo.key.population"))))
 
 # --- indicators: the catalogue every figure is computed from (domain/indicators.py) ------------

@@ -1,28 +1,28 @@
 """Jarnas monitoring: trends by modus, sex and age, new or rising modus, the handling pipeline, and
-cross-agency reporting completeness."""
+cross-agency reporting completeness and timeliness (from the submissions)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from builders.briefing_charts import make_completeness_heatmap, make_pipeline_funnel, make_trend_lines
+from builders.briefing_charts import make_pipeline_funnel, make_trend_lines
 from data_access.cases import get_period_bounds, get_stage_counts, get_victims_by
 from data_access.reference import get_code_names
-from domain import completeness as comp
+from data_access.submissions import get_reporting_view
 from domain import trends
 from domain.actions import watch_windows
-from domain.filters import Filters
 from domain.indicators import CATALOGUE
 from domain.messages import rising_statements
 from domain.statements import ignored_note
-from domain.formatting import fmt_int, fmt_month, fmt_pct, fmt_period
-from domain.taxonomy import ENTRY_STAGE, INSTANSI, JENIS_KELAMIN, KELOMPOK_UMUR
+from domain.formatting import fmt_month, fmt_period
+from domain.taxonomy import ENTRY_STAGE, JENIS_KELAMIN, KELOMPOK_UMUR
 from ui.cached import figure, memo
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance, say, show_table
 from exports.indicator_tables import rising_rule
 from ui.i18n import current_lang, t
+from ui.reporting_section import show_reporting
 
 KINDS = ("kasus",)
 page_header("nav.pemantauan_jarnas", "purpose.pemantauan_jarnas", kinds=KINDS)
@@ -97,53 +97,5 @@ with st.expander(t("eks.table.data")):
     show_table(stage_table, hide_index=True, key="jar_stage_table")
     download_table(stage_table, "alur_penanganan", filters, KINDS)
 
-# --- reporting completeness -------------------------------------------------------------------
-st.subheader(t("jar.completeness.header"))
-window_start = trends.add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTHS - 1))
-# Completeness is about reporting, not victims: only the province filter and the period end apply.
-scope = Filters(start=window_start, end=end, provinsi=filters.provinsi)
-reports = get_stage_counts(scope, ("instansi", "kode_prov_asal", "bulan")).rename(columns={"kode_prov_asal": "kode_prov"})
-agencies = [c.kode for c in INSTANSI]
-status = memo(comp.reporting_status, reports, end=end, agencies=agencies,
-              provinces=list(filters.provinsi) or sorted(names["provinsi"]))
-table = comp.completeness_table(status)
-by_agency = comp.agency_completeness(status).set_index("instansi")
-recent_period = fmt_period(trends.add_months(end, -(comp.RECENT_MONTHS - 1)), end, lang)
-history = comp.history_months(end, first)
-judged = history >= comp.MIN_ACTIVE_MONTHS  # with less history no report can be "expected"
-if not judged:
-    st.info(t("jar.completeness.short", have=history, need=comp.MIN_ACTIVE_MONTHS))
-for column, agency in zip(st.columns(len(agencies)), agencies):
-    if agency not in by_agency.index or not judged:
-        column.metric(names["instansi"].get(agency, agency), "–", border=True)
-        continue
-    row = by_agency.loc[agency]
-    late = int(row["provinsi_belum_lapor"])
-    column.metric(names["instansi"].get(agency, agency), fmt_pct(row["kelengkapan"], lang=lang, missing=t("eks.no_data")),
-                  delta=t("jar.completeness.late", count=fmt_int(late, lang)) if late else None,
-                  delta_color="inverse", delta_arrow="off", border=True,
-                  help=t("jar.completeness.metric_help", got=fmt_int(row["dilaporkan"], lang),
-                         expected=fmt_int(row["diharapkan"], lang)))
-st.caption(t("jar.completeness.rule", active=comp.MIN_ACTIVE_MONTHS, baseline=comp.BASELINE_MONTHS))
-agency_labels = {a: a for a in agencies}
-st.plotly_chart(figure(make_completeness_heatmap, table, names["provinsi"], agency_labels,
-                                          title=t("jar.completeness.title", period=recent_period),
-                                          colorbar_title=t("jar.completeness.colorbar"), lang=lang,
-                                          empty_message=t("empty.no_data")), key="jar_completeness_chart")
-provenance(stage_source, scope.with_(start=trends.add_months(end, -(comp.RECENT_MONTHS - 1))), KINDS)
-missing = comp.missing_reports(status)
-st.markdown(f"**{t('jar.completeness.missing')}**")
-if missing.empty and judged and int(table["diharapkan"].sum()) > 0:
-    st.success(t("jar.completeness.none"))
-elif missing.empty and judged:
-    st.info(t("jar.completeness.none_expected"))
-missing_table = pd.DataFrame({
-    t("jar.col.instansi"): missing["instansi"], t("jar.col.provinsi"): missing["kode_prov"].map(names["provinsi"]),
-    t("jar.col.bulan"): [fmt_month(m, lang) for m in missing["bulan"]]})
-show_table(missing_table, hide_index=True, key="jar_missing_table")
-download_table(missing_table, "belum_lapor", filters, KINDS)
-with st.expander(t("eks.table.data")):
-    completeness_table = table.assign(provinsi=table["kode_prov"].map(names["provinsi"]),
-                                      kelengkapan=table["kelengkapan"].round(3))
-    show_table(completeness_table, hide_index=True, key="jar_completeness_table")
-    download_table(completeness_table, "kelengkapan_laporan", filters, KINDS)
+# --- reporting completeness and timeliness (submissions) --------------------------------------
+show_reporting(get_reporting_view(filters), filters, names, lang)

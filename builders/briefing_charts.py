@@ -1,5 +1,5 @@
-"""Pure plotly builders for briefings and Jarnas monitoring: trend lines, handling funnel, completeness heat
-map, top-N bars, capacity and WISN bars. Data in, go.Figure out; labels from the caller or strings/ in lang."""
+"""Pure plotly builders for briefings and Jarnas monitoring: trend lines, handling funnel, report status
+grid, top-N bars, capacity and WISN bars. Data in, go.Figure out; labels from the caller or strings/ in lang."""
 
 from __future__ import annotations
 
@@ -150,53 +150,59 @@ def make_pipeline_funnel(
     return fig
 
 
-def make_completeness_heatmap(
-    table: pd.DataFrame,
-    province_names: dict[str, str],
-    agency_labels: dict[str, str],
+# Report status → colour position on COMPLETENESS_SCALE (domain.submissions statuses; not yet due is left grey).
+STATUS_SCALE = {"tepat_waktu": 1.0, "terlambat": 0.5, "belum": 0.0}
+
+
+def make_report_grid(
+    status: pd.DataFrame,
+    reporter_labels: dict[str, str],
     *,
     title: str,
-    colorbar_title: str | None = None,
     lang: str = "id",
     empty_message: str | None = None,
 ) -> go.Figure:
-    """Provinces (rows) x agencies (columns), coloured by the share of expected monthly reports received.
+    """Months (rows, latest on top) x reporters (columns): each monthly report on time, late (days after its due
+    date), missing, or not yet due (grey). A zero report reads "0": a report that arrived with nothing to report.
 
-    table: instansi, kode_prov, diharapkan, dilaporkan, kelengkapan (domain.completeness.completeness_table).
-    Cells read "dilaporkan/diharapkan"; cells with nothing expected are blank (grey "–"), not 0%.
-    Provinces with gaps come first so the eye lands on who is missing.
-    """
-    if table.empty:
+    status: domain.submissions.report_status (pelapor, bulan, status, hari_terlambat, nol)."""
+    if status.empty:
         return empty_figure(title, empty_message or tr("chart.empty", lang))
-    agencies = [a for a in agency_labels if a in set(table["instansi"])]
-    z = table.pivot(index="kode_prov", columns="instansi", values="kelengkapan").reindex(columns=agencies)
-    got = table.pivot(index="kode_prov", columns="instansi", values="dilaporkan").reindex(columns=agencies)
-    exp = table.pivot(index="kode_prov", columns="instansi", values="diharapkan").reindex(columns=agencies)
-    worst = z.min(axis=1)
-    # Top to bottom: the least complete first, then complete ones, then provinces where nothing was expected.
-    top_down = sorted(z.index, key=lambda k: (pd.isna(worst[k]), 0 if pd.isna(worst[k]) else worst[k],
-                                              province_names.get(k, k)))
-    rows = list(reversed(top_down))  # plotly draws the first row at the bottom
-    z, got, exp = z.loc[rows], got.loc[rows], exp.loc[rows]
-    text = [[("–" if (pd.isna(e) or e == 0) else f"{int(g)}/{int(e)}") for g, e in zip(gr, er)]
-            for gr, er in zip(got.to_numpy(), exp.to_numpy())]
+    reporters = [r for r in reporter_labels if r in set(status["pelapor"])]
+    months = sorted(status["bulan"].unique())  # plotly draws the first row at the bottom: latest on top
+    cell = status.set_index(["bulan", "pelapor"])
+    z, text = [], []
+    for month in months:
+        z_row, text_row = [], []
+        for reporter in reporters:
+            if (month, reporter) not in cell.index:
+                z_row.append(None)
+                text_row.append("")
+                continue
+            r = cell.loc[(month, reporter)]
+            z_row.append(STATUS_SCALE.get(r["status"]))
+            text_row.append(tr(f"rep.cell.{r['status']}", lang, days=int(r["hari_terlambat"]))
+                            + (" · 0" if r["status"] in ("tepat_waktu", "terlambat") and bool(r["nol"]) else ""))
+        z.append(z_row)
+        text.append(text_row)
     fig = go.Figure(go.Heatmap(
-        z=z.to_numpy(), x=[agency_labels[a] for a in agencies], y=[province_names.get(k, k) for k in rows],
-        text=text, texttemplate="%{text}", zmin=0, zmax=1, colorscale=[list(s) for s in COMPLETENESS_SCALE],
+        z=z, x=[reporter_labels[r] for r in reporters], y=[fmt_month(m, lang) for m in months], text=text,
+        texttemplate="%{text}", zmin=0, zmax=1, colorscale=[list(s) for s in COMPLETENESS_SCALE],
         xgap=2, ygap=2, hoverongaps=False,
         # Below the grid and across it, not beside it: on a phone a side colour bar left the cells 15 px wide.
-        colorbar=dict(title=dict(text=colorbar_title or tr("chart.completeness", lang), side="top"), tickformat=".0%",
+        colorbar=dict(title=dict(text=tr("rep.legend", lang), side="top"), tickmode="array",
+                      tickvals=[0, 0.5, 1], ticktext=[tr(f"rep.status.{k}", lang) for k in STATUS_SCALE][::-1],
                       thickness=10, orientation="h", x=0, xanchor="left", y=0, yanchor="top", ypad=30, len=1,
                       lenmode="fraction"),
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
     ))
-    height = max(360, 22 * len(rows) + 190)
+    height = max(360, 22 * len(months) + 190)
     chart_layout(fig, wrap_title(title), lang, height=height, plot_bgcolor=theme.NO_DATA_FILL,
-            margin=dict(l=10, r=10, t=90, b=80))
+                 margin=dict(l=10, r=10, t=90, b=80))
     # The title claims its own room, so the agency names (turned on a narrow screen) stay below it.
     fig.update_layout(title=dict(automargin=True, yref="container", y=1, yanchor="top", pad=dict(t=24)))
     fig.update_xaxes(side="top")
-    fig.update_yaxes(gridcolor=theme.NO_DATA_FILL)
+    fig.update_yaxes(gridcolor=theme.NO_DATA_FILL, type="category")
     return fig
 
 

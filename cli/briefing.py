@@ -6,13 +6,12 @@ import argparse
 import logging
 from pathlib import Path
 
-from cli.common import UserError, add_filter_options, filters_from_args, period_from_data
+from cli.common import UserError, add_filter_options, filters_from_args, period_from_data, require_database
 
 log = logging.getLogger(__name__)
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    from demo.loader import ensure_database
     from exports.deck import PdfConversionError, build_deck, convert_to_pdf
 
     filters = filters_from_args(args)
@@ -23,7 +22,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         raise UserError(f"Berkas PDF harus berakhiran .pdf, bukan '{Path(args.pdf).name}'.")
     if not out.parent.exists():
         raise UserError(f"Folder '{out.parent}' tidak ada.")
-    ensure_database()
+    require_database()
     from cli.core import no_data_message
     from data_access.engine import DATABASE_DOWN, connect
     from data_access.indicators import connection_runner, data_window, headline_indicators

@@ -14,6 +14,16 @@ class UserError(Exception):
     """A problem the user can fix; manage.py prints it in Indonesian, without a traceback, and exits 2."""
 
 
+def default_user() -> str:
+    """The name an audit record gets when --user is not given: the system user, marked as the command line."""
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (manage.py)"
+    except (KeyError, OSError):
+        return "manage.py"
+
+
 MIN_YEAR, MAX_YEAR = 2000, 2100  # a plausible year of case data; 0 once silently meant "every year"
 
 
@@ -100,3 +110,27 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
         return base
     except ValueError as exc:
         raise UserError(str(exc)) from exc
+
+
+def require_database() -> None:
+    """The configured database must exist: only init-demo and migrate (and `make run`, through init-demo) create
+    one, so a mistyped path never leaves a new demo database behind. An existing one is brought to the newest
+    schema, and an empty one gets the demo data as before (the regions and countries come only from it)."""
+    from data_access.engine import database_exists, database_label
+    from demo.loader import ensure_database
+    from demo.reference_files import ReferenceMissing
+    from settings import DatabaseUrlError, database_url
+
+    url = database_url()
+    try:
+        exists = database_exists(url)
+    except DatabaseUrlError as exc:
+        raise UserError(str(exc)) from None
+    if not exists:
+        raise UserError(f"Basis data belum ada ({database_label(url)}); jalankan 'manage.py init-demo' (data contoh) "
+                        "atau 'manage.py migrate' lebih dulu. Tidak ada yang dibuat.")
+    try:
+        ensure_database(url)
+    except ReferenceMissing as exc:
+        raise UserError(str(exc)) from exc
+

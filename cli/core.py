@@ -1,4 +1,5 @@
-"""Core commands: migrate, init-demo, summary, vendor-assets, create-user, unlock-user, wisn."""
+"""Core commands: migrate, init-demo, summary, vendor-assets, wisn, and the local accounts (create-user, list-users,
+unlock-user, deactivate-user, reactivate-user, delete-user; each action audited)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from cli.common import UserError, add_filter_options, filters_from_args, period_from_data
+from cli.common import (UserError, add_filter_options, default_user, filters_from_args, period_from_data,
+                        require_database)
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -42,13 +44,12 @@ def cmd_init_demo(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     from data_access.engine import connect
-    from demo.loader import ensure_database
     from data_access.indicators import as_json, connection_runner, data_window, headline_indicators
     from data_access.prevention import prevention_json, prevention_view
     from data_access.summary import summary_figures
 
     filters = filters_from_args(args)
-    ensure_database()
+    require_database()
     with connect() as conn:
         run = connection_runner(conn)
         filters = period_from_data(filters, args, data_window(run))
@@ -115,34 +116,81 @@ def _read_password(args: argparse.Namespace) -> str:
         raise UserError(f"Dibatalkan di prompt kata sandi; {_NO_ACCOUNT}") from None
 
 
+def _refusal(exc) -> str:
+    from domain.access import MIN_PASSWORD_LENGTH
+    from strings import tr
+
+    return tr(f"akun.refused.{exc.reason}", "id", name=exc.username, min=MIN_PASSWORD_LENGTH)
+
+
+def _said(change) -> str:
+    """The Indonesian result sentence of an account action (the same as on the Kelola Data page)."""
+    from strings import tr
+
+    kind = "done" if change.batch_id is not None else "unchanged"
+    return tr(f"akun.{kind}.{change.action}", "id", name=change.username, role=change.role,
+              sessions=change.sessions_closed)
+
+
 def cmd_create_user(args: argparse.Namespace) -> int:
-    from data_access.accounts import USERNAME_PATTERN, USERNAME_RULE, create_account
+    import datetime as dt
+
+    from data_access.account_admin import AccountRefused, create_user
+    from data_access.accounts import USERNAME_PATTERN, USERNAME_RULE
     from data_access.engine import get_engine
-    from demo.loader import ensure_database
+    from strings import tr
 
     if not USERNAME_PATTERN.fullmatch(args.username):
         raise UserError(f"{USERNAME_RULE} {_NO_ACCOUNT.capitalize()}")
     password = _read_password(args)
-    ensure_database()
+    require_database()
     try:
         with get_engine().begin() as conn:
-            create_account(conn, args.username, password, args.role, replace=args.replace)
+            change = create_user(conn, args.username, password, args.role, args.user or default_user(),
+                                 dt.datetime.now(dt.timezone.utc), replace=args.replace)
+    except AccountRefused as exc:
+        raise UserError(_refusal(exc)) from None
     except ValueError as exc:
         raise UserError(str(exc)) from exc
-    print(f"Akun {args.username} ({args.role}) {'diganti' if args.replace else 'dibuat'}.")
+    print(_said(change))
+    if not change.active:
+        print(tr("akun.inactive_note", "id", name=change.username))
     return 0
 
 
-def cmd_unlock_user(args: argparse.Namespace) -> int:
-    from data_access.accounts import unlock_account
-    from data_access.engine import get_engine
-    from demo.loader import ensure_database
+def _account_action(action: str):
+    """The handler of deactivate-user, reactivate-user, delete-user and unlock-user: one action, audited."""
 
-    ensure_database()
-    with get_engine().begin() as conn:
-        if not unlock_account(conn, args.username):
-            raise UserError(f"Akun '{args.username}' tidak ada; tidak ada yang diubah.")
-    print(f"Kunci akun {args.username} dibuka; hitungan gagal masuk kembali 0.")
+    def run(args: argparse.Namespace) -> int:
+        from data_access.account_admin import AccountRefused, apply_account_action
+        from data_access.engine import get_engine
+
+        require_database()
+        try:
+            change = apply_account_action(get_engine(), action, args.username, args.user or default_user())
+        except AccountRefused as exc:
+            raise UserError(_refusal(exc)) from None
+        print(_said(change))
+        return 0
+
+    return run
+
+
+def cmd_list_users(args: argparse.Namespace) -> int:
+    """Every account, one line each (tab-separated, like 'batches'): never a hash."""
+    from data_access.account_admin import get_accounts
+
+    require_database()
+    accounts = get_accounts()
+    if accounts.empty:
+        print("Belum ada akun.")
+        return 0
+    yes_no = {True: "ya", False: "tidak"}
+    when = lambda d: "–" if d is None else f"{d:%Y-%m-%d %H:%M} UTC"  # noqa: E731
+    print("nama\tperan\taktif\tterkunci sampai\tdemo\tdibuat\tsesi terbuka")
+    for r in accounts.itertuples(index=False):
+        print(f"{r.username}\t{r.peran}\t{yes_no[r.aktif]}\t{when(r.terkunci_sampai)}\t{yes_no[r.demo]}\t"
+              f"{when(r.dibuat)}\t{r.sesi}")
     return 0
 
 
@@ -150,6 +198,15 @@ def cmd_wisn(args: argparse.Namespace) -> int:
     from cli.wisn import run
 
     return run(Path(args.params), Path(args.activities), Path(args.out))
+
+
+_AUDIT_HELP = "nama yang dicatat di jejak audit (bawaan: pengguna sistem)"
+_ACCOUNT_COMMANDS = (
+    ("unlock-user", "unlock", "buka kunci akun lokal setelah terlalu banyak percobaan gagal"),
+    ("deactivate-user", "deactivate", "nonaktifkan akun lokal; sesinya dihapus (bukan akun admin_data terakhir)"),
+    ("reactivate-user", "reactivate", "aktifkan kembali akun lokal (pemiliknya masuk lagi)"),
+    ("delete-user", "delete", "hapus akun lokal dan sesinya (bukan akun admin_data terakhir)"),
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -169,11 +226,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--password", help="hindari (tercatat di riwayat shell); tanpa opsi kata sandi ditanyakan, atau "
                    "dibaca dari baris pertama stdin bila bukan terminal")
     p.add_argument("--password-file", metavar="BERKAS", help="baca kata sandi dari baris pertama berkas ('-' = stdin)")
-    p.add_argument("--replace", action="store_true", help="ganti kata sandi dan peran akun yang sudah ada")
+    p.add_argument("--replace", action="store_true", help="ganti kata sandi dan peran akun yang sudah ada (atur "
+                   "ulang kata sandi); sesi akun itu berakhir")
+    p.add_argument("--user", help=_AUDIT_HELP)
     p.set_defaults(handler=cmd_create_user)
-    p = sub.add_parser("unlock-user", help="buka kunci akun lokal setelah terlalu banyak percobaan gagal")
-    p.add_argument("username")
-    p.set_defaults(handler=cmd_unlock_user)
+    sub.add_parser("list-users", help="daftar akun lokal (tanpa hash kata sandi)").set_defaults(handler=cmd_list_users)
+    for name, action, text in _ACCOUNT_COMMANDS:
+        p = sub.add_parser(name, help=text)
+        p.add_argument("username")
+        p.add_argument("--user", help=_AUDIT_HELP)
+        p.set_defaults(handler=_account_action(action))
     p = sub.add_parser("wisn", help="hitung WISN dari dua CSV (parameter dan aktivitas)")
     p.add_argument("params", help="PARAMS.csv")
     p.add_argument("activities", help="ACTIVITIES.csv")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from cli.common import UserError
+from cli.common import UserError, default_user, require_database
 
 # Files that mark a folder as an earlier publish: only such a folder (or an empty one) is replaced.
 MARKERS = ("metadata.json", "datapackage.json")
@@ -143,7 +143,6 @@ def _swap_in(stage: Path, out: Path) -> Path | None:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from data_access.engine import get_engine
-    from demo.loader import ensure_database
     from data_access.publication import query_extract, query_province_names, get_province_boundaries
     from data_access.publication_source import publish_from_cases, rules_from_settings
 
@@ -156,14 +155,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
         rules = rules_from_settings()
     except ValueError as exc:
         raise UserError(f"Pengaturan penekanan tidak valid: {exc}") from exc
-    ensure_database()
+    require_database()
     boundaries = get_province_boundaries() if out is not None else None
     previous, placed = None, False
     try:
         # One transaction: the version is committed only after every file is written and in place, so a
         # failure anywhere (unwritable folder, full disk, unsafe cell) leaves the database as it was.
         with get_engine().begin() as conn:
-            info = publish_from_cases(conn, dt.datetime.now(dt.timezone.utc), rules, catatan=args.note or "")
+            # The same publish path as the Kelola Data action (data_access.publication_source), audited alike.
+            info = publish_from_cases(conn, dt.datetime.now(dt.timezone.utc), rules, catatan=args.note or "",
+                                      oleh=args.user or default_user())
             if out is not None:
                 extract = query_extract(conn, info.versi)
                 names = query_province_names(conn)
@@ -250,4 +251,5 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--serve", metavar="PORT", type=_port,
                    help="sajikan folder --out di http://127.0.0.1:PORT/ untuk diperiksa (Ctrl-C untuk berhenti)")
     p.add_argument("--note", help="catatan terbitan (disimpan bersama versi)")
+    p.add_argument("--user", help="nama yang dicatat di jejak audit (bawaan: pengguna sistem)")
     p.set_defaults(handler=cmd_publish)

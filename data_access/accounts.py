@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, delete, func, or_, select, update
+from sqlalchemy import Connection, Engine, delete, or_, select, update
 
 from data_access.schema import Akun, SesiLogin
-from domain.access import INTERNAL_ROLES, LockoutRule
+from domain.access import INTERNAL_ROLES, MIN_PASSWORD_LENGTH, LockoutRule
 
 _hasher = PasswordHasher()
 _DUMMY_HASH: str | None = None
@@ -35,6 +35,9 @@ USERNAME_RULE = ("Nama pengguna wajib diisi: 3–32 karakter, hanya huruf kecil 
                  "tanda hubung (mis. admin_bp2mi).")
 
 
+PASSWORD_RULE = f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter."
+
+
 class AccountExists(ValueError):
     """create_account without replace=True on a name that is taken."""
 
@@ -52,21 +55,22 @@ class LoginResult:
 
 def create_account(conn: Connection, username: str, password: str, role: str, *, demo: bool = False,
                    replace: bool = False) -> None:
-    """A local account; an existing name is refused (AccountExists) unless replace is set."""
+    """A local account; an existing name is refused (AccountExists) unless replace is set. A replaced account keeps
+    being active or not: reactivating is its own, audited action (reactivate_user)."""
     if role not in INTERNAL_ROLES:
         raise ValueError(f"Peran '{role}' tidak dikenal; pilih salah satu: {', '.join(INTERNAL_ROLES)}.")
-    if len(password) < 10 and not demo:
-        raise ValueError("Kata sandi minimal 10 karakter.")
+    if len(password) < MIN_PASSWORD_LENGTH and not demo:
+        raise ValueError(PASSWORD_RULE)
     if not USERNAME_PATTERN.fullmatch(username or ""):
         raise ValueError(USERNAME_RULE)
-    exists = conn.execute(select(func.count()).select_from(Akun).where(Akun.username == username)).scalar_one()
-    if exists and not replace:
+    active = conn.execute(select(Akun.aktif).where(Akun.username == username)).scalar()
+    if active is not None and not replace:
         raise AccountExists(f"Akun '{username}' sudah ada; tidak ada yang diubah. Gunakan --replace untuk mengganti "
                             "kata sandi dan perannya.")
     conn.execute(delete(Akun).where(Akun.username == username))
     close_sessions_of(conn, username)  # a new password ends the sessions opened with the old one
     conn.execute(Akun.__table__.insert().values(
-        username=username, password_hash=_hasher.hash(password), peran=role, aktif=True, demo=demo,
+        username=username, password_hash=_hasher.hash(password), peran=role, aktif=active is not False, demo=demo,
         gagal_login=0, terkunci_sampai=None, dibuat=dt.datetime.now(dt.timezone.utc),
     ))
 
@@ -119,8 +123,12 @@ def finish_attempt(conn: Connection, username: str, attempt: Attempt, ok: bool, 
         return None
     unlocked = or_(Akun.terkunci_sampai.is_(None), Akun.terkunci_sampai <= _db_time(conn, now))
     # Only the first of several parallel attempts past the limit sets the lock; the others do not extend it.
-    conn.execute(update(Akun).where(Akun.username == username, unlocked)
-                 .values(gagal_login=0, terkunci_sampai=until))
+    locked = conn.execute(update(Akun).where(Akun.username == username, unlocked)
+                          .values(gagal_login=0, terkunci_sampai=until)).rowcount
+    if locked:
+        # A lock ends the account's sessions for good: otherwise the end of the lock, or an unlock, would let a
+        # cookie opened before it (perhaps by whoever guessed the password) work again.
+        close_sessions_of(conn, username)
     return locked_until(conn, username) or until
 
 
@@ -185,6 +193,17 @@ def login(engine: Engine, username: str, password: str, now: dt.datetime,
 def account_role(conn: Connection, username: str) -> str | None:
     """The role of an active account, or None when it was deactivated or deleted (sessions re-check this)."""
     return conn.execute(select(Akun.peran).where(Akun.username == username, Akun.aktif.is_(True))).scalar()
+
+
+def set_password(conn: Connection, username: str, password: str) -> bool:
+    """A new password for an existing account (role, active and demo kept); lifts a lock, and ends every session
+    opened with the old password. False when there is no such account; ValueError for a short password."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(PASSWORD_RULE)
+    result = conn.execute(update(Akun).where(Akun.username == username).values(
+        password_hash=_hasher.hash(password), gagal_login=0, terkunci_sampai=None))
+    close_sessions_of(conn, username)
+    return result.rowcount > 0
 
 
 def unlock_account(conn: Connection, username: str) -> bool:

@@ -1,5 +1,5 @@
-"""The three action lists (domain.actions) for one filter state: late reports, referrals for units in alert,
-and provinces to watch. Runs through a runner like data_access.indicators, so the page caches and tests run on
+"""The three action lists (domain.actions) for one filter state: reports past their due date (from the
+submissions, data_access.submissions), referrals for units in alert, and provinces to watch. Runs through a runner like data_access.indicators, so the page caches and tests run on
 one open connection. No SQL here.
 """
 
@@ -11,25 +11,19 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_access.capacity import query_occupancy
-from data_access.cases import query_stage_counts, query_victims_by
+from data_access.cases import query_victims_by
 from data_access.indicators import AlertState, Runner, alert_state, cached_runner, connection_runner, resolve, unit_scope
-from data_access.reference import query_code_names, query_data_status, query_units
+from data_access.reference import query_code_names, query_units
+from data_access.submissions import ReportingView, reporting_view, today_wib
 from domain import actions
-from domain import completeness as comp
 from domain.filters import Filters
-from domain.periods import Window, add_months
-from domain.taxonomy import INSTANSI
-
-# The case data's last update is read in Indonesia's western time zone, where the reports are due.
-REPORT_TIMEZONE = "Asia/Jakarta"
-
+from domain.periods import Window
 
 @dataclass
 class ActionLists:
     filters: Filters | None  # clamped to the data; None when the period has no data
     data: Window | None
-    reference: dt.date | None  # the date days overdue are counted to (the case data's last update)
-    late: pd.DataFrame
+    reporting: ReportingView | None  # submissions: the reports past their due date, and the as-of date
     alerts: pd.DataFrame  # ongoing capacity alerts at the anchor month (AlertState.ongoing)
     referrals: pd.DataFrame
     watch: pd.DataFrame
@@ -37,45 +31,33 @@ class ActionLists:
     baseline: Window | None = None
     alert_state: AlertState | None = None  # the alert rule's evidence (anchor month, occupancy's coverage)
 
+    @property
+    def late(self) -> pd.DataFrame:
+        """Reports past their due date and not yet in (ReportingView.overdue)."""
+        return self.reporting.overdue() if self.reporting else pd.DataFrame()
 
-def last_case_update(run: Runner) -> dt.date | None:
-    """The day the case data were last updated (data_status.diperbarui of kind "kasus"), in WIB."""
-    status = run(query_data_status)
-    stamp = status.loc[status["kode"] == "kasus", "diperbarui"]
-    if stamp.empty or pd.isna(stamp.iloc[0]):
-        return None
-    ts = pd.Timestamp(stamp.iloc[0])
-    # SQLite hands back the stored UTC time without its zone, PostgreSQL with it: the same day on both.
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts
-    return ts.tz_convert(REPORT_TIMEZONE).date()
+    @property
+    def reference(self) -> dt.date | None:
+        """The date days overdue are counted to: today for real data, the demo's own date for demo data."""
+        return self.reporting.as_of if self.reporting else None
 
 
-def action_lists(filters: Filters, run: Runner | None = None, reference: dt.date | None = None) -> ActionLists:
-    """The action lists for the filters; reference defaults to the case data's last update.
+def action_lists(filters: Filters, run: Runner | None = None, today: dt.date | None = None) -> ActionLists:
+    """The action lists for the filters; today (WIB) by default is the day real reports are counted to.
 
-    Late reports follow the period's end, the province filter (victims' origin) and the agency filter (which
-    agencies are listed; the others still count as "something to report"). Referrals follow the period's end
-    and the province filter (where the unit in alert is); the units offered are searched nationwide. Provinces
-    to watch follow every case filter, with the history before the period's start, like the Jarnas page.
+    Overdue reports follow the period (its months), the agency filter (the reporters) and the province filter
+    (units located there; agencies' reports are national). Referrals follow the period's end and the province
+    filter (where the unit in alert is); the units offered are searched nationwide. Provinces to watch follow
+    every case filter, with the history before the period's start, like the Jarnas page.
     """
     run = run or cached_runner()
     clamped, data = resolve(filters, run)
-    reference = reference or last_case_update(run)
     empty = pd.DataFrame()
     if clamped is None or data is None:
-        return ActionLists(None, data, reference, empty, empty, empty, empty)
+        return ActionLists(None, data, None, empty, empty, empty)
     end = clamped.end
     provinces = list(clamped.provinsi) or sorted(run(query_code_names, "id")["provinsi"])
-
-    # --- late reports (the completeness rule of the Jarnas page, then the due date) ---
-    window_start = add_months(end, -(comp.RECENT_MONTHS + comp.BASELINE_MONTHS - 1))
-    scope = Filters(start=window_start, end=end, provinsi=clamped.provinsi)
-    reports = run(query_stage_counts, scope, ("instansi", "kode_prov_asal", "bulan"))
-    status = comp.reporting_status(reports.rename(columns={"kode_prov_asal": "kode_prov"}), end=end,
-                                   agencies=[c.kode for c in INSTANSI], provinces=provinces)
-    late = actions.late_reports(status, reference) if reference else pd.DataFrame(columns=actions.LATE_COLUMNS)
-    if clamped.instansi:
-        late = late[late["instansi"].isin(clamped.instansi)].reset_index(drop=True)
+    reporting = reporting_view(clamped, today or today_wib(), run)
 
     # --- referrals: units on alert at the anchor month (the period's end, or occupancy's last month) ---
     state = alert_state(unit_scope(clamped), run)
@@ -90,11 +72,11 @@ def action_lists(filters: Filters, run: Runner | None = None, reference: dt.date
     watch = actions.provinces_to_watch(history.rename(columns={"kode_prov_asal": "kode_prov"}), end=end,
                                        first_month=data.start, provinces=provinces, categories=modus)
     recent, baseline = actions.watch_windows(end, data.start)
-    return ActionLists(clamped, data, reference, late, state.ongoing, referrals, watch, recent, baseline, state)
+    return ActionLists(clamped, data, reporting, state.ongoing, referrals, watch, recent, baseline, state)
 
 
-def query_action_lists(conn, filters: Filters) -> ActionLists:
-    return action_lists(filters, connection_runner(conn))
+def query_action_lists(conn, filters: Filters, today: dt.date) -> ActionLists:
+    return action_lists(filters, connection_runner(conn), today)
 
 
 def get_action_lists(filters: Filters) -> ActionLists:
@@ -102,4 +84,4 @@ def get_action_lists(filters: Filters) -> ActionLists:
     every province takes most of a second on two cores)."""
     from data_access.caching import run_cached
 
-    return run_cached(query_action_lists, filters)
+    return run_cached(query_action_lists, filters, today_wib())

@@ -20,6 +20,7 @@ from data_access.cases import query_stage_counts, query_victims_by
 from data_access.reference import query_code_names, query_data_status, query_regions, query_units
 from data_access.summary import query_summary
 from domain import trends
+from domain.provenance import holds_demo
 from domain.filters import Filters
 from domain.formatting import fmt_int
 from domain.messages import BriefingInputs, Headline, KeyMessage, compose_key_messages
@@ -74,6 +75,7 @@ class Briefing:
     unit_notes: list[Statement] = field(default_factory=list)  # provinces without a unit, and who served them
     alert_notes: list[Statement] = field(default_factory=list)  # on alert / none / ended
     staffing_gap: Statement | None = None  # gross shortage beside the net difference
+    freshness_notes: list[Statement] = field(default_factory=list)  # a source behind its reporting cycle
 
     @property
     def scope_notes(self) -> list[Statement]:
@@ -96,7 +98,8 @@ class Briefing:
     @property
     def statements(self) -> list[Statement]:
         """Every generated sentence of the briefing, in the order the page shows them."""
-        out = [*self.scope_notes, *self.coverage_notes, *self.unit_notes, *self.messages, *self.alert_notes]
+        out = [*self.scope_notes, *self.freshness_notes, *self.coverage_notes, *self.unit_notes, *self.messages,
+               *self.alert_notes]
         return out + ([self.staffing_gap] if self.staffing_gap else [])
 
     @property
@@ -105,7 +108,7 @@ class Briefing:
 
     @property
     def is_demo(self) -> bool:
-        return bool((self.data_status["asal"] == "demo").any()) if len(self.data_status) else False
+        return bool(self.data_status["asal"].map(holds_demo).any()) if len(self.data_status) else False
 
     @property
     def previous_window(self) -> tuple[dt.date, dt.date] | None:
@@ -165,6 +168,7 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
     summary = run(query_summary, h.filters or filters)
     regions, status = run(query_regions, 1, None), run(query_data_status)
     first, last = (h.data.start, h.data.end) if h.data else (None, None)
+    fresh = freshness_notes(run, lang)
     if h.filters is None:  # no data in the period asked for
         return Briefing(filters=filters, lang=lang, first_month=first, last_month=last, start=None, end=None,
                         comparable=False, summary=summary, headlines=headline_figures(h), messages=[],
@@ -172,7 +176,7 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
                         by_destination=_empty_frame("kode_tujuan", "tujuan_jenis"),
                         monthly=_empty_frame("bulan", "modus"), rising=pd.DataFrame(), stages=_empty_frame("tahap"),
                         capacity=None, alerts=None, wisn=None, regions=regions, names=names, data_status=status,
-                        indicators=h)
+                        indicators=h, freshness_notes=fresh)
     f = h.filters
     start, end = f.start, f.end
     by_province = run(query_victims_by, f, ("kode_prov_asal",))
@@ -212,7 +216,21 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
         alert_notes=alert_statements(h.alert_state, names.get("unit", {}), lang, threshold=ALERT_THRESHOLD,
                                      min_months=ALERT_MIN_MONTHS),
         staffing_gap=staffing_gap(h.wisn, lang),
+        freshness_notes=fresh,
     )
+
+
+# The deck's sources with a reporting cycle (cases, occupancy, staff): the pages warn in their headers, the deck here.
+DECK_KINDS = ("kasus", "okupansi", "staf")
+
+
+def freshness_notes(run: Runner, lang: str) -> list[Statement]:
+    """A sentence for each of the deck's sources that is behind its reporting cycle at the as-of date."""
+    from data_access.submissions import freshness_of, today_wib
+    from domain.statements import freshness_note
+
+    states = freshness_of(today_wib(), run)
+    return [n for n in (freshness_note(states.get(kind), lang) for kind in DECK_KINDS) if n is not None]
 
 
 def top_origins(b: Briefing, n: int = TOP_N) -> pd.DataFrame:

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, select, text
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from data_access.schema import Pengaturan
-from settings import PROJECT_ROOT, load_settings
+from settings import PROJECT_ROOT, DatabaseUrlError, check_database_url, load_settings
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -43,15 +43,45 @@ def get_engine(url: str | None = None) -> Engine:
     with _lock:
         engine = _engines.get(url)
         if engine is None:
-            if url.startswith("sqlite"):
-                _make_parent_dir(url)
-                engine = create_engine(url)
-                event.listen(engine, "connect", _sqlite_pragmas)
-            else:
-                engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=10,
-                                       connect_args=_postgres_args())
+            engine = _make_engine(check_database_url(url))
             _engines[url] = engine
         return engine
+
+
+def _make_engine(url: str) -> Engine:
+    sqlite = url.startswith("sqlite")
+    connect_args = {} if sqlite else _postgres_args()
+    try:
+        if sqlite:
+            _make_parent_dir(url)
+            engine = create_engine(url)
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=10,
+                             connect_args=connect_args)
+    except (ArgumentError, ValueError) as exc:  # the right prefix, but no valid URL after it (e.g. a bad port)
+        raise DatabaseUrlError(f"DATABASE_URL tidak dapat dibaca ({type(exc).__name__}); gunakan "
+                               "sqlite:///JALUR/berkas.sqlite atau postgresql+psycopg://PENGGUNA:SANDI@HOST:5432/NAMA. "
+                               "Tidak ada yang diubah.") from None
+
+
+def database_exists(url: str) -> bool:
+    """The database has a schema (manage.py init-demo or migrate made it). Asked without creating anything: a
+    SQLite file that is not there is not opened, because opening it would create it (and its folders)."""
+    check_database_url(url)
+    if url.startswith("sqlite"):
+        database = make_url(url).database
+        if not database or database == ":memory:" or not Path(database).is_file():
+            return False
+    return current_revision(url) is not None
+
+
+def database_label(url: str) -> str:
+    """The SQLite file's path, or the database's name and host on a server: never the URL (it may hold a password)."""
+    parsed = make_url(url)
+    if url.startswith("sqlite"):
+        return str(parsed.database or "tanpa nama berkas")
+    return f"'{parsed.database}' di {parsed.host}"
 
 
 def _make_parent_dir(url: str) -> None:

@@ -4,12 +4,18 @@ An import reads and validates the whole file, then writes in ONE transaction: up
 row per touched row (import_perubahan), the batch record (import_batch), the data status (sumber_data) and the
 data version. A rejected file writes nothing at all.
 
-Leaving demo mode: the first import of a kind whose sumber_data.asal is still 'demo' replaces that kind's demo
-rows (rows written by the demo batch; for WISN inputs also rows marked contoh). Demo rows are deleted, except
-service units, which demo cases still reference: those are set inactive. Every such change is logged, so rolling
-back that import restores the demo rows and demo mode. Population figures come from published BPS/Dukcapil
-tables, not the generator, so they are upserted over, never deleted. When any kind leaves demo mode the demo
-accounts are removed; a rollback does not bring them back (known passwords must not return to a real database).
+Reports, not tables: a file replaces exactly the reports it covers (domain.submissions.REPORT_CELLS: for case
+data an agency's month, for occupancy a unit's month, ...): the rows of a covered report that the file no longer
+has are removed, its rows are upserted, and every other report is left as it is, whoever brought it in. Reference
+kinds (units, standards, working time, population) are upserted row by row. Each covered report is recorded as a
+submission (penyerahan): who, when, which file, how many rows, whether a zero report.
+
+Demo rows (rows written by the demo batch; for WISN inputs also rows marked contoh) are replaced only by an
+explicit choice (replace_demo: the preview's box, `--ganti-contoh`), never as a side effect of another import; a
+kind that then holds both reads "campuran" (mixed) and the pages name its demo months. Demo rows are deleted,
+except service units, which demo cases still reference: those are set inactive. Every change is logged, so
+rolling back restores them. When real data first arrive (a kind stops being all demo) the demo accounts are
+removed; a rollback does not bring them back (known passwords must not return to a database that held real data).
 
 Rollback restores the state before a batch from its change log. It is refused, with a message naming the
 batches, when a later active batch touched the same rows (roll back in reverse order: newest first), when the
@@ -34,9 +40,13 @@ from data_access import schema as s
 from data_access.accounts import delete_demo_accounts
 from data_access.caching import run_cached
 from data_access.writes import bump_data_version
+from domain.access import ACCOUNT_AUDIT_KIND
 from domain.file_reading import MAX_BYTES, read_table
+from domain.periods import add_months
+from domain.submissions import REPORT_CELLS, cell_columns, reports_in
 from domain.validation import (
-    ERROR, KINDS, KindSpec, Problem, ReferenceSets, Validated, numeric_columns, quarter_label, resolve_kind, validate,
+    ERROR, KINDS, WARNING, KindSpec, Problem, ReferenceSets, Validated, numeric_columns, quarter_label, resolve_kind,
+    validate,
 )
 
 SUMBER: dict[str, str] = {
@@ -63,6 +73,7 @@ EDIT_TABLES = {"target_kompetensi": "target_kompetensi"}
 BATCH_COLUMNS = ["id", "jenis", "nama_file", "sha256", "oleh", "waktu", "baris_tambah", "baris_ubah", "baris_sama",
                  "status"]
 ACTIVE, CANCELLED, ROLLBACK_RECORD = "aktif", "dibatalkan", "pembatalan"
+RELEASE_AUDIT_KIND = "publikasi"  # data_access.publication_source.BATCH_KIND (that module reads this one's tables)
 
 
 class ImportRejected(Exception):
@@ -90,9 +101,17 @@ class ImportPlan:
     changed: int = 0
     unchanged: int = 0
     demo_replaced: int = 0
-    leaves_demo: bool = False
+    leaves_demo: bool = False  # the kind stops being all demo data (real rows arrive)
+    replace_demo: bool = False  # the admin chose to replace the kind's demo rows outside the file's reports
+    demo_kept: int = 0  # demo rows of the kind that stay (outside the file's reports, no replace_demo)
+    removed: int = 0  # rows of the reports the file covers that the file no longer has
+    adopted: int = 0  # demo rows the file repeats unchanged: the file vouches for them, they become real rows
+    months: pd.DataFrame = field(default_factory=pd.DataFrame)  # per month: ditambah, diubah, sama, dihapus
+    reports: list[tuple[str, dt.date, int, int | None, bool]] = field(default_factory=list)  # submissions
     _inserts: list[dict] = field(default_factory=list, repr=False)
     _updates: list[tuple[dict, dict]] = field(default_factory=list, repr=False)
+    _removals: list[dict] = field(default_factory=list, repr=False)
+    _adopted: list[tuple[dict, dict]] = field(default_factory=list, repr=False)
     _demo_changes: list[tuple[dict, dict | None]] = field(default_factory=list, repr=False)
 
     @property
@@ -113,7 +132,7 @@ class ImportPlan:
 
     @property
     def changes_nothing(self) -> bool:
-        return not (self.added or self.changed or self.demo_replaced)
+        return not (self.added or self.changed or self.removed or self.adopted or self.demo_replaced)
 
 
 @dataclass(frozen=True)
@@ -126,6 +145,12 @@ class ImportResult:
     demo_replaced: int
     left_demo: bool
     warnings: tuple[Problem, ...] = ()
+    removed: int = 0
+    reports: int = 0  # submissions recorded
+    asal: str = ""  # the kind's origin after the import: demo, impor or campuran
+    adopted: int = 0  # demo rows the file repeated, now real rows of this file
+    demo_kept: int = 0  # demo rows of the kind left as they were (outside the file's reports, no replace_demo)
+    months: pd.DataFrame = field(default_factory=pd.DataFrame, compare=False)  # ImportPlan.months
 
 
 @dataclass(frozen=True)
@@ -133,6 +158,7 @@ class RollbackResult:
     batch_id: int
     restored: int
     demo_restored: bool
+    public_version: int | None = None  # the public release made after the import: it may hold the withdrawn rows
 
 
 # ---------------------------------------------------------------- helpers
@@ -311,8 +337,9 @@ def _existing(conn: Connection, spec: KindSpec) -> dict[tuple, dict]:
 
 
 def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: dt.date | None = None,
-                max_bytes: int = MAX_BYTES) -> ImportPlan:
-    """Read, validate and compare the whole file with the database; writes nothing."""
+                max_bytes: int = MAX_BYTES, replace_demo: bool = False) -> ImportPlan:
+    """Read, validate and compare the whole file with the database; writes nothing. replace_demo: also replace
+    the kind's demo rows outside the reports the file covers (the module doc)."""
     spec = resolve_kind(kind)
     plan = ImportPlan(spec.kind, filename, hashlib.sha256(raw).hexdigest(), [])
     read = read_table(raw, filename, numeric_columns(spec.kind), max_bytes)
@@ -332,8 +359,9 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
     stored = stored_columns(spec)
     compared = [c for c in stored if c not in PROVENANCE]
     file_keys, unchanged_keys = set(), set()
-    for record in validated.frame[list(stored)].astype(object).to_dict("records"):
-        record = {k: _clean(v) for k, v in record.items()}
+    records = [{k: _clean(v) for k, v in r.items()} for r in validated.frame[list(stored)].astype(object)
+               .to_dict("records")]
+    for record in records:
         key = _key_of(record, spec.key)
         file_keys.add(key)
         old = existing.get(key)
@@ -346,22 +374,71 @@ def plan_import(conn: Connection, kind: str, raw: bytes, filename: str, today: d
             plan._updates.append((old, record))
     plan.added, plan.changed = len(plan._inserts), len(plan._updates)
 
-    sumber = conn.execute(select(s.SumberData.asal).where(s.SumberData.kode == SUMBER[spec.kind])).scalar()
-    if sumber == "demo":
-        table = _table(spec)
-        demo_rows = conn.execute(select(table).where(_demo_condition(spec, table, _demo_batches(conn)))).mappings()
-        demo_kept = 0
-        for row in demo_rows:
-            row = dict(row)
-            key = _key_of(row, spec.key)
-            if key in file_keys:
-                demo_kept += key in unchanged_keys  # the file repeats a synthetic row: it stays synthetic
-                continue
-            after = {**row, "aktif": False} if spec.kind == "unit_layanan" else None
-            plan._demo_changes.append((row, after))
+    # The reports the file covers: their rows the file no longer has are removed (a resubmission replaces).
+    cells = cell_columns(spec.kind)
+    covered = {tuple(r[c] for c in cells) for r in records} if cells else set()
+    if cells:
+        plan._removals = [row for key, row in existing.items()
+                          if key not in file_keys and tuple(row[c] for c in cells) in covered]
+        plan.removed = len(plan._removals)
+        plan.reports = list(reports_in(spec.kind, records).itertuples(index=False, name=None))
+
+    table = _table(spec)
+    demo_keys = {_key_of(dict(r), spec.key) for r in conn.execute(
+        select(table).where(_demo_condition(spec, table, _demo_batches(conn)))).mappings()}
+    removed_keys = {_key_of(r, spec.key) for r in plan._removals}
+    # A file that brings real data and repeats demo rows states those values as its own: the rows stop being demo
+    # (logged, so a rollback makes them demo again); otherwise history imported beside new months would stay flagged
+    # as synthetic. A file that changes nothing (the demo export imported back) writes nothing and stays demo.
+    brings_data = bool(plan.added or plan.changed or plan.removed)
+    if brings_data:
+        plan._adopted = [(existing[k], {"contoh": False} if "contoh" in existing[k] else {})
+                         for k in sorted(unchanged_keys & demo_keys, key=repr)]
+    plan.adopted = len(plan._adopted)
+    if plan.adopted:
+        plan.problems.append(Problem(None, None, (
+            f"{plan.adopted:,} baris berkas ini sama persis dengan data contoh; setelah impor baris itu dihitung "
+            "sebagai data nyata dari berkas ini (bukan lagi DATA CONTOH). Pastikan berkas ini bukan unduhan data "
+            "contoh yang ditambah.").replace(",", "."), WARNING))
+    outside = [existing[k] for k in demo_keys if k not in file_keys and k not in removed_keys and k in existing]
+    plan.replace_demo = replace_demo
+    if replace_demo:
+        plan._demo_changes = [(row, {**row, "aktif": False} if spec.kind == "unit_layanan" else None)
+                              for row in outside]
         plan.demo_replaced = len(plan._demo_changes)
-        plan.leaves_demo = not demo_kept and not _demo_left(conn, SUMBER[spec.kind], except_kind=spec.kind)
+    else:
+        plan.demo_kept = len(outside)
+    sumber = conn.execute(select(s.SumberData.asal).where(s.SumberData.kode == SUMBER[spec.kind])).scalar()
+    real_rows = (plan.added + plan.changed + plan.adopted) > 0
+    plan.leaves_demo = sumber == "demo" and real_rows
+    plan.months = _month_counts(spec, plan, unchanged_keys, existing)
     return plan
+
+
+def _month_counts(spec: KindSpec, plan: ImportPlan, unchanged: set, existing: dict[tuple, dict]) -> pd.DataFrame:
+    """Rows added, changed, unchanged and removed per month (or quarter, year), and demo rows replaced by choice
+    outside the file's reports: the preview's table."""
+    period = REPORT_CELLS[spec.kind][2] if spec.kind in REPORT_CELLS else None
+    columns = ["bulan", "ditambah", "diubah", "sama", "dihapus", "contoh_diganti"]
+    if period is None:
+        return pd.DataFrame(columns=columns)
+    counts: dict[object, list[int]] = {}
+
+    def add(row: dict, i: int) -> None:
+        counts.setdefault(row[period], [0, 0, 0, 0, 0])[i] += 1
+
+    for row in plan._inserts:
+        add(row, 0)
+    for _old, new in plan._updates:
+        add(new, 1)
+    for key in unchanged:
+        add(existing[key], 2)
+    for row in plan._removals:
+        add(row, 3)
+    for row, _after in plan._demo_changes:
+        add(row, 4)
+    rows = [(k, *v) for k, v in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # ---------------------------------------------------------------- import
@@ -431,15 +508,74 @@ def _shared(sumber_kode: str) -> bool:
     return sum(1 for kode in SUMBER.values() if kode == sumber_kode) > 1
 
 
+@dataclass(frozen=True)
+class DemoShare:
+    """How much of a mixed kind is still demo: its reports (reporter × period) with demo rows, of all its reports,
+    and the months those demo reports cover."""
+
+    demo_reports: int
+    reports: int
+    months: tuple[dt.date, ...]
+
+
+def query_demo_months(conn: Connection) -> dict[str, DemoShare]:
+    """Per source (sumber_data kode) with demo rows: its demo reports and their months (a quarter or a year covers
+    all its months). The pages name them while a kind mixes demo and real rows."""
+    batches = _demo_batches(conn)
+    out: dict[str, tuple[int, int, set]] = {}
+    for spec in KINDS.values():
+        if spec.kind not in REPORT_CELLS:
+            continue
+        table = _table(spec)
+        cells = [table.c[c] for c in REPORT_CELLS[spec.kind][0]]
+        period = REPORT_CELLS[spec.kind][2]
+        demo = conn.execute(select(*cells).where(_demo_condition(spec, table, batches)).distinct()).all()
+        if not demo:
+            continue
+        total = conn.execute(select(func.count()).select_from(select(*cells).distinct().subquery())).scalar_one()
+        index = REPORT_CELLS[spec.kind][0].index(period)
+        starts = [dt.date(int(r[index]), 1, 1) if spec.kind == "penempatan_pmi" else r[index] for r in demo]
+        length = {"staf": 3, "penempatan_pmi": 12}.get(spec.kind, 1)  # a quarter or a year covers its months
+        n_demo, n_all, months = out.get(SUMBER[spec.kind], (0, 0, set()))
+        months |= {add_months(m, i) for m in starts for i in range(length)}
+        out[SUMBER[spec.kind]] = (n_demo + len(demo), n_all + total, months)
+    return {k: DemoShare(d, n, tuple(sorted(m))) for k, (d, n, m) in out.items()}
+
+
+def get_demo_months() -> dict[str, DemoShare]:
+    return run_cached(query_demo_months)
+
+
+def kind_origin(conn: Connection, kind: str) -> str:
+    """The origin of a data kind's rows now: demo (all demo), impor (none demo) or campuran (both)."""
+    kode = SUMBER[resolve_kind(kind).kind]
+    demo = _demo_left(conn, kode)
+    real = _real_left(conn, kode)
+    return "campuran" if demo and real else "demo" if demo else "impor"
+
+
+def _real_left(conn: Connection, sumber_kode: str) -> bool:
+    """Whether any kind feeding this source holds rows that are not demo rows."""
+    batches = _demo_batches(conn)
+    for spec in KINDS.values():
+        if SUMBER[spec.kind] != sumber_kode:
+            continue
+        table = _table(spec)
+        if conn.execute(select(func.count()).select_from(table)
+                        .where(~_demo_condition(spec, table, batches))).scalar_one():
+            return True
+    return False
+
+
 def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
-                now: dt.datetime | None = None, max_bytes: int = MAX_BYTES) -> ImportResult:
+                now: dt.datetime | None = None, max_bytes: int = MAX_BYTES, replace_demo: bool = False) -> ImportResult:
     """Validate the whole file, then write it in one transaction; raises ImportRejected and writes nothing."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     spec = resolve_kind(kind)
     table = _table(spec)
     try:
         with engine.begin() as conn:
-            plan = plan_import(conn, spec.kind, raw, filename, now.astimezone().date(), max_bytes)
+            plan = plan_import(conn, spec.kind, raw, filename, now.astimezone().date(), max_bytes, replace_demo)
             if not plan.ok:
                 raise ImportRejected(plan.problems)
             if plan.changes_nothing:
@@ -453,9 +589,9 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
             has_batch = "batch_id" in table.c
             stamp = {"batch_id": batch_id} if has_batch else {}
 
-            demo_deletes = [old for old, new in plan._demo_changes if new is None]
+            deletes = [*plan._removals, *(old for old, new in plan._demo_changes if new is None)]
             demo_updates = [(old, {**new, **stamp}) for old, new in plan._demo_changes if new is not None]
-            _delete_rows(conn, table, demo_deletes)
+            _delete_rows(conn, table, deletes)
             _update_rows(conn, table, [(old, {k: v for k, v in new.items() if k not in _pk(table)})
                                        for old, new in demo_updates])
             inserts = [{**r, **stamp} for r in plan._inserts]
@@ -463,23 +599,32 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
                 conn.execute(insert(table), inserts)
             updates = [(old, {**new, **stamp}) for old, new in plan._updates]
             _update_rows(conn, table, updates)
+            adopted = [(old, {**new, **stamp}) for old, new in plan._adopted if new or stamp]
+            _update_rows(conn, table, adopted)  # other columns than the updates: a statement of their own
+            updates += adopted
 
-            full = lambda old, new: {**old, **new}  # noqa: E731 — the logged row keeps its id
+            full = lambda old, new: {**old, **new}
             _log(conn, batch_id, spec.table, spec.key,
-                 [(old, None) for old in demo_deletes]
+                 [(old, None) for old in deletes]
                  + [(old, full(old, new)) for old, new in demo_updates]
                  + [(None, r) for r in inserts]
                  + [(old, full(old, new)) for old, new in updates])
+            # One submission per report the file covers, an unchanged resubmission included: it is a report.
+            if plan.reports:
+                conn.execute(insert(s.Penyerahan), [
+                    {"batch_id": batch_id, "jenis": spec.kind, "pelapor": who[:20], "bulan": month, "baris": rows,
+                     "total": total, "nol": zero, "oleh": (user or "?")[:80], "waktu": now}
+                    for who, month, rows, total, zero in plan.reports])
 
             kode = SUMBER[spec.kind]
             before = _sumber_row(conn, kode)
             left_demo = False
+            origin = kind_origin(conn, spec.kind)
             if before is not None:
-                values = {"diperbarui": now}
-                if before["asal"] == "demo" and not _demo_left(conn, kode):
-                    values["asal"] = "impor"
+                values = {"diperbarui": now, "asal": origin}
+                if origin != "demo":
                     values["keterangan"] = f"Diimpor dari {filename[:120]}"
-                    left_demo = True
+                left_demo = before["asal"] == "demo" and origin != "demo"
                 period = _period_text(spec, conn)
                 if period:
                     values["periode"] = period
@@ -493,7 +638,8 @@ def import_file(engine: Engine, kind: str, raw: bytes, filename: str, user: str,
             "Basis data menolak perubahan (kunci ganda atau rujukan tidak ada; mungkin impor lain berjalan "
             f"bersamaan). Tidak ada yang diubah; coba lagi. ({type(exc.orig).__name__})"))]) from exc
     return ImportResult(batch_id, spec.kind, plan.added, plan.changed, plan.unchanged, plan.demo_replaced,
-                        left_demo, tuple(plan.warnings))
+                        left_demo, tuple(plan.warnings), plan.removed, len(plan.reports), origin, plan.adopted,
+                        plan.demo_kept, plan.months)
 
 
 # ---------------------------------------------------------------- batches and rollback
@@ -526,7 +672,7 @@ def _same_row(current: dict, logged: dict, ignore: tuple[str, ...] = ("id",)) ->
 
 def rollback_batch(engine: Engine, batch_id: int, user: str, now: dt.datetime | None = None) -> RollbackResult:
     """Restore the state before a batch from its change log, in one transaction; raises RollbackRefused."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     try:
         with engine.begin() as conn:
             result = _rollback(conn, batch_id, user, now)
@@ -544,6 +690,14 @@ def _rollback(conn: Connection, batch_id: int, user: str, now: dt.datetime) -> R
         raise RollbackRefused(f"Impor #{batch_id} tidak ada. Lihat daftar dengan 'manage.py batches'.")
     if batch.jenis == "demo":
         raise RollbackRefused("Data contoh tidak dibatalkan lewat rollback; impor data nyata menggantikannya.")
+    if batch.jenis == ACCOUNT_AUDIT_KIND:
+        raise RollbackRefused(
+            f"#{batch_id} adalah catatan tindakan akun ({batch.nama_file}), bukan impor; tindakan akun tidak "
+            "dibatalkan lewat rollback (pakai reactivate-user, create-user atau unlock-user). Tidak ada yang diubah.")
+    if batch.jenis == RELEASE_AUDIT_KIND:
+        raise RollbackRefused(
+            f"#{batch_id} adalah catatan terbitan publik ({batch.nama_file}), bukan impor; terbitan tidak ditarik "
+            "lewat rollback: terbitkan versi baru ('manage.py publish'). Tidak ada yang diubah.")
     if batch.status != ACTIVE:
         raise RollbackRefused(f"Impor #{batch_id} berstatus '{batch.status}'; hanya impor aktif yang bisa dibatalkan.")
     table_name = EDIT_TABLES.get(batch.jenis) or resolve_kind(batch.jenis).table
@@ -587,6 +741,9 @@ def _rollback(conn: Connection, batch_id: int, user: str, now: dt.datetime) -> R
             conn.execute(update(s.SumberData).where(s.SumberData.kode == kode)
                          .values({k: v for k, v in before.items() if k != "kode"}))
             demo_restored = before.get("asal") == "demo"
+    # A public release made after the import may show the rows just withdrawn: say so (the page offers to republish).
+    published = conn.execute(select(s.Publikasi.versi).where(s.Publikasi.dibuat >= batch.waktu)
+                             .order_by(s.Publikasi.versi.desc()).limit(1)).scalar()
     conn.execute(update(s.ImportBatch).where(s.ImportBatch.id == batch_id).values(status=CANCELLED))
     conn.execute(insert(s.ImportBatch), {
         "jenis": batch.jenis, "nama_file": f"pembatalan impor #{batch_id}"[:255], "sha256": batch.sha256,
@@ -594,7 +751,7 @@ def _rollback(conn: Connection, batch_id: int, user: str, now: dt.datetime) -> R
         "status": ROLLBACK_RECORD,
     })
     bump_data_version(conn)
-    return RollbackResult(batch_id, restored, demo_restored)
+    return RollbackResult(batch_id, restored, demo_restored, published)
 
 
 def _restore_rows(conn: Connection, batch_id: int, changes: list) -> int:
@@ -659,19 +816,19 @@ def query_has_real_admin(conn: Connection) -> bool:
     return has_real_admin(conn)
 
 
-def import_upload(kind: str, raw: bytes, filename: str, user: str) -> ImportResult:
+def import_upload(kind: str, raw: bytes, filename: str, user: str, replace_demo: bool = False) -> ImportResult:
     """import_file on the configured database (the page's entry point)."""
     from data_access.engine import get_engine
 
-    return import_file(get_engine(), kind, raw, filename, user)
+    return import_file(get_engine(), kind, raw, filename, user, replace_demo=replace_demo)
 
 
-def preview_upload(kind: str, raw: bytes, filename: str) -> ImportPlan:
+def preview_upload(kind: str, raw: bytes, filename: str, replace_demo: bool = False) -> ImportPlan:
     """plan_import on the configured database, read-only."""
     from data_access.engine import connect
 
     with connect() as conn:
-        return plan_import(conn, kind, raw, filename)
+        return plan_import(conn, kind, raw, filename, replace_demo=replace_demo)
 
 
 def rollback_upload(batch_id: int, user: str) -> RollbackResult:

@@ -446,6 +446,26 @@ class PublikasiSel(Base):
     teks: Mapped[str] = mapped_column(String(20))
 
 
+class Penyerahan(Base):
+    """A submission: one reporter's report of one kind for one month (quarter for staff, year or month for
+    placements), as an import brought it in. Completeness and timeliness are read from these, not guessed from
+    counts: a zero report is a report. Its batch's status says whether it still counts (a rolled-back import's
+    submissions do not)."""
+
+    __tablename__ = "penyerahan"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    jenis: Mapped[str] = mapped_column(String(30))  # the data kind (domain.validation.KINDS)
+    pelapor: Mapped[str] = mapped_column(String(20))  # agency code, or unit code for unit reports
+    bulan: Mapped[dt.date] = mapped_column(Date)  # the month (quarter start, or January of a whole year) reported
+    baris: Mapped[int] = mapped_column(Integer)  # rows the file had for it
+    total: Mapped[int | None] = mapped_column(BigInteger)  # the sum of its counts (None for kinds without one)
+    nol: Mapped[bool] = mapped_column(Boolean)  # a zero report: rows whose counts are all 0
+    oleh: Mapped[str] = mapped_column(String(80))
+    waktu: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # when it arrived (the import's time)
+    __table_args__ = (Index("ix_penyerahan_jenis_pelapor_bulan", "jenis", "pelapor", "bulan"),)
+
+
 class ImportPerubahan(Base):
     """What an import changed, row by row, so `manage.py rollback BATCH` can restore the state before it."""
 

@@ -31,7 +31,8 @@ def query_summary(conn: Connection, filters: Filters) -> dict:
                           "rptc": units.get("rptc", 0)},
         "provinces": levels.get(1, 0),
         "regencies": levels.get(2, 0),
-        "source": "demo" if origin in (None, "demo") else "imported",
+        # query_summary alone (the public site) reads only the case data's origin; summary_figures refines it.
+        "source": "imported" if origin == "impor" else "demo",
     }
 
 
@@ -43,9 +44,11 @@ def get_summary(filters: Filters) -> dict:
 def summary_figures(run, headlines) -> dict:
     """The summary of `manage.py summary` for the clamped period of an indicator computation: the same
     figures as the pages (victims_total is korban_ditangani), the period actually covered, and each data kind's
-    origin (demo or imported) and months. source: "demo" when every kind is demo data, "imported" when none is,
-    "mixed" otherwise (the DATA CONTOH notice stays while any kind is demo)."""
+    origin (demo, impor, or campuran: real and demo rows) and months. source: "demo" when every kind is demo
+    data, "imported" when every kind is wholly imported, "mixed" otherwise (the DATA CONTOH notice stays while any
+    kind holds demo rows)."""
     from data_access.reference import query_data_status
+    from domain.provenance import DEMO, IMPORTED, MIXED
 
     summary = run(query_summary, headlines.filters)
     summary["period_start"] = month_key(headlines.filters.start)
@@ -56,9 +59,10 @@ def summary_figures(run, headlines) -> dict:
     kinds = {}
     for kind, origin in origins.items():
         window = headlines.coverage.get(kind)
-        kinds[kind] = {"asal": "demo" if origin == "demo" else "impor",
+        kinds[kind] = {"asal": origin if origin in (DEMO, IMPORTED, MIXED) else DEMO,
                        "cakupan": [month_key(window.start), month_key(window.end)] if window else None}
-    demo = [k for k, v in kinds.items() if v["asal"] == "demo"]
-    summary["source"] = "demo" if len(demo) == len(kinds) else "imported" if not demo else "mixed"
+    demo = [k for k, v in kinds.items() if v["asal"] == DEMO]
+    real = [k for k, v in kinds.items() if v["asal"] == IMPORTED]
+    summary["source"] = "demo" if len(demo) == len(kinds) else "imported" if len(real) == len(kinds) else "mixed"
     summary["sumber_data"] = kinds
     return summary

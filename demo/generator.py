@@ -239,15 +239,14 @@ def _aggregate(rows: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     keys = ["bulan", "kode_asal", "kode_prov_asal", "tujuan_jenis", "kode_tujuan", "modus", "jenis_kelamin",
             "kelompok_umur", "tahap", "kode_unit", "instansi"]
     kasus = rows.groupby(keys, as_index=False).size().rename(columns={"size": "jumlah"})
-    # Late reporting: Kemenkes and Jarnas have not sent the latest months for some provinces yet.
-    late_months = months()[-2:]
+    # Late reporting: Kemenkes has not sent its report of the last month yet (a missing report, overdue at the
+    # demo's as-of date), and Jarnas's last report left out some provinces (a thin report, not a missing one).
+    last_month = months()[-1]
     provinces = sorted(kasus["kode_prov_asal"].unique())
-    missing_kemenkes = set(rng.choice(provinces, size=6, replace=False))
+    rng.choice(provinces, size=6, replace=False)  # drawn as before, so the later random tables stay the same
     missing_jarnas = set(rng.choice(provinces, size=4, replace=False))
-    drop = (
-        (kasus["instansi"] == "KEMENKES") & kasus["kode_prov_asal"].isin(missing_kemenkes) & kasus["bulan"].isin(late_months)
-    ) | (
-        (kasus["instansi"] == "JARNAS") & kasus["kode_prov_asal"].isin(missing_jarnas) & (kasus["bulan"] == late_months[-1])
+    drop = ((kasus["instansi"] == "KEMENKES") & (kasus["bulan"] == last_month)) | (
+        (kasus["instansi"] == "JARNAS") & kasus["kode_prov_asal"].isin(missing_jarnas) & (kasus["bulan"] == last_month)
     )
     return kasus[~drop].reset_index(drop=True)
 

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from data_access import schema as s
 from data_access.accounts import create_account
 from data_access.engine import connect, get_engine, has_data, migrate
+from data_access.submissions import backfill_submissions
 from data_access.writes import bump_data_version
 from demo import calibration as cal
 from domain.taxonomy import CERTIFIED_ROLES, ENTRY_STAGE, INSTANSI, MODUS, PERAN_SDM, TAHAP
@@ -117,6 +118,7 @@ def load_demo(engine: Engine, reference_dir: Path | None) -> int:
         # Demo accounts exist only beside demo data; the first real import removes them (README).
         for role in ("pimpinan", "jarnas", "admin_data"):
             create_account(conn, role, f"demo-{role}", role, demo=True)
+        backfill_submissions(conn)  # the demo's reports, at synthetic arrival times
         publish_from_cases(conn, now)  # the public page has a protected extract from the first start
         bump_data_version(conn)
     return len(data.kasus)
@@ -135,5 +137,8 @@ def ensure_database(url: str | None = None, reference_dir: Path | None = None) -
     migrate(url)
     with connect(url) as conn:
         if has_data(conn):
+            # A database made before submissions were recorded gets them from its rows, once.
+            if backfill_submissions(conn):
+                conn.commit()
             return
     load_demo(get_engine(url), reference_dir or load_settings().reference_dir)

@@ -80,3 +80,46 @@ class FailureWindow:
 
 def session_expired(last_seen: dt.datetime | None, now: dt.datetime, minutes: int) -> bool:
     return last_seen is None or now - last_seen > dt.timedelta(minutes=minutes)
+
+
+# ------------------------------------------------------------------ account administration
+MIN_PASSWORD_LENGTH = 10  # real accounts; the demo accounts' short passwords are printed in the README on purpose
+ADMIN_ROLE = "admin_data"
+# Account actions are written to the import audit trail (import_batch) under this kind and status: "catatan" is never
+# "aktif", so no rollback list offers them, and rollback refuses the kind by name (they are not imports).
+ACCOUNT_AUDIT_KIND = "akun"
+AUDIT_NOTE = "catatan"
+# action → the words the audit trail stores after "Akun NAME (role):" (stored data, so one language: Indonesian).
+ACCOUNT_ACTIONS: dict[str, str] = {
+    "create": "dibuat",
+    "replace": "diganti (kata sandi dan peran)",
+    "reset_password": "kata sandi diatur ulang",
+    "deactivate": "dinonaktifkan",
+    "reactivate": "diaktifkan kembali",
+    "delete": "dihapus",
+    "unlock": "kunci dibuka",
+}
+# Actions that take access away; an admin may not take it from the account they are signed in with.
+SELF_FORBIDDEN = frozenset({"deactivate", "delete"})
+
+
+@dataclass(frozen=True)
+class AccountState:
+    username: str
+    role: str
+    active: bool
+    demo: bool
+
+
+def removes_last_admin(account: AccountState, active_real_admins: int, new_role: str | None = None) -> bool:
+    """Deactivating or deleting (new_role None) or re-roling this account would leave no active, non-demo
+    admin_data account: nobody could then manage accounts or data in the app."""
+    if new_role == ADMIN_ROLE:
+        return False
+    is_real_admin = account.role == ADMIN_ROLE and account.active and not account.demo
+    return is_real_admin and active_real_admins <= 1
+
+
+def account_audit_label(action: str, username: str, role: str) -> str:
+    """What the audit trail shows for one account action (never a password or its hash)."""
+    return f"Akun {username} ({role}): {ACCOUNT_ACTIONS[action]}"

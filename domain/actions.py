@@ -1,14 +1,8 @@
-"""Action lists for Jarnas and leadership: late monthly reports, referrals for units in capacity alert, and
-provinces where a modus is rising. Pure: frames and dates in, frames out.
+"""Action lists for Jarnas and leadership: referrals for units in capacity alert and provinces where a modus is
+rising (the reports past their due date come from domain.submissions). Pure: frames and dates in, frames out.
 
 The rules, stated once (the page and the downloads repeat them):
 
-* **laporan terlambat** (late report): an agency's report for province p and month m counts as not yet in when
-  domain.completeness marks it "belum_lapor". It is *due* on day ``REPORT_DUE_DAY`` of month m + 1 and *late*
-  when the reference date is after that day. The reference date is the day the case data were last updated:
-  the last moment we know what had been reported (today would count days in which a report may have arrived
-  but not yet been imported). One row per agency × province: the months missing, the oldest one's due date
-  and the days overdue since it.
 * **rujukan kapasitas** (referral): for each unit on alert in the anchor month (the period's last month, or
   occupancy's last month when it stops earlier; data_access.indicators.AlertState), the ``REFERRAL_CANDIDATES``
   nearest units by great-circle distance that have free places in that month (capacity − residents > 0) and are not themselves in alert.
@@ -23,52 +17,16 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from domain import completeness as comp
 from domain import trends
 from domain.geo import haversine_km
 from domain.periods import Window, add_months
 
-# Assumption until Jarnas sets its own deadline: a monthly report is due on the 10th of the following month
-# (monthly government reporting commonly closes on the 10th). Days 1-28 exist in every month.
-REPORT_DUE_DAY = 10
 # Three choices give the caller an alternative when the nearest unit cannot take the victim.
 REFERRAL_CANDIDATES = 3
 
-LATE_COLUMNS = ["instansi", "kode_prov", "bulan", "jumlah_bulan", "tanggal_diharapkan", "hari_terlambat"]
 REFERRAL_COLUMNS = ["kode_unit", "utilisasi", "tempat_kosong", "peringkat", "kode_unit_tujuan", "jarak_km",
                     "tempat_kosong_tujuan"]
 WATCH_COLUMNS = ["kode_prov", "modus", "status", "jumlah_terkini", "rata_terkini", "rata_dasar", "rasio", "p_nilai"]
-
-
-def due_date(month: dt.date, due_day: int = REPORT_DUE_DAY) -> dt.date:
-    """The day the report for month is due: day due_day of the following month."""
-    if not 1 <= due_day <= 28:
-        raise ValueError("Tanggal batas laporan harus antara 1 dan 28.")
-    return add_months(month, 1).replace(day=due_day)
-
-
-def late_reports(status: pd.DataFrame, reference: dt.date, due_day: int = REPORT_DUE_DAY) -> pd.DataFrame:
-    """Agency × province with at least one report past its due date at the reference date (module doc).
-
-    status: domain.completeness.reporting_status. Columns LATE_COLUMNS: bulan (tuple of the months missing,
-    oldest first), jumlah_bulan, tanggal_diharapkan (due date of the oldest), hari_terlambat (reference minus
-    that date, in days). Most days overdue first. A report on its due date is not late yet.
-    """
-    missing = status[status["status"] == comp.MISSING]
-    if missing.empty:
-        return pd.DataFrame(columns=LATE_COLUMNS)
-    due = missing["bulan"].map(lambda m: due_date(m, due_day))
-    late = missing[due < reference]
-    rows = []
-    for (agency, province), group in late.groupby(["instansi", "kode_prov"], sort=True):
-        months = tuple(sorted(group["bulan"]))
-        expected = due_date(months[0], due_day)
-        rows.append((agency, province, months, len(months), expected, (reference - expected).days))
-    out = pd.DataFrame(rows, columns=LATE_COLUMNS)
-    if out.empty:
-        return out
-    return out.sort_values(["hari_terlambat", "jumlah_bulan", "instansi", "kode_prov"],
-                           ascending=[False, False, True, True], kind="mergesort").reset_index(drop=True)
 
 
 def free_places(occupancy: pd.DataFrame, month: dt.date) -> pd.DataFrame:

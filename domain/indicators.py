@@ -24,16 +24,19 @@ CASE_FILTERS = (PERIOD, PROVINCE, MODUS, SEX, AGE, AGENCY)
 # reporting completeness and late reports.
 VICTIM_FILTERS = (PERIOD, PROVINCE, MODUS, SEX, AGE)
 UNIT_FILTERS = (PERIOD, PROVINCE)  # capacity and staffing: no victim attributes
+REPORT_FILTERS = (PERIOD, PROVINCE, AGENCY)  # reporting: who reported, not whom
 
 # Period rules (strings "rule.period.<rule>").
 FLOW = "arus"  # events within the period
 STOCK_END = "stok_akhir"  # the state at the period's last month
 ROLLING_12 = "jendela_12"  # the 12 months ending at the period's last month (WISN workload)
 PERIOD_AVERAGE = "rata_periode"  # an average over the months of the period
-RECENT_3 = "tiga_bulan_akhir"  # the period's last 3 months (action lists: late reports, rising modus)
+RECENT_3 = "tiga_bulan_akhir"  # the period's last 3 months (action lists: rising modus)
+DUE_MONTHS = "jatuh_tempo"  # the period's months whose reports were due by the as-of date (domain.submissions)
 
 # What the province filter means (strings "rule.province.<meaning>").
 ORIGIN, UNIT_LOCATION = "asal", "lokasi_unit"
+REPORT_COVERAGE = "cakupan_laporan"  # the reports that cover the province (national ones, and its units')
 ACTIVITY_LOCATION, STOP_LOCATION = "lokasi_kegiatan", "lokasi_pencegahan"  # prevention (issue 15)
 PREVENTION_FILTERS = (PERIOD, PROVINCE)  # no victim attributes
 
@@ -95,14 +98,15 @@ CATALOGUE: dict[str, Indicator] = {i.key: i for i in (
               "kasus", FLOW, VICTIM_FILTERS, ORIGIN),
     Indicator("korban_publik", "publik.kpi_total", "ind.korban_publik.def", "korban", "kasus", FLOW, (PERIOD,),
               None),
-    # Shown per agency, each metric labelled with the agency's name (jar.completeness.metric): every agency is always
-    # shown side by side, so the agency filter does not narrow it.
-    Indicator("kelengkapan_laporan", "jar.completeness.header", "ind.kelengkapan_laporan.def", "persen", "kasus",
-              FLOW, (PERIOD, PROVINCE), ORIGIN, aliases=("jar.completeness.metric",)),
-    # Action lists (Daftar Tindakan, domain.actions). Late reports: the agency filter chooses the agencies listed;
-    # victim attributes do not apply to whether a report arrived.
-    Indicator("laporan_terlambat", "tin.kpi.late", "ind.laporan_terlambat.def", "instansi_provinsi", "kasus",
-              RECENT_3, (PERIOD, PROVINCE, AGENCY), ORIGIN),
+    # Reporting (domain.submissions): the agency filter chooses the reporters (the centres are Kemensos's), the
+    # province filter the units located there; agencies' reports are national, so they cover every province.
+    # Victim attributes do not apply to whether a report arrived. Each agency's metric is labelled with its name.
+    Indicator("kelengkapan_laporan", "rep.header", "ind.kelengkapan_laporan.def", "persen", "kasus", DUE_MONTHS,
+              REPORT_FILTERS, REPORT_COVERAGE, aliases=("jar.completeness.metric",)),
+    Indicator("laporan_unit", "rep.units", "ind.laporan_unit.def", "persen", "okupansi", DUE_MONTHS,
+              REPORT_FILTERS, REPORT_COVERAGE),
+    Indicator("laporan_terlambat", "tin.kpi.late", "ind.laporan_terlambat.def", "laporan", "kasus", DUE_MONTHS,
+              REPORT_FILTERS, REPORT_COVERAGE),
     Indicator("wilayah_pantauan", "tin.kpi.watch", "ind.wilayah_pantauan.def", "provinsi", "kasus", RECENT_3,
               VICTIM_FILTERS, ORIGIN),
     # Service units (where the unit is)

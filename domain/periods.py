@@ -38,6 +38,18 @@ class Window:
         return self.start <= other.start and other.end <= self.end
 
 
+def month_spans(months) -> list[Window]:
+    """Months (first days) as the fewest runs of consecutive months, oldest first: [Jan, Feb, Mar, May] reads
+    Jan-Mar and May."""
+    spans: list[Window] = []
+    for month in sorted(set(months)):
+        if spans and add_months(spans[-1].end, 1) == month:
+            spans[-1] = Window(spans[-1].start, month)
+        else:
+            spans.append(Window(month, month))
+    return spans
+
+
 def clamp(filters: Filters, first: dt.date | None, last: dt.date | None) -> Filters | None:
     """The filters with their period clamped to the months that have data.
 

@@ -10,6 +10,7 @@ stored in publikasi_sel; the page, the CSV files and the map are all built from 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -84,6 +85,10 @@ class PublishedExtract:
 # --- building an extract -------------------------------------------------------------------------
 
 
+class NothingToPublish(ValueError):
+    """The data hold no victim handled: there is no public summary to make (not a data error)."""
+
+
 def source_counts(
     monthly: pd.DataFrame,
     provinces: Sequence[str],
@@ -156,7 +161,7 @@ def build_extract(
     """Entry-stage monthly counts -> verified, protected cells ready to store. Raises DisclosureError
     if no protection is possible or a cell would still be unsafe, and ValueError on bad input."""
     if monthly.empty or pd.to_numeric(monthly[VALUE]).sum() == 0:
-        raise ValueError("tidak ada korban ditangani untuk diterbitkan")
+        raise NothingToPublish("tidak ada korban ditangani untuk diterbitkan")
     cells = extract_cells(protect_extract(source_counts(monthly, provinces, modus_codes), rules))
     verify_cells(cells, rules)
     return cells
@@ -337,3 +342,225 @@ def year_label(year: int | str, periode: str, lang: str = "id") -> str:
     start, end = coverage
     months = month_abbr(start, lang) if start == end else f"{month_abbr(start, lang)}–{month_abbr(end, lang)}"
     return f"{year} ({months})"
+
+
+# --- the next release: built without writing, compared with the one the public sees ------------------
+
+# What can stand in the way of a release (ReleaseDraft.problem): no victim handled at all, a code outside the
+# reference lists, tables that cannot be protected, disclosure settings out of range.
+PROBLEMS: tuple[str, ...] = ("no_data", "bad_data", "unsafe", "settings")
+# How a cell differs from the published one (compare_cells): its number (or its marker) changed, it was shown
+# and is now hidden, it was hidden and is now shown, it is new (a year or a province more), it is gone.
+CHANGES: tuple[str, ...] = ("changed", "suppressed", "shown", "added", "removed")
+DIFF_COLUMNS: tuple[str, ...] = ("tabel", "baris", "kolom", "sebelum", "sesudah", "perubahan")
+_KEY = ["tabel", "baris", "kolom"]
+
+
+def data_period(monthly: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    """First and last month with at least one victim handled (MONTHLY_COLUMNS); NothingToPublish when none."""
+    counts = pd.to_numeric(monthly[VALUE]) if len(monthly) else pd.Series(dtype="int64")
+    months = pd.to_datetime(monthly.loc[counts > 0, "bulan"].astype(str).str[:10], format="%Y-%m-%d") \
+        if len(monthly) else pd.Series(dtype="datetime64[ns]")
+    if months.empty:
+        raise NothingToPublish("tidak ada korban ditangani untuk diterbitkan")
+    return months.min().date(), months.max().date()
+
+
+def build_release_cells(
+    monthly: pd.DataFrame,
+    provinces: Sequence[str],
+    modus_codes: Sequence[str],
+    reach: pd.DataFrame,
+    rules: DisclosureRules,
+) -> pd.DataFrame:
+    """Every cell of the next version: the victim tables (build_extract) and, when `reach` (kode, peserta of
+    prevention activities over data_period(monthly), by province) has rows, the REACH_TABLE cells. Raises as
+    build_extract and build_reach_cells do; writes nothing."""
+    cells = build_extract(monthly, provinces, modus_codes, rules)
+    if len(reach):
+        cells = pd.concat([cells, build_reach_cells(reach, provinces, rules)], ignore_index=True)
+    return cells
+
+
+def cells_digest(cells: pd.DataFrame) -> str:
+    """sha256 of the cells as the public reads them (tabel, baris, kolom, teks; row order ignored): two extracts
+    with the same digest show the same figures."""
+    lines = sorted("\t".join(map(str, key)) for key in zip(cells["tabel"], cells["baris"], cells["kolom"],
+                                                               cells["teks"]))
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def disclosure_problems(cells: pd.DataFrame, rules: DisclosureRules) -> tuple[str, ...]:
+    """Why these cells may not be published (verify_cells: a count from 1 to threshold-1, a number that is not a
+    multiple of the rounding base, a marker beside a number, a duplicate cell), or () when every cell is safe."""
+    try:
+        verify_cells(cells, rules)
+    except DisclosureError as exc:
+        return (str(exc),)
+    return ()
+
+
+def _hidden(text: str) -> bool:
+    # "<10" (or "<5" under other rules) and "x": a cell that shows no number.
+    return text == SECONDARY_MARKER or text.startswith("<")
+
+
+def _change(before: str | None, after: str | None) -> str:
+    if before is None:
+        return "added"
+    if after is None:
+        return "removed"
+    if _hidden(before) and not _hidden(after):
+        return "shown"
+    if not _hidden(before) and _hidden(after):
+        return "suppressed"
+    return "changed"
+
+
+def compare_cells(before: pd.DataFrame | None, after: pd.DataFrame) -> pd.DataFrame:
+    """Every cell whose published text differs between two extracts (columns DIFF_COLUMNS): sebelum and sesudah
+    are the texts ("1.235", "<10", "x"; None where the cell does not exist), perubahan one of CHANGES. Equal
+    cells are left out; `before` None (nothing published yet) makes every cell "added". Table order, then
+    baris and kolom."""
+    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in CELL_COLUMNS})
+    old = (empty if before is None else before)[[*_KEY, "teks"]].rename(columns={"teks": "sebelum"})
+    new = after[[*_KEY, "teks"]].rename(columns={"teks": "sesudah"})
+    merged = old.astype(object).merge(new.astype(object), on=_KEY, how="outer")
+    rows = []
+    for tabel, baris, kolom, sebelum, sesudah in merged[[*_KEY, "sebelum", "sesudah"]].itertuples(index=False):
+        sebelum = None if sebelum is None or pd.isna(sebelum) else str(sebelum)
+        sesudah = None if sesudah is None or pd.isna(sesudah) else str(sesudah)
+        if sebelum != sesudah:
+            rows.append((str(tabel), str(baris), str(kolom), sebelum, sesudah, _change(sebelum, sesudah)))
+    out = pd.DataFrame({name: pd.Series([r[i] for r in rows], dtype=object)
+                        for i, name in enumerate(DIFF_COLUMNS)})
+    order = {name: i for i, name in enumerate((*PUBLISHED_TABLES, REACH_TABLE))}
+    rank = out["tabel"].map(lambda name: order.get(name, len(order)))
+    return out.assign(_r=rank).sort_values(["_r", *_KEY], kind="mergesort").drop(columns="_r") \
+        .reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class CellChanges:
+    """How many cells differ, by kind of change (CHANGES)."""
+
+    changed: int = 0
+    suppressed: int = 0
+    shown: int = 0
+    added: int = 0
+    removed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.changed + self.suppressed + self.shown + self.added + self.removed
+
+
+def count_changes(diff: pd.DataFrame) -> CellChanges:
+    """compare_cells' rows counted by perubahan."""
+    counts = diff["perubahan"].value_counts() if len(diff) else pd.Series(dtype="int64")
+    return CellChanges(**{kind: int(counts.get(kind, 0)) for kind in CHANGES})
+
+
+@dataclass(frozen=True, eq=False)
+class ReleaseDraft:
+    """The next version as it would be published now, built without writing anything: its verified cells
+    (CELL_COLUMNS), period ("2023-01..2025-07"), data origin (demo | impor) and rules. When no version can be made,
+    `problem` says why (one of PROBLEMS; `detail` is the reason in Indonesian) and there are no cells."""
+
+    cells: pd.DataFrame
+    periode: str
+    asal_data: str
+    rules: DisclosureRules | None
+    problem: str = ""
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+    @property
+    def digest(self) -> str:
+        """cells_digest of the cells ("" when there are none): the publish step checks it is publishing these."""
+        return cells_digest(self.cells) if self.ok else ""
+
+    @classmethod
+    def refused(cls, problem: str, detail: str, rules: DisclosureRules | None = None,
+                asal_data: str = "") -> ReleaseDraft:
+        if problem not in PROBLEMS:
+            raise ValueError(f"masalah terbitan tidak dikenal: {problem}")
+        empty = pd.DataFrame({c: pd.Series(dtype=object) for c in CELL_COLUMNS})
+        return cls(empty, "", asal_data, rules, problem, detail)
+
+
+@dataclass(frozen=True)
+class ReleaseDrift:
+    """The published extract against a fresh build of the current data (release_drift).
+
+    latest_version/published_at/published_by describe the release the public sees (None when there is none;
+    published_by also None for releases made without a name, e.g. the demo loader's). The counts are cells
+    differing from it, by kind (CHANGES); with no release every cell counts as added. `problem` is the fresh
+    build's (PROBLEMS, "" when it worked): then the counts are 0 because nothing can be compared."""
+
+    latest_version: int | None
+    published_at: dt.datetime | None
+    published_by: str | None
+    cells_differing: int
+    changed: int
+    newly_suppressed: int
+    newly_shown: int
+    added: int
+    removed: int
+    release_period: str
+    data_period: str
+    origin_changed: bool
+    rules_changed: bool
+    problem: str = ""
+    detail: str = ""
+
+    @property
+    def has_release(self) -> bool:
+        return self.latest_version is not None
+
+    @property
+    def can_publish(self) -> bool:
+        return not self.problem
+
+    @property
+    def period_changed(self) -> bool:
+        return self.has_release and self.can_publish and self.release_period != self.data_period
+
+    @property
+    def is_stale(self) -> bool:
+        """The public sees figures the current data would not give: a cell, the period, the demo/import label or
+        the rules differ, or the data now hold no victim at all while a release still shows some."""
+        if not self.has_release:
+            return False
+        if self.problem == "no_data":
+            return True
+        return self.can_publish and bool(self.cells_differing or self.period_changed or self.origin_changed
+                                         or self.rules_changed)
+
+
+def release_drift(latest: PublishedExtract | None, draft: ReleaseDraft,
+                  published_by: str | None = None) -> ReleaseDrift:
+    """Compare the latest published extract (None before the first release) with a fresh build."""
+    info = latest.info if latest is not None else None
+    changes = count_changes(compare_cells(latest.cells if latest is not None else None, draft.cells)) \
+        if draft.ok else CellChanges()
+    return ReleaseDrift(
+        latest_version=info.versi if info else None,
+        published_at=info.dibuat if info else None,
+        published_by=published_by if info else None,
+        cells_differing=changes.total,
+        changed=changes.changed,
+        newly_suppressed=changes.suppressed,
+        newly_shown=changes.shown,
+        added=changes.added,
+        removed=changes.removed,
+        release_period=info.periode if info else "",
+        data_period=draft.periode,
+        origin_changed=bool(info and draft.ok and info.asal_data != draft.asal_data),
+        rules_changed=bool(info and draft.rules is not None and info.rules != draft.rules),
+        problem=draft.problem,
+        detail=draft.detail,
+    )

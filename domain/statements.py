@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from domain.coverage import SourceWindow
-from domain.formatting import fmt_int, fmt_month, fmt_pct, fmt_period
+from domain.formatting import fmt_date, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.periods import Window
 from strings import tr
 
@@ -240,3 +240,75 @@ def no_unit_statement(province: str, province_name: str, window: Window, served:
     if unrecorded:
         items.append(tr("unit.served_unrecorded", lang, n=fmt_int(unrecorded, lang)))
     return statement("unit.none_in", lang, values, province=province_name, period=period, units="; ".join(items))
+
+
+# --- freshness ------------------------------------------------------------------------------------------
+
+
+def freshness_note(f, lang: str = "id") -> Statement | None:
+    """A kind whose newest month is behind its reporting cycle (domain.provenance.Freshness), or None."""
+    if f is None or not f.behind:
+        return None
+    values = {"kind": f.kind, "last": f.last_month, "expected": f.expected, "behind": f.behind, "as_of": f.as_of}
+    return statement("fresh.behind", lang, values, kind=tr(f"kind.{f.kind}", lang), last=fmt_month(f.last_month, lang),
+                     expected=fmt_month(f.expected, lang), n=f.behind, as_of=fmt_date(f.as_of, lang))
+
+
+# --- reporting (submissions) ----------------------------------------------------------------------------
+
+
+def reporting_as_of(as_of: dt.date, demo: bool, last_data: dt.date | None, due_day: int,
+                    lang: str = "id") -> Statement:
+    """The date reports are judged at, and why: today for real data, the demo's own date for demo data."""
+    values = {"as_of": as_of, "demo": demo, "last": last_data, "due_day": due_day}
+    if demo and last_data is not None:
+        return statement("rep.as_of.demo", lang, values, as_of=fmt_date(as_of, lang),
+                         last=fmt_month(last_data, lang), day=due_day)
+    return statement("rep.as_of.today", lang, values, as_of=fmt_date(as_of, lang), day=due_day)
+
+
+def reporting_summary(kind: str, status: pd.DataFrame, window: Window | None, lang: str = "id",
+                      reporters: str = "all") -> Statement:
+    """How many of the reports due in the window arrived, on time, and are missing; or that none was due yet.
+
+    status: domain.submissions.report_status rows of the window (its statuses are the evidence)."""
+    from domain import submissions as sub
+
+    due = status[status["status"] != sub.NOT_DUE] if len(status) else status
+    kind_name = tr(f"kind.{kind}", lang)
+    values = {"kind": kind, "window": _pair(window), "expected": len(due),
+              "reported": int(due["status"].isin([sub.ON_TIME, sub.LATE]).sum()) if len(due) else 0,
+              "on_time": int((due["status"] == sub.ON_TIME).sum()) if len(due) else 0,
+              "zero": int(due["nol"].astype(bool).sum()) if len(due) else 0,
+              "reporters": int(due["pelapor"].nunique()) if len(due) else 0}
+    values["missing"] = values["expected"] - values["reported"]
+    if window is None or not len(due):
+        return statement("rep.none_due", lang, values, kind=kind_name)
+    period = fmt_period(window.start, window.end, lang)
+    shown = {"kind": kind_name, "period": period, "expected": fmt_int(values["expected"], lang),
+             "reported": fmt_int(values["reported"], lang), "on_time": fmt_int(values["on_time"], lang),
+             "rate": fmt_pct(values["reported"] / values["expected"], lang=lang),
+             "on_time_rate": fmt_pct(values["on_time"] / values["expected"], lang=lang),
+             "missing": fmt_int(values["missing"], lang), "zero": fmt_int(values["zero"], lang)}
+    key = "rep.summary.complete" if values["missing"] == 0 else "rep.summary"
+    return statement(key, lang, values, **shown)
+
+
+# --- rollback and the public extract --------------------------------------------------------------------
+
+
+def rollback_public_note(batch_id: int, released_after: int | None, drift, lang: str = "id") -> Statement | None:
+    """What a rollback means for the public summary: whether the release the public sees still shows figures the
+    data no longer give (republish), or was made after the import yet unchanged by it (rounding and suppression
+    absorbed the rows), or came before the import. drift: domain.publication.ReleaseDrift after the rollback;
+    released_after: the newest release made after the import (RollbackResult.public_version)."""
+    if drift is None or not drift.has_release:
+        return None
+    values = {"batch": batch_id, "version": drift.latest_version, "released_after": released_after,
+              "cells": drift.cells_differing, "stale": drift.is_stale}
+    shown = {"batch": batch_id, "version": drift.latest_version, "date": fmt_date(drift.published_at, lang)}
+    if drift.is_stale:
+        return statement("rb.public.stale", lang, values, cells=fmt_int(drift.cells_differing, lang), **shown)
+    if released_after is not None:
+        return statement("rb.public.absorbed", lang, values, **shown)
+    return statement("rb.public.before", lang, values, **shown)

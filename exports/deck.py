@@ -200,8 +200,8 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
         if change:
             add_text(slide, f"{tr('deck.change', lang)}: {change}", left, top + Inches(1.3), Inches(4.0), Inches(0.4),
                   size=14, colour=GREY, name=f"change:{h.key}")
-    note = "\n".join([*(comparison_notes(b, lang) or [tr("deck.note.comparison_off", lang)]),
-                      *(n.text for n in (*b.scope_notes, *b.coverage_notes, *b.unit_notes))])
+    beside = (*b.scope_notes, *b.freshness_notes, *b.coverage_notes, *b.unit_notes)
+    note = "\n".join([*(comparison_notes(b, lang) or [tr("deck.note.comparison_off", lang)]), *(n.text for n in beside)])
     add_text(slide, note, Inches(0.5), Inches(5.4), Inches(12.3), Inches(1.4), size=13, colour=GREY, name="perbandingan")
 
     # 3. Map, with the top origins beside it
@@ -298,7 +298,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
     when = fmt_date(now or dt.datetime.now(dt.timezone.utc), lang)
     note = [tr("deck.note.period", lang, period=period),
             tr("deck.note.updated", lang, updated=_latest_update(b)),
-            *(n.text for n in b.coverage_notes),
+            *(n.text for n in (*b.freshness_notes, *b.coverage_notes)),
             tr("deck.note.sources", lang, sources=sources),
             tr("deck.note.definition", lang),
             tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang))]

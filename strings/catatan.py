@@ -117,4 +117,34 @@ CATALOG = {
               "to the handling pipeline when chosen on Jarnas monitoring, and to late reports (Action lists)."},
     # Headline deltas
     "cmp.too_few": {"id": "angka terlalu kecil untuk dibandingkan", "en": "too few to compare"},
+    # What a rollback means for the public summary (domain.statements.rollback_public_note)
+    "rb.public.stale": {
+        "id": "Ringkasan publik versi {version} (diterbitkan {date}) masih menampilkan angka yang tidak lagi sesuai "
+              "data setelah pembatalan impor #{batch}: {cells} sel berbeda. Terbitkan ulang agar publik tidak melihat "
+              "data yang ditarik.",
+        "en": "Public summary version {version} (published {date}) still shows figures the data no longer give after "
+              "import #{batch} was rolled back: {cells} cells differ. Republish so the public does not see withdrawn "
+              "data."},
+    "rb.public.absorbed": {
+        "id": "Ringkasan publik versi {version} (diterbitkan {date}) dibuat sesudah impor #{batch}, tetapi tidak ada "
+              "selnya yang berubah oleh pembatalan (pembulatan dan penyembunyian sel menyerap baris itu); tidak perlu "
+              "terbit ulang.",
+        "en": "Public summary version {version} (published {date}) was made after import #{batch}, but none of its "
+              "cells changes with the rollback (rounding and suppression absorb those rows); no need to republish."},
+    "rb.public.before": {
+        "id": "Ringkasan publik versi {version} (diterbitkan {date}) dibuat sebelum impor #{batch} dan sesuai data "
+              "setelah pembatalan.",
+        "en": "Public summary version {version} (published {date}) predates import #{batch} and matches the data "
+              "after the rollback."},
+    # Freshness (domain.provenance): a source behind its reporting cycle
+    "fresh.behind": {
+        "id": "Data {kind} tertinggal {n} siklus laporan: bulan terakhirnya {last}, padahal per {as_of} data sampai "
+              "{expected} seharusnya sudah masuk. Angka dari data {kind} berhenti di {last}.",
+        "en": "The {kind} data are {n} reporting cycles behind: their last month is {last}, while by {as_of} data "
+              "up to {expected} should have arrived. Figures from the {kind} data stop at {last}."},
+    "fresh.item": {"id": "{kind} s.d. {last} (dimuat {loaded})", "en": "{kind} to {last} (loaded {loaded})"},
+    "fresh.item.reference": {"id": "{kind} (dimuat {loaded})", "en": "{kind} (loaded {loaded})"},
+    "kind.unit_layanan": {"id": "unit layanan", "en": "service unit"},
+    "kind.standar_beban_kerja": {"id": "standar beban kerja", "en": "workload standard"},
+    "kind.populasi": {"id": "penduduk", "en": "population"},
 }

@@ -40,11 +40,12 @@ CATALOG = {
               "form**: no victims in the {baseline} months before and at least {new} now.",
     },
     "glo.key.completeness": {
-        "id": "**Belum lapor**: instansi biasanya melaporkan provinsi itu (≥ {active} dari {baseline} bulan "
-              "sebelumnya) dan instansi lain mencatat korban dari provinsi itu pada bulan tersebut, tetapi laporannya "
-              "belum ada.",
-        "en": "**Not yet reported**: the agency usually reports the province (≥ {active} of the {baseline} months "
-              "before) and other agencies recorded victims from it that month, but its report is missing.",
+        "id": "**Laporan belum masuk**: tidak ada penyerahan laporan bulan itu (dari impor yang tidak dibatalkan) "
+              "setelah tanggal jatuh temponya, tanggal {day} bulan berikutnya. Laporan nol tetap laporan; kelengkapan "
+              "tidak ditebak dari angka nol.",
+        "en": "**Report not yet in**: no submission of that month's report (from an import not rolled back) after "
+              "its due date, day {day} of the following month. A zero report is a report; completeness is never "
+              "guessed from zero counts.",
     },
     "glo.key.population": {
         "id": "Daerah tanpa data penduduk tertulis \"tidak ada data\", bukan 0.",

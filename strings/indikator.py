@@ -39,8 +39,10 @@ CATALOG = {
         "en": "Victims handled in the public extract: counts 1–9 are hidden (\"<10\") and counts are rounded to "
               "a multiple of 5."},
     "ind.kelengkapan_laporan.def": {
-        "id": "Bulan yang sudah dilaporkan instansi dibagi bulan yang diharapkan, pada bulan-bulan terakhir.",
-        "en": "Months an agency has reported divided by the months expected, over the latest months."},
+        "id": "Laporan data kasus bulanan instansi yang diterima dibagi laporan yang jatuh tempo (tanggal batas di "
+              "Pemantauan Jarnas), dihitung dari catatan penyerahan: laporan nol tetap laporan.",
+        "en": "Monthly case-data reports of the agencies received, divided by the reports due (the due day is on "
+              "Jarnas Monitoring), read from the submission records: a zero report is a report."},
     "ind.unit_layanan.def": {"id": "Sentra dan RPTC aktif; dengan filter provinsi: unit yang berlokasi di provinsi "
                                    "itu.",
                              "en": "Active sentra and RPTC; with a province filter: units located there."},

@@ -1,4 +1,4 @@
-"""Strings of the Jarnas monitoring page: trends, rising modus, handling pipeline, reporting completeness."""
+"""Strings of the Jarnas monitoring page: trends, rising modus, handling pipeline (the reporting section: laporan.py)."""
 
 CATALOG = {
     "jar.trend.header": {"id": "Tren bulanan", "en": "Monthly trends"},
@@ -58,38 +58,7 @@ CATALOG = {
     },
     "jar.pipeline.agency_on": {"id": "Filter instansi diterapkan: tahap yang dilaporkan instansi lain tampil kosong.",
                                "en": "Agency filter applied: stages reported by other agencies show as empty."},
-    "jar.completeness.header": {"id": "Kelengkapan laporan antarinstansi", "en": "Cross-agency reporting completeness"},
-    "jar.completeness.title": {"id": "Laporan diterima dari yang diharapkan, {period}",
-                               "en": "Reports received of those expected, {period}"},
     "jar.completeness.metric": {"id": "{agency}", "en": "{agency}"},
-    "jar.completeness.metric_help": {"id": "{got} dari {expected} laporan provinsi-bulan yang diharapkan diterima.",
-                                     "en": "{got} of {expected} expected province-month reports received."},
-    "jar.completeness.late": {"id": "{count} provinsi belum lapor", "en": "provinces not reported: {count}"},
-    "jar.completeness.colorbar": {"id": "Kelengkapan", "en": "Completeness"},
-    "jar.completeness.missing": {"id": "Belum melapor", "en": "Not yet reported"},
-    "jar.completeness.short": {
-        "id": "Kelengkapan laporan belum dapat dinilai: data mencakup {have} bulan sebelum tiga bulan terakhir, perlu "
-              "minimal {need} untuk tahu instansi mana yang biasanya melapor.",
-        "en": "Reporting completeness cannot be judged yet: the data cover {have} months before the latest three, "
-              "and at least {need} are needed to know which agencies usually report."},
-    "jar.completeness.none_expected": {
-        "id": "Tidak ada laporan yang diharapkan untuk provinsi dan bulan ini (tidak ada instansi yang biasanya "
-              "melaporkannya).",
-        "en": "No report is expected for these provinces and months (no agency usually reports them)."},
-    "jar.completeness.none": {"id": "Semua laporan yang diharapkan sudah diterima.",
-                              "en": "Every expected report has been received."},
-    "jar.completeness.rule": {
-        "id": "Diharapkan: instansi melaporkan provinsi itu pada ≥ {active} dari {baseline} bulan sebelumnya dan "
-              "instansi lain mencatat korban dari provinsi itu pada bulan tersebut. Filter periode (bulan akhir) dan "
-              "provinsi berlaku; filter modus, jenis kelamin, umur, dan instansi tidak. Ini daftar untuk dikonfirmasi, "
-              "bukan penilaian.",
-        "en": "Expected: the agency reported the province in ≥ {active} of the {baseline} months before, and other "
-              "agencies recorded victims from it that month. The period end and province filters apply; form, sex, "
-              "age and agency filters do not. A list to check, not a verdict.",
-    },
-    "jar.col.instansi": {"id": "Instansi", "en": "Agency"},
-    "jar.col.provinsi": {"id": "Provinsi", "en": "Province"},
-    "jar.col.bulan": {"id": "Bulan", "en": "Month"},
     "jar.source.stages": {"id": "Kemensos, Kemenkes, BP2MI, Jarnas (laporan tahap penanganan)",
                           "en": "Kemensos, Kemenkes, BP2MI, Jarnas (stage reports)"},
 }

@@ -13,6 +13,10 @@ CATALOG = {
     "nav.kelola_data": {"id": "Kelola Data", "en": "Data Management"},
     "nav.glosarium": {"id": "Glosarium & Sumber", "en": "Glossary & Sources"},
     "nav.masuk": {"id": "Masuk", "en": "Sign in"},
+    "demo.mixed": {"id": "Data {kind} bercampur: {demo} dari {reports} laporan (pelapor × bulan) masih data contoh "
+                         "(sintetis), pada bulan {months}; sisanya data nyata.",
+                   "en": "The {kind} data are mixed: {demo} of {reports} reports (reporter × month) are still sample "
+                         "(synthetic) data, in {months}; the rest are real."},
     "demo.notice": {
         "id": "DATA CONTOH (sintetis): angka di halaman ini dihasilkan untuk uji coba dan dikalibrasi ke angka "
               "publik; bukan data resmi.",

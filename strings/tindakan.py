@@ -12,48 +12,31 @@ CATALOG = {
         "en": "Print: press Ctrl+P (⌘P on a Mac); the sidebar and download buttons are left out of the print."},
     "tin.no_reference": {"id": "tanggal pembaruan tidak diketahui", "en": "update date unknown"},
     # Headline counts (indicators laporan_terlambat, wilayah_pantauan; unit_peringatan as on Kapasitas Sentra)
-    "tin.kpi.late": {"id": "Laporan terlambat", "en": "Late reports"},
+    "tin.kpi.late": {"id": "Laporan lewat jatuh tempo", "en": "Reports overdue"},
     "tin.kpi.watch": {"id": "Provinsi dalam pantauan", "en": "Provinces to watch"},
-    "tin.help.late": {"id": "Pasangan instansi × provinsi dengan paling sedikit satu laporan bulanan lewat batas.",
-                      "en": "Agency × province pairs with at least one monthly report past its due date."},
+    "tin.help.late": {"id": "Laporan bulanan (data kasus instansi, okupansi unit) yang lewat jatuh tempo dan belum masuk.",
+                      "en": "Monthly reports (agencies' case data, units' occupancy) past their due date and not yet in."},
     "tin.help.watch": {"id": "Provinsi dengan paling sedikit satu modus baru atau meningkat.",
                        "en": "Provinces with at least one new or rising form."},
     "ind.laporan_terlambat.def": {
-        "id": "Pasangan instansi × provinsi yang laporan bulanannya (salah satu dari 3 bulan terakhir periode) belum "
-              "masuk setelah tanggal batasnya di bulan berikutnya (dinyatakan di Daftar Tindakan), dihitung per "
-              "tanggal pembaruan terakhir data kasus.",
-        "en": "Agency × province pairs whose monthly report (any of the period's last 3 months) had not arrived "
-              "after its due day in the following month (stated on Action Lists), counted to the case data's last "
-              "update."},
+        "id": "Laporan bulanan bulan-bulan periode (data kasus tiap instansi, okupansi tiap sentra dan RPTC) yang "
+              "belum masuk setelah tanggal jatuh temponya, dihitung per tanggal acuan: hari ini untuk data nyata, "
+              "tanggal acuan sendiri untuk data contoh.",
+        "en": "Monthly reports of the period's months (each agency's case data, each centre's occupancy) not yet in "
+              "after their due date, counted to the as-of date: today for real data, the demo's own date for demo "
+              "data."},
     "ind.wilayah_pantauan.def": {
         "id": "Provinsi asal dengan paling sedikit satu modus baru atau meningkat: 3 bulan terakhir periode dibanding "
               "12 bulan sebelumnya, aturan yang sama dengan Pemantauan Jarnas.",
         "en": "Provinces of origin with at least one new or rising form: the period's last 3 months against the "
               "12 months before, the same rule as Jarnas Monitoring."},
-    "unit.instansi_provinsi": {"id": "pasangan instansi-provinsi", "en": "agency-province pairs"},
+    "unit.laporan": {"id": "laporan", "en": "reports"},
     "unit.provinsi": {"id": "provinsi", "en": "provinces"},
     "rule.period.tiga_bulan_akhir": {"id": "3 bulan terakhir periode (dibanding 12 bulan sebelumnya bila ada)",
                                      "en": "the period's last 3 months (against the 12 before, where used)"},
     # Late reports
-    "tin.late.header": {"id": "Laporan terlambat", "en": "Late reports"},
-    "tin.late.rule": {
-        "id": "Aturan: laporan bulan M jatuh tempo tanggal {day} bulan M+1 dan terlambat sesudahnya. \"Belum lapor\" "
-              "mengikuti aturan kelengkapan Pemantauan Jarnas ({recent} bulan terakhir; instansi biasa melapor "
-              "provinsi itu dan instansi lain melaporkan korban dari sana). Hari terlambat dihitung sampai "
-              "{reference}, tanggal pembaruan terakhir data kasus (bukan hari ini: laporan yang masuk sesudahnya "
-              "belum terlihat). Daftar untuk dikonfirmasi ke instansi, bukan vonis.",
-        "en": "Rule: the report for month M is due on day {day} of month M+1 and late after that. \"Not reported\" "
-              "follows the completeness rule of Jarnas Monitoring (last {recent} months; the agency usually reports "
-              "the province and the others reported victims from it). Days overdue are counted to {reference}, the "
-              "case data's last update (not today: reports that came in since are not yet visible). A list to check "
-              "with the agency, not a verdict."},
-    "tin.late.none": {"id": "Tidak ada laporan yang lewat batas.", "en": "No report is past its due date."},
-    "tin.late.col.instansi": {"id": "Instansi", "en": "Agency"},
-    "tin.late.col.provinsi": {"id": "Provinsi", "en": "Province"},
-    "tin.late.col.bulan": {"id": "Bulan belum dilaporkan", "en": "Months not reported"},
-    "tin.late.col.jumlah_bulan": {"id": "Jumlah bulan", "en": "Months"},
-    "tin.late.col.tanggal_diharapkan": {"id": "Tanggal diharapkan (tertua)", "en": "Due date (oldest)"},
-    "tin.late.col.hari_terlambat": {"id": "Hari terlambat", "en": "Days overdue"},
+    "tin.late.header": {"id": "Laporan lewat jatuh tempo", "en": "Reports overdue"},
+    "tin.late.none": {"id": "Tidak ada laporan yang lewat jatuh tempo.", "en": "No report is past its due date."},
     # Capacity referrals
     "tin.ref.header": {"id": "Rujukan kapasitas", "en": "Capacity referrals"},
     "tin.ref.rule": {

@@ -375,3 +375,70 @@ class Oracle:
             done = a.groupby("kode_wilayah")["kegiatan"].sum()
             out["gap"] = sorted(k for k in kab["kode"] if by_kab.get(k, 0) > 0 and done.get(k, 0) == 0)
         return out
+
+    # --- reporting (issue 23) ----------------------------------------------------------------------------------
+    # Read from the Glosarium's rule: a month's report is due on the 10th of the next month (WIB); a zero report is
+    # a report; a reporter is expected from its first report, one that never reported for the last month due only;
+    # demo data are judged at the end of their monthly data plus one cycle, real data today.
+    MONTHLY_KINDS = ("kasus", "okupansi", "pelatihan", "kegiatan_pencegahan", "pencegahan_keberangkatan")
+    AGENCIES = ("BP2MI", "JARNAS", "KEMENKES", "KEMENSOS")
+
+    @staticmethod
+    def due(month: dt.date) -> dt.date:
+        nxt = shift(month, 1)
+        return dt.date(nxt.year, nxt.month, 10)
+
+    def as_of(self) -> dt.date:
+        """The fixture holds only demo data: the last day of the month after its newest monthly data."""
+        last = max(self.coverage(k)[1] for k in self.MONTHLY_KINDS)
+        after = shift(last, 1)
+        return dt.date(after.year, after.month, calendar.monthrange(after.year, after.month)[1])
+
+    def last_due(self) -> dt.date:
+        month = shift(dt.date(self.as_of().year, self.as_of().month, 1), -1)
+        while not self.due(month) < self.as_of():
+            month = shift(month, -1)
+        return month
+
+    def reports(self, kind: str) -> pd.DataFrame:
+        """Every report of the kind due in the state's window, from the reporters in scope: pelapor, bulan,
+        status (tepat_waktu / terlambat / belum), nol."""
+        if kind == "kasus":
+            reporters = [a for a in self.AGENCIES if not self.s.instansi or a in self.s.instansi]
+        else:
+            units = self.t["unit_layanan"].query("aktif")
+            if self.s.instansi and "KEMENSOS" not in self.s.instansi:
+                units = units.iloc[0:0]
+            elif self.s.provinsi:
+                units = units[units["kode_prov"].isin(self.s.provinsi)]
+            reporters = list(units["kode_unit"])
+        subs = self.t["penyerahan"]
+        subs = subs[subs["jenis"] == kind]
+        last = self.last_due()
+        rows = []
+        for reporter in reporters:
+            mine = subs[subs["pelapor"] == reporter]
+            first = min(mine["bulan"]) if len(mine) else last
+            for month in span(first, last):
+                if not self.s.start <= month <= self.s.end:
+                    continue
+                got = mine[mine["bulan"] == month].sort_values("waktu")
+                if got.empty:
+                    rows.append((reporter, month, "belum", False))
+                    continue
+                arrived = got["waktu"].iloc[0].astimezone(dt.timezone(dt.timedelta(hours=7))).date()
+                rows.append((reporter, month, "tepat_waktu" if arrived <= self.due(month) else "terlambat",
+                             bool(got["nol"].iloc[0])))
+        return pd.DataFrame(rows, columns=["pelapor", "bulan", "status", "nol"])
+
+    def freshness(self, kind: str) -> tuple[dt.date, dt.date, int] | None:
+        """(last covered month, last month of the newest period due, cycles behind) of a kind with a cycle."""
+        cycle = {"staf": 3, "penempatan_pmi": 12}.get(kind, 1 if kind in self.MONTHLY_KINDS else None)
+        if cycle is None:
+            return None
+        expected = self.last_due()
+        while expected.month % cycle:
+            expected = shift(expected, -1)
+        last = self.coverage(kind)[1]
+        months = len(span(last, expected)) - 1 if last < expected else 0
+        return last, expected, -(-months // cycle)

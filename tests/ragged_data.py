@@ -12,6 +12,7 @@ Units: SEN-NTB (52, on alert from 2024-03; its report for occupancy's last month
 alert that ended in 2024 and a new one from 2025-05), SEN-JB (32, one alert in 2023), SEN-PAP (91, never on alert;
 2024-07 missing), and an inactive SEN-OFF (35). Jawa Timur (35), the other Papua provinces and Aceh have no active
 unit; Jawa Timur has the most victims. Online scam rises in the last months; baby trafficking appears new in 2025.
+Submissions (penyerahan, issue 23) follow the rows, with late, zero and missing reports (_submissions).
 
 The tables are plain DataFrames (tables()) so a test's oracle can read them with pandas and never the project's
 queries; load(engine) writes them into an empty, migrated database. Deterministic (fixed seed).
@@ -233,6 +234,16 @@ def _placements(rng: np.random.Generator) -> pd.DataFrame:
 def tables() -> dict[str, pd.DataFrame]:
     """Every table of the fixture, as the oracle reads them (a copy is handed out each time)."""
     rng = np.random.default_rng(SEED)
+    out = _tables(rng)
+    cases = out["kasus"]
+    out["kasus"] = cases[~(((cases["instansi"] == "JARNAS") & (cases["bulan"] > JARNAS_LAST))
+                           | ((cases["instansi"] == "KEMENKES") & (cases["bulan"] == ZERO_REPORT)))
+                         ].reset_index(drop=True)
+    out["penyerahan"] = _submissions(out)
+    return out
+
+
+def _tables(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     provinces = pd.DataFrame([(k, 1, k, n, "provinsi", la, lo) for k, n, la, lo, _p in PROVINCES],
                              columns=["kode", "tingkat", "kode_prov", "nama", "jenis", "lat", "lon"])
     regencies = pd.DataFrame([(k, 2, k[:2], n, j, None, None) for k, n, j in REGENCIES], columns=provinces.columns)
@@ -252,6 +263,37 @@ def tables() -> dict[str, pd.DataFrame]:
         "pencegahan_keberangkatan": _departures(rng),
         "penempatan_pmi": _placements(rng),
     }
+
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+JARNAS_LAST = dt.date(2025, 5, 1)  # Jarnas's last report
+ZERO_REPORT = dt.date(2024, 6, 1)  # Kemenkes reported no victim this month
+
+
+def _due(month: dt.date) -> dt.date:
+    """Day 10 of the next month (the default due day)."""
+    return (dt.date(month.year + month.month // 12, month.month % 12 + 1, 10))
+
+
+def _submissions(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Who reported which month, when (issue 23), ragged too: reports come from the rows (an agency's month, a
+    unit's month); Kemenkes sends every fourth month's report five days late and a zero report for ZERO_REPORT;
+    Sentra Uji Bogor its January reports two days late; Jarnas stops reporting after JARNAS_LAST (missing reports
+    since); the units' gaps in the occupancy data (SEN-NTB's last month, SEN-PAP's July 2024) are missing
+    reports."""
+    rows = []
+    cases = t["kasus"]
+    for (agency, month), group in cases.groupby(["instansi", "bulan"]):
+        late = 5 if agency == "KEMENKES" and month.month % 4 == 0 else -3
+        rows.append(("kasus", agency, month, len(group), int(group["jumlah"].sum()), False, late))
+    rows.append(("kasus", "KEMENKES", ZERO_REPORT, 1, 0, True, -1))  # nothing to report that month, and said so
+    for (unit, month), group in t["okupansi"].groupby(["kode_unit", "bulan"]):
+        late = 2 if month.month == 1 and unit == "SEN-JB" else -5
+        rows.append(("okupansi", unit, month, len(group), int(group["penghuni"].sum()), False, late))
+    out = pd.DataFrame(rows, columns=["jenis", "pelapor", "bulan", "baris", "total", "nol", "hari"])
+    out["waktu"] = [dt.datetime.combine(_due(m) + dt.timedelta(days=int(d)), dt.time(9), tzinfo=WIB)
+                    for m, d in zip(out["bulan"], out["hari"])]
+    return out.drop(columns="hari")
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -282,6 +324,10 @@ def load(engine: Engine) -> None:
         conn.execute(insert(s.KegiatanPencegahan), _records(t["kegiatan_pencegahan"]))
         conn.execute(insert(s.PencegahanKeberangkatan), _records(t["pencegahan_keberangkatan"]))
         conn.execute(insert(s.PenempatanPmi), _records(t["penempatan_pmi"]))
+        batch = conn.execute(insert(s.ImportBatch).returning(s.ImportBatch.id), {
+            "jenis": "kasus", "nama_file": "fixture", "sha256": "0" * 64, "oleh": "uji", "waktu": UPDATED,
+            "baris_tambah": 0, "baris_ubah": 0, "baris_sama": 0, "status": "aktif"}).scalar_one()
+        conn.execute(insert(s.Penyerahan), _records(t["penyerahan"].assign(batch_id=batch, oleh="uji")))
         for role in ("pimpinan", "jarnas", "admin_data"):  # AppTest sessions belong to an existing account
             create_account(conn, role, f"uji-{role}-rahasia", role, demo=True)
         bump_data_version(conn)

@@ -11,19 +11,20 @@ import streamlit as st
 
 from data_access.reference import get_data_status
 from domain.filters import Filters
-from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_period
+from domain.formatting import fmt_date, fmt_dec, fmt_int, fmt_month, fmt_period
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from strings import catalog, tr
 from ui.cached import memo
-from ui.demo_status import is_demo
+from ui.demo_status import is_demo, mixed_notes
 from ui.i18n import current_lang, t
 
 log = logging.getLogger(__name__)
 
 
 def demo_notice(kinds: tuple[str, ...] = ()) -> None:
+    """DATA CONTOH while any kind shown holds demo rows; where a kind mixes demo and real rows, its demo months."""
     if is_demo(kinds):
-        st.warning(t("demo.notice"), icon="⚠️")
+        st.warning(" ".join((t("demo.notice"), *mixed_notes(kinds, current_lang()))), icon="⚠️")
 
 
 def require_page(page: str) -> None:
@@ -49,17 +50,40 @@ def page_header(title_key: str, purpose_key: str, kinds: tuple[str, ...] = ()) -
     st.title(t(title_key))
     st.caption(t(purpose_key))
     demo_notice(kinds)
+    freshness_warnings(kinds)
 
 
 def last_update(kinds: tuple[str, ...]) -> str:
+    """Each source's newest month and when it was loaded ("kasus s.d. Jul 2025 (dimuat 7 Des 2026 09:00)"): the
+    load time alone read as fresh data while the newest month could be a year old."""
     return memo(_last_update, tuple(kinds), current_lang())
 
 
 def _last_update(kinds: tuple[str, ...], lang: str) -> str:
+    from data_access.coverage import get_coverage
+
     status = get_data_status()
     status = status[status["kode"].isin(kinds)] if kinds else status
-    latest = pd.to_datetime(status["diperbarui"], utc=True).max()
-    return fmt_date(latest.to_pydatetime(), lang) if pd.notna(latest) else "–"
+    coverage = get_coverage()
+    parts = []
+    for row in status.itertuples():
+        stamp = pd.to_datetime(row.diperbarui, utc=True)
+        loaded = fmt_date(stamp.to_pydatetime(), lang) if pd.notna(stamp) else "–"
+        name = t(f"kind.{row.kode}")
+        window = coverage.get(row.kode)
+        parts.append(t("fresh.item", kind=name, last=fmt_month(window.end, lang), loaded=loaded) if window else
+                     t("fresh.item.reference", kind=name, loaded=loaded))
+    return "; ".join(parts) or "–"
+
+
+def freshness_warnings(kinds: tuple[str, ...] = ()) -> None:
+    """A warning for each source shown that is behind its reporting cycle (domain.provenance)."""
+    from data_access.submissions import get_freshness
+    from domain.statements import freshness_note
+
+    for kind, state in get_freshness().items():
+        if not kinds or kind in kinds:
+            say(freshness_note(state, current_lang()), "warning", icon="⏳")
 
 
 def provenance(source: str, filters: Filters, kinds: tuple[str, ...] = ("kasus",)) -> None:
@@ -83,7 +107,7 @@ def _export_notes(filters: Filters | None, kinds: tuple[str, ...], lang: str) ->
     shown = status[status["kode"].isin(kinds)] if kinds else status
     source = "; ".join(f"{r.nama} ({r.instansi})" for r in shown.itertuples()) or "–"
     return context_notes(filters, get_code_names(lang), lang, source=source, updated=last_update(kinds),
-                         demo=is_demo(kinds))
+                         demo=is_demo(kinds), extra=mixed_notes(kinds, lang))
 
 
 CSV_MIME = "text/csv"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from data_access.engine import get_engine
 from demo.loader import ensure_database
 from data_access.importing import table_checksums
+from domain.formatting import fmt_int
 from domain.validation import KINDS
 from tests.helpers import no_exception, open_page, texts
 
@@ -112,13 +114,31 @@ def test_upload_preview_import_and_rollback(own_db):
     at = open_page("kelola_data", role="admin_data", user=ADMIN)
     at.file_uploader(key="kelola_upload_0").set_value(("kasus.csv", csv_file(GOOD), "text/csv")).run()
     no_exception(at)
-    assert "Berkas valid: 1 baris. Akan ditambah 1, diubah 0, sama 0." in texts(at)
-    assert "Ini impor nyata pertama" in texts(at)
+    body = texts(at)
+    with own_db.connect() as conn:  # the file's report: its agency's month, whose demo rows it replaces
+        replaced = conn.execute(text("SELECT count(*) FROM kasus WHERE instansi = 'KEMENSOS' AND bulan = '2024-01-01'"
+                                     )).scalar_one()
+        demo_rows = conn.execute(text("SELECT count(*) FROM kasus")).scalar_one()
+    assert f"Berkas valid: 1 baris. Akan ditambah 1, diubah 0, sama 0, dihapus {replaced}." in body
+    assert "Aturan: berkas mengganti persis laporan yang dicakupnya" in body
+    months = frame_with(at, "Data contoh diganti")
+    assert months.values.tolist() == [["Jan 2024", 1, 0, 0, replaced, 0]]
+    assert f"{fmt_int(demo_rows - replaced)} baris data contoh di luar berkas tetap ada" in body
+    assert "Ini data nyata pertama" in body and "1 laporan akan dicatat sebagai penyerahan" in body
+    at.checkbox(key="kelola_replace_demo").check().run()
+    assert f"{fmt_int(demo_rows - replaced)} baris data contoh di luar berkas akan diganti" in texts(at)
+    at.checkbox(key="kelola_replace_demo").uncheck().run()
     assert at.button(key="kelola_import").disabled, "confirmation first"
     at.checkbox(key="kelola_confirm").check().run()
     at.button(key="kelola_import").click().run()
     no_exception(at)
-    assert "Impor #2 selesai: 1 ditambah, 0 diubah, 0 sama." in texts(at)
+    body = texts(at)
+    assert f"Impor #2 selesai: 1 ditambah, 0 diubah, 0 sama, {replaced} dihapus." in body
+    assert "Data kasus bercampur: 122 dari 123 laporan (pelapor × bulan) masih data contoh (sintetis), pada bulan " \
+        "Jan 2023 – Jul 2025" in body
+    subs = frame_with(at, "Laporan nol")
+    assert subs.iloc[0][["Pelapor", "Bulan laporan", "Baris", "Berkas"]].tolist() == [
+        "Kementerian Sosial", "Jan 2024", 1, "kasus.csv"]
     assert frame_with(at, "SHA-256")["Jenis"].tolist() == ["kasus", "demo"]
     assert at.get("file_uploader")[0].key == "kelola_upload_1", "the uploader is emptied after an import"
 

@@ -25,7 +25,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as hs
 from pptx import Presentation
 
-from domain.formatting import fmt_change, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
+from domain.formatting import fmt_change, fmt_date, fmt_dec, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.messages import escape_markdown
 from strings import tr
 from tests import ragged_data as rd
@@ -274,6 +274,36 @@ def _prevention(o: Oracle, v: dict, text: str, key: str) -> None:
         assert fmt_int(len(truth["gap"]), o.lang) in text and period(truth["window"], o.lang) in text
 
 
+def _as_of(o: Oracle, v: dict, text: str, key: str) -> None:
+    assert key == "rep.as_of.demo" and v["demo"]  # the fixture holds only demo data
+    assert v["as_of"] == o.as_of() and v["last"] == max(o.coverage(k)[1] for k in o.MONTHLY_KINDS)
+    assert fmt_date(o.as_of(), o.lang) in text and fmt_month(v["last"], o.lang) in text
+
+
+def _reporting(o: Oracle, v: dict, text: str, key: str) -> None:
+    truth = o.reports(v["kind"])
+    got = {"expected": len(truth), "reported": int(truth["status"].isin(["tepat_waktu", "terlambat"]).sum()),
+           "on_time": int((truth["status"] == "tepat_waktu").sum()), "zero": int(truth["nol"].sum())}
+    got["missing"] = got["expected"] - got["reported"]
+    assert {k: v[k] for k in got} == got, (v, got)
+    if key == "rep.none_due":
+        assert got["expected"] == 0
+        return
+    assert got["expected"] > 0 and (key == "rep.summary.complete") == (got["missing"] == 0)
+    start, end = v["window"]
+    assert start == o.s.start and end == min(o.s.end, o.last_due())
+    for n in (got["expected"], got["on_time"], got["zero"]) + ((got["reported"], got["missing"])
+                                                                 if got["missing"] else ()):
+        assert fmt_int(n, o.lang) in text
+    assert period(v["window"], o.lang) in text
+
+
+def _fresh(o: Oracle, v: dict, text: str, key: str) -> None:
+    last, expected, behind = o.freshness(v["kind"])
+    assert (v["last"], v["expected"], v["behind"], v["as_of"]) == (last, expected, behind, o.as_of()) and behind > 0
+    assert fmt_month(last, o.lang) in text and fmt_month(expected, o.lang) in text
+
+
 CHECKS = {
     "cov.gaps": _gaps, "cmp.utilisation": _utilisation, "cov.until": _coverage, "cov.from": _coverage, "cov.outside": _coverage,
     "cov.none": _coverage,
@@ -289,6 +319,8 @@ CHECKS = {
     "scope.ignored": _ignored, "scope.ignored_victims": _ignored,
     "pcg.exec.prevented": _prevention, "pcg.exec.gap": _prevention,
     "cov.short": None, "sdm.rule": None,  # set below
+    "rep.as_of.demo": _as_of, "rep.as_of.today": _as_of, "rep.summary": _reporting, "rep.summary.complete": _reporting,
+    "rep.none_due": _reporting, "fresh.behind": _fresh,
 }
 
 
@@ -337,6 +369,10 @@ def required_statements(o: Oracle, statements, kinds: tuple[str, ...], units: bo
             assert ("cov.outside", kind, None) in said, (kind, keys)
         elif last < o.s.end:
             assert ("cov.until", kind, None) in said, (kind, keys)
+    for kind in kinds:  # a source behind its reporting cycle says so in the page's header
+        fresh = o.freshness(kind)
+        if fresh and fresh[2]:
+            assert ("fresh.behind", kind, None) in said, (kind, keys)
     if units:
         active = set(rd.tables()["unit_layanan"].query("aktif")["kode_prov"])
         for province in o.s.provinsi:
@@ -445,6 +481,9 @@ def check_page(page: str, s: State, lang: str = LANG) -> None:
     check_statements(o, said, text)
     if page in PAGE_KINDS and tr("empty.no_data", lang) not in text:  # a page that shows its figures
         required_statements(o, said, PAGE_KINDS[page], units=page in WITH_UNIT_NOTES)
+    if page == "pemantauan_jarnas":  # both kinds of monthly reports are summed up, with the date they are judged at
+        keys = {(x.key.split(".")[0], x.values.get("kind")) for x in said}
+        assert {("rep", "kasus"), ("rep", "okupansi")} <= keys and any(x.key == "rep.as_of.demo" for x in said)
     if lang != LANG:
         return  # the figures' labels below are the Indonesian ones
     shown = shown_metrics(at)

@@ -10,7 +10,7 @@ import pytest
 from data_access.actions import action_lists
 from data_access.engine import get_engine
 from data_access.indicators import connection_runner, headline_indicators
-from domain.actions import REPORT_DUE_DAY, due_date
+from domain.submissions import due_date
 from domain.filters import Filters
 from tests.helpers import no_exception, open_page, texts
 
@@ -21,9 +21,9 @@ def frame_with(at, column: str):
     return next(e.value for e in at.dataframe if column in e.value.columns)
 
 
-def lists(url: str, filters: Filters = Filters(), reference: dt.date | None = None):
+def lists(url: str, filters: Filters = Filters(), today: dt.date | None = None):
     with get_engine(url).connect() as conn:
-        return action_lists(filters, connection_runner(conn), reference)
+        return action_lists(filters, connection_runner(conn), today)
 
 
 @pytest.mark.parametrize("role", ["pimpinan", "jarnas", "admin_data"])
@@ -34,12 +34,12 @@ def test_three_lists_with_evidence_and_downloads(app_env, demo_sqlite_url, role)
     assert "DATA CONTOH (sintetis)" in body and "Periode:** Jan 2023 – Jul 2025" in body and "Ctrl+P" in body
     expected = lists(demo_sqlite_url)
     shown = {m.label: m.value for m in at.metric}
-    assert shown["Laporan terlambat"] == str(len(expected.late)) and len(expected.late) > 0
+    assert shown["Laporan lewat jatuh tempo"] == str(len(expected.late)) and len(expected.late) > 0
     assert shown["Provinsi dalam pantauan"] == str(expected.watch["kode_prov"].nunique())
-    late = frame_with(at, "Hari terlambat")
-    assert list(late["Hari terlambat"]) == list(expected.late["hari_terlambat"])
-    assert (late["Tanggal diharapkan (tertua)"].iloc[0]
-            == due_date(expected.late["bulan"].iloc[0][0], REPORT_DUE_DAY))
+    late = frame_with(at, "Hari lewat jatuh tempo")
+    assert list(late["Hari lewat jatuh tempo"]) == list(expected.late["hari_terlambat"])
+    assert late["Jatuh tempo"].iloc[0] == "10 Agu 2025" and due_date(expected.late["bulan"].iloc[0]) == dt.date(2025, 8, 10)
+    assert "Dihitung per 31 Agu 2025" in body  # the demo's own date, not today (no "500 days late")
     referrals = frame_with(at, "Unit tujuan")
     assert len(referrals) == len(expected.referrals) and referrals["Jarak (km)"].notna().all()
     watch = frame_with(at, "Rasio")
@@ -58,18 +58,6 @@ def test_alert_count_is_the_headline_indicator(app_env, demo_sqlite_url):
         headline = headline_indicators(f, connection_runner(conn)).value("unit_peringatan")
     assert {m.label: m.value for m in at.metric}["Unit dalam peringatan"] == str(int(headline))
     assert "lokasi unit layanan" in texts(at)
-
-
-def test_days_overdue_count_to_the_reference_date(demo_sqlite_url):
-    early, late = lists(demo_sqlite_url, reference=dt.date(2025, 8, 10)), lists(demo_sqlite_url,
-                                                                               reference=dt.date(2025, 8, 20))
-    # On 10 Aug the July reports are due that very day, not late; ten days later they are, and every older
-    # report is ten days later than before.
-    july_due = due_date(dt.date(2025, 7, 1))
-    assert july_due not in set(early.late["tanggal_diharapkan"]) and july_due in set(late.late["tanggal_diharapkan"])
-    assert len(late.late) > len(early.late)
-    both = early.late.merge(late.late, on=["instansi", "kode_prov"])
-    assert len(both) == len(early.late) and ((both["hari_terlambat_y"] - both["hari_terlambat_x"]) == 10).all()
 
 
 def test_referrals_offer_units_with_free_places_not_on_alert(demo_sqlite_url):

@@ -1,5 +1,5 @@
-"""data_access.actions on the demo data: SQLite and PostgreSQL give the same action lists, the agency filter
-chooses the agencies listed without changing their rows, and the reference date is the case data's update day."""
+"""data_access.actions on the demo data: SQLite and PostgreSQL give the same action lists, the agency and province
+filters choose the reporters listed without changing their rows, and days overdue count to the demo's own date."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ import datetime as dt
 
 import pandas as pd
 
-from data_access.actions import action_lists, last_case_update
+from data_access.actions import action_lists
 from data_access.engine import get_engine
 from data_access.indicators import connection_runner
 from domain.filters import Filters
 
-REFERENCE = dt.date(2025, 8, 20)
+TODAY = dt.date(2026, 12, 7)
 
 
-def lists(url: str, filters: Filters = Filters(), reference: dt.date | None = REFERENCE):
+def lists(url: str, filters: Filters = Filters(), today: dt.date = TODAY):
     with get_engine(url).connect() as conn:
-        return action_lists(filters, connection_runner(conn), reference)
+        return action_lists(filters, connection_runner(conn), today)
 
 
 def test_sqlite_and_postgresql_agree(demo_sqlite_url, demo_pg_url):
@@ -27,18 +27,20 @@ def test_sqlite_and_postgresql_agree(demo_sqlite_url, demo_pg_url):
         pd.testing.assert_frame_equal(getattr(lite, name), getattr(pg, name), check_dtype=False)
 
 
-def test_agency_filter_lists_only_those_agencies(demo_sqlite_url):
-    everyone, jarnas = lists(demo_sqlite_url), lists(demo_sqlite_url, Filters(instansi=("JARNAS",)))
-    assert set(jarnas.late["instansi"]) == {"JARNAS"}
-    expected = everyone.late[everyone.late["instansi"] == "JARNAS"].reset_index(drop=True)
-    pd.testing.assert_frame_equal(jarnas.late, expected)
+def test_agency_filter_lists_only_those_reporters(demo_sqlite_url):
+    everyone, kemenkes = lists(demo_sqlite_url), lists(demo_sqlite_url, Filters(instansi=("KEMENKES",)))
+    assert set(kemenkes.late["pelapor"]) == {"KEMENKES"}
+    expected = everyone.late[everyone.late["pelapor"] == "KEMENKES"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kemenkes.late, expected)
+    # the centres are Kemensos's: under another agency no unit report is judged
+    assert kemenkes.reporting.units.status.empty
+    assert not lists(demo_sqlite_url, Filters(instansi=("KEMENSOS",))).reporting.units.status.empty
 
 
-def test_reference_defaults_to_the_last_update_in_wib(demo_url):
-    with get_engine(demo_url).connect() as conn:
-        run = connection_runner(conn)
-        day = last_case_update(run)
-        assert action_lists(Filters(), run).reference == day
-    # the demo data were loaded during this test session, so their update day is today (or yesterday in WIB)
-    today = pd.Timestamp.now(tz="Asia/Jakarta").date()
-    assert day in (today, today - dt.timedelta(days=1))
+def test_demo_data_count_to_their_own_date_not_today(demo_sqlite_url):
+    """Issue 23: late reports read '484–545 hari terlambat' because they were counted to today while the demo
+    data end in July 2025. The demo's as-of date is the end of its data plus one reporting cycle."""
+    for today in (TODAY, dt.date(2030, 1, 1)):
+        a = lists(demo_sqlite_url, today=today)
+        assert a.reference == dt.date(2025, 8, 31)
+        assert a.late["hari_terlambat"].max() == 21  # Kemenkes's July report, due 10 Aug 2025

@@ -219,3 +219,81 @@ def test_unlock_user_lifts_a_lock(cli_env):
     with get_engine(cli_env["DATABASE_URL"]).begin() as conn:
         assert verify_login(conn, "terkunci", PASSWORD, now).ok
     refused(manage(cli_env, "unlock-user", "tidak.ada"), "tidak ada")
+
+
+# ---------------------------------------------------------------- issue 23: mistakes found by attack
+def _targets(env: dict[str, str]) -> list[tuple]:
+    from data_access.schema import ImportBatch, TargetKompetensi
+
+    with get_engine(env["DATABASE_URL"]).connect() as conn:
+        rows = conn.execute(sql_select(TargetKompetensi.peran, TargetKompetensi.target_terlatih,
+                                       TargetKompetensi.target_bersertifikat).order_by(TargetKompetensi.peran)).all()
+        batches = conn.execute(sql_select(ImportBatch.id)).all()
+    return [tuple(r) for r in rows] + [("batches", len(batches))]
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "-5", "150", "1e400"])
+def test_target_refuses_a_percent_outside_0_to_100(cli_env, value):
+    """'nan' was accepted and silently removed the 80 % target (float('nan') passed as 'no target')."""
+    before = _targets(cli_env)
+    err = refused(manage(cli_env, "target", "pekerja_sosial", f"--terlatih={value}", "--sumber", "x"),
+                  "dari 0 sampai 100")
+    assert len(err.strip().splitlines()) == 1, err
+    assert _targets(cli_env) == before
+
+
+@pytest.mark.parametrize("url", ["garbage", "mysql://u@h/db", "postgresql://u@h/db", "sqlite:/relatif.sqlite"])
+def test_a_database_url_of_another_kind_is_refused(cli_env, url, tmp_path):
+    """A URL that is not sqlite:/// or postgresql+psycopg:// printed SQLAlchemy's traceback."""
+    err = refused(subprocess.run([PYTHON, str(PROJECT / "manage.py"), "summary"], capture_output=True, timeout=120,
+                                 env={**cli_env, "DATABASE_URL": url}, cwd=tmp_path), "postgresql+psycopg://")
+    assert "sqlite:///" in err and len(err.strip().splitlines()) == 1, err
+    assert not list(tmp_path.iterdir()), "nothing is created"
+
+
+def test_ctrl_c_while_the_command_is_still_importing(cli_env):
+    """A Ctrl-C in the first second (imports, before main's own handler) printed a KeyboardInterrupt traceback.
+    Python's import-time log (-X importtime on stderr) says when manage.py has begun importing the CLI."""
+    proc = subprocess.Popen([PYTHON, "-X", "importtime", str(PROJECT / "manage.py"), "summary"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env, cwd=PROJECT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    for line in proc.stderr:
+        if line.rstrip().endswith(b"| cli"):  # the package cli has been imported; cli.common and more follow
+            proc.send_signal(signal.SIGINT)
+            break
+    else:
+        pytest.fail("manage.py never imported the cli package")
+    err = proc.stderr.read().decode()  # the summary's own output is small: stdout cannot fill up meanwhile
+    proc.wait(timeout=120)
+    own = "\n".join(line for line in err.splitlines() if not line.startswith("import time:"))
+    assert proc.returncode == 130, (proc.returncode, own)
+    assert "Traceback" not in own and "KeyboardInterrupt" not in own, own
+    assert "Dibatalkan (Ctrl-C)." in own, own
+
+
+def test_a_closed_stdout_ends_quietly(cli_env):
+    """`summary --json | head -c 300` ended with a BrokenPipeError traceback. The reader here is gone before the
+    first byte, so the write always fails: exit 141 (128 + SIGPIPE, like other Unix tools), nothing on stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([PYTHON, str(PROJECT / "manage.py"), "summary", "--json"], stdout=write_end,
+                                stderr=subprocess.PIPE, env=cli_env, cwd=PROJECT, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141, result.stderr.decode()
+    assert result.stderr.decode() == "", result.stderr.decode()
+
+
+@pytest.mark.parametrize("how", ["DATABASE_URL", "TPPO_SQLITE_PATH"])
+@pytest.mark.parametrize("command", [["summary"], ["batches"], ["unlock-user", "ani"], ["template", "kasus"]])
+def test_commands_do_not_create_a_missing_database(cli_env, tmp_path, how, command):
+    """Only init-demo, migrate (and `make run`, which runs init-demo) create a database; `summary` on a SQLite
+    path in a missing folder made the folders and loaded the demo data there."""
+    path = tmp_path / "belum" / "ada" / "tppo.sqlite"
+    env = {k: v for k, v in cli_env.items() if k != "DATABASE_URL"}
+    env[how] = f"sqlite:///{path}" if how == "DATABASE_URL" else str(path)
+    args = [*command, "--out", str(tmp_path / "t.csv")] if command[0] == "template" else command
+    err = refused(manage(env, *args), "Basis data belum ada")
+    assert "manage.py init-demo" in err and "manage.py migrate" in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "belum").exists() and not (tmp_path / "t.csv").exists()

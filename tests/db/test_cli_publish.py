@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 
 from data_access.engine import get_engine
 from data_access.publication import query_latest_extract
-from data_access.schema import Akun, Kasus, Publikasi, Wilayah
+from data_access.schema import Akun, ImportBatch, Kasus, Publikasi, Wilayah
 from domain.publication import PUBLISHED_TABLES, REACH_TABLE
 from manage import main
 
@@ -180,6 +180,18 @@ def test_publish_without_out_only_stores(demo_copy, tmp_path):
         versions = conn.execute(select(Publikasi.versi, Publikasi.catatan).order_by(Publikasi.versi)).all()
     assert [tuple(v) for v in versions] == [(1, ""), (2, "rapat 1 Des")]
     assert list(tmp_path.glob("*.csv")) == []
+
+
+def test_publish_is_recorded_in_the_audit_trail_with_who(demo_copy):
+    """Issue 23: the CLI and the Kelola Data action publish through one function and leave the same record."""
+    assert main(["publish", "--user", "rina"]) == 0
+    assert main(["publish"]) == 0
+    with get_engine(demo_copy).connect() as conn:
+        rows = conn.execute(select(ImportBatch.jenis, ImportBatch.status, ImportBatch.oleh, ImportBatch.nama_file)
+                            .where(ImportBatch.jenis != "demo").order_by(ImportBatch.id)).all()
+    assert [tuple(r[:2]) for r in rows] == [("publikasi", "terbit")] * 2
+    assert rows[0].oleh == "rina" and rows[1].oleh.endswith("(manage.py)")
+    assert [r.nama_file.split(" (")[0] for r in rows] == ["Terbitan publik versi 2", "Terbitan publik versi 3"]
 
 
 @pytest.mark.parametrize("env, message", [

@@ -7,28 +7,27 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import sqlite3
-import uuid
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import create_engine, func, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select, update
 
 from data_access import schema as s
 from data_access.engine import get_engine, migrate
-from demo.loader import ensure_database
 from data_access.importing import (
     SUMBER, ImportRejected, RollbackRefused, export_frame, import_file, list_batches, plan_import, rollback_batch,
     table_checksums,
 )
+from demo.loader import ensure_database
 from domain.validation import KINDS
 from exports.templates import export_bytes
 from tests.conftest import BACKENDS, new_database_url
+from tests.db.databases import clone_database, drop_database
 from tests.fixture_data import load_small
 
 # Audit, settings and accounts change on purpose; every other table must come back exactly.
-NOT_RESTORED = {"import_batch", "import_perubahan", "pengaturan", "akun"}
+NOT_RESTORED = {"import_batch", "import_perubahan", "penyerahan", "pengaturan", "akun"}  # submissions: a log
 DATA_TABLES = [t.name for t in s.Base.metadata.sorted_tables if t.name not in NOT_RESTORED]
 
 
@@ -61,35 +60,6 @@ def xlsx_bytes(sheets: dict[str, list[list]]) -> bytes:
 
 
 # ---------------------------------------------------------------- databases
-def _clone(template: str, tmp_path) -> str:
-    """A copy of a built database: SQLite backup API, or PostgreSQL CREATE DATABASE ... TEMPLATE."""
-    if template.startswith("sqlite"):
-        target = tmp_path / f"clone_{uuid.uuid4().hex[:6]}.sqlite"
-        src = sqlite3.connect(make_url(template).database)
-        dst = sqlite3.connect(target)
-        src.backup(dst)
-        src.close()
-        dst.close()
-        return f"sqlite:///{target}"
-    get_engine(template).dispose()  # a template database must have no open connections
-    base = make_url(template)
-    name = f"{base.database}_c{uuid.uuid4().hex[:6]}"
-    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{base.database}"'))
-    admin.dispose()
-    return base.set(database=name).render_as_string(hide_password=False)
-
-
-def _drop(url: str) -> None:
-    get_engine(url).dispose()
-    if url.startswith("postgresql"):
-        admin = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture(scope="module", params=BACKENDS)
 def demo_template(request, tmp_path_factory) -> str:
     """A demo database of this module only, never written: tests work on clones of it."""
@@ -97,14 +67,14 @@ def demo_template(request, tmp_path_factory) -> str:
     ensure_database(url)
     get_engine(url).dispose()
     yield url
-    _drop(url)
+    drop_database(url)
 
 
 @pytest.fixture()
 def demo_db(demo_template, tmp_path):
-    url = _clone(demo_template, tmp_path)
+    url = clone_database(demo_template, tmp_path)
     yield get_engine(url)
-    _drop(url)
+    drop_database(url)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -114,7 +84,7 @@ def small_db(request, tmp_path_factory):
     migrate(url)
     load_small(get_engine(url))
     yield get_engine(url)
-    _drop(url)
+    drop_database(url)
 
 
 # ---------------------------------------------------------------- bad files
@@ -354,26 +324,50 @@ def sumber(engine, kode: str) -> str:
         return conn.execute(select(s.SumberData.asal).where(s.SumberData.kode == kode)).scalar_one()
 
 
-def test_first_real_import_replaces_demo_and_rollback_restores_it(demo_db):
+def demo_rows_of(engine, instansi: str, month: dt.date) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(s.Kasus).where(
+            s.Kasus.instansi == instansi, s.Kasus.bulan == month)).scalar_one()
+
+
+def test_a_real_file_replaces_exactly_its_reports_and_rollback_restores_them(demo_db):
+    """Issue 23: a file replaces the (agency, month) reports it covers and nothing else; demo rows elsewhere stay
+    (the kind is then mixed and says so), the demo accounts go with the first real data, and a rollback restores
+    every row, the demo label and no account."""
     original = data_sums(demo_db)
     demo_rows = count(demo_db, s.Kasus)
-    assert count(demo_db, s.Akun) == 3
+    covered = demo_rows_of(demo_db, "KEMENSOS", dt.date(2024, 1, 1)) + demo_rows_of(demo_db, "BP2MI",
+                                                                                 dt.date(2024, 2, 1))
+    assert covered > 0 and count(demo_db, s.Akun) == 3
 
+    with demo_db.connect() as conn:
+        plan = plan_import(conn, "kasus", NEW_CASES, "kasus_2024.csv")
+    assert plan.months[["ditambah", "dihapus"]].values.tolist() == [
+        [1, demo_rows_of(demo_db, "KEMENSOS", dt.date(2024, 1, 1))], [1, demo_rows_of(demo_db, "BP2MI",
+                                                                                        dt.date(2024, 2, 1))]]
+    assert plan.demo_kept == demo_rows - covered and plan.demo_replaced == 0
     result = import_file(demo_db, "kasus", NEW_CASES, "kasus_2024.csv", "admin_bp2mi")
-    assert (result.added, result.changed, result.unchanged, result.demo_replaced) == (2, 0, 0, demo_rows)
-    assert result.left_demo
-    assert count(demo_db, s.Kasus) == 2
-    assert sumber(demo_db, "kasus") == "impor" and sumber(demo_db, "okupansi") == "demo"
+    assert (result.added, result.changed, result.unchanged, result.removed, result.demo_replaced) == (
+        2, 0, 0, covered, 0)
+    assert result.left_demo and result.asal == "campuran" and result.reports == 2
+    assert count(demo_db, s.Kasus) == demo_rows - covered + 2
+    assert sumber(demo_db, "kasus") == "campuran" and sumber(demo_db, "okupansi") == "demo"
     assert count(demo_db, s.Akun) == 0, "demo accounts go with the first real data"
     with demo_db.connect() as conn:
         batch = list_batches(conn).iloc[0]
         logged = conn.execute(select(func.count()).select_from(s.ImportPerubahan)
                               .where(s.ImportPerubahan.batch_id == int(batch["id"]))).scalar_one()
+        submitted = conn.execute(select(s.Penyerahan.pelapor, s.Penyerahan.bulan, s.Penyerahan.baris,
+                                        s.Penyerahan.total, s.Penyerahan.nol, s.Penyerahan.oleh)
+                                 .where(s.Penyerahan.batch_id == result.batch_id)
+                                 .order_by(s.Penyerahan.pelapor)).all()
     assert (batch["jenis"], batch["nama_file"], batch["oleh"], batch["status"]) == (
         "kasus", "kasus_2024.csv", "admin_bp2mi", "aktif")
     assert batch["sha256"] == hashlib.sha256(NEW_CASES).hexdigest()
     assert (batch["baris_tambah"], batch["baris_ubah"], batch["baris_sama"]) == (2, 0, 0)
-    assert logged == demo_rows + 2 + 1  # deleted demo rows, inserted rows, the data status
+    assert logged == covered + 2 + 1  # removed rows of the two reports, inserted rows, the data status
+    assert [tuple(r) for r in submitted] == [("BP2MI", dt.date(2024, 2, 1), 1, 4, False, "admin_bp2mi"),
+                                             ("KEMENSOS", dt.date(2024, 1, 1), 1, 12, False, "admin_bp2mi")]
 
     after_first = all_sums(demo_db)
     again = import_file(demo_db, "kasus", NEW_CASES, "kasus_2024.csv", "admin_bp2mi")
@@ -381,9 +375,10 @@ def test_first_real_import_replaces_demo_and_rollback_restores_it(demo_db):
     assert all_sums(demo_db) == after_first, "an import that changes no row writes nothing"
 
     undone = rollback_batch(demo_db, result.batch_id, "uji")
-    assert undone.demo_restored and undone.restored == demo_rows + 2
+    assert undone.demo_restored and undone.restored == covered + 2
     assert data_sums(demo_db) == original
     assert sumber(demo_db, "kasus") == "demo"
+    assert count(demo_db, s.Akun) == 0, "known demo passwords never come back to a database that held real data"
     with demo_db.connect() as conn:
         statuses = list_batches(conn).set_index("id")["status"]
     assert statuses[result.batch_id] == "dibatalkan"
@@ -391,16 +386,34 @@ def test_first_real_import_replaces_demo_and_rollback_restores_it(demo_db):
         rollback_batch(demo_db, result.batch_id, "uji")
 
 
+def test_demo_rows_are_replaced_only_by_choice(demo_db):
+    original = data_sums(demo_db)
+    demo_rows = count(demo_db, s.Kasus)
+    with demo_db.connect() as conn:
+        plan = plan_import(conn, "kasus", NEW_CASES, "kasus_2024.csv", replace_demo=True)
+    assert plan.demo_kept == 0 and plan.demo_replaced + plan.removed == demo_rows
+    result = import_file(demo_db, "kasus", NEW_CASES, "kasus_2024.csv", "uji", replace_demo=True)
+    assert result.demo_replaced + result.removed == demo_rows and result.asal == "impor"
+    assert count(demo_db, s.Kasus) == 2 and sumber(demo_db, "kasus") == "impor"
+    rollback_batch(demo_db, result.batch_id, "uji")
+    assert data_sums(demo_db) == original
+
+
 @pytest.mark.parametrize("kind", list(PREVENTION_GOOD))
-def test_first_real_prevention_import_replaces_demo_and_rollback_restores_it(demo_db, kind):
-    """Prevention kinds follow the demo rule of every kind: the first real file replaces that kind's demo rows (and
-    only that kind's), is logged row by row, and its rollback brings the demo rows and the DATA CONTOH label back."""
+def test_first_real_prevention_import_replaces_demo_by_choice_and_rollback_restores_it(demo_db, kind):
+    """Prevention kinds follow the demo rule of every kind: a file chosen to replace the demo rows replaces that
+    kind's (and only that kind's), is logged row by row, and its rollback brings the demo rows and the DATA CONTOH
+    label back."""
     original = data_sums(demo_db)
     table = s.Base.metadata.tables[KINDS[kind].table]
     demo_rows = count(demo_db, table)
     period = {"tahun": "2022"} if kind == "penempatan_pmi" else {"bulan": "2022-12"}  # before the demo period
     row = [period.get(n, v) for n, v in zip(KINDS[kind].names, PREVENTION_GOOD[kind])]
-    result = import_file(demo_db, kind, csv_bytes(list(KINDS[kind].names), [row]), f"{kind}.csv", "admin_bp2mi")
+    raw = csv_bytes(list(KINDS[kind].names), [row])
+    kept = import_file(demo_db, kind, raw, f"{kind}.csv", "admin_bp2mi")
+    assert (kept.added, kept.demo_replaced, kept.asal) == (1, 0, "campuran")
+    rollback_batch(demo_db, kept.batch_id, "uji")
+    result = import_file(demo_db, kind, raw, f"{kind}.csv", "admin_bp2mi", replace_demo=True)
     assert (result.added, result.demo_replaced, result.left_demo) == (1, demo_rows, True)
     assert count(demo_db, table) == 1
     assert sumber(demo_db, SUMBER[kind]) == "impor" and sumber(demo_db, "kasus") == "demo"
@@ -420,7 +433,7 @@ def test_rollback_of_an_older_batch_touching_the_same_rows_is_refused(demo_db):
     second = import_file(demo_db, "okupansi", csv_bytes(OCC, [["2024-02", "SEN-01", "50", "45", "12", "6", "4"],
                                                               ["2024-03", "SEN-01", "50", "44", "11", "5", "6"]]),
                          "o2.csv", "uji")
-    assert (second.added, second.changed, second.unchanged) == (1, 1, 0)
+    assert (second.added, second.changed, second.unchanged) == (0, 2, 0)  # both months were demo rows
     before = all_sums(demo_db)
     with pytest.raises(RollbackRefused, match=f"#{second.batch_id}"):
         rollback_batch(demo_db, first.batch_id, "uji")
@@ -444,13 +457,14 @@ def test_rollback_refuses_rows_changed_outside_imports(demo_db):
 UNITS = list(KINDS["unit_layanan"].names)
 
 
-def test_first_unit_import_deactivates_demo_units_and_rollback_restores(demo_db):
+def test_unit_import_replacing_demo_deactivates_demo_units_and_rollback_restores(demo_db):
     original = data_sums(demo_db)
     with demo_db.connect() as conn:
         kept = export_frame(conn, "unit_layanan").iloc[[0]]
     new = ["SEN-90", "Sentra Uji Baru", "sentra", "Kab. Lumajang", "-8,13", "113,22", "40", "ya", "ya", "", "", "", ""]
     rows = [[("" if v is None else str(v)) for v in kept.iloc[0].tolist()], new]
-    result = import_file(demo_db, "unit_layanan", csv_bytes(UNITS, rows, sep=";"), "unit.csv", "uji")
+    result = import_file(demo_db, "unit_layanan", csv_bytes(UNITS, rows, sep=";"), "unit.csv", "uji",
+                         replace_demo=True)
     assert (result.added, result.unchanged) == (1, 1)
     with demo_db.connect() as conn:
         active = set(conn.execute(select(s.UnitLayanan.kode_unit).where(s.UnitLayanan.aktif.is_(True))).scalars())
@@ -466,37 +480,49 @@ def test_wisn_inputs_leave_demo_mode_when_both_tables_are_real(demo_db):
         standards = export_frame(conn, "standar").assign(sumber="SK Dirjen Rehsos 2026")
         working = export_frame(conn, "waktu_kerja").assign(sumber="SK Dirjen Rehsos 2026")
     import_file(demo_db, "standar", export_bytes(standards, "xlsx"), "standar.xlsx", "uji")
-    assert sumber(demo_db, "standar_beban_kerja") == "demo", "working time is still example data"
-    assert count(demo_db, s.Akun) == 3
+    assert sumber(demo_db, "standar_beban_kerja") == "campuran", "working time is still example data"
+    assert count(demo_db, s.Akun) == 0, "real standards are real data: the demo accounts go"
     second = import_file(demo_db, "waktu_kerja", export_bytes(working, "csv"), "awt.csv", "uji")
-    assert second.left_demo and sumber(demo_db, "standar_beban_kerja") == "impor"
+    assert second.asal == "impor" and sumber(demo_db, "standar_beban_kerja") == "impor"
     with demo_db.connect() as conn:
         assert not conn.execute(select(func.count()).select_from(s.StandarBebanKerja)
                                 .where(s.StandarBebanKerja.contoh.is_(True))).scalar_one()
     rollback_batch(demo_db, second.batch_id, "uji")
-    assert sumber(demo_db, "standar_beban_kerja") == "demo"
+    assert sumber(demo_db, "standar_beban_kerja") == "campuran", "the real standards stay; working time is demo again"
 
 
-def test_demo_rows_kept_unchanged_beside_real_rows_keep_the_demo_label(demo_db):
-    """A file with one changed row and the other demo rows untouched: the untouched rows are still synthetic, so
-    the source stays demo (DATA CONTOH) and the demo accounts stay."""
+def test_history_imported_beside_a_new_month_is_kept_by_the_next_month(demo_db):
+    """Issue 23 defect 1: the full export plus August 2025, then September alone. Before, the export's rows stayed
+    flagged as demo, and the September import (the "first real import") deleted them: kasus held Aug-Sep only."""
     with demo_db.connect() as conn:
-        occupancy = export_frame(conn, "okupansi")
-    occupancy.loc[0, "penghuni_tppo"] = int(occupancy.loc[0, "penghuni_tppo"]) + 1
-    result = import_file(demo_db, "okupansi", export_bytes(occupancy, "csv"), "o.csv", "uji")
-    assert (result.changed, result.unchanged, result.left_demo) == (1, len(occupancy) - 1, False)
-    assert sumber(demo_db, "okupansi") == "demo" and count(demo_db, s.Akun) == 3
+        history = export_frame(conn, "kasus")
+    july = history[history["bulan"] == "2025-07"]
+    august, september = july.assign(bulan="2025-08"), july.assign(bulan="2025-09")
+    with_august = pd.concat([history, august], ignore_index=True)
+    first = import_file(demo_db, "kasus", export_bytes(with_august, "csv"), "kasus_s.d._agustus.csv", "uji",
+                        now=dt.datetime(2025, 9, 5, 3, tzinfo=dt.UTC))
+    assert (first.added, first.unchanged, first.removed, first.demo_replaced) == (len(august), len(history), 0, 0)
+    assert any("sama persis dengan data contoh" in w.message for w in first.warnings)
+    assert first.asal == "impor" and sumber(demo_db, "kasus") == "impor"  # the file vouched for every row
+    second = import_file(demo_db, "kasus", export_bytes(september, "csv"), "kasus_september.csv", "uji",
+                         now=dt.datetime(2025, 10, 8, 3, tzinfo=dt.UTC))
+    assert (second.added, second.removed, second.demo_replaced) == (len(september), 0, 0)
+    assert count(demo_db, s.Kasus) == len(history) + len(august) + len(september)
+    with demo_db.connect() as conn:
+        months = conn.execute(select(func.min(s.Kasus.bulan), func.max(s.Kasus.bulan))).one()
+    assert tuple(months) == (dt.date(2023, 1, 1), dt.date(2025, 9, 1))
 
 
-def test_first_training_import_replaces_demo_training_and_rollback_restores_it(demo_db):
+def test_training_import_replacing_demo_training_and_rollback_restores_it(demo_db):
     original = data_sums(demo_db)
     demo_rows = count(demo_db, s.Pelatihan)
     rows = [["2025-06", "Sentra Terpadu Pangudi Luhur", "Pekerja sosial", "Identifikasi dan asesmen korban TPPO", "4"]]
     with demo_db.connect() as conn:
         unit = conn.execute(select(s.UnitLayanan.kode_unit).where(s.UnitLayanan.aktif.is_(True))).scalars().first()
     rows[0][1] = unit
-    result = import_file(demo_db, "pelatihan", csv_bytes(list(KINDS["pelatihan"].names), rows), "latih.csv", "uji")
-    assert (result.added, result.demo_replaced, result.left_demo) == (1, demo_rows, True)
+    result = import_file(demo_db, "pelatihan", csv_bytes(list(KINDS["pelatihan"].names), rows), "latih.csv", "uji",
+                         replace_demo=True)
+    assert (result.added, result.demo_replaced + result.removed, result.left_demo) == (1, demo_rows, True)
     assert sumber(demo_db, "pelatihan") == "impor" and count(demo_db, s.Pelatihan) == 1
     with demo_db.connect() as conn:
         stored = conn.execute(select(s.Pelatihan.peran, s.Pelatihan.topik, s.Pelatihan.jumlah)).one()
@@ -520,10 +546,10 @@ def test_population_import_keeps_published_rows(demo_db):
 def cli_db(demo_template, tmp_path, monkeypatch):
     if not demo_template.startswith("sqlite"):
         pytest.skip("the command line is exercised once, on SQLite")
-    url = _clone(demo_template, tmp_path)
+    url = clone_database(demo_template, tmp_path)
     monkeypatch.setenv("DATABASE_URL", url)
     yield get_engine(url)
-    _drop(url)
+    drop_database(url)
 
 
 def test_cli_template_export_import_rollback(cli_db, tmp_path, capsys):
@@ -588,7 +614,7 @@ def test_cli_sets_a_competence_target_and_rolls_it_back(cli_db, capsys):
 
     before = all_sums(cli_db)
     assert main(["target", "psikolog", "--terlatih", "150", "--sumber", "uji"]) == 2
-    assert "antara 0 dan 100" in capsys.readouterr().err
+    assert "persen dari 0 sampai 100" in capsys.readouterr().err
     assert main(["target", "satpam", "--terlatih", "50", "--sumber", "uji"]) == 2
     assert "tidak dikenal" in capsys.readouterr().err
     assert all_sums(cli_db) == before

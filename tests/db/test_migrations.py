@@ -24,4 +24,4 @@ def test_migrations_match_the_models(backend, tmp_path_factory):
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
     assert diff == []
-    assert version == "0006_sessions"
+    assert version == "0007_submissions"

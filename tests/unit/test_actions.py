@@ -1,4 +1,4 @@
-"""domain.actions: late reports, referrals for units in alert, provinces to watch; expectations by hand."""
+"""domain.actions: referrals for units in alert, provinces to watch; expectations by hand."""
 
 from __future__ import annotations
 
@@ -8,62 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from domain.actions import (due_date, free_places, late_reports, provinces_to_watch, referrals, watch_windows)
-from domain.completeness import MISSING, NOT_EXPECTED, REPORTED
+from domain.actions import free_places, provinces_to_watch, referrals, watch_windows
 from domain.periods import Window
 
 D = dt.date
 MAY, JUN, JUL = D(2025, 5, 1), D(2025, 6, 1), D(2025, 7, 1)
-
-
-@pytest.mark.parametrize("month, day, expected", [
-    (JUL, 10, D(2025, 8, 10)),
-    (D(2024, 12, 1), 10, D(2025, 1, 10)),  # the December report is due in January of the next year
-    (D(2025, 1, 1), 28, D(2025, 2, 28)),
-    (MAY, 1, D(2025, 6, 1)),
-])
-def test_due_date(month, day, expected):
-    assert due_date(month, day) == expected
-
-
-@pytest.mark.parametrize("day", [0, 29, 31])
-def test_due_day_must_exist_in_every_month(day):
-    with pytest.raises(ValueError, match="antara 1 dan 28"):
-        due_date(JUL, day)
-
-
-def status() -> pd.DataFrame:
-    rows = [("A", "11", MAY, MISSING), ("A", "11", JUN, MISSING), ("A", "11", JUL, REPORTED),
-            ("B", "12", MAY, REPORTED), ("B", "12", JUN, REPORTED), ("B", "12", JUL, MISSING),
-            ("B", "13", JUN, NOT_EXPECTED), ("C", "11", JUN, MISSING)]
-    return pd.DataFrame([{"instansi": a, "kode_prov": p, "bulan": m, "jumlah": 0, "status": s}
-                         for a, p, m, s in rows])
-
-
-# (reference date, due day) -> rows (instansi, kode_prov, months missing, due date of the oldest, days overdue).
-# May due 10 Jun, Jun due 10 Jul, Jul due 10 Aug (day 10); 10 Jun -> 10 Aug = 20 + 31 + 10 = 61 days.
-@pytest.mark.parametrize("reference, day, expected", [
-    (D(2025, 8, 10), 10, [("A", "11", (MAY, JUN), D(2025, 6, 10), 61), ("C", "11", (JUN,), D(2025, 7, 10), 31)]),
-    # one day later the July report of B is late too
-    (D(2025, 8, 11), 10, [("A", "11", (MAY, JUN), D(2025, 6, 10), 62), ("C", "11", (JUN,), D(2025, 7, 10), 32),
-                          ("B", "12", (JUL,), D(2025, 8, 10), 1)]),
-    # due on the 1st: 1 Jun -> 10 Aug = 29 + 31 + 10 = 70 days; July due 1 Aug -> 9 days
-    (D(2025, 8, 10), 1, [("A", "11", (MAY, JUN), D(2025, 6, 1), 70), ("C", "11", (JUN,), D(2025, 7, 1), 40),
-                         ("B", "12", (JUL,), D(2025, 8, 1), 9)]),
-    # on 10 Jul only May is late (June is due that very day): A keeps one month, C is not late yet
-    (D(2025, 7, 10), 10, [("A", "11", (MAY,), D(2025, 6, 10), 30)]),
-    (D(2025, 6, 10), 10, []),
-])
-def test_late_reports(reference, day, expected):
-    out = late_reports(status(), reference, day)
-    got = [(r.instansi, r.kode_prov, r.bulan, r.tanggal_diharapkan, r.hari_terlambat) for r in out.itertuples()]
-    assert got == expected
-    assert list(out["jumlah_bulan"]) == [len(e[2]) for e in expected]
-
-
-def test_no_missing_report_gives_an_empty_list_with_columns():
-    out = late_reports(status().assign(status=REPORTED), D(2026, 1, 1))
-    assert out.empty and "hari_terlambat" in out.columns
 
 
 def occupancy(rows) -> pd.DataFrame:
