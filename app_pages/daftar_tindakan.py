@@ -73,7 +73,7 @@ elif late_table.empty:
     st.success(t("tin.late.none"), icon=":material/check_circle:")
 else:
     st.dataframe(late_table, hide_index=True, height="content", key="tin_late_table")
-download_table(late_table, "laporan_lewat_jatuh_tempo", f, ("kasus", "okupansi"))
+download_table(late_table, "laporan_terlambat", f, ("kasus", "okupansi"))  # name kept for scripts
 
 # --- capacity referrals -----------------------------------------------------------------------
 st.subheader(t("tin.ref.header"))

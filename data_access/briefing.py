@@ -76,6 +76,7 @@ class Briefing:
     alert_notes: list[Statement] = field(default_factory=list)  # on alert / none / ended
     staffing_gap: Statement | None = None  # gross shortage beside the net difference
     freshness_notes: list[Statement] = field(default_factory=list)  # a source behind its reporting cycle
+    mixed_notes: list[str] = field(default_factory=list)  # the demo months of a kind mixing demo and real rows
 
     @property
     def scope_notes(self) -> list[Statement]:
@@ -169,6 +170,7 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
     regions, status = run(query_regions, 1, None), run(query_data_status)
     first, last = (h.data.start, h.data.end) if h.data else (None, None)
     fresh = freshness_notes(run, lang)
+    mixed = mixed_month_notes(status, run, lang)
     if h.filters is None:  # no data in the period asked for
         return Briefing(filters=filters, lang=lang, first_month=first, last_month=last, start=None, end=None,
                         comparable=False, summary=summary, headlines=headline_figures(h), messages=[],
@@ -176,7 +178,7 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
                         by_destination=_empty_frame("kode_tujuan", "tujuan_jenis"),
                         monthly=_empty_frame("bulan", "modus"), rising=pd.DataFrame(), stages=_empty_frame("tahap"),
                         capacity=None, alerts=None, wisn=None, regions=regions, names=names, data_status=status,
-                        indicators=h, freshness_notes=fresh)
+                        indicators=h, freshness_notes=fresh, mixed_notes=mixed)
     f = h.filters
     start, end = f.start, f.end
     by_province = run(query_victims_by, f, ("kode_prov_asal",))
@@ -216,7 +218,7 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
         alert_notes=alert_statements(h.alert_state, names.get("unit", {}), lang, threshold=ALERT_THRESHOLD,
                                      min_months=ALERT_MIN_MONTHS),
         staffing_gap=staffing_gap(h.wisn, lang),
-        freshness_notes=fresh,
+        freshness_notes=fresh, mixed_notes=mixed,
     )
 
 
@@ -231,6 +233,17 @@ def freshness_notes(run: Runner, lang: str) -> list[Statement]:
 
     states = freshness_of(today_wib(), run)
     return [n for n in (freshness_note(states.get(kind), lang) for kind in DECK_KINDS) if n is not None]
+
+
+def mixed_month_notes(status: pd.DataFrame, run: Runner, lang: str) -> list[str]:
+    """The deck names the demo months of every kind that mixes demo and real rows, as the pages do."""
+    from data_access.importing import query_demo_months
+    from domain.provenance import MIXED
+    from domain.statements import mixed_notes
+
+    if not len(status) or not (status["asal"] == MIXED).any():
+        return []
+    return mixed_notes(status, run(query_demo_months), lang)
 
 
 def top_origins(b: Briefing, n: int = TOP_N) -> pd.DataFrame:

@@ -254,6 +254,28 @@ def freshness_note(f, lang: str = "id") -> Statement | None:
                      expected=fmt_month(f.expected, lang), n=f.behind, as_of=fmt_date(f.as_of, lang))
 
 
+def mixed_notes(status: pd.DataFrame, shares: dict, lang: str = "id", kinds: tuple[str, ...] = ()) -> list[str]:
+    """For each kind (of those given, or all) that mixes demo and real rows: how many of its reports are still demo
+    data and which months they cover. status: sumber_data (kode, asal); shares: data_access.importing.DemoShare per
+    kode."""
+    from domain.periods import month_spans
+    from domain.provenance import MIXED
+    from strings import catalog
+
+    if kinds:
+        status = status[status["kode"].isin(kinds)]
+    notes = []
+    for kode in status.loc[status["asal"] == MIXED, "kode"]:
+        share = shares.get(kode)
+        if share is None:
+            continue
+        months = ", ".join(fmt_period(w.start, w.end, lang) for w in month_spans(share.months))
+        name = tr(f"kind.{kode}", lang) if f"kind.{kode}" in catalog() else kode
+        notes.append(tr("demo.mixed", lang, kind=name, demo=fmt_int(share.demo_reports, lang),
+                        reports=fmt_int(share.reports, lang), months=months))
+    return notes
+
+
 # --- reporting (submissions) ----------------------------------------------------------------------------
 
 

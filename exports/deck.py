@@ -293,12 +293,15 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
         key = f"source.name.{r.kode}"
         return tr(key, lang) if lang != "id" and key in catalog() else r.nama
 
-    sources = "; ".join(f"{source_name(r)} ({r.instansi}, {'DATA CONTOH' if r.asal == 'demo' else r.asal})"
+    def origin(asal: str) -> str:  # a mixed kind says it still holds DATA CONTOH months (named above)
+        return "DATA CONTOH" if asal == "demo" else tr(f"kelola.asal.{asal}", lang) if asal == "campuran" else asal
+
+    sources = "; ".join(f"{source_name(r)} ({r.instansi}, {origin(r.asal)})"
                         for r in status.itertuples()) if len(status) else "–"
     when = fmt_date(now or dt.datetime.now(dt.timezone.utc), lang)
     note = [tr("deck.note.period", lang, period=period),
             tr("deck.note.updated", lang, updated=_latest_update(b)),
-            *(n.text for n in (*b.freshness_notes, *b.coverage_notes)),
+            *(n.text for n in (*b.freshness_notes, *b.coverage_notes)), *b.mixed_notes,
             tr("deck.note.sources", lang, sources=sources),
             tr("deck.note.definition", lang),
             tr("deck.filters", lang, filters=describe_filters(b.filters, b.names, lang))]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from data_access.reference import get_data_status
-from domain.provenance import holds_demo
+from domain.provenance import MIXED, holds_demo
 from ui.cached import memo
 
 
@@ -30,25 +30,9 @@ def mixed_notes(kinds: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 def _mixed_notes(kinds: tuple[str, ...], lang: str) -> tuple[str, ...]:
     from data_access.importing import get_demo_months
-    from domain.formatting import fmt_int, fmt_period
-    from domain.periods import month_spans
-    from domain.provenance import MIXED
-    from strings import catalog, tr
+    from domain import statements
 
     status = get_data_status()
-    if kinds:
-        status = status[status["kode"].isin(kinds)]
-    mixed = status.loc[status["asal"] == MIXED, "kode"].tolist()
-    if not mixed:
+    if not (status["asal"] == MIXED).any():  # the usual case: no query of the demo months
         return ()
-    shares = get_demo_months()
-    notes = []
-    for kode in mixed:
-        share = shares.get(kode)
-        if share is None:
-            continue
-        months = ", ".join(fmt_period(w.start, w.end, lang) for w in month_spans(share.months))
-        name = tr(f"kind.{kode}", lang) if f"kind.{kode}" in catalog() else kode
-        notes.append(tr("demo.mixed", lang, kind=name, demo=fmt_int(share.demo_reports, lang),
-                        reports=fmt_int(share.reports, lang), months=months))
-    return tuple(notes)
+    return tuple(statements.mixed_notes(status, get_demo_months(), lang, kinds))

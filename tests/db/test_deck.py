@@ -194,3 +194,32 @@ def test_capacity_chart_says_its_bars_are_the_period_average(demo_conn):
 
     figure = briefing_figures(collect_briefing(Filters(), "id", connection_runner(demo_conn)))["capacity"]
     assert figure.layout.xaxis.title.text == "Utilisasi rata-rata selama periode"
+
+
+def test_a_mixed_kind_names_its_demo_months_and_a_late_source_is_flagged(demo_sqlite_url, tmp_path):
+    """Issue 23: a real September file beside the demo history makes the case data mixed; the deck (like every page)
+    names the demo months. Occupancy stops in July while cases reach September: the deck warns that it is behind."""
+    import pandas as pd
+    from pptx import Presentation
+
+    from data_access.importing import export_frame, import_file
+    from exports.templates import export_bytes
+
+    copy = tmp_path / "mixed.sqlite"
+    shutil.copy(demo_sqlite_url.removeprefix("sqlite:///"), copy)
+    engine = create_engine(f"sqlite:///{copy}")
+    with engine.connect() as conn:
+        history = export_frame(conn, "kasus")
+    july = history[(history["instansi"] == "KEMENSOS") & (history["bulan"] == "2025-07")]
+    months = pd.concat([july.assign(bulan="2025-08"), july.assign(bulan="2025-09")])
+    import_file(engine, "kasus", export_bytes(months, "csv"), "kemensos.csv", "uji",
+                now=dt.datetime(2025, 10, 8, 3, tzinfo=dt.UTC))
+    deck = build_deck(Filters(), "id", url=f"sqlite:///{copy}", charts_as_images=False)
+    engine.dispose()
+    text = "\n".join(shape.text_frame.text for slide in Presentation(io.BytesIO(deck)).slides
+                     for shape in slide.shapes if shape.has_text_frame)
+    assert re.search(r"Data kasus bercampur: [\d.]+ dari [\d.]+ laporan \(pelapor × bulan\) masih data contoh "
+                     r"\(sintetis\), pada bulan Jan 2023[^;]*Jul 2025; sisanya data nyata\.", text), text[-1500:]
+    # Real data are judged today: occupancy (to July 2025) and cases (to September 2025) are both behind.
+    assert re.search(r"Data [^\n]* tertinggal \d+ siklus laporan: bulan terakhirnya Jul 2025", text), text[-1500:]
+    assert re.search(r"Data kasus tertinggal \d+ siklus laporan: bulan terakhirnya Sep 2025", text), text[-1500:]
