@@ -118,4 +118,5 @@ def _reader_gone() -> int:
 if __name__ == "__main__":
     # Admin commands (imports, migrations) may run long; the statement timeout protects the app's pages.
     os.environ.setdefault("TPPO_STATEMENT_TIMEOUT_S", "0")
+    os.environ.setdefault("TPPO_QUERY_DEADLINE_S", "0")  # an import or a publish may run for minutes
     sys.exit(main())

@@ -54,6 +54,7 @@ class Settings:
     oidc_configured: bool
     connect_timeout_s: int = 5
     statement_timeout_s: int = 30
+    query_deadline_s: int = 8  # client side: a statement (PostgreSQL) is cut after this long; 0 = none (manage.py)
     trust_proxy: bool = False
     public_site_url: str | None = None  # where the static public site (manage.py publish --out) is served
     report_due_day: int = 10  # a month's report is due on this day of the next month (domain.submissions)
@@ -108,6 +109,7 @@ def load_settings() -> Settings:
         # An unreachable database must become a sentence on screen within seconds, not a hung page.
         connect_timeout_s=int(_get("TPPO_CONNECT_TIMEOUT_S", "5")),
         statement_timeout_s=int(_get("TPPO_STATEMENT_TIMEOUT_S", "30")),
+        query_deadline_s=int(_get("TPPO_QUERY_DEADLINE_S", "8")),
         # Only behind a proxy that overwrites X-Real-IP (docs/DEPLOYMENT.md); otherwise clients could forge it.
         trust_proxy=_get("TPPO_TRUST_PROXY", "0").lower() in ("1", "true", "ya"),
         public_site_url=_get("TPPO_PUBLIC_SITE_URL"),

@@ -178,16 +178,23 @@ def _settle(conn: Connection, username: str, attempt: Attempt | None, password: 
 
 def login(engine: Engine, username: str, password: str, now: dt.datetime,
           rule: LockoutRule = LockoutRule()) -> LoginResult:
-    """verify_login in two short transactions, so the slow password check holds no lock (the app's entry point)."""
+    """verify_login in two short transactions with the slow argon2 work between them (the app's entry point): no
+    lock and no pooled connection is held while a password, or the dummy hash of a refusal, is checked, so parallel
+    sign-ins never wait for the pool (issue 24: 20 sign-ins at once timed out a pool of 5 + 5)."""
     with engine.begin() as conn:
         attempt = begin_attempt(conn, username, now)
-    if attempt is not None and attempt.count <= rule.max_failures:
+    checked = attempt is not None and attempt.count <= rule.max_failures
+    if checked:
         ok = check_password(attempt, password)
-        with engine.begin() as conn:
-            until = finish_attempt(conn, username, attempt, ok, now, rule)
-        return LoginResult(ok=ok, role=attempt.role if ok else None, locked_until=until, checked=True)
+    else:  # unknown, inactive, locked or past the budget: the same time, unchecked
+        _burn(password)
+        ok = False
     with engine.begin() as conn:
-        return _settle(conn, username, attempt, password, now, rule)
+        if attempt is None:
+            until = locked_until(conn, username)
+            return LoginResult(ok=False, locked_until=until if until and until > now else None)
+        until = finish_attempt(conn, username, attempt, ok, now, rule)
+    return LoginResult(ok=ok, role=attempt.role if ok else None, locked_until=until, checked=checked)
 
 
 def account_role(conn: Connection, username: str) -> str | None:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, select, text
-from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from data_access.deadline import WATCHDOG, socket_of
 from data_access.schema import Pengaturan
 from settings import PROJECT_ROOT, DatabaseUrlError, check_database_url, load_settings
 
@@ -57,8 +58,9 @@ def _make_engine(url: str) -> Engine:
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=10,
-                             connect_args=connect_args)
+        engine = create_engine(url, pool_size=5, max_overflow=5, pool_timeout=10, connect_args=connect_args)
+        _add_deadlines(engine, load_settings().query_deadline_s)
+        return engine
     except (ArgumentError, ValueError) as exc:  # the right prefix, but no valid URL after it (e.g. a bad port)
         raise DatabaseUrlError(f"DATABASE_URL tidak dapat dibaca ({type(exc).__name__}); gunakan "
                                "sqlite:///JALUR/berkas.sqlite atau postgresql+psycopg://PENGGUNA:SANDI@HOST:5432/NAMA. "
@@ -92,12 +94,52 @@ def _make_parent_dir(url: str) -> None:
 
 
 def _postgres_args() -> dict:
-    """Timeouts (settings): a refused or hanging database fails fast, so pages show a sentence, not a spinner."""
+    """Timeouts (settings): a refused or hanging database fails fast, so pages show a sentence, not a spinner.
+    Keepalives and tcp_user_timeout end a connection to a host that is gone (no acknowledgement at all); a host that
+    acknowledges but never answers is cut by the statement deadline (data_access.deadline)."""
     settings = load_settings()
-    args: dict = {"connect_timeout": settings.connect_timeout_s}
+    args: dict = {"connect_timeout": settings.connect_timeout_s, "keepalives": 1, "keepalives_idle": 10,
+                  "keepalives_interval": 5, "keepalives_count": 3, "tcp_user_timeout": 10_000}
     if settings.statement_timeout_s > 0:
         args["options"] = f"-c statement_timeout={settings.statement_timeout_s * 1000}"
     return args
+
+
+# A pooled connection is pinged before use (a restarted server left it dead); the ping gets a short deadline of its
+# own, so a silent server costs this plus connect_timeout before the outage sentence, well inside 10 s.
+PING_DEADLINE_S = 2.0
+
+
+def _add_deadlines(engine: Engine, seconds: float) -> None:
+    """Every statement of the engine under a client-side deadline, and a guarded ping at checkout (replacing
+    pool_pre_ping, whose ping could wait forever). seconds <= 0: statements unguarded (manage.py)."""
+
+    @event.listens_for(engine, "checkout")
+    def ping(dbapi_connection, _record, _proxy) -> None:
+        try:
+            with WATCHDOG.guard(socket_of(dbapi_connection), PING_DEADLINE_S):
+                engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # noqa: BLE001 — any failed ping means: this pool's connections are gone
+            gone = DisconnectionError(f"ping failed: {type(exc).__name__}")
+            gone.invalidate_pool = True  # the others went with it: reconnect rather than ping each for 2 s
+            raise gone from exc
+
+    if seconds <= 0:
+        return
+
+    # The ticket rides on the statement's execution context (one per statement), so it is disarmed on every path.
+    @event.listens_for(engine, "before_cursor_execute")
+    def arm(_conn, cursor, _statement, _parameters, context, _many) -> None:
+        if context is not None:
+            context.tppo_deadline = WATCHDOG.arm(socket_of(cursor.connection), seconds)
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def disarm(_conn, _cursor, _statement, _parameters, context, _many) -> None:
+        WATCHDOG.disarm(getattr(context, "tppo_deadline", 0))
+
+    @event.listens_for(engine, "handle_error")
+    def disarm_on_error(exception_context) -> None:
+        WATCHDOG.disarm(getattr(exception_context.execution_context, "tppo_deadline", 0))
 
 
 def dispose_all() -> None:

@@ -26,7 +26,8 @@ LIMIT_S = 10
 
 
 class Gate:
-    """A port that is closed, silent or forwarding to PostgreSQL."""
+    """A port that is closed, silent or forwarding to PostgreSQL; `hang()` silences the open connections too
+    (they stay established, the bytes are swallowed): a server that stops answering mid-session."""
 
     def __init__(self, target: tuple[str, int]):
         self.target = target
@@ -37,8 +38,13 @@ class Gate:
         self._server: socket.socket | None = None
         self._sockets: list[socket.socket] = []
         self.mode = "closed"
+        self.hung = False
+
+    def hang(self) -> None:
+        self.hung = True
 
     def set(self, mode: str) -> None:
+        self.hung = False
         self._stop()
         self.mode = mode
         if mode == "closed":
@@ -57,18 +63,18 @@ class Gate:
             except OSError:
                 return
             self._sockets.append(client)
-            if mode == "silent":
+            if mode == "silent" or self.hung:
                 continue  # accepted, never answered: what a hung server looks like
             upstream = socket.create_connection(self.target)
             self._sockets.append(upstream)
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
         with suppress(OSError):
             while data := src.recv(65536):
-                dst.sendall(data)
+                if not self.hung:
+                    dst.sendall(data)
         with suppress(OSError):
             dst.shutdown(socket.SHUT_WR)
 
@@ -159,3 +165,32 @@ def test_a_cached_public_page_is_served_during_an_outage(app_on_gate):
     no_exception(at)
     assert tr("error.db_unavailable") not in [e.value for e in at.error]
     assert texts(at) == texts(warm)
+
+
+@pytest.mark.parametrize("page", ["pencegahan", "peta_asal_korban", "ringkasan_eksekutif"])
+def test_a_server_that_stops_answering_mid_session_is_one_sentence_within_seconds(app_on_gate, page):
+    """Issue 24: the pool's connections are open and the server stops answering (accepts, acknowledges, never
+    replies). Before, Pencegahan and Peta stayed blank for more than 90 s: connect_timeout does not apply to an
+    open connection and statement_timeout is the silent server's own. The checkout ping and every statement now
+    have a client-side deadline."""
+    gate = app_on_gate
+    gate.set("open")
+    warm = open_page(page, role="pimpinan", timeout=60)  # the pool holds live connections to the server
+    no_exception(warm)
+    import streamlit as st
+
+    from data_access.caching import clear_caches
+
+    st.cache_data.clear()
+    clear_caches()
+    gate.hang()
+    start = time.perf_counter()
+    warm.run(timeout=60)
+    elapsed = time.perf_counter() - start
+    no_exception(warm)
+    assert tr("error.db_unavailable") in [e.value for e in warm.error], texts(warm)
+    assert elapsed < LIMIT_S, elapsed
+    gate.set("open")
+    warm.run(timeout=60)
+    no_exception(warm)
+    assert tr("error.db_unavailable") not in [e.value for e in warm.error], "back without a restart"

@@ -214,3 +214,51 @@ def test_account_role_follows_deactivation_and_deletion(conn):
     assert account_role(conn, "ani") is None
     conn.execute(Akun.__table__.delete().where(Akun.username == "ani"))
     assert account_role(conn, "ani") is None
+
+
+# ---------------------------------------------------------------- issue 24: sign-ins never wait for the pool
+def test_parallel_sign_ins_hold_no_pooled_connection_while_hashing(accounts_engine, monkeypatch):
+    """Before, a refused sign-in ran the dummy argon2 hash inside its transaction: with a pool of 5 + 5, twenty
+    sign-ins at once (plus the pages' queries) raised "QueuePool limit ... timed out". Now no thread holds a pooled
+    connection while it hashes (the real argon2 runs; the pool's own events say who holds a connection), and a
+    pool of 2 serves 24 parallel sign-ins: known, unknown and wrong passwords."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import create_engine, event
+
+    small = create_engine(accounts_engine.url, pool_size=2, max_overflow=0, pool_timeout=5)
+    holding: set[int] = set()
+    event.listen(small, "checkout", lambda *_: holding.add(threading.get_ident()))
+    event.listen(small, "checkin", lambda *_: holding.discard(threading.get_ident()))
+    hashed_while_holding: list[int] = []
+
+    class Watched(type(accounts._hasher)):
+        def verify(self, hash, password):  # noqa: A002 — argon2's own parameter name
+            if threading.get_ident() in holding:
+                hashed_while_holding.append(threading.get_ident())
+            return super().verify(hash, password)
+
+    monkeypatch.setattr(accounts, "_hasher", Watched())
+    names = [f"paralel_ok_{i}" for i in range(0, 24, 6)] + ["paralel_salah"]  # one account per correct sign-in:
+    with small.begin() as c:  # parallel attempts on one account past the budget are refused unchecked, by design
+        for name in names:
+            create_account(c, name, PASSWORD, "pimpinan", replace=True)
+    barrier = threading.Barrier(24)
+
+    def sign_in(i: int):
+        barrier.wait()
+        if i % 6 == 0:
+            return accounts.login(small, f"paralel_ok_{i}", PASSWORD, T0)
+        name, password = ("paralel_salah", f"salah-{i}") if i % 6 == 3 else (f"tidak_ada_{i}", "apa-saja-1234")
+        return accounts.login(small, name, password, T0)
+
+    try:
+        with ThreadPoolExecutor(24) as pool:
+            results = list(pool.map(sign_in, range(24)))
+        assert [r.ok for r in results] == [i % 6 == 0 for i in range(24)]
+        assert hashed_while_holding == [], "a password was hashed while its thread held a pooled connection"
+    finally:
+        with small.begin() as c:
+            c.execute(Akun.__table__.delete().where(Akun.username.in_(names)))
+        small.dispose()
