@@ -1,7 +1,10 @@
 """Runs query functions through a cache keyed on the database URL and its data version.
 
-The cache is Streamlit's st.cache_data, handed in by the app's bootstrap (ui/bootstrap.py calls use_cache), so
-data_access imports no Streamlit; until then (manage.py, scripts) a query simply runs."""
+The app's bootstrap turns the cache on (ui/bootstrap.py calls use_cache); until then (manage.py, scripts) a query
+simply runs. Results are shared by every session of the process and handed out as shallow copies
+(data_access.shared_results): with pandas' copy-on-write a caller may change its copy, never the cached value.
+Before, st.cache_data hashed every argument with Streamlit's hasher and unpickled every hit: about a third of a
+warm rerun's CPU (issue 24)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from data_access.engine import DATABASE_DOWN, connect, data_version
+from data_access.shared_results import SharedResults
 from settings import database_url
 
 T = TypeVar("T")
@@ -41,14 +45,23 @@ _current_version: Callable[[str], str] = _read_version
 _run: Callable[..., Any] = _run_query
 
 
-def use_cache(cache_data: Callable[..., Callable]) -> None:
-    """Memoise queries (with cache_data, st.cache_data's signature) and the data version; once per process."""
+_results = SharedResults(max_entries=512)
+# A short time to live: an import on another replica shows up within seconds without a query per chart.
+_versions = SharedResults(max_entries=16, ttl_s=3)
+
+
+def _cached_version(url: str) -> str:
+    return _versions.get(("version", url), lambda: _read_version(url))
+
+
+def _cached_run(query: Callable[..., Any], name: str, url: str, version: str, args: tuple) -> Any:
+    return _results.get((name, url, version, args), lambda: _run_query(query, name, url, version, args))
+
+
+def use_cache(_cache_data: Callable[..., Callable] | None = None) -> None:
+    """Memoise queries and the data version from now on (once per process; the argument is not used any more)."""
     global _current_version, _run
-    if _run is not _run_query:
-        return
-    # A short TTL: an import on another replica shows up within seconds without a query per chart.
-    _current_version = cache_data(ttl=3, show_spinner=False)(_read_version)
-    _run = cache_data(show_spinner=False, max_entries=512)(_run_query)
+    _current_version, _run = _cached_version, _cached_run
 
 
 _last_version: dict[str, str] = {}
@@ -89,6 +102,5 @@ def clear_caches() -> None:
     _last_version.clear()
     if getattr(_run_local, "versions", None) is not None:
         _run_local.versions = {}
-    for memoised in (_current_version, _run):
-        if hasattr(memoised, "clear"):
-            memoised.clear()
+    _results.clear()
+    _versions.clear()

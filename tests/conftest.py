@@ -148,4 +148,6 @@ def app_env(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
     monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     return demo_sqlite_url

@@ -29,7 +29,7 @@ def bootstrap() -> None:
 
 def start() -> bool:
     """Bootstrap; False (after showing why) when the app cannot serve pages."""
-    use_cache(st.cache_data)  # data_access imports no Streamlit: the app hands it its cache
+    use_cache()  # data_access imports no Streamlit; the app turns its shared query cache on
     begin_run()
     st.session_state["_said"] = []  # ui.frame.say: the statements of this run only
     try:

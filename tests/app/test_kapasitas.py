@@ -101,6 +101,8 @@ def test_alerts_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
     url = copy_demo(demo_sqlite_url, tmp_path / "alerts.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     at = open_page(PAGE)
     no_exception(at)
     before = alert_table(at)
@@ -119,6 +121,8 @@ def test_alerts_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
                      .values(penghuni=Okupansi.kapasitas + 5))
     engine.dispose()
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
 
     at = open_page(PAGE)
     no_exception(at)

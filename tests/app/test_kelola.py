@@ -58,6 +58,8 @@ def own_db(built_url, tmp_path, monkeypatch):
     url = f"sqlite:///{target}"
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     yield get_engine(url)
     get_engine(url).dispose()
 

@@ -31,6 +31,8 @@ def demo_db(demo_sqlite_url, tmp_path, monkeypatch):
     monkeypatch.delenv("TPPO_SUPPRESSION_THRESHOLD", raising=False)
     monkeypatch.delenv("TPPO_ROUNDING_BASE", raising=False)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     yield get_engine(url)
     get_engine(url).dispose()
 

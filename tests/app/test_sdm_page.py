@@ -127,6 +127,8 @@ def test_invalid_standards_in_the_database_show_a_message(demo_sqlite_url, tmp_p
     engine.dispose()
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     at = open_page(PAGE)
     no_exception(at)
     errors = " ".join(e.value for e in at.error)
@@ -138,6 +140,8 @@ def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
     url = copy_demo(demo_sqlite_url, tmp_path / "staff.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     at = open_page(PAGE, state={"sdm_wisn_open": True})
     no_exception(at)
     top_before = chart(at, SHORTAGE_TITLE)["data"][0]["y"][0]
@@ -156,6 +160,8 @@ def test_shortages_follow_the_data(demo_sqlite_url, tmp_path, monkeypatch):
                      .values(terisi=hired, bersertifikat=0))
     engine.dispose()
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
 
     at = open_page(PAGE)
     no_exception(at)
@@ -201,6 +207,8 @@ def test_training_follows_the_data_and_the_target_filter(demo_sqlite_url, tmp_pa
     url = copy_demo(demo_sqlite_url, tmp_path / "train.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     at = open_page(PAGE)
     no_exception(at)
     table = unit_table(at)
@@ -220,6 +228,8 @@ def test_training_follows_the_data_and_the_target_filter(demo_sqlite_url, tmp_pa
         conn.execute(insert(Pelatihan).values(bulan=end, kode_unit=code, peran=role, topik="lainnya", jumlah=500))
     engine.dispose()
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     at = open_page(PAGE)
     no_exception(at)
     row = unit_table(at)
@@ -231,6 +241,8 @@ def test_admin_sets_a_target_and_a_bad_one_changes_nothing(demo_sqlite_url, tmp_
     url = copy_demo(demo_sqlite_url, tmp_path / "target.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     at = open_page(PAGE, role="admin_data", state={"kom_target_edit_open": True})
     no_exception(at)
     assert [e for e in at.expander if e.label == "Ubah target kompetensi (admin data)"]

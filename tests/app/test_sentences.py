@@ -54,8 +54,12 @@ def ragged(tmp_path_factory):
     before = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = url
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     yield url
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     dispose_all()
     if before is None:
         os.environ.pop("DATABASE_URL", None)

@@ -24,6 +24,8 @@ def own_db(demo_sqlite_url, tmp_path, monkeypatch):
     url = copy_demo(demo_sqlite_url, tmp_path / "signin.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     yield get_engine(url)
     get_engine(url).dispose()
 

@@ -105,6 +105,8 @@ def test_pages_agree_with_the_cli(backend_url, state, monkeypatch, capsys):
     summary = summary_json(backend_url, f, monkeypatch, capsys)
     ind = summary["indikator"]
     st.cache_data.clear()
+    from data_access.caching import clear_caches
+    clear_caches()  # the shared query results are not Streamlit's
     clamped = Filters(start=dt.date.fromisoformat(summary["period_start"] + "-01"),
                       end=dt.date.fromisoformat(summary["period_end"] + "-01"))
     state_values = page_state(f.with_(start=clamped.start, end=clamped.end))

@@ -227,3 +227,11 @@ def test_make_test_checks_the_system_packages_before_any_test():
     check = next(i for i, line in enumerate(lines) if "tools/ensure_test_packages.py" in line)
     first_test = next(i for i, line in enumerate(lines) if "pytest" in line)
     assert check < first_test
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_no_merge_conflict_markers(doc: Path):
+    """A merge once left <<<<<<< / >>>>>>> lines in the README's pages table; markdown renders them as text."""
+    import re
+
+    assert not re.findall(r"^(?:<{7}|>{7}|={7})(?: |$)", doc.read_text(encoding="utf-8"), flags=re.M)
