@@ -4,9 +4,11 @@ tests/browser/test_proxy.py; these are the text rules, each tried where it could
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tools.serve_replicas import UserError, build_parser, http_context, top_level_statements
+from tools.serve_replicas import DEPLOY, UserError, build_parser, http_context, nginx_config, top_level_statements
 
 SITE = """# a comment with { a brace and a ; semicolon
 map $cookie_x $y {
@@ -44,6 +46,15 @@ def test_the_upstream_gets_the_replicas_and_keeps_its_other_directives():
 def test_a_site_file_it_cannot_use_is_a_sentence(broken: str):
     with pytest.raises(UserError):
         http_context(broken, ["127.0.0.1:8601"])
+
+
+def test_the_bundled_files_give_a_cookie_hash_upstream_and_an_http_listener(tmp_path: Path):
+    conf = nginx_config(["127.0.0.1:8601", "127.0.0.1:8602"], "127.0.0.1:8080", tmp_path, access_log=True)
+    assert "hash $tppo_sticky consistent;" in conf and "ip_hash" not in conf
+    assert "server 127.0.0.1:8601;" in conf and "server 127.0.0.1:8602;" in conf
+    assert "listen 127.0.0.1:8080;" in conf and "ssl" not in conf
+    assert f"include {DEPLOY / 'tppo-locations.conf'};" in conf and f"pid {tmp_path / 'nginx.pid'};" in conf
+    assert conf.count("{") == conf.count("}")
 
 
 def test_replicas_default_to_one_per_core_and_follow_the_environment(monkeypatch: pytest.MonkeyPatch):
