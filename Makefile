@@ -1,14 +1,19 @@
 # Two commands on a fresh machine:  make run   (set up and start on the embedded SQLite)
 #                                   make test  (the whole suite; .ci/run calls exactly this)
+# For an office (every core, behind nginx):  make serve
 # README.md documents both; tests/unit/test_readme.py checks that it names only targets and commands that exist.
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
 PORT    ?= 8501
+# make serve: nginx's port, the first replica's port, and the number of replicas (empty: one per core).
+SERVE_PORT   ?= 8080
+REPLICA_PORT ?= 8601
+REPLICAS     ?=
 export TPPO_GEO_DIR ?= $(abspath ../shared/geo)
 export TPPO_REFERENCE_DIR ?= $(abspath ../shared/reference)
 
-.PHONY: setup run test test-packages test-deep bench clean
+.PHONY: setup run serve test test-packages test-deep bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,6 +29,13 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
+
+# One replica per core (REPLICAS=N overrides) on 127.0.0.1:$(REPLICA_PORT).., behind nginx on :$(SERVE_PORT) with the
+# configuration of deploy/nginx (tools/serve_replicas.py; docs/DEPLOYMENT.md). Ctrl-C stops everything: the
+# launcher's 130 is the normal way out, so make does not add an error line of its own.
+serve: setup
+	$(BIN)/python tools/serve_replicas.py --port $(SERVE_PORT) --base-port $(REPLICA_PORT) \
+		$(if $(REPLICAS),--replicas $(REPLICAS)) || [ $$? -eq 130 ]
 
 # Everything but the browser tests on both cores, then the Chromium tests (one server and browser for the session).
 # worksteal: an idle worker takes tests from the busy one, so a few long AppTest/CLI cases do not leave one core
