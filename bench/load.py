@@ -1,5 +1,7 @@
-"""Load benchmark: many signed-in users at once, speaking Streamlit's own protocol (bench/stream_client.py), against
-the app and, in the same run, against the peer page (../shared/bench/peer_dashboard.py) served by its own process.
+"""Load benchmark: many signed-in users at once over Streamlit's own protocol, the app and the peer page side by side.
+
+The client (bench/stream_client.py) speaks the browser's websocket protocol, without a browser, to the app and, in the
+same run, to the peer page (../shared/bench/peer_dashboard.py) served by its own `streamlit run`.
 
     .venv/bin/python bench/load.py                     # one `streamlit run serve.py` on a demo SQLite, N = 1,5,10,20,40
     .venv/bin/python bench/load.py --quick             # N = 1,3, short think times: a smoke run of a minute or two
@@ -11,8 +13,8 @@ database the app uses), keeps the session cookie the app sets, then, with a seed
 action: chooses a province (sidebar filter) → Peta Asal Korban → changes modus → Kapasitas Sentra → Kesenjangan SDM →
 Ringkasan Eksekutif → another province. A peer user opens the peer page and moves its slider and its multiselect in
 turn, the same number of times with the same think times. An action lasts from the BackMsg to the final
-script_finished; its first delta is the first visible change. For each N the app is measured, then the peer (each
-alone on the machine, warm); the report puts their p95 side by side. Writes bench/results/load-latest.json (and a dated
+script_finished; its first delta is the first visible change. For each N the app is measured, then the peer (one after
+the other, both servers warm); the report puts their p95 side by side. Writes bench/results/load-latest.json (and a dated
 copy); figures, not pass/fail.
 """
 
@@ -543,6 +545,19 @@ def start_all(stack: contextlib.ExitStack, servers: dict) -> dict:
     return started
 
 
+def delete_accounts(database_url: str, count: int) -> None:
+    """The bench accounts and their sessions go (audited as every account change is)."""
+    from data_access.account_admin import AccountRefused, delete_user
+    from data_access.engine import get_engine
+
+    now = dt.datetime.now(dt.timezone.utc)
+    with get_engine(database_url).begin() as conn:
+        for user in range(count + 1):
+            with contextlib.suppress(AccountRefused):
+                delete_user(conn, account_name(user), "bench/load.py", now)
+    get_engine(database_url).dispose()
+
+
 def _local_url(url: str) -> str:
     # "localhost" may try ::1 first; the servers here listen on 127.0.0.1.
     return url.replace("://localhost:", "://127.0.0.1:")
@@ -605,6 +620,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--loops", type=int, default=1, help="passes through the scenario per user (1)")
     p.add_argument("--actions", type=int, help="at most this many scenario actions per user")
     p.add_argument("--seed", type=int, default=24)
+    p.add_argument("--delete-accounts", action="store_true", help="delete the bench-load-* accounts at the end (they "
+                                                                   "are kept by default, with a password nobody knows)")
     p.add_argument("--pause", type=float, default=2.0, help="seconds between phases (2)")
     p.add_argument("--no-warm-up", action="store_true", help="skip the unrecorded first pass of one user per target")
     p.add_argument("--raw", action="store_true", help="keep every action in the JSON")
@@ -674,7 +691,11 @@ def main(argv: list[str] | None = None) -> int:
             if t:
                 result["targets"][t.name] = {"url": t.url, "pids": t.pids, "self_started": not (
                     args.app_url if t.name == "app" else args.peer_url)}
-        result.update(asyncio.run(measure(args, cfg, app, peer)))
+        try:
+            result.update(asyncio.run(measure(args, cfg, app, peer)))
+        finally:
+            if args.delete_accounts:
+                delete_accounts(database_url, users)
     result["load_end"] = os.getloadavg()
     result["comparison"] = comparison(result["phases"])
     text = table(result)

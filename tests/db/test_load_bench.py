@@ -1,6 +1,7 @@
 """bench/load.py against a real `streamlit run serve.py` and the peer page on a small SQLite: one user signs in
 through the form, keeps the app's session cookie, changes a filter and switches page, each action ending at
-script_finished with its bytes counted; the result JSON holds the figures the report is made of."""
+script_finished with its bytes counted; the result JSON holds the figures the report is made of; --delete-accounts
+leaves no bench account behind."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import json
 
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import select
 
 import data_access.accounts as accounts
 from bench import load
 from data_access.engine import dispose_all, get_engine, migrate
+from data_access.schema import Akun
 from tests.fixture_data import load_small
 
 pytestmark = pytest.mark.slow
@@ -28,9 +31,12 @@ def result(tmp_path_factory) -> dict:
     with pytest.MonkeyPatch.context() as patch:  # cheap hashes for the bench accounts (the server reads the cost)
         patch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
         code = load.main(["--database-url", url, "--users", "1", "--actions", "2", "--think", "0.1,0.3", "--ramp", "0",
-                          "--pause", "0", "--no-warm-up", "--raw", "--out", str(out)])
+                          "--pause", "0", "--no-warm-up", "--raw", "--delete-accounts", "--out", str(out)])
     assert code == 0
-    return json.loads(out.read_text())
+    with get_engine(url).connect() as conn:
+        left = conn.execute(select(Akun.username).where(Akun.username.like("bench-load-%"))).all()
+    dispose_all()
+    return {**json.loads(out.read_text()), "accounts_left": left}
 
 
 def _phase(result: dict, target: str) -> dict:
@@ -59,6 +65,10 @@ def test_the_peer_page_is_driven_the_same_way(result):
     assert peer["failed_users"] == []
     assert [a["label"] for a in peer["actions_raw"]] == ["/", "years@slider", "regions@multiselect"]
     assert all(a["status"] == "FINISHED_SUCCESSFULLY" and a["payload_bytes"] > 0 for a in peer["actions_raw"])
+
+
+def test_the_bench_accounts_are_deleted_when_asked(result):
+    assert result["accounts_left"] == []
 
 
 def test_the_result_holds_the_report_figures(result):
