@@ -202,8 +202,6 @@ class StreamSession:
         for probe in ("/_stcore/health", "/_stcore/host-config"):
             res = await self._get(self.base_url + probe)
             action.wire_bytes += res.wire_bytes
-        if XSRF_COOKIE not in self.cookies:
-            raise ProtocolError("no _streamlit_xsrf cookie after /_stcore/health")
         await self.close()
         # A page load is a new session in the browser: its widget values and message cache start empty.
         self.widgets, self.held, self.cache, self.redirect = {}, {}, {}, None
@@ -213,7 +211,9 @@ class StreamSession:
         page_name = parts.path[len(base_path):].strip("/") if parts.path.startswith(base_path) else ""
         self.query_string = parts.query
         self.ws = await connect(
-            self._ws_url(), subprotocols=["streamlit", self.cookies[XSRF_COOKIE]],
+            # Without XSRF protection (server.enableXsrfProtection = false) there is no cookie and no second entry.
+            self._ws_url(), subprotocols=["streamlit", *([self.cookies[XSRF_COOKIE]] if XSRF_COOKIE in self.cookies
+                                                         else [])],
             additional_headers={"Cookie": _cookie_header(self.cookies), "Origin": self.origin},
             create_connection=CountingConnection, max_size=None, ping_interval=None, ping_timeout=None,
             open_timeout=self.timeout, user_agent_header="tppo-bench-load")

@@ -1,15 +1,17 @@
-"""The pure parts of bench/load.py and bench/stream_client.py: percentiles, the scenario's steps and choices, the
-app/peer comparison, the client's cookie jar. The protocol itself is tested against a real server in
-tests/db/test_load_bench.py."""
+"""The parts of bench/load.py and bench/stream_client.py that need no server: percentiles, the scenario's steps and
+choices, the app/peer comparison, the client's cookie jar, its message cache and widget values (fed with ForwardMsgs
+made here). The protocol itself is tested against a real server in tests/db/test_load_bench.py."""
 
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import load
-from bench.stream_client import _store_cookies
+from bench.stream_client import Action, StreamSession, _store_cookies, string_array
 
 
 @pytest.mark.parametrize("values, q, expected", [
@@ -73,3 +75,56 @@ def test_cookie_jar_keeps_sets_and_deletes():
     assert jar == {"_streamlit_xsrf": "2|a|b|1", "tppo_sesi": "abc"}
     _store_cookies(jar, ['tppo_sesi=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/'])
     assert jar == {"_streamlit_xsrf": "2|a|b|1"}
+
+
+def _element(key: str, hash_: str = "", pinned: bool = False) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.hash, msg.metadata.cacheable = hash_, bool(hash_)
+    msg.metadata.delta_path[:] = [0, 1]
+    widget = msg.delta.new_element.multiselect
+    widget.id, widget.set_value = f"$$ID-0123abcd-{key}", pinned
+    widget.options[:] = ["Bali", "Aceh"]
+    return msg
+
+
+def _finished(status=ForwardMsg.FINISHED_SUCCESSFULLY) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.script_finished = status
+    return msg
+
+
+def test_the_client_caches_big_elements_and_resolves_references_as_the_frontend_does():
+    session = StreamSession("http://127.0.0.1:1")
+    session.current = action = Action("filter", "prov", time.perf_counter())
+    session._handle(_element("w_prov", hash_="h1"), 20_000)
+    session._handle(_finished(ForwardMsg.FINISHED_EARLY_FOR_RERUN), 40)  # not the end of the action
+    assert not session._finished.is_set()
+    session._handle(_finished(), 40)
+    assert session._finished.is_set() and "h1" in session.cache
+    assert session.widgets["w_prov"].options == ["Bali", "Aceh"] and action.payload_bytes == 20_080
+
+    session._rerun_msg(changes=[string_array(session.widgets["w_prov"], ["Aceh"])])  # the client changes the filter
+    assert list(session.held) == ["$$ID-0123abcd-w_prov"]
+    assert list(session._rerun_msg().rerun_script.cached_message_hashes) == ["h1"]
+    session.current = again = Action("page", "same", time.perf_counter())
+    ref = ForwardMsg()
+    ref.ref_hash = "h1"
+    session._handle(ref, 60)  # the server sent a reference: the element is taken from the cache
+    session._handle(_element("w_modus", pinned=True), 300)
+    session._handle(_finished(), 40)
+    assert again.cache_refs == 1 and again.deltas == 2 and set(session.widgets) == {"w_prov", "w_modus"}
+    assert session.held  # the server did not pin w_prov: its value is sent again
+
+    for _ in range(3):  # runs without the element: dropped after max_cached_message_age (2) runs
+        session._handle(_finished(), 40)
+    assert session.cache == {} and session.missing_refs == 0
+
+
+def test_a_pinned_widget_is_no_longer_resent():
+    session = StreamSession("http://127.0.0.1:1")
+    session._handle(_element("w_prov"), 300)
+    session._handle(_finished(), 40)
+    session._rerun_msg(changes=[string_array(session.widgets["w_prov"], ["Aceh"])])
+    session._handle(_element("w_prov", pinned=True), 300)  # the script set st.session_state["w_prov"]
+    session._handle(_finished(), 40)
+    assert session.held == {}
