@@ -124,16 +124,16 @@ def prepare_database(database_url: str) -> None:
 
 @contextmanager
 def running_server(workdir: Path, database_url: str | None = None, port: int | None = None,
-                   prepare: bool = True, timeout: float = 90) -> Iterator[Server]:
+                   prepare: bool = True, timeout: float = 90, script: str = "serve.py") -> Iterator[Server]:
     """`streamlit run serve.py` (app.py plus the sign-in cookie routes) from the project root on a fresh SQLite
-    (unless given), killed on exit."""
+    (unless given), killed on exit. script: another page (bench/load.py serves the peer page the same way)."""
     workdir.mkdir(parents=True, exist_ok=True)
     database_url = database_url or f"sqlite:///{workdir / 'tppo.sqlite'}"
     if prepare:
         prepare_database(database_url)
     port = port or free_port()
     log_path = workdir / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with log_path.open("wb") as log:
         process = subprocess.Popen(cmd, cwd=PROJECT, env=server_env(workdir, database_url), stdout=log,
