@@ -16,7 +16,7 @@ from domain.messages import escape_markdown
 from domain.statements import alert_statements, ignored_note, reporting_summary
 from exports.indicator_tables import describe_filters, rising_rule, unit_scope_note
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance, say
+from ui.frame import download_table, empty_state, page_header, provenance, say, show_table
 from ui.i18n import current_lang, t
 from ui.reporting_section import as_of_note, overdue_table
 
@@ -86,7 +86,8 @@ st.caption(unit_scope_note(f, lang))
 r = a.referrals
 referrals = pd.DataFrame({
     "unit": r.get("kode_unit", pd.Series(dtype=str)).map(unit_names),
-    "utilisasi": r.get("utilisasi", pd.Series(dtype=float)).round(3),
+    # In percent: a fraction printed as 1.139 reads as "one thousand one hundred thirty-nine" in Indonesian.
+    "utilisasi": (r.get("utilisasi", pd.Series(dtype=float)) * 100).round(1),
     "tempat_kosong": r.get("tempat_kosong", pd.Series(dtype="Int64")),
     "peringkat": r.get("peringkat", pd.Series(dtype="Int64")),
     "tujuan": r.get("kode_unit_tujuan", pd.Series(dtype=str)).map(unit_names).fillna(t("tin.ref.no_candidate")),
@@ -96,7 +97,7 @@ referrals = pd.DataFrame({
 })
 referrals = referrals.rename(columns={c: t(f"tin.ref.col.{c}", month=month) for c in referrals.columns})
 if not referrals.empty:  # an empty list is explained by the alert sentence above (none, no unit, no data)
-    st.dataframe(referrals, hide_index=True, height="content", key="tin_ref_table")
+    show_table(referrals, height="content", key="tin_ref_table")  # numbers in the reader's locale ("113,9")
 download_table(referrals, "rujukan_kapasitas", f, ("okupansi", "unit_layanan"))
 if state.anchor:
     provenance(t("kap.source"), f.with_(start=state.anchor, end=state.anchor), ("okupansi", "unit_layanan"))
@@ -130,6 +131,6 @@ if watch.empty:
     else:
         st.info(t("jar.rising.short", have=baseline_months, months=trends.MIN_BASELINE_MONTHS))
 else:
-    st.dataframe(watch, hide_index=True, height="content", key="tin_watch_table")
+    show_table(watch, height="content", key="tin_watch_table")
 download_table(watch, "wilayah_pantauan", f, ("kasus",))
 provenance(t("eks.source.kasus"), f.with_(start=a.recent.start), ("kasus",))

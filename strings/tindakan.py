@@ -51,7 +51,7 @@ CATALOG = {
     "tin.ref.none": {"id": "Tidak ada unit dalam peringatan.", "en": "No unit is on alert."},
     "tin.ref.no_candidate": {"id": "tidak ada unit dengan tempat kosong", "en": "no unit with free places"},
     "tin.ref.col.unit": {"id": "Unit dalam peringatan", "en": "Unit on alert"},
-    "tin.ref.col.utilisasi": {"id": "Utilisasi {month}", "en": "Utilisation {month}"},
+    "tin.ref.col.utilisasi": {"id": "Utilisasi {month} (%)", "en": "Utilisation {month} (%)"},
     "tin.ref.col.tempat_kosong": {"id": "Tempat kosong", "en": "Free places"},
     "tin.ref.col.peringkat": {"id": "Urutan", "en": "Rank"},
     "tin.ref.col.tujuan": {"id": "Unit tujuan", "en": "Unit to refer to"},

@@ -12,6 +12,7 @@ from data_access.engine import get_engine
 from data_access.indicators import connection_runner, headline_indicators
 from domain.submissions import due_date
 from domain.filters import Filters
+from domain.formatting import fmt_dec
 from tests.helpers import no_exception, open_page, texts
 
 PAGE = "daftar_tindakan"
@@ -42,8 +43,13 @@ def test_three_lists_with_evidence_and_downloads(app_env, demo_sqlite_url, role)
     assert "Dihitung per 31 Agu 2025" in body  # the demo's own date, not today (no "500 days late")
     referrals = frame_with(at, "Unit tujuan")
     assert len(referrals) == len(expected.referrals) and referrals["Jarak (km)"].notna().all()
+    # Utilisation in percent with a decimal comma (issue 25: "1.139" read as one thousand one hundred thirty-nine).
+    utilisation = referrals[next(c for c in referrals.columns if c.startswith("Utilisasi") and c.endswith("(%)"))]
+    assert list(utilisation) == [fmt_dec(v * 100, 1, "id") for v in expected.referrals["utilisasi"]]
+    assert all("," in v and "." not in v for v in utilisation)
     watch = frame_with(at, "Rasio")
-    assert "Nusa Tenggara Barat" in set(watch["Provinsi"]) and (watch["p (Poisson)"] < 0.05).all()
+    p_values = watch["p (Poisson)"].str.replace(",", ".").astype(float)
+    assert "Nusa Tenggara Barat" in set(watch["Provinsi"]) and (p_values < 0.05).all()
     assert "Jendela: Mei–Jul 2025 dibanding Mei 2024 – Apr 2025." in body
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("Unduh CSV") == 3 and labels.count("Unduh Excel") == 3
