@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from data_access.engine import get_engine
 from demo.loader import ensure_database
 from data_access.importing import table_checksums
 from domain.formatting import fmt_int
 from domain.validation import KINDS
+from tests.db.databases import clone_database
 from tests.helpers import no_exception, open_page, texts
 
 KASUS = list(KINDS["kasus"].names)
@@ -50,12 +49,7 @@ def own_db(built_url, tmp_path, monkeypatch):
     """A private copy of a demo database: these tests write, the session's demo database must stay as it is."""
     import streamlit as st
 
-    target = tmp_path / "kelola.sqlite"
-    src, dst = sqlite3.connect(make_url(built_url).database), sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    url = f"sqlite:///{target}"
+    url = clone_database(built_url, tmp_path)
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
     from data_access.caching import clear_caches

@@ -4,16 +4,15 @@ result sentence and audit row, a reset typed twice, no removing one's own accoun
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from data_access.accounts import create_account, open_session, redeem_handover, session_by_token, verify_login
 from data_access.engine import get_engine
 from data_access.schema import Akun, ImportBatch
 from demo.loader import ensure_database
+from tests.db.databases import clone_database
 from tests.helpers import no_exception, open_page, texts
 
 ADMIN = "uji.admin"
@@ -35,12 +34,7 @@ def own_db(built_url, tmp_path, monkeypatch):
     """A private copy: these tests change accounts."""
     import streamlit as st
 
-    target = tmp_path / "akun.sqlite"
-    src, dst = sqlite3.connect(make_url(built_url).database), sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    url = f"sqlite:///{target}"
+    url = clone_database(built_url, tmp_path)
     monkeypatch.setenv("DATABASE_URL", url)
     st.cache_data.clear()
     from data_access.caching import clear_caches
