@@ -19,6 +19,7 @@ from domain.formatting import fmt_dec, fmt_int, fmt_month, fmt_pct
 from exports.indicator_tables import unit_scope_note
 from domain.taxonomy import TIPE_UNIT
 from settings import load_settings
+from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
 from ui.filters import current_filters
 from ui.frame import ALERT_ELEMENT, download_table, empty_state, page_header, provenance, say, show_table
@@ -131,5 +132,6 @@ st.caption(t("kap.map.caption"))
 staffing = get_staffing(kuartal=get_staff_quarter(used.end), provinsi=filters.provinsi)
 map_frame = unit_map_frame(metrics, units, staffing)
 tiles = load_settings().tile_url
-show_map(make_capacity_map, map_frame, get_boundaries("provinsi", overview=True), tiles=tiles, lang=lang, key="kap_map", height=520)
+show_map(make_capacity_map, map_frame, get_boundaries("provinsi", overview=True), tiles=tiles, lang=lang,
+         geometry_url=boundary_url(None), key="kap_map", height=520)
 provenance(source, shown, KINDS)

@@ -15,6 +15,7 @@ from domain.statements import ignored_note
 from domain.periods import months_between
 from domain.rates import population_matches
 from settings import load_settings
+from ui.boundary_route import boundary_url
 from ui.cached import memo, show_map
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance, ranking_widths, say
@@ -99,11 +100,13 @@ with map_col:
     if boundaries is not None and len(boundaries):
         tiles = load_settings().tile_url
         if drill is None:
-            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, lang=lang, key="peta_peta_prov",
+            show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, lang=lang,
+                     geometry_url=boundary_url(None), key="peta_peta_prov",
                      height=MAP_HEIGHT, returned_objects=["last_active_drawing"], on_change=on_map_click)
             st.caption(t("peta.klik_hint"))
         else:
             show_map(make_choropleth_map, boundaries, known, metric, scheme=scheme, tiles=tiles, zoom_to_data=True, lang=lang,
+                     geometry_url=boundary_url(drill),
                      key="peta_peta_kab", height=MAP_HEIGHT, returned_objects=[])
     elif drill is None:
         st.info(t("peta.no_boundaries"), icon="ℹ️")

@@ -14,6 +14,7 @@ from domain.messages import format_headline
 from exports.deck import PPTX_MIME, build_deck
 from exports.indicator_tables import comparison_notes, headline_frame, latest_like_window, unit_scope_note
 from settings import load_settings
+from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
 from ui.eksekutif_sections import alerts_section
 from ui.filters import current_filters, set_period
@@ -88,6 +89,7 @@ with left:
         st.warning(t("eks.map.missing"))
     else:
         show_map(make_choropleth_map, boundaries, values, "count", tiles=load_settings().tile_url, lang=lang,
+                 geometry_url=boundary_url(None),
                  key="eks_map", height=480 if not presenting else 620)
     provenance(source, b.filters, ("kasus",))
 with right:

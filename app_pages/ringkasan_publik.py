@@ -22,6 +22,7 @@ from domain.taxonomy import MODUS, names
 from exports.open_data import open_tables, package_zip
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from settings import load_settings
+from ui.boundary_route import boundary_url
 from ui.cached import figure, show_map
 from ui.frame import CSV_MIME, XLSX_MIME, download_button, empty_state
 from ui.i18n import current_lang, t
@@ -122,6 +123,7 @@ else:
               "small": t("publik.map.small"), "hidden": t("publik.map.hidden"),
               "no_data": t("publik.map.no_data"), "note": t("publik.map.note")}
     show_map(make_protected_map, boundaries, values, rules, labels=labels, display=shown, lang=lang,
+             geometry_url=boundary_url(None),
              key="publik_peta", height=480)
     source_caption()
 with st.expander(t("publik.data_table"), expanded=boundaries is None):

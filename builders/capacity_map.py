@@ -6,7 +6,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from builders.maps import BOUNDARY_ATTRIBUTION, feature_collection, make_unit_map
+from builders.maps import BOUNDARY_ATTRIBUTION, boundary_layer, make_unit_map
 from strings import DEFAULT_LANG
 
 OUTLINE_PANE = "batas_provinsi"
@@ -15,12 +15,15 @@ OUTLINE = "#9e9e9e"
 
 
 def make_capacity_map(units: pd.DataFrame, boundaries: gpd.GeoDataFrame | None, *, tiles: str | None = None,
-                      lang: str = DEFAULT_LANG) -> folium.Map:
-    """The unit map (builders.maps.make_unit_map) over province outlines, land filled white without tiles."""
-    return add_province_outlines(make_unit_map(units, tiles=tiles, lang=lang), boundaries, fill=not tiles)
+                      geometry_url: str | None = None, lang: str = DEFAULT_LANG) -> folium.Map:
+    """The unit map (builders.maps.make_unit_map) over province outlines, land filled white without tiles.
+    geometry_url: where the browser fetches the outlines (builders.maps.boundary_layer); None puts them inline."""
+    return add_province_outlines(make_unit_map(units, tiles=tiles, lang=lang), boundaries, fill=not tiles,
+                                 geometry_url=geometry_url, lang=lang)
 
 
-def add_province_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame | None, *, fill: bool = True) -> folium.Map:
+def add_province_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame | None, *, fill: bool = True,
+                          geometry_url: str | None = None, lang: str = DEFAULT_LANG) -> folium.Map:
     """Draws province outlines (kode, nama, geometry) below every other layer; clicks pass through to the units.
 
     fill paints land white on the pale sea (use False over a tile layer). None (no boundary file)
@@ -31,8 +34,8 @@ def add_province_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame | None, *,
         return m
     # overlayPane, where the circles live, has z-index 400: the outlines go just below it.
     folium.map.CustomPane(OUTLINE_PANE, z_index=350, pointer_events=False).add_to(m)
-    folium.GeoJson(
-        feature_collection(boundaries, boundaries[["nama"]]),
+    boundary_layer(
+        boundaries, boundaries[["kode"]].astype(str), geometry_url, lang,
         name=OUTLINE_PANE,
         control=False,
         interactive=False,

@@ -131,3 +131,150 @@ class MapStyle(MacroElement):
         super().__init__()
         self._name = "MapStyle"
         self.background = theme.MAP_BACKGROUND
+
+
+class FetchedGeoJson(folium.GeoJson):
+    """A GeoJson layer whose geometry the browser fetches once from the app's own `/batas/` route (issue 24).
+
+    Inline, the province outlines are 0.44 MB of every map script, rebuilt and sent over the websocket at each
+    filter change although only the colours and tooltip values changed. Here the script carries the values per
+    area (`properties`, keyed by `kode`) and the styles folium computes from them; the geometry comes from `url`,
+    which the browser keeps for a year (the URL names the boundary file's digest). The served features carry only
+    their `kode`: the fetched ones are given the values of their code, and with `only_listed` the areas without
+    values are left out, so the map draws exactly the areas it was built with.
+
+    properties: one row per area with a `kode` column (the other columns become feature properties, as
+    folium.GeoJson would see them inline: style, highlight and tooltip fields are checked against them).
+    """
+
+    # streamlit-folium builds its script from each element's `script` macro, not from render(): the layer's own
+    # script (folium's, with no inline features) and the fetch are both in this macro.
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.layer_script(kwargs) }}
+        (function () {
+            var values = {{ this.values|tojson }};
+            fetch({{ this.url|tojson }}, {credentials: "same-origin"})
+                .then(function (response) {
+                    if (!response.ok) { throw new Error("HTTP " + response.status); }
+                    return response.json();
+                })
+                .then(function (data) {
+                    data.features = data.features.filter(function (feature) {
+                        var own = values[feature.properties.kode];
+                        if (own === undefined) { return {{ "false" if this.only_listed else "true" }}; }
+                        feature.properties = Object.assign({}, feature.properties, own);
+                        return true;
+                    });
+                    {{ this.get_name() }}_add(data);
+                })
+                .catch(function (error) {
+                    console.error(error);
+                    var note = L.control({position: "bottomleft"});
+                    note.onAdd = function () {
+                        var div = L.DomUtil.create("div", "tppo-legend");
+                        div.setAttribute("role", "alert");
+                        div.style.cssText = "background:#fff;padding:4px 8px;border-radius:4px;font:13px sans-serif";
+                        div.textContent = {{ this.error_text|tojson }};
+                        return div;
+                    };
+                    note.addTo({{ this.parent_map.get_name() }});
+                });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, properties: pd.DataFrame, url: str, *, only_listed: bool = True,
+                 error_text: str = "Batas wilayah tidak dapat dimuat.", **kwargs):
+        if "kode" not in properties.columns:
+            raise ValueError("properties harus memiliki kolom kode")
+        records = properties.assign(kode=properties["kode"].astype(str)).to_dict(orient="records")
+        # Geometry-less features: folium needs the properties (style map, tooltip fields), never the shapes.
+        super().__init__({"type": "FeatureCollection",
+                          "features": [{"type": "Feature", "properties": r, "geometry": None} for r in records]},
+                         **kwargs)
+        self.url = url
+        self.only_listed = only_listed
+        self.error_text = error_text
+        self.values = {r["kode"]: {k: v for k, v in r.items() if k != "kode"} for r in records}
+
+    def layer_script(self, kwargs: object = None) -> str:
+        """folium.GeoJson's script for this layer without inline features (the style maps are set by render)."""
+        full, self.data = self.data, {"type": "FeatureCollection", "features": []}
+        try:
+            return folium.GeoJson._template.module.script(self, kwargs)
+        finally:
+            self.data = full
+
+
+class VectorBatch(MacroElement):
+    """Many circle markers, circles or lines of one kind, drawn from compact arrays in one loop (issue 24).
+
+    folium writes a ~0.5 KB block of script per marker and builds a Python object for each: the coverage map's
+    500 origins were 0.25 MB and most of its build time, resent at each filter change. Here a row is
+    [latlngs, size, style index, tooltip parts]: size is the radius in pixels (circleMarker), in metres (circle)
+    or the line weight (polyline); the styles are Leaflet path options shared by many rows. A tooltip is the
+    `lines` whose part is not None, each line's "{}" replaced by its part (parts are HTML: escape data first);
+    tooltip_html composes it the same way in Python.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function () {
+                var styles = {{ this.styles|tojson }};
+                var lines = {{ this.lines|tojson }};
+                var rows = {{ this.rows|tojson }};
+                rows.forEach(function (row) {
+                    var options = Object.assign({}, styles[row[2]]);
+                    options[{{ this.size_option|tojson }}] = row[1];
+                    var layer = L.{{ this.kind }}(row[0], options);
+                    if (row[3]) {
+                        var text = [];
+                        row[3].forEach(function (part, i) {
+                            if (part !== null) { text.push(lines[i].split("{}").join(part)); }
+                        });
+                        layer.bindTooltip(text.join("<br>"), {sticky: {{ this.sticky|tojson }}});
+                    }
+                    layer.addTo({{ this._parent.get_name() }});
+                });
+            })();
+        {% endmacro %}
+        """
+    )
+
+    _SIZE = {"circleMarker": "radius", "circle": "radius", "polyline": "weight"}
+
+    def __init__(self, kind: Literal["circleMarker", "circle", "polyline"], lines: tuple[str, ...] = ("{}",),
+                 sticky: bool = False):
+        super().__init__()
+        self._name = "VectorBatch"
+        self.kind = kind
+        self.size_option = self._SIZE[kind]
+        self.lines = list(lines)
+        self.sticky = sticky
+        self.styles: list[dict] = []
+        self.rows: list[list] = []
+
+    def add(self, latlngs, size: float, style: dict, parts: list[str | None] | None = None) -> None:
+        """One vector: latlngs (lat, lon) or a list of them for a line; style: Leaflet path options."""
+        if style not in self.styles:
+            self.styles.append(style)
+        if parts is not None and len(parts) != len(self.lines):
+            raise ValueError("satu bagian per baris keterangan")
+        self.rows.append([_rounded(latlngs), round(float(size), 1), self.styles.index(style), parts])
+
+    def tooltip_html(self, row: list) -> str | None:
+        parts = row[3]
+        if not parts:
+            return None
+        return "<br>".join(line.replace("{}", part) for line, part in zip(self.lines, parts) if part is not None)
+
+
+def _rounded(latlngs):
+    # 4 decimals (~11 m, the boundary files' precision); the array is sent at each filter change.
+    if isinstance(latlngs[0], (list, tuple)):
+        return [_rounded(p) for p in latlngs]
+    return [round(float(latlngs[0]), 4), round(float(latlngs[1]), 4)]

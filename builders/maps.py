@@ -15,7 +15,9 @@ from builders import theme
 from builders.folium_kit import (
     INDONESIA_BOUNDS,
     Attribution,
+    FetchedGeoJson,
     Legend,
+    VectorBatch,
     base_map,
     escape_html,
     swatch_row,
@@ -86,6 +88,19 @@ def feature_collection(gdf: gpd.GeoDataFrame, properties: pd.DataFrame) -> dict:
     }
 
 
+def boundary_layer(gdf: gpd.GeoDataFrame, properties: pd.DataFrame, geometry_url: str | None = None,
+                   lang: str = DEFAULT_LANG, **kwargs) -> folium.GeoJson:
+    """A GeoJson layer of boundary areas with the given properties (a `kode` column among them).
+
+    With geometry_url (ui.boundary_route.boundary_url of the same boundary set) the browser fetches the shapes
+    once and the map carries only the properties; without it (exports, `streamlit run app.py`) they are inline.
+    """
+    if geometry_url:
+        return FetchedGeoJson(properties.reset_index(drop=True), geometry_url,
+                              error_text=tr("map.boundaries_failed", lang), **kwargs)
+    return folium.GeoJson(feature_collection(gdf, properties), **kwargs)
+
+
 def class_fills(n_classes: int) -> tuple[str, ...]:
     """Fill colours for positive classes 1..n: the darker end of the sequential palette when n < 5.
 
@@ -115,11 +130,13 @@ def make_choropleth_map(
     tiles: str | None = None,
     tiles_attribution: str | None = None,
     zoom_to_data: bool = False,
+    geometry_url: str | None = None,
     lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     """Classed choropleth of victims by area: every boundary drawn, zero and "tidak ada data" kept apart.
 
     zoom_to_data fits the view to the given boundaries (a drilled-down province) instead of all of Indonesia.
+    geometry_url: where the browser fetches these boundaries (boundary_layer); None puts them inline.
 
     boundaries: kode, nama, geometry (data_access.boundaries). values: kode, nama, jumlah, populasi,
     rate. metric "rate" maps victims per 100,000 population, "count" the number of victims; the
@@ -159,8 +176,8 @@ def make_choropleth_map(
                "rate_teks": tr("map.metric.rate", lang)}
     bounds = _data_bounds(data) if zoom_to_data and len(data) else INDONESIA_BOUNDS
     m = base_map(tiles, tiles_attribution, bounds, lang=lang)
-    folium.GeoJson(
-        feature_collection(data, properties),
+    boundary_layer(
+        data, properties, geometry_url, lang,
         name=tr(f"map.metric.{metric}", lang),
         style_function=style,
         highlight_function=lambda _feature: {"weight": 2.5, "color": "#000000"},
@@ -383,6 +400,7 @@ def make_flow_map(
     tiles: str | None = None,
     tiles_attribution: str | None = None,
     basemap: gpd.GeoDataFrame | None = None,
+    basemap_url: str | None = None,
     labelled: int = 8,
     lang: str = DEFAULT_LANG,
 ) -> folium.Map:
@@ -392,6 +410,7 @@ def make_flow_map(
     pairs are summed; pairs without coordinates or victims are left out. The view covers Indonesia
     and every destination. basemap (the offline province outlines) is drawn under the lines, so they do not
     float in empty space without tiles; the `labelled` largest destinations carry their name on the map.
+    basemap_url: where the browser fetches the basemap's shapes (boundary_layer); None puts them inline.
     """
     keys = ["asal_nama", "asal_lat", "asal_lon", "tujuan_nama", "tujuan_lat", "tujuan_lon"]
     _require(flows, (*keys, "jumlah"), "flows")
@@ -410,38 +429,29 @@ def make_flow_map(
     lons = [west, east, *pairs["asal_lon"], *pairs["tujuan_lon"]]
     m = base_map(tiles, tiles_attribution, bounds=((min(lats), min(lons)), (max(lats), max(lons))), lang=lang)
     if basemap is not None and len(basemap):
-        folium.GeoJson(
-            feature_collection(basemap, pd.DataFrame(index=range(len(basemap)))),
+        boundary_layer(
+            basemap, basemap[["kode"]].astype(str), basemap_url, lang,
             name="basemap",
             style_function=lambda _: FLOW_BASEMAP_STYLE,
             control=False,
         ).add_to(m)
+    lines = VectorBatch("polyline", sticky=True)
+    line_style = {"color": theme.FLOW_LINE, "opacity": 0.6}
     for i, flow in pairs.iterrows():
         text = (
             f"{escape_html(flow['asal_nama'])} → {escape_html(flow['tujuan_nama'])}: "
             + tr("map.flow.victims", lang, n=format_number(flow["jumlah"], lang=lang))
         )
-        folium.PolyLine(
-            [(flow["asal_lat"], flow["asal_lon"]), (flow["tujuan_lat"], flow["tujuan_lon"])],
-            color=theme.FLOW_LINE,
-            weight=float(weights[i]),
-            opacity=0.6,
-            tooltip=folium.Tooltip(text, sticky=True),
-        ).add_to(m)
+        lines.add([(flow["asal_lat"], flow["asal_lon"]), (flow["tujuan_lat"], flow["tujuan_lon"])], weights[i],
+                  line_style, [text])
+    lines.add_to(m)
     for side, colour in (("asal", theme.FLOW_LINE), ("tujuan", theme.UNIT_MARKER)):
         totals = pairs.groupby([f"{side}_nama", f"{side}_lat", f"{side}_lon"], as_index=False)["jumlah"].sum()
-        for _, point in totals.iterrows():
-            folium.CircleMarker(
-                location=(point[f"{side}_lat"], point[f"{side}_lon"]),
-                radius=3,
-                color=colour,
-                fill=True,
-                fill_opacity=1.0,
-                tooltip=folium.Tooltip(
-                    f"{escape_html(point[f'{side}_nama'])}: "
-                    + tr("map.flow.victims", lang, n=format_number(point["jumlah"], lang=lang))
-                ),
-            ).add_to(m)
+        ends = VectorBatch("circleMarker")
+        for point in totals.itertuples(index=False):
+            ends.add((point[1], point[2]), 3, {"color": colour, "fill": True, "fillOpacity": 1.0},
+                     [f"{escape_html(point[0])}: " + tr("map.flow.victims", lang, n=format_number(point[3], lang=lang))])
+        ends.add_to(m)
         if side == "tujuan":
             top_points = totals.nlargest(labelled, "jumlah", keep="first")
             span = (min(lons), max(lons))
@@ -494,60 +504,43 @@ def make_coverage_layer(
     layer = folium.FeatureGroup(name=name or tr("map.coverage.title", lang), control=False)
     placed_units = units.dropna(subset=["lat", "lon"])
     unit_names = dict(zip(placed_units["kode_unit"].astype(str), placed_units["nama"]))
-    for _, unit in placed_units.iterrows():
-        location = (float(unit["lat"]), float(unit["lon"]))
-        # Leaflet draws metre radii on the Mercator plane: close enough at Indonesia's latitudes.
-        folium.Circle(
-            location=location,
-            radius=threshold_km * 1000.0,
-            color=theme.UNIT_MARKER,
-            weight=0.6,
-            dash_array="4 4",
-            fill=True,
-            fill_color=theme.COVERAGE_NEAR,
-            fill_opacity=0.05,
-            interactive=False,
-        ).add_to(layer)
-        folium.CircleMarker(
-            location=location,
-            radius=4,
-            color="#ffffff",
-            weight=1,
-            fill=True,
-            fill_color=theme.UNIT_MARKER,
-            fill_opacity=1.0,
-            tooltip=folium.Tooltip(tr("map.coverage.unit", lang, nama=escape_html(unit["nama"]))),
-        ).add_to(layer)
+    # Leaflet draws metre radii on the Mercator plane: close enough at Indonesia's latitudes.
+    reach = VectorBatch("circle")
+    unit_dots = VectorBatch("circleMarker", (tr("map.coverage.unit", lang, nama="{}"),))
+    reach_style = {"color": theme.UNIT_MARKER, "weight": 0.6, "dashArray": "4 4", "fill": True,
+                   "fillColor": theme.COVERAGE_NEAR, "fillOpacity": 0.05, "interactive": False}
+    dot_style = {"color": "#ffffff", "weight": 1, "fill": True, "fillColor": theme.UNIT_MARKER, "fillOpacity": 1.0}
+    for unit in placed_units.itertuples():
+        location = (unit.lat, unit.lon)
+        reach.add(location, threshold_km * 1000.0, reach_style)
+        unit_dots.add(location, 4, dot_style, [escape_html(unit.nama)])
 
     placed = origins.dropna(subset=["lat", "lon"])
     jumlah = pd.to_numeric(placed["jumlah"]).fillna(0).astype(float)
     radii = _sqrt_scale(jumlah, min_radius_px, max_radius_px)
+    points = VectorBatch("circleMarker", (
+        "<b>{}</b>",
+        f"{tr('map.metric.count', lang)}: {{}}",
+        tr("map.coverage.distance", lang, jarak="{}"),
+        tr("map.coverage.nearest", lang, nama="{}"),
+    ))
+    nearest_of = placed["kode_unit_terdekat"].astype(str) if "kode_unit_terdekat" in placed.columns else None
     for i in jumlah.sort_values(ascending=False, kind="mergesort").index:
-        origin = placed.loc[i]
-        jarak = origin["jarak_km"]
+        jarak = placed.at[i, "jarak_km"]
         colour = (
             theme.NO_DATA_FILL if pd.isna(jarak)
             else theme.COVERAGE_FAR if jarak > threshold_km
             else theme.COVERAGE_NEAR
         )
-        lines = [
-            f"<b>{escape_html(origin['nama'])}</b>",
-            f"{tr('map.metric.count', lang)}: {format_number(origin['jumlah'], lang=lang)}",
-            tr("map.coverage.distance", lang, jarak=_format_km(jarak, lang)),
-        ]
-        nearest = unit_names.get(str(origin.get("kode_unit_terdekat")))
-        if nearest is not None:
-            lines.append(tr("map.coverage.nearest", lang, nama=escape_html(nearest)))
-        folium.CircleMarker(
-            location=(float(origin["lat"]), float(origin["lon"])),
-            radius=float(radii[i]),
-            color="#ffffff",
-            weight=1,
-            fill=True,
-            fill_color=colour,
-            fill_opacity=0.85,
-            tooltip=folium.Tooltip("<br>".join(lines)),
-        ).add_to(layer)
+        nearest = None if nearest_of is None else unit_names.get(nearest_of.at[i])
+        points.add(
+            (placed.at[i, "lat"], placed.at[i, "lon"]), radii[i],
+            {"color": "#ffffff", "weight": 1, "fill": True, "fillColor": colour, "fillOpacity": 0.85},
+            [escape_html(placed.at[i, "nama"]), format_number(placed.at[i, "jumlah"], lang=lang), _format_km(jarak, lang),
+             None if nearest is None else escape_html(nearest)],
+        )
+    for batch in (reach, unit_dots, points):
+        batch.add_to(layer)
     return layer
 
 

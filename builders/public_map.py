@@ -18,7 +18,7 @@ import pandas as pd
 
 from builders import theme
 from builders.folium_kit import Attribution, Legend, base_map, escape_html, swatch_row
-from builders.maps import BOUNDARY_ATTRIBUTION, FILL_OPACITY, class_fills, feature_collection
+from builders.maps import BOUNDARY_ATTRIBUTION, FILL_OPACITY, boundary_layer, class_fills
 from domain.disclosure import SECONDARY_MARKER, DisclosureRules
 from domain.formatting import fmt_int
 from domain.rates import classify
@@ -52,6 +52,7 @@ def make_protected_map(
     k: int = MAX_CLASSES,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    geometry_url: str | None = None,
     lang: str = "id",
 ) -> folium.Map:
     """Classed map of published province cells.
@@ -59,7 +60,8 @@ def make_protected_map(
     boundaries: kode, nama, geometry. values: kode, nilai (published int or None), teks (marker or None),
     as domain.publication.map_values gives. display: kode -> text for the tooltip (e.g. "1.235" or "<10")
     in the page's language; defaults to the value itself. labels: legend and tooltip words (default_labels
-    keys). A boundary without a published cell is "tidak ada data", never 0.
+    keys). A boundary without a published cell is "tidak ada data", never 0. geometry_url: where the browser
+    fetches the boundaries (builders.maps.boundary_layer); None puts them inline.
     """
     if not 1 <= k <= MAX_CLASSES:
         raise ValueError(f"k harus 1..{MAX_CLASSES}, bukan {k}")
@@ -79,8 +81,8 @@ def make_protected_map(
                 "color": theme.BORDER, "weight": 0.5}
 
     m = base_map(tiles, tiles_attribution)
-    folium.GeoJson(
-        feature_collection(boundaries, properties),
+    boundary_layer(
+        boundaries, properties, geometry_url, lang,
         name=words["title"],
         style_function=style,
         highlight_function=lambda _feature: {"weight": 2.5, "color": "#000000"},

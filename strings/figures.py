@@ -11,6 +11,8 @@ CATALOG = {
     "map.scheme.natural_breaks": {"id": "kelas Jenks (Fisher)", "en": "Jenks (Fisher) classes"},
     "map.area": {"id": "Wilayah", "en": "Area"},
     "map.base_layer": {"id": "Peta dasar", "en": "Base map"},
+    "map.boundaries_failed": {"id": "Batas wilayah tidak dapat dimuat; muat ulang halaman.",
+                              "en": "The boundaries could not be loaded; reload the page."},
     "map.attribution": {"id": "Batas wilayah © 2024 Cahya DSN (cahyadsn/wilayah_boundaries), MIT",
                         "en": "Boundaries © 2024 Cahya DSN (cahyadsn/wilayah_boundaries), MIT"},
     "map.circle_victims": {"id": "Luas lingkaran sebanding dengan jumlah korban.",

@@ -17,6 +17,7 @@ from domain.filters import Filters
 from domain.formatting import fmt_int, fmt_pct
 from domain.geo import coverage, nearest_unit
 from settings import load_settings
+from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
 from ui.frame import download_table, provenance
 from ui.i18n import t
@@ -50,7 +51,7 @@ def destinations_section(filters: Filters, drill: str | None, provinces: pd.Data
                         key="peta_sankey", width="stretch")
         with s2:
             show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, lang=lang, key="peta_peta_arus",
-                     height=460, basemap=get_boundaries("provinsi", overview=True))
+                     height=460, basemap=get_boundaries("provinsi", overview=True), basemap_url=boundary_url(None))
             if len(flows) > MAX_FLOW_LINES:
                 st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
             missing = int(flows[["tujuan_lat", "tujuan_lon"]].isna().any(axis=1).sum())

@@ -27,6 +27,7 @@ from builders.maps import (
     make_unit_map,
     utilisation_band,
 )
+from builders.folium_kit import VectorBatch
 from builders.offline_assets import DEFAULT_URL_PREFIX, configure_folium_offline, vendor_assets
 from data_access.boundaries import GEO_DIR_ENV, OVERVIEW_TOLERANCE, load_boundaries, simplify_coverage
 from domain.rates import NO_DATA_LABEL
@@ -388,17 +389,21 @@ FLOWS = pd.DataFrame(
 )
 
 
+def _batches(parent, kind: str) -> list[VectorBatch]:
+    return [c for c in parent._children.values() if isinstance(c, VectorBatch) and c.kind == kind]
+
+
 def test_flow_map_sums_pairs_weights_by_count_and_covers_destinations():
     m = make_flow_map(FLOWS, max_weight_px=12, min_weight_px=1)
-    lines = [c for c in m._children.values() if isinstance(c, folium.PolyLine)]
-    assert len(lines) == 3  # two Jawa Timur rows summed; the zero flow is left out
-    weights = {tuple(line.locations[0]): line.options["weight"] for line in lines}
+    (lines,) = _batches(m, "polyline")
+    assert len(lines.rows) == 3  # two Jawa Timur rows summed; the zero flow is left out
+    weights = {tuple(row[0][0]): row[1] for row in lines.rows}
     # Width ∝ √count: 1,200 → 12 px, 300 → 6 px, 75 → 3 px.
     assert weights[(-7.25, 112.75)] == pytest.approx(12.0)
     assert weights[(-10.18, 123.6)] == pytest.approx(6.0)
     assert weights[(-6.9, 107.6)] == pytest.approx(3.0)
+    assert "Jawa Timur → Malaysia: 1.200 korban" in {lines.tooltip_html(row) for row in lines.rows}
     html = m.get_root().render()
-    assert "Jawa Timur → Malaysia: 1.200 korban" in html
     fit = re.search(r"fitBounds\(\s*\[\[(-?[\d.]+), (-?[\d.]+)\], \[(-?[\d.]+), (-?[\d.]+)\]\]", html)
     south, west, north, east = map(float, fit.groups())
     assert west <= 46.6753 and north >= 24.7136  # Riyadh is in view
@@ -418,19 +423,43 @@ def test_coverage_map_colours_far_near_and_unknown():
     )
     m = make_coverage_map(origins, UNITS, threshold_km=300)
     layer = next(c for c in m._children.values() if isinstance(c, folium.FeatureGroup))
-    fills = {
-        tuple(c.location): c.options["fillColor"]
-        for c in layer._children.values()
-        if isinstance(c, folium.CircleMarker) and not isinstance(c, folium.Circle)
-    }
+    (reach,) = _batches(layer, "circle")
+    units, points = _batches(layer, "circleMarker")
+    fills = {tuple(row[0]): points.styles[row[2]]["fillColor"] for row in points.rows}
     assert fills[(-10.18, 123.6)] == theme.COVERAGE_FAR
     assert fills[(-7.25, 112.75)] == theme.COVERAGE_NEAR
     assert fills[(-3.0, 120.0)] == theme.NO_DATA_FILL
-    circles = [c for c in layer._children.values() if isinstance(c, folium.Circle)]
-    assert len(circles) == 3 and all(c.options["radius"] == 300_000 for c in circles)
+    assert len(reach.rows) == 3 and all(row[1] == 300_000 for row in reach.rows)  # the unit without a place: none
+    assert len(units.rows) == 3
+    tips = {tuple(row[0]): points.tooltip_html(row) for row in points.rows}
+    assert tips[(-10.18, 123.6)] == ("<b>Nusa Tenggara Timur</b><br>Jumlah korban: 300<br>"
+                                     "Jarak ke unit terdekat: 1.200 km<br>Unit terdekat: RPTC Surabaya")
+    assert "Unit terdekat" not in tips[(-3.0, 120.0)]  # no nearest unit: the line is left out
     html = m.get_root().render()
     assert "asal lebih dari 300 km dari unit" in html
-    assert "Jarak ke unit terdekat: 1.200 km" in html and "Unit terdekat: RPTC Surabaya" in html
+    assert '"Jarak ke unit terdekat: {}"' in html and '"RPTC Surabaya"' in html
+
+
+def test_a_batch_composes_tooltips_in_the_browser_as_in_python(tmp_path):
+    """The script's loop, run by node on a stand-in for Leaflet, binds the tooltips tooltip_html promises."""
+    if shutil.which("node") is None:
+        pytest.skip("node not installed")
+    batch = VectorBatch("circleMarker", ("<b>{}</b>", "Jumlah: {}", "Unit: {}"))
+    batch.add((-8.6, 116.1), 5, {"color": "#fff"}, ["A &amp; B", "12", None])
+    batch.add((-7.2, 112.7), 7.5, {"color": "#000"}, ["{} C", "3", "Sentra"])
+    m = folium.Map()
+    batch.add_to(m)
+    script = batch._template.module.script(batch, {})
+    stub = ("var out = []; var L = {circleMarker: function (ll, o) { var e = {ll: ll, o: o};"
+            " e.bindTooltip = function (t) { e.t = t; }; e.addTo = function () { out.push(e); }; return e; }};"
+            f"var {m.get_name()} = {{}};")
+    path = tmp_path / "batch.js"
+    path.write_text(stub + script + "\nconsole.log(JSON.stringify(out));", encoding="utf-8")
+    result = subprocess.run(["node", str(path)], capture_output=True, text=True, check=True)
+    drawn = json.loads(result.stdout)
+    assert [d["t"] for d in drawn] == [batch.tooltip_html(row) for row in batch.rows]
+    assert drawn[1]["t"] == "<b>{} C</b><br>Jumlah: 3<br>Unit: Sentra"  # a part's own "{}" stays as it is
+    assert [d["o"]["radius"] for d in drawn] == [5, 7.5] and drawn[1]["o"]["color"] == "#000"
 
 
 @pytest.mark.parametrize(
@@ -621,3 +650,48 @@ def test_english_prevention_map_speaks_english(provinces):
     jatim = provinces.loc[provinces["kode"] == "35", "nama"].iloc[0]
     hover = {row[0]: list(row[1:]) for row in trace.customdata}
     assert hover[jatim] == ["1,234.5", "4,320"]
+
+
+# --- geometry fetched from the app's route (issue 24) ------------------------------------------
+
+
+def _map_script(m: folium.Map) -> str:
+    from ui.cached import prepare_map
+
+    return prepare_map(m)["script"]
+
+
+@pytest.mark.parametrize("url", [None, "/batas/provinsi.geojson?v=abc"])
+def test_a_choropleth_with_a_geometry_url_carries_values_not_shapes(provinces, url):
+    values = pd.DataFrame({"kode": ["52", "35"], "jumlah": [10, 20], "populasi": [5e6, 4e7]})
+    script = _map_script(make_choropleth_map(provinces, values, "rate", geometry_url=url))
+    coordinates = re.findall(r"\[1\d\d\.\d+, -?\d+\.\d+\]", script)
+    if url is None:
+        assert coordinates and len(script) > 300_000 and "fetch(" not in script
+        return
+    assert not coordinates and len(script) < 20_000, "no shapes in the script: the browser fetches them once"
+    assert f'fetch("{url}"' in script
+    values_js = json.loads(re.search(r"var values = (\{.*?\});\n", script).group(1))
+    assert set(values_js) == set(provinces["kode"].astype(str))  # every area, zero and no-data ones included
+    assert values_js["52"] == {"nama": "Nusa Tenggara Barat", "jumlah_teks": "10", "rate_teks": "0,20"}
+    assert values_js["11"]["jumlah_teks"] == "0" and values_js["11"]["rate_teks"] == NO_DATA_LABEL
+    assert '_styler(feature) {\n            switch(feature.properties.kode)' in script  # styles by the served kode
+    assert re.search(r'case "35":[^{]*return \{[^}]*"fillColor": "#', script)
+
+
+def test_other_maps_fetch_their_outlines_too(provinces):
+    from builders.capacity_map import make_capacity_map
+    from builders.public_map import make_protected_map
+    from domain.disclosure import DisclosureRules
+
+    url = "/batas/provinsi.geojson?v=abc"
+    units = pd.DataFrame({"kode_unit": ["U1"], "nama": ["Sentra A"], "tipe": ["sentra"], "lat": [-8.6], "lon": [116.1],
+                          "kapasitas": [50], "penghuni": [40], "utilisasi": [0.8], "staf": [12]})
+    flows = pd.DataFrame({"asal_nama": ["NTB"], "asal_lat": [-8.6], "asal_lon": [116.1], "tujuan_nama": ["Malaysia"],
+                          "tujuan_lat": [3.1], "tujuan_lon": [101.7], "jumlah": [12]})
+    published = pd.DataFrame({"kode": ["52"], "nilai": [20], "teks": [None]})
+    for m in (make_capacity_map(units, provinces, geometry_url=url),
+              make_flow_map(flows, basemap=provinces, basemap_url=url),
+              make_protected_map(provinces, published, DisclosureRules(), geometry_url=url)):
+        script = _map_script(m)
+        assert f'fetch("{url}"' in script and len(script) < 40_000
