@@ -1,5 +1,6 @@
-"""Issue 13.6 in Chromium: choosing a province zooms the map to it (not a speck at national scale), and the kab/kota
-table says once why there is no rate per 100,000 instead of "tidak ada data" on every row."""
+"""Issue 13.6 in Chromium: choosing a province (here by clicking it on the map) zooms the map to it (not a speck at
+national scale), and the kab/kota table says once why there is no rate per 100,000 instead of "tidak ada data" on
+every row. Issue 24: the map's shapes come from the /batas/ route."""
 
 from __future__ import annotations
 
@@ -31,22 +32,55 @@ def _drawn_span(frame) -> tuple[float, float]:
     }""")
 
 
-def test_choosing_a_province_zooms_the_map_and_explains_the_missing_rate_once(browser, server):
+def test_clicking_a_province_zooms_the_map_and_explains_the_missing_rate_once(browser, server):
+    """Issue 24: the origin map's shapes come from /batas/ (fetched once), its values from the page. Every province
+    is drawn with its values and tooltip, and clicking one still opens its kab/kota map (issue 13.6: zoomed to it, not
+    a speck at national scale; the kab/kota table says once why there is no rate instead of "tidak ada data")."""
     watch = live.Watch()
     context = live.new_context(browser, watch)
     try:
         page = context.new_page()
         page.set_default_timeout(120_000)
+        fetched: list[str] = []
+        page.on("request", lambda r: fetched.append(r.url) if "/batas/" in r.url else None)
         live.login(page, server.url, "jarnas")
         tab = Tab("jarnas", page, watch, server.url)
         tab.open("peta_asal_korban")
-        page.locator('[data-testid="stSelectbox"]', has_text="Lihat provinsi").first.click()
-        page.keyboard.type("Nusa Tenggara Barat")
-        page.keyboard.press("Enter")
+        wait_maps_drawn(page, 60)
+        is_origin_map = """() => { let n = 0;
+            window.map.eachLayer(l => { if (l.feature && l.feature.properties.jumlah_teks !== undefined) n += 1; });
+            return n; }"""
+        drawn = {f: f.evaluate(is_origin_map) for f in map_frames(page)}
+        frame = next(f for f, n in drawn.items() if n)
+        assert drawn[frame] == 38, "every province is drawn with the page's values"
+        assert any("/batas/provinsi.geojson?v=" in url for url in fetched)
+        # Tag NTB's polygon through Leaflet's own layer (its feature carries the served kode and the page's values).
+        found = frame.evaluate("""() => {
+            let hit = null;
+            window.map.eachLayer(l => { if (l.feature && l.feature.properties.kode === '52' && l._path) hit = l; });
+            if (!hit) return null;
+            hit._path.setAttribute('data-kode', '52');
+            // A point on the islands themselves (the box's centre is sea between Lombok and Sumbawa).
+            const box = hit._path.getBoundingClientRect();
+            let at = null;
+            for (let y = 0.05; y < 1 && !at; y += 0.05) for (let x = 0.05; x < 1 && !at; x += 0.05) {
+                const px = box.left + x * box.width, py = box.top + y * box.height;
+                if (document.elementFromPoint(px, py) === hit._path) at = {x: px - box.left, y: py - box.top};
+            }
+            return {nama: hit.feature.properties.nama, jumlah: hit.feature.properties.jumlah_teks, at: at};
+        }""")
+        assert found and found["nama"] == "Nusa Tenggara Barat" and found["jumlah"] not in ("", None)
+        assert found["at"], "no point of NTB's polygon is on top"
+        frame.locator('path[data-kode="52"]').hover(position=found["at"])
+        tooltip = frame.locator(".leaflet-tooltip").first
+        tooltip.wait_for(state="visible")
+        assert "Nusa Tenggara Barat" in tooltip.inner_text() and found["jumlah"] in tooltip.inner_text()
+        frame.locator('path[data-kode="52"]').click(position=found["at"])
         page.get_by_text("Asal korban di Nusa Tenggara Barat per kabupaten/kota").first.wait_for(state="visible")
         live.wait_ready(page)
         n_maps, paths = wait_maps_drawn(page, 60)
         assert n_maps and paths[0] > 0, "the drilled map drew nothing"
+        assert any("/batas/kab-52.geojson?v=" in url for url in fetched)
         width, height = _drawn_span(map_frames(page)[0])
         assert max(width, height) >= MIN_SPAN, f"NTB spans only {width:.0%} × {height:.0%} of the map"
         main = page.locator('[data-testid="stMain"]')
@@ -97,55 +131,3 @@ def test_a_filter_change_redraws_maps_charts_and_figures(browser, server):
     finally:
         context.close()
 
-
-def test_the_fetched_boundaries_draw_every_province_with_its_tooltip_and_a_click_drills_down(browser, server):
-    """Issue 24: the origin map's shapes come from /batas/ (fetched once), its values from the page. Every province
-    is drawn with its own fill, the tooltip shows its figures, and clicking it still opens its kab/kota map."""
-    watch = live.Watch()
-    context = live.new_context(browser, watch)
-    try:
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        fetched: list[str] = []
-        page.on("request", lambda r: fetched.append(r.url) if "/batas/" in r.url else None)
-        live.login(page, server.url, "jarnas")
-        tab = Tab("jarnas", page, watch, server.url)
-        tab.open("peta_asal_korban")
-        wait_maps_drawn(page, 60)
-        is_origin_map = """() => { let n = 0;
-            window.map.eachLayer(l => { if (l.feature && l.feature.properties.jumlah_teks !== undefined) n += 1; });
-            return n; }"""
-        drawn = {f: f.evaluate(is_origin_map) for f in map_frames(page)}
-        frame = next(f for f, n in drawn.items() if n)
-        assert drawn[frame] == 38, "every province is drawn with the page's values"
-        assert any("/batas/provinsi.geojson?v=" in url for url in fetched)
-        # Tag NTB's polygon through Leaflet's own layer (its feature carries the served kode and the page's values).
-        found = frame.evaluate("""() => {
-            let hit = null;
-            window.map.eachLayer(l => { if (l.feature && l.feature.properties.kode === '52' && l._path) hit = l; });
-            if (!hit) return null;
-            hit._path.setAttribute('data-kode', '52');
-            // A point on the islands themselves (the box's centre is sea between Lombok and Sumbawa).
-            const box = hit._path.getBoundingClientRect();
-            let at = null;
-            for (let y = 0.05; y < 1 && !at; y += 0.05) for (let x = 0.05; x < 1 && !at; x += 0.05) {
-                const px = box.left + x * box.width, py = box.top + y * box.height;
-                if (document.elementFromPoint(px, py) === hit._path) at = {x: px - box.left, y: py - box.top};
-            }
-            return {nama: hit.feature.properties.nama, jumlah: hit.feature.properties.jumlah_teks, at: at};
-        }""")
-        assert found and found["nama"] == "Nusa Tenggara Barat" and found["jumlah"] not in ("", None)
-        assert found["at"], "no point of NTB's polygon is on top"
-        frame.locator('path[data-kode="52"]').hover(position=found["at"])
-        tooltip = frame.locator(".leaflet-tooltip").first
-        tooltip.wait_for(state="visible")
-        assert "Nusa Tenggara Barat" in tooltip.inner_text() and found["jumlah"] in tooltip.inner_text()
-        frame.locator('path[data-kode="52"]').click(position=found["at"])
-        page.get_by_text("Asal korban di Nusa Tenggara Barat per kabupaten/kota").first.wait_for(state="visible")
-        live.wait_ready(page)
-        n_maps, paths = wait_maps_drawn(page, 60)
-        assert n_maps and paths[0] > 0, "the drilled map drew nothing"
-        assert any("/batas/kab-52.geojson?v=" in url for url in fetched)
-        assert_clean(tab)
-    finally:
-        context.close()
