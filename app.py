@@ -96,8 +96,10 @@ def _route() -> None:
     from ui.auth import current_role
     from ui.i18n import pin_language
     from ui.projector import apply_projector_style, is_presenting
+    from ui.style import apply_frame_style
 
     pin_language()
+    apply_frame_style()
     role = current_role()
     registered, visible = build_pages(role)
     pg = st.navigation([page for _, page in registered], position="hidden")

@@ -23,6 +23,7 @@ from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
 from ui.filters import current_filters
 from ui.frame import ALERT_ELEMENT, download_table, empty_state, page_header, provenance, say, show_table
+from strings import tr_count
 from ui.i18n import current_lang, t
 
 KINDS = ("okupansi", "unit_layanan")
@@ -57,7 +58,7 @@ used = beds.used
 shown = filters.with_(start=used.start, end=used.end)  # the months the figures below read
 
 # --- headline figures -------------------------------------------------------------------------
-st.subheader(t("kap.kpi.header", scope=scope, n=fmt_int(len(metrics), lang)))
+st.subheader(tr_count("kap.kpi.header", lang, len(metrics), scope=scope, n=fmt_int(len(metrics), lang)))
 row1, row2 = st.columns(5), st.columns(5)
 row1[0].metric(t("kap.kpi.capacity"), fmt_int(total["kapasitas"], lang), help=t("kap.help.capacity"))
 row1[1].metric(t("kap.kpi.avg_residents"), fmt_int(total["rata_penghuni"], lang))

@@ -6,19 +6,18 @@ import streamlit as st
 
 from builders.briefing_charts import make_top_bars
 from builders.maps import make_choropleth_map
+from data_access.actions import get_action_lists
 from data_access.briefing import collect_briefing, map_values, province_boundaries, top_destinations, top_origins
 from domain.filters import month_key
-from domain.formatting import fmt_int, fmt_period
-from domain.comparison import STABLE, TOO_FEW
-from domain.messages import format_headline
+from domain.formatting import fmt_period
 from exports.deck import PPTX_MIME, build_deck
 from exports.indicator_tables import comparison_notes, headline_frame, latest_like_window, unit_scope_note
 from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
-from ui.eksekutif_sections import alerts_section
+from ui.eksekutif_sections import alerts_section, glance_section
 from ui.filters import current_filters, set_period
-from ui.frame import (download_button, download_table, empty_state, metric, page_header, provenance, say, say_list,
+from ui.frame import (download_button, download_table, empty_state, page_header, provenance, say, say_list,
                       show_table)
 from ui.i18n import current_lang, t
 from ui.prevention_section import render_prevention_section
@@ -40,19 +39,25 @@ if b.start is not None and b.summary["victims_total"] == 0:
         say(note, "info")
 if b.start is None or b.summary["victims_total"] == 0:
     empty_state()
+source = t("eks.source.kasus")
+boundaries, values = province_boundaries(), map_values(b)
+
+
+def national_map(height: int) -> None:
+    if boundaries is None:
+        st.warning(t("eks.map.missing"))
+    else:
+        show_map(make_choropleth_map, boundaries, values, "count", tiles=load_settings().tile_url, lang=lang,
+                 geometry_url=boundary_url(None), key="eks_map", height=height)
+
+
+# --- the first screen: figures, where, which units, what to do -------------------------------------
+glance_section(b, get_action_lists(filters), lang, national_map, presenting)
 if not presenting and st.button(t("eks.present.on"), key="eks_present_on", icon=":material/slideshow:"):
     st.query_params["present"] = "1"
     st.rerun()
-source = t("eks.source.kasus")
 
-# --- headline figures -------------------------------------------------------------------------
-columns = st.columns(3) + st.columns(3)  # six across truncates the numbers on a laptop
-for column, h in zip(columns, b.headlines):
-    value, change = format_headline(h, lang)
-    if h.kind == "text":  # "31 sentra · 2 RPTC" is cut at 1366 px as a value: the total, the split beneath it
-        value, change = fmt_int(h.value, lang), h.text
-    metric(column, t(h.key), value, delta=change, border=True, help=t(f"ind.{h.indicator}.def"),
-           arrow="off" if h.kind == "text" or h.status in (TOO_FEW, STABLE) else None)  # an arrow claims a move
+# --- what the figures rest on -------------------------------------------------------------------
 for note in comparison_notes(b, lang):
     st.caption(note)
 for note in b.scope_notes:
@@ -79,25 +84,15 @@ else:
     st.info(t("eks.messages.none"))
 st.caption(t("eks.messages.note"))
 
-# --- map and top origins / destinations -------------------------------------------------------
-left, right = st.columns([3, 2]) if not presenting else (st.container(), st.container())
+# --- top origins and destinations --------------------------------------------------------------
+left, right = st.columns(2) if not presenting else (st.container(), st.container())
+origins, destinations = top_origins(b), top_destinations(b)
 with left:
-    st.subheader(t("eks.map.header"))
-    boundaries = province_boundaries()
-    values = map_values(b)
-    if boundaries is None:
-        st.warning(t("eks.map.missing"))
-    else:
-        show_map(make_choropleth_map, boundaries, values, "count", tiles=load_settings().tile_url, lang=lang,
-                 geometry_url=boundary_url(None),
-                 key="eks_map", height=480 if not presenting else 620)
-    provenance(source, b.filters, ("kasus",))
-with right:
-    origins, destinations = top_origins(b), top_destinations(b)
     st.plotly_chart(figure(make_top_bars, origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
-    st.plotly_chart(figure(make_top_bars, destinations, title=t("eks.destinations.header"), lang=lang, colour="#E69F00"),
-                    key="eks_destinations")
-    provenance(source, b.filters, ("kasus",))
+with right:
+    st.plotly_chart(figure(make_top_bars, destinations, title=t("eks.destinations.header"), lang=lang,
+                           colour="#E69F00"), key="eks_destinations")
+provenance(source, b.filters, ("kasus",))
 
 # --- capacity and SDM alerts ------------------------------------------------------------------
 alert_table, sdm_table = alerts_section(b, lang)

@@ -19,7 +19,8 @@ from data_access.capacity import query_occupancy
 from data_access.cases import query_stage_counts, query_victims_by
 from data_access.reference import query_code_names, query_data_status, query_regions, query_units
 from data_access.summary import query_summary
-from domain import trends
+from domain import glance, trends
+from domain.indicators import CATALOGUE
 from domain.provenance import holds_demo
 from domain.filters import Filters
 from domain.formatting import fmt_int
@@ -77,6 +78,11 @@ class Briefing:
     staffing_gap: Statement | None = None  # gross shortage beside the net difference
     freshness_notes: list[Statement] = field(default_factory=list)  # a source behind its reporting cycle
     mixed_notes: list[str] = field(default_factory=list)  # the demo months of a kind mixing demo and real rows
+    # The first screen: each headline's monthly values over the sparkline's months (indicator key → list), and the
+    # origin provinces against the same months a year earlier (domain.glance.province_changes; None: no like window).
+    spark_months: list[dt.date] = field(default_factory=list)
+    series: dict = field(default_factory=dict)
+    province_changes: pd.DataFrame | None = None
 
     @property
     def scope_notes(self) -> list[Statement]:
@@ -194,6 +200,12 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
                  if beds is not None and beds.has_data else pd.DataFrame())
     capacity = capacity_figures(occupancy, run(query_units)) if len(occupancy) else None
 
+    spark, series = sparklines(f, first, run)
+    changes = None
+    if h.previous is not None:
+        before = run(query_victims_by, f.with_(start=h.previous.start, end=h.previous.end), ("kode_prov_asal",))
+        changes = glance.province_changes(by_province, before)
+
     comparisons = {key: fig.comparison for key, fig in h.figures.items() if fig.comparison is not None}
     inputs = BriefingInputs(
         start=start, end=end, total=int(h.value("korban_ditangani")),
@@ -218,8 +230,27 @@ def collect_briefing(filters: Filters, lang: str = "id", run: Runner | None = No
         alert_notes=alert_statements(h.alert_state, names.get("unit", {}), lang, threshold=ALERT_THRESHOLD,
                                      min_months=ALERT_MIN_MONTHS),
         staffing_gap=staffing_gap(h.wisn, lang),
-        freshness_notes=fresh, mixed_notes=mixed,
+        freshness_notes=fresh, mixed_notes=mixed, spark_months=spark, series=series, province_changes=changes,
     )
+
+
+def sparklines(f: Filters, first: dt.date | None, run: Runner) -> tuple[list[dt.date], dict]:
+    """The headlines' monthly values over the last SPARK_MONTHS months up to the period's end, each with the
+    headline's own filters (the catalogue's scope) and rule, so the line ends where the figure's months do."""
+    months = glance.spark_months(f.end, first=first)
+    window = f.with_(start=months[0], end=f.end)
+    victims = run(query_victims_by, CATALOGUE["korban_ditangani"].scope(window),
+                  ("bulan", "kelompok_umur", "tujuan_jenis"))
+    stages = run(query_stage_counts, CATALOGUE["korban_reintegrasi"].scope(window), ("bulan", "tahap"))
+    occupancy = run(query_occupancy, indicators.unit_scope(window))
+    utilisation = [u for u in glance.monthly_utilisation(occupancy, months) if u is not None]
+    return months, {
+        "korban_ditangani": glance.monthly_counts(victims, months),
+        "korban_anak": glance.monthly_counts(victims, months, "kelompok_umur", "anak"),
+        "korban_luar_negeri": glance.monthly_counts(victims, months, "tujuan_jenis", "LN"),
+        "korban_reintegrasi": glance.monthly_counts(stages, months, "tahap", "reintegrasi"),
+        "utilisasi": [round(u * 100, 1) for u in utilisation],  # in percent, as the card reads
+    }
 
 
 # The deck's sources with a reporting cycle (cases, occupancy, staff): the pages warn in their headers, the deck here.

@@ -32,3 +32,10 @@ def tr(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
         raise KeyError(f"unknown string key {key}")
     text = texts.get(lang) or texts[DEFAULT_LANG]
     return text.format(**values) if values else text
+
+
+def tr_count(key: str, lang: str, count: float | int | None, **values: object) -> str:
+    """tr for a sentence about count things: the key's ".one" variant when count is 1 and that variant exists
+    (English inflects "1 unit" / "2 units"; Indonesian does not, so its ".one" text repeats the plain one)."""
+    one = f"{key}.one"
+    return tr(one if count == 1 and one in catalog() else key, lang, **values)

@@ -10,6 +10,7 @@ CATALOG = {
     "kap.yes": {"id": "Ya", "en": "Yes"},
     "kap.no": {"id": "Tidak", "en": "No"},
     "kap.kpi.header": {"id": "{scope}: {n} unit layanan", "en": "{scope}: {n} service units"},
+    "kap.kpi.header.one": {"id": "{scope}: {n} unit layanan", "en": "{scope}: {n} service unit"},
     "kap.kpi.capacity": {"id": "Kapasitas (tempat tidur)", "en": "Capacity (beds)"},
     "kap.kpi.avg_residents": {"id": "Rata-rata penghuni", "en": "Average residents"},
     "kap.kpi.peak_residents": {"id": "Puncak penghuni", "en": "Peak residents"},

@@ -29,8 +29,12 @@ CATALOG = {
     "filters.header": {"id": "Filter", "en": "Filters"},
     "filters.period": {"id": "Periode", "en": "Period"},
     "filters.preset": {"id": "Pilihan periode", "en": "Period preset"},
+    "filters.preset.help": {"id": "Pilihan dihitung dari bulan terakhir yang ada datanya, bukan dari tanggal hari ini.",
+                            "en": "Presets count from the last month with data, not from today's date."},
     "filters.preset.12_bulan": {"id": "12 bulan terakhir", "en": "Last 12 months"},
-    "filters.preset.tahun_berjalan": {"id": "Tahun berjalan", "en": "Year to date"},
+    # The data's last year up to its last month (2025 while the data end in Jul 2025), not the calendar year.
+    "filters.preset.tahun_berjalan": {"id": "Tahun terakhir data (s.d. bulan terakhir)",
+                                      "en": "Latest data year to date"},
     "filters.preset.tahun_lalu": {"id": "Tahun lalu", "en": "Last year"},
     "filters.preset.semua": {"id": "Seluruh data", "en": "All data"},
     "filters.preset.atur_sendiri": {"id": "Atur sendiri (bulan di bawah)", "en": "Custom (months below)"},

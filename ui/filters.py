@@ -186,7 +186,7 @@ def render_filters() -> Filters:
             presets = [p for p in PRESETS if preset_window(p, months)] + [CUSTOM]
             st.session_state[widget_key(PRESET_KEY)] = preset_of(st.session_state[START_KEY],
                                                                  st.session_state[END_KEY], months)
-            st.selectbox(t("filters.preset"), options=presets, key=widget_key(PRESET_KEY),
+            st.selectbox(t("filters.preset"), options=presets, key=widget_key(PRESET_KEY), help=t("filters.preset.help"),
                          format_func=lambda p, lang=current_lang(): tr(f"filters.preset.{p}", lang),
                          on_change=_apply_preset)
             st.caption(t("filters.period"))

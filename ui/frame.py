@@ -258,13 +258,14 @@ def say(statement, how: str = "caption", **kwargs) -> None:
     getattr(st, how)(escape_markdown(statement.text), **kwargs)
 
 
-def say_list(statements) -> None:
-    """Several statements as one bulleted Markdown list (the key messages), each kept like say() keeps it."""
+def say_list(statements, small: bool = False) -> None:
+    """Several statements as one bulleted Markdown list (the key messages), each kept like say() keeps it;
+    small: in caption type."""
     from domain.messages import escape_markdown
 
     statements = [s for s in statements if s is not None]
     st.session_state.setdefault(SAID_KEY, []).extend(statements)
-    st.markdown("\n".join(f"- {escape_markdown(s.text)}" for s in statements))
+    (st.caption if small else st.markdown)("\n".join(f"- {escape_markdown(s.text)}" for s in statements))
 
 
 def said() -> list:

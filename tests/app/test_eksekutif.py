@@ -181,3 +181,22 @@ def test_prevention_section(app_env, lang, label, sentence):
     assert int(shown[label][0]) > 0
     body = texts(at)
     assert sentence in body and "Timor Tengah Utara" in body
+
+
+def test_first_screen_answers_where_which_units_and_what_to_do(app_env):
+    """Issue 25: the figures carry a 24-month sparkline, and the first screen names the provinces (by victims and
+    by change), the units on alert with their occupancy, and the first item of each action list."""
+    at = open_page(PAGE, role="pimpinan", state={"f_start": "2024-08", "f_end": "2025-07"})
+    no_exception(at)
+    charts = {m.label: list(m.proto.chart_data) for m in at.metric}
+    assert len(charts["Korban ditangani"]) == 24 and len(charts["Utilisasi sentra & RPTC"]) >= 12
+    assert not charts["Unit layanan aktif"], "a count of units has no monthly line"
+    said = {s.key: s for s in at.session_state["_said"]}
+    for key in ("eks.where.top", "eks.where.change", "eks.units.alert", "eks.todo.referral"):
+        assert key in said, (key, sorted(said))
+    assert any(k.startswith("eks.todo.watch.") for k in said) and any(k.startswith("eks.todo.late") for k in said)
+    body = texts(at)
+    assert "Asal korban terbanyak (Agu 2024 – Jul 2025): Nusa Tenggara Barat 416" in body
+    assert 'Sentra "Paramita" 114%' in body
+    links = [e.proto for e in at.get("page_link")]
+    assert any(p.label == "Buka Daftar Tindakan" and "daftar-tindakan" in p.page for p in links), links

@@ -118,5 +118,5 @@ def test_custom_preset_keeps_the_months_and_english_labels(app_env):
     at.sidebar.selectbox(key="w_preset").set_value("atur_sendiri").run()
     assert (at.session_state["f_start"], at.session_state["f_end"]) == ("2024-02", "2024-06")
     _switch_lang(at, "en")
-    assert at.sidebar.selectbox(key="w_preset").options[:2] == ["Last 12 months", "Year to date"]
+    assert at.sidebar.selectbox(key="w_preset").options[:2] == ["Last 12 months", "Latest data year to date"]
     assert at.sidebar.selectbox(key="w_preset").value == "atur_sendiri"

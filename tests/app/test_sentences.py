@@ -20,6 +20,7 @@ import io
 import json
 import os
 
+import pandas as pd
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as hs
@@ -353,6 +354,90 @@ def _no_shortage(o: Oracle, v: dict, text: str, key: str) -> None:
 
 
 CHECKS["cov.short"], CHECKS["sdm.rule"], CHECKS["eks.alerts.sdm.none"] = _short, _wisn_rule, _no_shortage
+
+
+# ---------------------------------------------------------------- the executive first screen (domain.glance)
+def _by_province(entry) -> dict:
+    totals = entry.groupby("kode_prov_asal")["jumlah"].sum()
+    return {str(k): int(v) for k, v in totals.items()}
+
+
+def _where(o: Oracle, v: dict, text: str, key: str) -> None:
+    now = _by_province(o.cases())
+    if key == "eks.where.top":
+        ranked = sorted(((k, n) for k, n in now.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))[:3]
+        assert [tuple(x) for x in v["provinces"]] == ranked and tuple(v["window"]) == (o.s.start, o.s.end)
+        assert all(f"{names()['provinsi'][k]} {fmt_int(n, o.lang)}" in text for k, n in ranked)
+        return
+    like = o.like_window()
+    assert like is not None and tuple(v["previous_window"]) == like and period(like, o.lang) in text
+    before = _by_province(o.cases(*like))
+    rows = [(k, now.get(k, 0), before.get(k, 0)) for k in set(now) | set(before)]
+    up = sorted((r for r in rows if r[1] > r[2]), key=lambda r: (-(r[1] - r[2]), -r[1], r[0]))[:3]
+    assert [tuple(x) for x in v["provinces"]] == up, (v["provinces"], up)
+    assert all(names()["provinsi"][k] in text and f"+{fmt_int(a - b, o.lang)}" in text for k, a, b in up)
+
+
+def _units_named(o: Oracle, v: dict, text: str, key: str) -> None:
+    truth = o.alerts()
+    assert v["anchor"] == truth["source"].anchor and fmt_month(v["anchor"], o.lang) in text
+    expected = sorted(((u, truth["now"][u]) for u in truth["ongoing"]), key=lambda ku: (-ku[1], ku[0]))
+    assert [u for u, _ in v["units"]] == [u for u, _ in expected]
+    assert [x for _, x in v["units"]] == pytest.approx([x for _, x in expected])
+    assert (key == "eks.units.alert.one") == (len(expected) == 1) and fmt_int(len(expected), o.lang) in text
+    for unit, util in expected[:4]:
+        assert f"{names()['unit'][unit]} {fmt_pct(util, 0, o.lang)}" in text
+
+
+def _todo_late(o: Oracle, v: dict, text: str, key: str) -> None:
+    missing = [(r.pelapor, r.bulan, kind) for kind in ("kasus", "okupansi")
+               for r in o.reports(kind).itertuples() if r.status == "belum"]
+    assert v["count"] == len(missing) > 0 and (key == "eks.todo.late.one") == (len(missing) == 1)
+    assert v["as_of"] == o.as_of() and fmt_int(len(missing), o.lang) in text
+    oldest = max((o.as_of() - o.due(m)).days for _p, m, _k in missing)
+    assert (v["reporter"], v["month"], v["kind"]) in missing and v["days"] == oldest
+    assert (o.as_of() - o.due(v["month"])).days == oldest and fmt_month(v["month"], o.lang) in text
+
+
+def _todo_referral(o: Oracle, v: dict, text: str, key: str) -> None:
+    import math
+
+    truth = o.alerts()
+    anchor = truth["source"].anchor
+    assert v["anchor"] == anchor and v["unit"] in truth["ongoing"]
+    assert v["utilisation"] == pytest.approx(max(truth["now"][u] for u in truth["ongoing"]))
+    assert names()["unit"][v["unit"]] in text
+    t = rd.tables()
+    units = t["unit_layanan"][t["unit_layanan"]["aktif"]].set_index("kode_unit")
+    occ = t["okupansi"][(t["okupansi"]["bulan"] == anchor) & t["okupansi"]["kode_unit"].isin(units.index)]
+    free = {u: math.floor(k - p) for u, k, p in zip(occ["kode_unit"], occ["kapasitas"], occ["penghuni"])}
+    me = units.loc[v["unit"]]
+    pool = sorted((distance_km(me["lat"], me["lon"], units.at[u, "lat"], units.at[u, "lon"]), u)
+                  for u, f in free.items() if f > 0 and u not in truth["ongoing"]
+                  and pd.notna(units.at[u, "lat"]) and pd.notna(units.at[u, "lon"]))
+    if key == "eks.todo.referral.none":
+        assert not pool or pd.isna(me["lat"])
+        return
+    km, target = pool[0]
+    assert v["target"] == target and v["km"] == pytest.approx(km, abs=0.5) and v["free"] == free[target]
+    assert names()["unit"][target] in text and fmt_int(free[target], o.lang) in text
+
+
+def _todo_watch(o: Oracle, v: dict, text: str, key: str) -> None:
+    row = o.rising((v["province"],))["modus"][v["modus"]]
+    assert key == f"eks.todo.watch.{row['status']}" and v["recent"] == row["recent"]
+    assert tuple(v["recent_window"]) == (shift(o.s.end, -2), o.s.end)
+    provinces = o.s.provinsi or tuple(PROVINCES)
+    watched = [p for p in provinces if any(r["status"] != "-" for r in o.rising((p,))["modus"].values())]
+    assert v["province"] in watched and v["provinces"] == len(watched)
+    assert names()["provinsi"][v["province"]] in text and fmt_int(row["recent"], o.lang) in text
+
+
+CHECKS.update({"eks.where.top": _where, "eks.where.change": _where, "eks.where.change.none": _where,
+               "eks.units.alert": _units_named, "eks.units.alert.one": _units_named,
+               "eks.todo.late": _todo_late, "eks.todo.late.one": _todo_late,
+               "eks.todo.referral": _todo_referral, "eks.todo.referral.none": _todo_referral,
+               "eks.todo.watch.baru": _todo_watch, "eks.todo.watch.naik": _todo_watch})
 
 
 def check_statements(o: Oracle, statements, shown_text: str | None = None) -> None:

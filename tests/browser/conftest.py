@@ -95,6 +95,30 @@ def copy_db(prepared: Path, workdir: Path) -> str:
     return f"sqlite:///{target}"
 
 
+AXE_VERSION = "4"  # axe-core major version, from the npm registry at test time (never copied into the repository)
+AXE_DIR = live.PROJECT / "test-artifacts" / "axe"  # git-ignored; npm's own cache makes a second install offline
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core's axe.min.js, installed with `npm install --prefix test-artifacts/axe axe-core@4` on first use."""
+    import shutil
+    import subprocess
+
+    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("npm tidak ditemukan: pasang dengan `apt-get install -y npm` untuk uji aksesibilitas (axe-core).",
+                        pytrace=False)
+        AXE_DIR.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([npm, "install", "--prefix", str(AXE_DIR), "--no-audit", "--no-fund", "--silent",
+                               f"axe-core@{AXE_VERSION}"], capture_output=True, text=True, timeout=300)
+        if done.returncode != 0 or not script.is_file():
+            pytest.fail(f"npm install axe-core@{AXE_VERSION} gagal: {done.stderr[-1000:]}", pytrace=False)
+    return script
+
+
 @pytest.fixture(scope="session")
 def playwright_instance(chromium_path: str):
     from playwright.sync_api import sync_playwright

@@ -169,3 +169,14 @@ def test_lang_parameter_opens_the_page_in_english(app_env, role):
     at = open_page(page, role=role, query={"lang": "en"})
     no_exception(at)
     assert at.title[0].value == tr(f"nav.{page}", "en")
+
+
+@pytest.mark.parametrize("n, lang, expected", [
+    (1, "en", "Jawa Timur: 1 service unit"), (2, "en", "Jawa Timur: 2 service units"),
+    (1, "id", "Jawa Timur: 1 unit layanan"),
+])
+def test_counts_of_one_are_singular_in_english(n, lang, expected):
+    """Issue 25: the English view said "1 service units"."""
+    from strings import tr_count
+
+    assert tr_count("kap.kpi.header", lang, n, scope="Jawa Timur", n=n) == expected
