@@ -8,7 +8,7 @@ The model (named on the page, in the deck and by `manage.py proyeksi`):
   for another whole year, and an undamped log-linear trend compounds (a modus that tripled in 12 months would be
   projected to triple again);
 - fitted as a Poisson GLM, the overdispersion alpha estimated by moments (Cameron & Trivedi's auxiliary
-  regression: Var y = mu + alpha·mu²), then refitted as a negative-binomial GLM with that alpha;
+  regression: Var y = mu + alpha·mu², the residuals corrected for the coefficients fitted), then refitted as a negative-binomial GLM with that alpha;
 - prediction intervals: S draws of the coefficients from their estimated normal distribution (parameter
   uncertainty), then y ~ Poisson(Gamma(1/alpha, alpha·mu)) (the negative binomial; count noise). The draws are
   whole, non-negative numbers, so the intervals are too. Quantiles 10–90 % and 2.5–97.5 % are the 80 % and 95 %
@@ -169,7 +169,9 @@ def fit(y: np.ndarray, months: np.ndarray, spec: ModelSpec) -> Fit:
         warnings.simplefilter("ignore")  # convergence and domain warnings become the checks below
         poisson = sm.GLM(y, X, family=sm.families.Poisson()).fit()
         mu = poisson.mu
-        alpha = max(0.0, float(np.sum((y - mu) ** 2 - y) / np.sum(mu ** 2)))
+        # Squared residuals of a fit with p coefficients understate the variance by about (n − p) / n.
+        inflate = n / max(n - X.shape[1], 1)
+        alpha = max(0.0, float(np.sum(inflate * (y - mu) ** 2 - y) / np.sum(mu ** 2)))
         result = poisson
         if alpha > 1e-6:
             result = sm.GLM(y, X, family=sm.families.NegativeBinomial(alpha=alpha)).fit(start_params=poisson.params)
