@@ -37,6 +37,7 @@ def make_projection_chart(history: pd.DataFrame, table: pd.DataFrame, *, title: 
                     line=dict(color=theme.CATEGORICAL[0], width=2, dash="dash"),
                     hovertemplate="%{x|%b %Y}: %{y:,.0f}<extra>" + labels["median"] + "</extra>")
     chart_layout(fig, title, lang, height=380)
-    fig.update_yaxes(title=labels["y"], rangemode="tozero")
+    fig.update_layout(margin=dict(l=70))  # room for the counts beside the axis title (the layout's 10 px cut them)
+    fig.update_yaxes(title=labels["y"], rangemode="tozero", automargin=True)
     fig.update_xaxes(title=labels["x"])
     return fig

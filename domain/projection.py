@@ -218,7 +218,8 @@ def backtest(y: np.ndarray, months: np.ndarray, spec: ModelSpec, n: int = BACKTE
 
 def _quantiles(values: np.ndarray, axis: int | None = None) -> dict[str, object]:
     # inverted_cdf: every quantile is one of the simulated whole counts
-    return {name: np.quantile(values, q, axis=axis, method="inverted_cdf") for name, q in LEVELS.items()}
+    found = np.quantile(values, list(LEVELS.values()), axis=axis, method="inverted_cdf")
+    return dict(zip(LEVELS, found))
 
 
 def year_check(y: np.ndarray, months: np.ndarray, spec: ModelSpec, check: Backtest, h: int = BACKTEST_MONTHS
@@ -351,12 +352,12 @@ def project_places(units: dict[str, Projection], metrics: pd.DataFrame, latest: 
             passing = [m for m, p in zip(projection.table["bulan"], chance) if p > LIKELY]
             row.update(utilisasi_puncak_proyeksi=float(median_util.max()), bulan_lewat_90=passing,
                        bulan_pertama_lewat_90=passing[0] if passing else None)
+            low, middle, high = np.quantile(residents, [0.1, 0.5, 0.9], axis=0)
             for i, month in enumerate(projection.table["bulan"]):
                 months.append({"kode_unit": unit, "bulan": month, "penerimaan": float(projection.table["median"][i]),
-                               "penghuni": float(np.median(residents[:, i])),
-                               "penghuni_lo80": float(np.quantile(residents[:, i], 0.1)),
-                               "penghuni_hi80": float(np.quantile(residents[:, i], 0.9)),
-                               "utilisasi": float(median_util[i]), "peluang_lewat_90": float(chance[i])})
+                               "penghuni": float(middle[i]), "penghuni_lo80": float(low[i]),
+                               "penghuni_hi80": float(high[i]), "utilisasi": float(median_util[i]),
+                               "peluang_lewat_90": float(chance[i])})
         rows.append(row)
     summary = pd.DataFrame(rows, columns=list(PLACES_COLUMNS))
     order = summary["bulan_lewat_90"].map(len)
