@@ -9,7 +9,7 @@ from data_access.projection import KINDS, get_projection_view
 from data_access.reference import get_code_names
 from domain.formatting import fmt_int, fmt_month
 from domain.indicators import CATALOGUE
-from domain.statements import ignored_note
+from domain.statements import ignored_note, quarter_label
 from exports import projection_tables as pt
 from exports.indicator_tables import unit_scope_note
 from ui.cached import figure
@@ -78,7 +78,7 @@ st.subheader(t("proy.staff.title"))
 if view.staff_roles.empty:
     st.info(t(f"proy.staff.{view.staff_reason or 'no_wisn'}"), icon="ℹ️")
 else:
-    st.caption(t("proy.staff.caption", quarter=fmt_month(view.staff_quarter, lang)))
+    st.caption(t("proy.staff.caption", quarter=quarter_label(view.staff_quarter, lang)))
     st.markdown(pt.staff_summary(view, lang))
     staff = pt.staff_table(view, names["peran"], lang)
     show_table(staff, key="proy_staff_table")

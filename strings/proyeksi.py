@@ -131,11 +131,11 @@ CATALOG = {
     "proy.staff.caption": {
         "id": "Beban kerja tahun depan = penerimaan, pemulangan (dianggap sama dengan penerimaan) dan hari rawat "
               "proyeksi (median) per unit; unit tanpa proyeksi memakai beban 12 bulan terakhirnya. Staf tersedia: "
-              "kuartal {quarter}. Rekrut = kekurangan bruto tahun depan dibulatkan ke atas, ditempatkan oleh "
+              "{quarter}. Rekrut = kekurangan bruto tahun depan dibulatkan ke atas, ditempatkan oleh "
               "perencana alokasi (rasio WISN terendah lebih dulu).",
         "en": "Next year's workload = projected (median) admissions, discharges (taken equal to admissions) and "
               "resident-days per unit; units without a projection keep their last 12 months' workload. Staff "
-              "available: quarter {quarter}. Recruit = next year's gross shortage rounded up, placed by the "
+              "available: {quarter}. Recruit = next year's gross shortage rounded up, placed by the "
               "allocation planner (lowest WISN ratio first)."},
     "proy.staff.summary": {
         "id": "Kebutuhan staf tahun depan {next} (sekarang {now}); saran rekrutmen {recruit} orang.",
