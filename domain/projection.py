@@ -299,7 +299,7 @@ OCCUPANCY_THRESHOLD = 0.9
 LIKELY = 0.5  # "likely to pass 90 %": more than half of the simulated paths do
 PLACES_COLUMNS: tuple[str, ...] = (
     "kode_unit", "kapasitas", "lama_tinggal_hari", "utilisasi_terakhir", "utilisasi_puncak_proyeksi",
-    "bulan_lewat_90", "bulan_pertama_lewat_90", "alasan",
+    "bulan_lewat_90", "bulan_pertama_lewat_90", "kalibrasi", "alasan",
 )
 PLACES_MONTH_COLUMNS: tuple[str, ...] = (
     "kode_unit", "bulan", "penerimaan", "penghuni", "penghuni_lo80", "penghuni_hi80", "utilisasi", "peluang_lewat_90",
@@ -323,14 +323,28 @@ def residents_paths(admission_paths: np.ndarray, recent_admissions: np.ndarray, 
     return per_month / 30.4 * stay_days
 
 
+def calibration(recent_admissions: np.ndarray, stay_days: float, residents: float, months: int = 12) -> float:
+    """Observed average residents over the last `months` months ÷ what residents_paths gives for the admissions
+    actually seen then: the projection starts from the occupancy the unit really had (a unit whose stays or
+    discharges are not in balance would otherwise jump in the first projected month). 1 when it cannot be told."""
+    admissions = np.asarray(recent_admissions, dtype=float)
+    if len(admissions) < months + 1 or not (residents > 0):
+        return 1.0
+    seen = residents_paths(admissions[-months:][None, :], admissions[:-months], stay_days)[0]
+    estimate = float(seen.mean())
+    return residents / estimate if estimate > 0 else 1.0
+
+
 def project_places(units: dict[str, Projection], metrics: pd.DataFrame, latest: pd.DataFrame
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per unit: PLACES_COLUMNS, one row per unit and future month: PLACES_MONTH_COLUMNS).
 
     units: the admissions projection of each unit; metrics: domain.capacity.unit_metrics over the last 12 months
-    (kode_unit, lama_tinggal_hari); latest: kode_unit, kapasitas, utilisasi of the last observed month. A unit whose
-    admissions projection is withheld, or without a length of stay, gets its reason and no months."""
+    (kode_unit, lama_tinggal_hari, rata_penghuni); latest: kode_unit, kapasitas, utilisasi of the last observed
+    month. Residents = residents_paths × kalibrasi (calibration). A unit whose admissions projection is withheld, or
+    without a length of stay or beds, gets its reason and no months."""
     stay = dict(zip(metrics["kode_unit"], metrics["lama_tinggal_hari"]))
+    average = dict(zip(metrics["kode_unit"], metrics["rata_penghuni"]))
     beds = dict(zip(latest["kode_unit"], latest["kapasitas"]))
     last_util = dict(zip(latest["kode_unit"], latest["utilisasi"]))
     rows, months = [], []
@@ -344,8 +358,9 @@ def project_places(units: dict[str, Projection], metrics: pd.DataFrame, latest: 
         elif not (row["lama_tinggal_hari"] > 0) or not (capacity > 0):
             row["alasan"] = "no_stay" if not (row["lama_tinggal_hari"] > 0) else "no_beds"
         else:
-            residents = residents_paths(projection.draws, projection.history["jumlah"].to_numpy(),
-                                        row["lama_tinggal_hari"])
+            admissions = projection.history["jumlah"].to_numpy()
+            row["kalibrasi"] = calibration(admissions, row["lama_tinggal_hari"], average.get(unit, math.nan))
+            residents = row["kalibrasi"] * residents_paths(projection.draws, admissions, row["lama_tinggal_hari"])
             util = residents / capacity
             chance = (util > OCCUPANCY_THRESHOLD).mean(axis=0)
             median_util = np.median(util, axis=0)

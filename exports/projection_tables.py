@@ -118,6 +118,16 @@ def series_table(view: ProjectionView, names: dict, lang: str) -> pd.DataFrame:
     return table.rename(columns={c: tr(f"proy.col.{c}", lang) for c in table.columns})
 
 
+def months_text(months: list, lang: str) -> str:
+    """"Agu 2025 – Jul 2026" for consecutive months, else each month; "–" for none."""
+    if not months:
+        return "–"
+    periods = [pd.Period(pd.Timestamp(m), freq="M") for m in months]
+    if len(months) > 1 and all(b.ordinal - a.ordinal == 1 for a, b in zip(periods, periods[1:])):
+        return fmt_period(months[0], months[-1], lang)
+    return ", ".join(fmt_month(m, lang) for m in months)
+
+
 def places_table(view: ProjectionView, unit_names: dict, lang: str) -> pd.DataFrame:
     p = view.places
     reasons = [None if r is None else tr(f"proy.reason.{r}", lang) if r in ("no_stay", "no_beds")
@@ -128,7 +138,7 @@ def places_table(view: ProjectionView, unit_names: dict, lang: str) -> pd.DataFr
         "lama_tinggal_hari": [fmt_dec(v, 0, lang) for v in p["lama_tinggal_hari"]],
         "utilisasi_terakhir": [fmt_pct(v, 0, lang) for v in p["utilisasi_terakhir"]],
         "utilisasi_puncak_proyeksi": [fmt_pct(v, 0, lang) for v in p["utilisasi_puncak_proyeksi"]],
-        "bulan_lewat_90": [", ".join(fmt_month(m, lang) for m in months) or "–" for months in p["bulan_lewat_90"]],
+        "bulan_lewat_90": [months_text(months, lang) for months in p["bulan_lewat_90"]],
         "alasan": [r or "" for r in reasons],
     })
     return table.rename(columns={c: tr(f"proy.pcol.{c}", lang) for c in table.columns})
@@ -213,7 +223,8 @@ def projection_json(view: ProjectionView, demo: bool) -> dict:
     places = [{"kode_unit": r.kode_unit, "kapasitas": clean(r.kapasitas), "lama_tinggal_hari": clean(r.lama_tinggal_hari),
                "utilisasi_terakhir": clean(r.utilisasi_terakhir),
                "utilisasi_puncak_proyeksi": clean(r.utilisasi_puncak_proyeksi),
-               "bulan_lewat_90": [_month(m) for m in r.bulan_lewat_90], "alasan_kode": r.alasan}
+               "bulan_lewat_90": [_month(m) for m in r.bulan_lewat_90], "kalibrasi": clean(r.kalibrasi),
+               "alasan_kode": r.alasan}
               for r in view.places.itertuples()]
     return {
         "label": tr("proy.label", "id"), "data_contoh": demo, "metode": method_text("id"),

@@ -108,10 +108,12 @@ CATALOG = {
                           "en": "Places: occupancy of sentra and RPTC next year"},
     "proy.places.caption": {
         "id": "Penerimaan tiap unit diproyeksikan dengan model yang sama; penghuni = penerimaan per hari × lama "
-              "tinggal rata-rata 12 bulan terakhir (hukum Little), dibagi kapasitas bulan terakhir. Bulan yang "
+              "tinggal rata-rata 12 bulan terakhir (hukum Little, dikalibrasi ke rata-rata penghuni unit itu dalam 12 bulan "
+              "terakhir), dibagi kapasitas bulan terakhir. Bulan yang "
               "\"kemungkinan melewati 90 %\": lebih dari separuh simulasi melewatinya. Data okupansi sampai {origin}.",
         "en": "Each unit's admissions are projected with the same model; residents = admissions per day × the "
-              "average length of stay of the last 12 months (Little's law), divided by the latest capacity. Months "
+              "average length of stay of the last 12 months (Little's law, calibrated to the unit's average residents of the "
+              "last 12 months), divided by the latest capacity. Months "
               "\"likely to pass 90 %\": more than half of the simulations pass it. Occupancy data up to {origin}."},
     "proy.places.summary": {
         "id": "{n} dari {m} unit kemungkinan melewati 90 % kapasitas paling sedikit satu bulan dalam 12 bulan ke depan.",

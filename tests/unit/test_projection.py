@@ -144,7 +144,8 @@ def _shown(unit_values: float, months: int = 12) -> proj.Projection:
 
 def test_places_name_the_months_a_unit_is_likely_to_pass_90_percent():
     units = {"A": _shown(30.4), "B": _shown(10.0), "C": proj.Projection(series([1] * 30), reason="small")}
-    metrics = pd.DataFrame({"kode_unit": ["A", "B", "C"], "lama_tinggal_hari": [60.8, 60.8, 30.0]})
+    metrics = pd.DataFrame({"kode_unit": ["A", "B", "C"], "lama_tinggal_hari": [60.8, 60.8, 30.0],
+                            "rata_penghuni": [60.8, 20.0, 1.0]})  # as Little's law says: calibration 1
     latest = pd.DataFrame({"kode_unit": ["A", "B", "C"], "kapasitas": [60.0, 100.0, 10.0],
                            "utilisasi": [0.95, 0.2, 0.1]})
     summary, months = proj.project_places(units, metrics, latest)
@@ -156,6 +157,17 @@ def test_places_name_the_months_a_unit_is_likely_to_pass_90_percent():
     assert rows.at["C", "alasan"] == "small" and rows.at["C", "bulan_lewat_90"] == []
     assert list(summary["kode_unit"]) == ["A", "B", "C"]  # most months over 90 % first
     assert set(months["kode_unit"]) == {"A", "B"} and len(months) == 24
+    assert rows.at["A", "kalibrasi"] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(("residents", "expected"), [
+    (60.8, 1.0),  # the unit held what Little's law says for its admissions and stay
+    (30.4, 0.5),  # half as many: stays recorded longer than they are, or discharges missing from the report
+    (0.0, 1.0),  # nobody resident on average: nothing to calibrate against
+])
+def test_calibration_starts_the_projection_from_the_occupancy_the_unit_had(residents, expected):
+    admissions = np.full(24, 30.4)  # 1 a day, a stay of 60.8 days: 60.8 residents by Little's law
+    assert proj.calibration(admissions, 60.8, residents) == pytest.approx(expected)
 
 
 # --- staff ------------------------------------------------------------------------------------------------
