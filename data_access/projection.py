@@ -79,7 +79,8 @@ def projection_view(filters: Filters, run: Runner | None = None) -> ProjectionVi
     run = run or cached_runner()
     clamped, data = resolve(filters, run)
     status = run(query_data_status)
-    view = ProjectionView(requested=filters, demo=bool(status[status["kode"].isin(KINDS)]["asal"].map(holds_demo).any()))
+    demo = bool(status[status["kode"].isin(KINDS)]["asal"].map(holds_demo).any())
+    view = ProjectionView(requested=filters, demo=demo)
     if clamped is None or data is None:
         return view
     view.filters, view.origin = clamped, clamped.end

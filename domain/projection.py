@@ -8,7 +8,8 @@ The model (named on the page, in the deck and by `manage.py proyeksi`):
   for another whole year, and an undamped log-linear trend compounds (a modus that tripled in 12 months would be
   projected to triple again);
 - fitted as a Poisson GLM, the overdispersion alpha estimated by moments (Cameron & Trivedi's auxiliary
-  regression: Var y = mu + alpha·mu², the residuals corrected for the coefficients fitted), then refitted as a negative-binomial GLM with that alpha;
+  regression: Var y = mu + alpha·mu², the residuals corrected for the coefficients fitted), then refitted as a
+  negative-binomial GLM with that alpha;
 - prediction intervals: S draws of the coefficients from their estimated normal distribution (parameter
   uncertainty), then y ~ Poisson(Gamma(1/alpha, alpha·mu)) (the negative binomial; count noise). The draws are
   whole, non-negative numbers, so the intervals are too. Quantiles 10–90 % and 2.5–97.5 % are the 80 % and 95 %
@@ -99,13 +100,17 @@ class Backtest:
     year_actual: float = math.nan
     year_projected: dict[str, float] = field(default_factory=dict)
 
+    def _year_inside(self, low: str, high: str) -> bool:
+        y = self.year_projected
+        return bool(y) and y[low] <= self.year_actual <= y[high]
+
     @property
     def year_inside95(self) -> bool:
-        return bool(self.year_projected) and self.year_projected["lo95"] <= self.year_actual <= self.year_projected["hi95"]
+        return self._year_inside("lo95", "hi95")
 
     @property
     def year_inside80(self) -> bool:
-        return bool(self.year_projected) and self.year_projected["lo80"] <= self.year_actual <= self.year_projected["hi80"]
+        return self._year_inside("lo80", "hi80")
 
     @property
     def relative_mae(self) -> float:

@@ -63,7 +63,8 @@ def backtest_text(p: proj.Projection, lang: str) -> str | None:
     if b is None or p.withheld:
         return None
     return tr("proy.backtest", lang, mae=fmt_dec(b.mae, 1, lang), naive=fmt_dec(b.naive_mae, 1, lang),
-              inside80=fmt_int(round(b.inside80 * b.months), lang), inside95=fmt_int(round(b.inside95 * b.months), lang))
+              inside80=fmt_int(round(b.inside80 * b.months), lang),
+              inside95=fmt_int(round(b.inside95 * b.months), lang))
 
 
 def range_text(lo: float, hi: float, lang: str) -> str:
@@ -220,7 +221,8 @@ def projection_json(view: ProjectionView, demo: bool) -> dict:
     def clean(value):
         return None if isinstance(value, float) and math.isnan(value) else value
 
-    places = [{"kode_unit": r.kode_unit, "kapasitas": clean(r.kapasitas), "lama_tinggal_hari": clean(r.lama_tinggal_hari),
+    places = [{"kode_unit": r.kode_unit, "kapasitas": clean(r.kapasitas),
+               "lama_tinggal_hari": clean(r.lama_tinggal_hari),
                "utilisasi_terakhir": clean(r.utilisasi_terakhir),
                "utilisasi_puncak_proyeksi": clean(r.utilisasi_puncak_proyeksi),
                "bulan_lewat_90": [_month(m) for m in r.bulan_lewat_90], "kalibrasi": clean(r.kalibrasi),

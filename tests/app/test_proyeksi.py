@@ -4,7 +4,6 @@ reasons, not a traceback."""
 
 from __future__ import annotations
 
-import io
 import json
 
 from pptx import Presentation
@@ -22,8 +21,10 @@ def test_page_deck_and_cli_agree_on_the_projection(app_env, capsys):
     from data_access.engine import connect
     from data_access.indicators import connection_runner, data_window
     from domain.filters import Filters
+    from data_access.projection import get_projection_view
+    from data_access.reference import query_code_names
     from domain.periods import default_period
-    from exports.deck import build_deck
+    from exports.projection_slide import add_projection_slide
 
     at = open_page(PAGE, timeout=180)
     no_exception(at)
@@ -46,12 +47,15 @@ def test_page_deck_and_cli_agree_on_the_projection(app_env, capsys):
     assert page["proy.kpi.last12"] == fmt_int(national["aktual_12_bulan"])
     assert len(national["per_bulan"]) == 12 and all(m["lo95"] >= 0 for m in national["per_bulan"])
 
+    # The slide from the view the page computed (the shared query cache of this process: no third computation);
+    # tests/db/test_deck.py checks that build_deck adds this slide.
     with connect(app_env) as conn:
         run = connection_runner(conn)
-        deck = build_deck(default_period(Filters(), data_window(run)), run=run, charts_as_images=False)
-    slide = next(s for s in Presentation(io.BytesIO(deck)).slides
-                 if any(shape.name == "label_proyeksi" for shape in s.shapes))
-    boxes = {shape.name: shape.text_frame.text for shape in slide.shapes if shape.has_text_frame}
+        filters = default_period(Filters(), data_window(run))
+        names = run(query_code_names, "id")
+    deck = Presentation()
+    add_projection_slide(deck, get_projection_view(filters), "id", names)
+    boxes = {shape.name: shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame}
     assert {key: boxes[f"proy:{key}"] for key in KEYS} == page
     assert boxes["label_proyeksi"] == tr("proy.label") and boxes["data_contoh"] == "DATA CONTOH (sintetis)"
     # The places and staff sentences of the slide are the page's.

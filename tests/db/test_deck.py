@@ -154,6 +154,7 @@ def test_prevention_slide_lists_the_priority_areas(demo_conn, lang):
     assert fmt_int(view.prevented, lang) in summary and "Timor Tengah Utara" in summary
     assert "DATA CONTOH (sintetis)" in shapes["data_contoh"].text_frame.text
     assert len(deck.slides) == 10  # with the projection slide (issue 27)
+    assert any(shape.name == "label_proyeksi" for s in deck.slides for shape in s.shapes)
 
 
 def _font_sizes(node, in_font: bool = False, path: str = "") -> list[tuple[float, str]]:
