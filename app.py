@@ -20,6 +20,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("peta_asal_korban", ":material/map:"),
     PageSpec("kapasitas_sentra", ":material/home_health:"),
     PageSpec("kesenjangan_sdm", ":material/groups:"),
+    PageSpec("proyeksi", ":material/trending_up:"),
     PageSpec("pemantauan_jarnas", ":material/monitoring:"),
     PageSpec("daftar_tindakan", ":material/checklist:"),
     PageSpec("pencegahan", ":material/shield:"),

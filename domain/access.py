@@ -16,6 +16,7 @@ PAGE_ROLES: dict[str, frozenset[str]] = {
     "peta_asal_korban": frozenset({"pimpinan", "jarnas", "admin_data"}),
     "kapasitas_sentra": frozenset({"pimpinan", "jarnas", "admin_data"}),
     "kesenjangan_sdm": frozenset({"pimpinan", "admin_data"}),
+    "proyeksi": frozenset({"pimpinan", "admin_data"}),  # the budget cycle: the same readers as Kesenjangan SDM
     "pemantauan_jarnas": frozenset({"pimpinan", "jarnas", "admin_data"}),
     "daftar_tindakan": frozenset({"pimpinan", "jarnas", "admin_data"}),
     "pencegahan": frozenset({"pimpinan", "jarnas", "admin_data"}),

@@ -50,7 +50,8 @@ log = logging.getLogger(__name__)
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 IMAGE_W, IMAGE_H = 1200, 640  # layout pixels; exported at scale 2 for a sharp projector image
 # Where each chart sits on its slide, and how wide.
-IMAGE_WIDTHS = {"map": Inches(8.2), "trends": Inches(8.6), "capacity": Inches(7.2), "sdm": Inches(7.2)}
+IMAGE_WIDTHS = {"map": Inches(8.2), "trends": Inches(8.6), "capacity": Inches(7.2), "sdm": Inches(7.2),
+                "projection": Inches(7.2)}
 DECK_FONT_PX = 16  # the charts' text size in their IMAGE_W-pixel layout (ticks, legend, axis titles)
 MIN_CHART_PT = 10.0  # the smallest chart text as printed on a slide: legible on a projected 13.3-inch slide
 # A 16 px text in a 1200 px layout placed 7.2 inches wide prints at 6.9 pt (the deck's charts read at 6-7 pt);
@@ -70,8 +71,9 @@ class PdfConversionError(RuntimeError):
 # --- figures ----------------------------------------------------------------------------------------
 
 
-def briefing_figures(b: Briefing) -> dict[str, go.Figure]:
-    """The deck's charts, built with the same builders as the pages."""
+def briefing_figures(b: Briefing, projection=None) -> dict[str, go.Figure]:
+    """The deck's charts, built with the same builders as the pages (projection: a ProjectionView, whose national
+    chart is rendered in the same kaleido batch)."""
     lang = b.lang
     figs: dict[str, go.Figure] = {}
     boundaries = province_boundaries()
@@ -97,6 +99,12 @@ def briefing_figures(b: Briefing) -> dict[str, go.Figure]:
         figs["sdm"] = charts.make_wisn_role_bars(
             roles, b.names.get("peran", {}), title=tr("deck.sdm", lang), current_label=tr("deck.col.current", lang),
             required_label=tr("deck.col.required", lang), lang=lang, empty_message=tr("empty.no_data", lang))
+    if projection is not None:
+        from exports.projection_slide import IMAGE_KEY, projection_figure
+
+        chart = projection_figure(projection, lang)
+        if chart is not None:
+            figs[IMAGE_KEY] = chart
     for fig in figs.values():
         fig.update_layout(font=dict(size=DECK_FONT_PX), title=None)  # the slide title says it
     return {key: scale_text(fig, DECK_TEXT_SCALE) for key, fig in figs.items()}
@@ -152,8 +160,9 @@ def _latest_update(b: Briefing, kinds: tuple[str, ...] = ()) -> str:
 
 
 def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_images: bool = True,
-                    prevention=None) -> bytes:
-    """The .pptx bytes for a collected briefing (see build_deck); prevention: a PreventionView for its slide."""
+                    prevention=None, projection=None) -> bytes:
+    """The .pptx bytes for a collected briefing (see build_deck); prevention: a PreventionView for its slide,
+    projection: a data_access.projection.ProjectionView for its slide."""
     lang = b.lang
     demo = b.is_demo
     period = fmt_period(b.start, b.end, lang)
@@ -173,7 +182,7 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
                       updated=_latest_update(b, ("kasus", "okupansi", "staf")))
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
-    images, error = render_png(briefing_figures(b)) if charts_as_images else ({}, "–")
+    images, error = render_png(briefing_figures(b, projection)) if charts_as_images else ({}, "–")
 
     # 1. Title
     slide = prs.slides.add_slide(prs.slide_layouts[6])
@@ -281,6 +290,12 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
         add_prevention_slide(prs, prevention, lang, demo, b.names, b.data_status)
 
+    if projection is not None:  # 6c. Next year's projection (issue 27)
+        from exports.projection_slide import IMAGE_KEY, add_projection_slide
+
+        add_projection_slide(prs, projection, lang, b.names, b.data_status, image=lambda slide, left, top: _image(
+            slide, images, IMAGE_KEY, error, lang, left, top, IMAGE_WIDTHS["projection"]))
+
     # 7. Key messages
     slide = add_slide(prs, tr("deck.messages", lang), footer_mixed, demo)
     add_bullets(slide, [m.text for m in b.messages] or [tr("eks.messages.none", lang)], Inches(0.6), Inches(1.3),
@@ -323,23 +338,25 @@ def _d(value) -> dt.date:
 
 def build_deck(filters: Filters, lang: str = "id", *, url: str | None = None, run: Runner | None = None,
                now: dt.datetime | None = None, charts_as_images: bool = True) -> bytes:
-    """The leadership deck (.pptx bytes) for the filters: 9 slides, Indonesian by default.
+    """The leadership deck (.pptx bytes) for the filters: 10 slides, Indonesian by default.
 
     run: a query runner (data_access.briefing); by default a fresh connection to url (or the configured
     database), so this works from the CLI, tests and a Streamlit page alike. charts_as_images=False
     leaves the charts out (a note instead): the text and tables only, in well under a second.
     """
     from data_access.prevention import prevention_view
+    from data_access.projection import projection_view
 
     if run is not None:
         return build_deck_from(collect_briefing(filters, lang, run), now, charts_as_images,
-                               prevention_view(filters, run))
+                               prevention_view(filters, run), projection_view(filters, run))
     from data_access.engine import connect
 
     with connect(url) as conn:
         briefing = collect_briefing(filters, lang, connection_runner(conn))
         prevention = prevention_view(filters, connection_runner(conn))
-    return build_deck_from(briefing, now, charts_as_images, prevention)
+        projection = projection_view(filters, connection_runner(conn))
+    return build_deck_from(briefing, now, charts_as_images, prevention, projection)
 
 
 def convert_to_pdf(pptx: Path, pdf: Path, timeout: float = 240) -> Path:

@@ -550,7 +550,7 @@ def page_text(at) -> str:
 
 
 PAGES = ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
-         "daftar_tindakan", "pencegahan"]
+         "daftar_tindakan", "pencegahan", "proyeksi"]
 PAGE_KINDS = {"ringkasan_eksekutif": ("okupansi", "staf"), "kapasitas_sentra": ("okupansi",),
               "kesenjangan_sdm": ("okupansi", "staf"),
               "pencegahan": ("kegiatan_pencegahan", "pencegahan_keberangkatan")}

@@ -18,7 +18,7 @@ from tests.browser import live
 SCREENSHOTS = live.PROJECT / "test-artifacts" / "screenshots"
 ROLES = ("publik", "pimpinan", "jarnas", "admin_data")
 # Navigation order of app.PAGES (importing app.py would run it).
-PAGE_KEYS = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm",
+PAGE_KEYS = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "proyeksi",
              "pemantauan_jarnas", "daftar_tindakan", "pencegahan", "glosarium", "ringkasan_publik", "kelola_data")
 assert set(PAGE_KEYS) == set(PAGE_ROLES), "PAGE_KEYS must list every page of domain.access.PAGE_ROLES"
 

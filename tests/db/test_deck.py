@@ -153,7 +153,8 @@ def test_prevention_slide_lists_the_priority_areas(demo_conn, lang):
     summary = shapes["ringkasan_pencegahan"].text_frame.text
     assert fmt_int(view.prevented, lang) in summary and "Timor Tengah Utara" in summary
     assert "DATA CONTOH (sintetis)" in shapes["data_contoh"].text_frame.text
-    assert len(deck.slides) == 9
+    assert len(deck.slides) == 10  # with the projection slide (issue 27)
+    assert any(shape.name == "label_proyeksi" for s in deck.slides for shape in s.shapes)
 
 
 def _font_sizes(node, in_font: bool = False, path: str = "") -> list[tuple[float, str]]:
@@ -174,9 +175,11 @@ def test_chart_text_prints_legibly_on_the_slides(demo_conn):
     """The deck's chart images read at 6-7 pt on a slide (1200-px layouts at 16 px, placed 7.2-8.6 inches wide).
     Every chart text, as printed at its placed width, is now at least MIN_CHART_PT; the map's licence credit at
     least 6 pt."""
+    from data_access.projection import projection_view
     from exports.deck import IMAGE_W, IMAGE_WIDTHS, MIN_CHART_PT, briefing_figures
 
-    figures = briefing_figures(collect_briefing(Filters(), "id", connection_runner(demo_conn)))
+    run = connection_runner(demo_conn)
+    figures = briefing_figures(collect_briefing(Filters(), "id", run), projection_view(Filters(), run))
     assert set(figures) == set(IMAGE_WIDTHS)
     for key, fig in figures.items():
         points_per_px = IMAGE_WIDTHS[key].inches * 72 / IMAGE_W

@@ -38,7 +38,7 @@ def test_can_see(role, page, allowed):
     ("publik", ["ringkasan_publik"]),
     ("jarnas", ["peta_asal_korban", "kapasitas_sentra", "pemantauan_jarnas", "daftar_tindakan", "pencegahan", "glosarium",
                 "ringkasan_publik"]),
-    ("pimpinan", ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm",
+    ("pimpinan", ["ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "proyeksi",
                   "pemantauan_jarnas", "daftar_tindakan", "pencegahan", "glosarium", "ringkasan_publik"]),
     ("admin_data", list(PAGE_ROLES)),
     ("tamu", []),

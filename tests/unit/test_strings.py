@@ -17,8 +17,8 @@ CODE_DIRS = ("app_pages", "ui", "builders", "domain", "data_access", "exports", 
 CODE_FILES = sorted([PROJECT / "app.py", PROJECT / "manage.py",
                      *(p for d in CODE_DIRS for p in (PROJECT / d).rglob("*.py"))])
 CATALOG = catalog()
-PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "pemantauan_jarnas",
-         "daftar_tindakan", "pencegahan", "glosarium", "ringkasan_publik", "kelola_data", "masuk")
+PAGES = ("ringkasan_eksekutif", "peta_asal_korban", "kapasitas_sentra", "kesenjangan_sdm", "proyeksi",
+         "pemantauan_jarnas", "daftar_tindakan", "pencegahan", "glosarium", "ringkasan_publik", "kelola_data", "masuk")
 
 
 def placeholders(text: str) -> set[str]:
