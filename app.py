@@ -109,7 +109,10 @@ def _route() -> None:
     # A projector link opened without a session shows the sign-in with the sidebar, so there is a way in and out;
     # present=1 stays in the URL and the projector view opens once signed in.
     presenting = is_presenting() and allowed
-    show_filters = role != "publik" and allowed and page_key not in ("home", "masuk", "kelola_data", "glosarium")
+    # Ringkasan Publik shows the published release, the same for everyone: filters it cannot apply are not offered
+    # (signed in, the sidebar used to show a province filter the page silently ignored; issue 25).
+    show_filters = role != "publik" and allowed and page_key not in ("home", "masuk", "kelola_data", "glosarium",
+                                                                     "ringkasan_publik")
     if presenting:
         apply_projector_style()
         if show_filters:

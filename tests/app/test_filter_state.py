@@ -82,10 +82,11 @@ def test_reset_clears_every_filter_widget_and_the_url(app_env):
     assert "f_modus" not in at.session_state or not at.session_state["f_modus"]
 
 
-def test_filters_survive_a_page_without_filters(app_env):
+@pytest.mark.parametrize("between", ["glosarium", "ringkasan_publik"])
+def test_filters_survive_a_page_without_filters(app_env, between):
     at = open_page(PAGE, role="pimpinan")
     _multiselect(at, "modus").set_value(["online_scam"]).run()
-    at.switch_page("app_pages/glosarium.py").run()
+    at.switch_page(f"app_pages/{between}.py").run()
     no_exception(at)
     at.switch_page(f"app_pages/{PAGE}.py").run()
     no_exception(at)

@@ -288,3 +288,13 @@ def test_public_page_links_to_the_static_site_when_configured(app_env, monkeypat
     links = at.get("link_button")
     assert [b.proto.url for b in links] == ["https://data.example.go.id/tppo/"]
     assert links[0].proto.label == tr("publik.static_link")
+
+
+def test_signed_in_public_page_offers_no_filter_it_would_ignore(app_env):
+    """Issue 25: signed in, Ringkasan Publik showed the sidebar's filters (a province chosen there changed nothing on
+    the page, which shows the published release). Now the sidebar offers none; another page still does."""
+    at = open_page("ringkasan_publik", role="pimpinan")
+    no_exception(at)
+    assert not [m for m in at.sidebar.multiselect if m.label == "Provinsi asal"]
+    at.switch_page("app_pages/peta_asal_korban.py").run()
+    assert [m for m in at.sidebar.multiselect if m.label == "Provinsi asal"]
