@@ -79,9 +79,14 @@ def query_action_lists(conn, filters: Filters, today: dt.date) -> ActionLists:
     return action_lists(filters, connection_runner(conn), today)
 
 
-def get_action_lists(filters: Filters) -> ActionLists:
-    """action_lists for the page, cached as one entry per filter state and data version (the rising rule over
-    every province takes most of a second on two cores)."""
-    from data_access.caching import run_cached
+def _shared_action_lists(filters: Filters, today: dt.date) -> ActionLists:
+    return action_lists(filters, cached_runner(), today)
 
-    return run_cached(query_action_lists, filters, today_wib())
+
+def get_action_lists(filters: Filters) -> ActionLists:
+    """action_lists for the page, cached as one entry per filter state and data version. Its queries go through
+    the shared cache one by one, so what does not depend on the province (the reporting of each kind, the
+    national occupancy history) is computed once for every province (issue 24)."""
+    from data_access.caching import compute_cached
+
+    return compute_cached(_shared_action_lists, filters, today_wib())

@@ -92,6 +92,28 @@ def run_cached(query: Callable[..., T], *args: Any) -> T:
     return _run(query, name, url, _version(url), args)
 
 
+def compute_cached(fn: Callable[..., T], *args: Any) -> T:
+    """fn(*args) for a computation that reads through run_cached itself (a page's view over several queries),
+    cached like a query per arguments and data version. Unlike run_cached it holds no connection while it runs:
+    its own queries take one each, in turn, and hit the cache other views share (a province change then
+    recomputes only what depends on the province, issue 24)."""
+    if _run is _run_query:  # no cache (manage.py, scripts): simply compute
+        return fn(*args)
+    url = database_url()
+    name = f"compute:{fn.__module__}.{fn.__qualname__}"
+    return _results.get((name, url, _version(url), args), lambda: fn(*args))
+
+
+_computed = SharedResults(max_entries=256)
+
+
+def memo_shared(key: tuple, compute: Callable[[], T]) -> T:
+    """compute(), cached under key (which the caller makes from the computation's name, data_key() and its
+    inputs) and handed out like query results: shared, never pickled, each caller a detached copy (ui/cached.memo).
+    Cleared with the query results by clear_caches."""
+    return _computed.get(key, compute)
+
+
 def data_key() -> tuple[str, str]:
     """(database URL, data version): part of every cache key of things built from the data (ui/cached.py)."""
     url = database_url()
@@ -104,3 +126,4 @@ def clear_caches() -> None:
         _run_local.versions = {}
     _results.clear()
     _versions.clear()
+    _computed.clear()

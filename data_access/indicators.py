@@ -276,11 +276,29 @@ def occupancy_window(filters: Filters, run: Runner | None = None,
     return over_period("okupansi", window_of(filters), coverage.get("okupansi"))
 
 
+def _shared(run: Runner) -> bool:
+    """Whether run is the process-wide query cache (pages), where a view may be shared between callers."""
+    from data_access.caching import run_cached
+
+    return run is run_cached
+
+
+def _shared_alert_state(filters: Filters) -> AlertState:
+    return _alert_state(filters, cached_runner(), coverage_of(cached_runner()))
+
+
 def alert_state(filters: Filters, run: Runner | None = None,
                 coverage: dict[str, Window | None] | None = None) -> AlertState:
     """The alert rule (AlertState) for clamped filters; the province filter means where the unit is."""
     run = run or cached_runner()
-    coverage = coverage if coverage is not None else coverage_of(run)
+    if _shared(run):  # the headline figures and the action lists ask for the same state: computed once
+        from data_access.caching import compute_cached
+
+        return compute_cached(_shared_alert_state, filters)
+    return _alert_state(filters, run, coverage if coverage is not None else coverage_of(run))
+
+
+def _alert_state(filters: Filters, run: Runner, coverage: dict[str, Window | None]) -> AlertState:
     window = window_of(filters)
     source = at_end("okupansi", window, coverage.get("okupansi"))
     units = run(query_units)
@@ -288,7 +306,10 @@ def alert_state(filters: Filters, run: Runner | None = None,
     if not source.has_data:
         return AlertState(source, units=len(scope))
     # The whole series up to the anchor: a run that began before the period still counts in its last month.
-    history = run(query_occupancy, Filters(end=source.anchor, provinsi=filters.provinsi))
+    # Read nationally and sliced to the units in scope: one query per anchor month serves every province.
+    history = run(query_occupancy, Filters(end=source.anchor))
+    if filters.provinsi:
+        history = history[history["kode_unit"].isin(scope["kode_unit"])].reset_index(drop=True)
     reported = set(zip(history["kode_unit"], history["bulan"]))
     unreported = [u for u in scope["kode_unit"] if (u, source.anchor) not in reported]
     gaps = cap.reporting_gaps(history, list(scope["kode_unit"]), max(window.start, source.coverage.start),
@@ -334,8 +355,25 @@ def staffing_state(filters: Filters, run: Runner | None = None,
     occupancy = run(query_occupancy, Filters(start=used.start, end=used.end, provinsi=filters.provinsi))
     quarter = run(query_staff_quarter, staff.anchor)
     staffing = run(query_staffing, quarter, filters.provinsi) if quarter else pd.DataFrame(columns=STAFF_COLUMNS)
-    wisn = compute_wisn(occupancy, staffing, standards, working_time) if with_wisn else None
+    wisn = None
+    if with_wisn and filters.provinsi and quarter and _shared(run):
+        # WISN is per unit and role: the national table, computed once per window and quarter, sliced to the
+        # units in the provinces, is the provinces' own table without one computation per province.
+        from data_access.caching import compute_cached
+
+        national = compute_cached(_shared_national_wisn, used, quarter)
+        if national is not None:
+            national = national[national["kode_unit"].isin(set(staffing["kode_unit"]) & set(occupancy["kode_unit"]))]
+            wisn = national.reset_index(drop=True) if len(national) else None
+    elif with_wisn:
+        wisn = compute_wisn(occupancy, staffing, standards, working_time)
     return Staffing(staff, workload, quarter, wisn, occupancy, staffing, standards, working_time)
+
+
+def _shared_national_wisn(used: Window, quarter: dt.date) -> pd.DataFrame | None:
+    run = cached_runner()
+    return compute_wisn(run(query_occupancy, Filters(start=used.start, end=used.end)),
+                        run(query_staffing, quarter, ()), run(query_workload_standards), run(query_working_time))
 
 
 def wisn_inputs(filters: Filters, run: Runner | None = None

@@ -239,8 +239,9 @@ def reporting_view(filters: Filters, today: dt.date, run: "Runner | None" = None
 
     run = run or cached_runner()
     window = Window(filters.start, filters.end) if filters.start and filters.end else None
-    cases = reporting("kasus", window, today, run)
-    units = reporting("okupansi", window, today, run)
+    # Each kind's reporting depends on the period only: computed once and shared by every province and agency.
+    cases = run(query_reporting, "kasus", window, today)
+    units = run(query_reporting, "okupansi", window, today)
     located = run(query_unit_provinces)
     if filters.instansi:
         cases = cases.only(filters.instansi)
@@ -249,6 +250,12 @@ def reporting_view(filters: Filters, today: dt.date, run: "Runner | None" = None
     elif filters.provinsi:
         units = units.only([u for u, p in located.items() if p in filters.provinsi])
     return ReportingView(cases, units, located)
+
+
+def query_reporting(conn: Connection, kind: str, window: Window | None, today: dt.date) -> Reporting:
+    from data_access.indicators import connection_runner
+
+    return reporting(kind, window, today, connection_runner(conn))
 
 
 def query_unit_provinces(conn: Connection) -> dict[str, str]:

@@ -112,10 +112,13 @@ def detect_rising(
                 if m >= first]
     wide = monthly_table(monthly, dim, baseline + recent, categories)
     judged = len(baseline) >= min_baseline_months
+    # Totals of every category at once (a .loc per category took most of this function's time).
+    recent_totals = wide.loc[recent].sum(axis=0)
+    base_totals = wide.loc[baseline].sum(axis=0) if baseline else pd.Series(0, index=wide.columns)
     rows = []
     for cat in wide.columns:
-        recent_total = int(wide.loc[recent, cat].sum())
-        base_total = int(wide.loc[baseline, cat].sum()) if baseline else 0
+        recent_total = int(recent_totals[cat])
+        base_total = int(base_totals[cat])
         base_mean = base_total / len(baseline) if baseline else np.nan
         recent_mean = recent_total / len(recent)
         ratio = recent_mean / base_mean if base_mean and base_mean > 0 else np.nan

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -72,11 +72,6 @@ def _built(name: str, data: tuple, args: tuple, kwargs: tuple, _fn: Callable) ->
     return _fn(*args, **dict(kwargs))
 
 
-@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES, hash_funcs=_hash_funcs())
-def _computed(name: str, data: tuple, args: tuple, kwargs: tuple, _fn: Callable) -> Any:
-    return _fn(*args, **dict(kwargs))
-
-
 def figure(builder: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """builder(*args, **kwargs), built once per distinct input. The figure is shared between sessions: treat it
     as read-only (st.plotly_chart does). In projector mode (?present=1) its text is enlarged like the page's."""
@@ -91,10 +86,40 @@ def figure(builder: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return _built(_name(builder), _data_key(), args, tuple(sorted(kwargs.items())), builder)
 
 
+def _memo_key(value: Any) -> Hashable:
+    """A hashable stand-in for an argument of memo: frames by content (_frame_key), boundary sets by _geo_key,
+    containers item by item, other values as themselves with their type (1, 1.0 and True are different inputs);
+    anything unhashable by its pickle."""
+    import pandas as pd
+
+    if hasattr(value, "geometry") and isinstance(value, pd.DataFrame):
+        return ("geo", _geo_key(value))
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return ("frame", _frame_key(value))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_memo_key(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple((_memo_key(k), _memo_key(v)) for k, v in value.items()))
+    if isinstance(value, (set, frozenset)):
+        return ("set", frozenset(_memo_key(v) for v in value))
+    try:
+        hash(value)
+    except TypeError:
+        return ("pickle", hashlib.sha256(pickle.dumps(value, protocol=5)).digest())
+    return (type(value).__name__, value)
+
+
 def memo(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """fn(*args, **kwargs) for a pure computation (or a read through data_access), cached per input and data
-    version; each caller gets its own copy, so it may change the result."""
-    return _computed(_name(fn), _data_key(), args, tuple(sorted(kwargs.items())), fn)
+    version; each caller gets its own copy, so it may change the result.
+
+    The result is kept as computed and shared between sessions like query results (data_access.caching), not
+    pickled on every hit as st.cache_data did: the executive page's briefing alone took ~10 ms a rerun to
+    unpickle, and hashing arguments with Streamlit's hasher another ~5 % of a busy server (issue 24)."""
+    from data_access.caching import memo_shared
+
+    key = (_name(fn), _data_key(), _memo_key(args), _memo_key(tuple(sorted(kwargs.items()))))
+    return memo_shared(key, lambda: fn(*args, **kwargs))
 
 
 # --- maps ---------------------------------------------------------------------------------------

@@ -1,0 +1,96 @@
+"""A province change recomputes only what depends on the province (issue 24: the executive page's province change
+was the slowest click; the reporting of each kind, the national occupancy history and the WISN table were
+recomputed for every province although none of them depends on it). And what is shared gives each province the
+same answer as computing it for that province alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data_access import caching
+from data_access.actions import get_action_lists
+from data_access.engine import get_engine
+from data_access.indicators import alert_state, connection_runner, headline_indicators, resolve, staffing_state, unit_scope
+from domain.filters import Filters
+
+PROVINCES = ("52", "35", "53", "11")  # NTB, Jawa Timur, NTT, Aceh: units on alert, none, several, one
+
+
+@pytest.fixture()
+def cached_demo(demo_sqlite_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
+    caching.use_cache()
+    caching.clear_caches()
+    caching.begin_run()
+    yield demo_sqlite_url
+    caching.clear_caches()
+
+
+def _entries(name: str) -> list[tuple]:
+    return [key for key in caching._results._values if isinstance(key[0], str) and key[0].endswith(name)]
+
+
+def test_reporting_and_occupancy_history_are_computed_once_for_every_province(cached_demo):
+    base, _ = resolve(Filters())
+    for province in PROVINCES:
+        get_action_lists(base.with_(provinsi=(province,)))
+    # Before: none of these was shared (the lists ran on one connection inside one entry per filter state).
+    assert len(_entries(".query_reporting")) == 2  # kasus and okupansi, once each
+    histories = [key for key in _entries(".query_occupancy") if key[3][0].provinsi == ()]
+    assert len(histories) >= 1
+    assert not [key for key in _entries(".query_occupancy") if key[3][0].provinsi and key[3][0].start is None], \
+        "the alert rule read its history per province again"
+
+
+def test_headline_figures_and_action_lists_share_one_alert_state(cached_demo):
+    base, _ = resolve(Filters())
+    f = base.with_(provinsi=("52",))
+    headline_indicators(f)
+    get_action_lists(f)
+    states = _entries("._shared_alert_state")
+    assert len(states) == 1
+
+
+@pytest.mark.parametrize("province", PROVINCES)
+def test_shared_views_give_each_province_its_own_answer(cached_demo, province):
+    """The alert rule and WISN read nationally and sliced equal the same rules computed on the province's own
+    queries (a connection runner shares nothing)."""
+    base, _ = resolve(Filters())
+    f = base.with_(provinsi=(province,))
+    with get_engine(cached_demo).connect() as conn:
+        own = connection_runner(conn)
+        alone_alerts = alert_state(unit_scope(f), own)
+        alone_staff = staffing_state(f, own)
+    shared_alerts = alert_state(unit_scope(f))
+    shared_staff = staffing_state(f)
+    assert shared_alerts.count == alone_alerts.count
+    assert list(shared_alerts.ongoing["kode_unit"]) == list(alone_alerts.ongoing["kode_unit"])
+    assert shared_alerts.gaps == alone_alerts.gaps and shared_alerts.unreported == alone_alerts.unreported
+    if alone_staff.wisn is None:
+        assert shared_staff.wisn is None
+    else:
+        assert shared_staff.wisn.reset_index(drop=True).equals(alone_staff.wisn.reset_index(drop=True))
+    assert (shared_staff.gross, shared_staff.net) == (alone_staff.gross, alone_staff.net)
+
+
+def test_a_memo_result_is_shared_not_pickled(cached_demo):
+    """ui.cached.memo kept results in st.cache_data, which pickles on store and unpickles on every hit (the
+    briefing: ~10 ms a rerun). Now a result that cannot be pickled is served, computed once, as a detached copy."""
+    import pandas as pd
+
+    from ui.cached import memo
+
+    calls = []
+
+    def view(day: dt.date) -> dict:
+        calls.append(day)
+        return {"frame": pd.DataFrame({"jumlah": [1, 2]}), "format": lambda v: f"{v:,}"}  # a lambda: no pickle
+
+    first = memo(view, dt.date(2025, 7, 1))
+    first["frame"].loc[0, "jumlah"] = 99  # a caller may change its copy
+    again = memo(view, dt.date(2025, 7, 1))
+    assert calls == [dt.date(2025, 7, 1)]
+    assert list(again["frame"]["jumlah"]) == [1, 2]
+    assert again["format"](1000) == "1,000"
