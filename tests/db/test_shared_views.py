@@ -12,7 +12,8 @@ import pytest
 from data_access import caching
 from data_access.actions import get_action_lists
 from data_access.engine import get_engine
-from data_access.indicators import alert_state, connection_runner, headline_indicators, resolve, staffing_state, unit_scope
+from data_access.indicators import (alert_state, connection_runner, headline_indicators, resolve, staffing_state,
+                                    unit_scope)
 from domain.filters import Filters
 
 PROVINCES = ("52", "35", "53", "11")  # NTB, Jawa Timur, NTT, Aceh: units on alert, none, several, one
