@@ -102,21 +102,30 @@ AXE_DIR = live.PROJECT / "test-artifacts" / "axe"  # git-ignored; npm's own cach
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     """axe-core's axe.min.js, installed with `npm install --prefix test-artifacts/axe axe-core@4` on first use."""
+    import fcntl
+
+    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    AXE_DIR.mkdir(parents=True, exist_ok=True)
+    # `make test` runs the browser tests on two workers: one installs while the other waits, then finds the file.
+    with open(AXE_DIR.parent / "axe.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _install_axe(script)
+    return script
+
+
+def _install_axe(script: Path) -> None:
     import shutil
     import subprocess
 
-    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
     if not script.is_file():
         npm = shutil.which("npm")
         if npm is None:
             pytest.fail("npm tidak ditemukan: pasang dengan `apt-get install -y npm` untuk uji aksesibilitas (axe-core).",
                         pytrace=False)
-        AXE_DIR.mkdir(parents=True, exist_ok=True)
         done = subprocess.run([npm, "install", "--prefix", str(AXE_DIR), "--no-audit", "--no-fund", "--silent",
                                f"axe-core@{AXE_VERSION}"], capture_output=True, text=True, timeout=300)
         if done.returncode != 0 or not script.is_file():
             pytest.fail(f"npm install axe-core@{AXE_VERSION} gagal: {done.stderr[-1000:]}", pytrace=False)
-    return script
 
 
 @pytest.fixture(scope="session")
