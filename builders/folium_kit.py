@@ -10,6 +10,7 @@ import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
 
+from builders import folium_render  # noqa: F401 — macros render once, as text (the module says why)
 from builders import theme
 from builders.offline_assets import IconImagePath
 from strings import DEFAULT_LANG, tr
@@ -25,8 +26,11 @@ def escape_html(value: object) -> str:
     Beyond html.escape, a backtick would end the literal, "${" would run code and a backslash
     starts an escape sequence (an invalid one is a syntax error that stops the whole map script).
     """
+    # Braces as entities too: a map's text must never read as Jinja source ("{{ … }}"), whatever renders it
+    # (builders/folium_render.py).
     text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+    return (html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+            .replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def base_map(

@@ -468,7 +468,7 @@ def test_a_batch_composes_tooltips_in_the_browser_as_in_python(tmp_path):
         ("<b>", "&lt;b&gt;"),
         ('a"b', "a&quot;b"),
         ("`x`", "&#96;x&#96;"),
-        ("${x}", "&#36;{x}"),
+        ("${x}", "&#36;&#123;x&#125;"),
         ("C:\\new", "C:&#92;new"),
         (None, ""),
         (float("nan"), ""),
