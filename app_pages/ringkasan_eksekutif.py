@@ -7,14 +7,14 @@ import streamlit as st
 from builders.briefing_charts import make_top_bars
 from builders.maps import make_choropleth_map
 from data_access.actions import get_action_lists
-from data_access.briefing import collect_briefing, map_values, province_boundaries, top_destinations, top_origins
+from data_access.briefing import get_briefing, get_briefing_tables, province_boundaries
 from domain.filters import month_key
 from domain.formatting import fmt_period
 from exports.deck import PPTX_MIME, build_deck
 from exports.indicator_tables import comparison_notes, headline_frame, latest_like_window, unit_scope_note
 from settings import load_settings
 from ui.boundary_route import boundary_url
-from ui.cached import figure, memo, show_map
+from ui.cached import figure, show_map
 from ui.eksekutif_sections import alerts_section, glance_section
 from ui.filters import current_filters, set_period
 from ui.frame import (download_button, download_table, empty_state, page_header, provenance, say, say_list,
@@ -33,14 +33,15 @@ if presenting:
 page_header("nav.ringkasan_eksekutif", "purpose.ringkasan_eksekutif", kinds=KINDS)
 filters = current_filters()
 lang = current_lang()
-b = memo(collect_briefing, filters, lang)  # cached per filters, language and data version
+b = get_briefing(filters, lang)  # cached per filters, language and data version
+tables = get_briefing_tables(filters, lang)
 if b.start is not None and b.summary["victims_total"] == 0:
     for note in b.unit_notes:  # a province without a unit and without victims still says so
         say(note, "info")
 if b.start is None or b.summary["victims_total"] == 0:
     empty_state()
 source = t("eks.source.kasus")
-boundaries, values = province_boundaries(), map_values(b)
+boundaries, values = province_boundaries(), tables.map_values
 
 
 def national_map(height: int) -> None:
@@ -86,7 +87,7 @@ st.caption(t("eks.messages.note"))
 
 # --- top origins and destinations --------------------------------------------------------------
 left, right = st.columns(2) if not presenting else (st.container(), st.container())
-origins, destinations = top_origins(b), top_destinations(b)
+origins, destinations = tables.origins, tables.destinations
 with left:
     st.plotly_chart(figure(make_top_bars, origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
 with right:

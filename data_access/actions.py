@@ -30,10 +30,13 @@ class ActionLists:
     recent: Window | None = None  # the windows of the rising rule
     baseline: Window | None = None
     alert_state: AlertState | None = None  # the alert rule's evidence (anchor month, occupancy's coverage)
+    overdue: pd.DataFrame | None = None  # ReportingView.overdue(), computed once with the lists (and cached with them)
 
     @property
     def late(self) -> pd.DataFrame:
         """Reports past their due date and not yet in (ReportingView.overdue)."""
+        if self.overdue is not None:
+            return self.overdue
         return self.reporting.overdue() if self.reporting else pd.DataFrame()
 
     @property
@@ -72,7 +75,8 @@ def action_lists(filters: Filters, run: Runner | None = None, today: dt.date | N
     watch = actions.provinces_to_watch(history.rename(columns={"kode_prov_asal": "kode_prov"}), end=end,
                                        first_month=data.start, provinces=provinces, categories=modus)
     recent, baseline = actions.watch_windows(end, data.start)
-    return ActionLists(clamped, data, reporting, state.ongoing, referrals, watch, recent, baseline, state)
+    return ActionLists(clamped, data, reporting, state.ongoing, referrals, watch, recent, baseline, state,
+                       reporting.overdue())
 
 
 def query_action_lists(conn, filters: Filters, today: dt.date) -> ActionLists:
