@@ -20,6 +20,7 @@ from domain.publication import (
 )
 from domain.taxonomy import MODUS, names
 from exports.open_data import open_tables, package_zip
+from exports.public_site import source_line
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from settings import load_settings
 from ui.boundary_route import boundary_url
@@ -72,9 +73,9 @@ def show_table(shown: pd.DataFrame, name: str, first_column: str, table: str) ->
                     mime=XLSX_MIME, key=f"publik_xlsx_{name}", where=c2)
 
 
-def source_caption() -> None:
-    st.caption(t("provenance", source=t("publik.source", versi=info.versi),
-                 period=fmt_period(*period, lang) if period else "–", updated=fmt_date(info.dibuat, lang)))
+def source_caption(source_key: str = "publik.source") -> None:
+    # The same line as the static site's (its source, period, and the data's last month, not the publish time).
+    st.caption(source_line(extract, source_key, lang))
 
 
 def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
@@ -136,7 +137,7 @@ if REACH_TABLE in set(extract.cells["tabel"]):  # extracts published before issu
     reach = with_names(extract.table(REACH_TABLE), province_names, total, {"jumlah": t("publik.reach.col")})
     st.dataframe(display_table(reach, lang).rename_axis(t("publik.col.provinsi")).reset_index(), hide_index=True,
                  width="stretch", key="publik_tbl_pencegahan")
-    source_caption()
+    source_caption("pcg.source.activities")
 
 download_button(t("publik.download_all"), lambda: package_zip(extract, province_names),
                 file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",

@@ -25,14 +25,15 @@ def write_files(extract, out_dir: Path, province_names: dict[str, str], boundari
     from exports.public_site import build_site
 
     written = build_site(extract, province_names, boundaries, out_dir)
-    written.append(_write_metadata(out_dir, extract.info))
+    written.append(_write_metadata(out_dir, extract, province_names))
     written.append(_write_readme(out_dir, extract.info))
     return written
 
 
-def _write_metadata(out_dir: Path, info) -> Path:
-    from domain.publication import PUBLISHED_TABLES
+def _write_metadata(out_dir: Path, extract, province_names: dict[str, str]) -> Path:
+    from exports.open_data import open_tables
 
+    info = extract.info
     path = out_dir / "metadata.json"
     meta = {
         "judul": "Ringkasan Publik Dasbor Sinergi Anti-TPPO",
@@ -45,7 +46,8 @@ def _write_metadata(out_dir: Path, info) -> Path:
         "basis_pembulatan": info.basis_pembulatan,
         "penanda_sel_kecil": info.rules.primary_marker,
         "penanda_sel_pelengkap": "x",
-        "berkas": {name: f"{name}.csv" for name in PUBLISHED_TABLES},
+        # Every file the package holds, from the same list that writes them (pencegahan_provinsi.csv was missing).
+        "berkas": {table.name: table.path for table in open_tables(extract, province_names)},
         "situs": {"id": "index.html", "en": "en/index.html"},
         "paket_data": "datapackage.json",
         "catatan": info.catatan,

@@ -35,6 +35,9 @@ class OpenTable:
     frame: pd.DataFrame
     fields: list[dict]
     primary_key: list[str]
+    # Who reports these figures (a strings key): the victim tables are Kemensos services, the prevention reach is
+    # BP3MI, Dinas Sosial, Disnaker and Jarnas activity reports (issue 26).
+    source_key: str = "publik.source"
 
     @property
     def path(self) -> str:
@@ -77,7 +80,8 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
         frame[_label("keterangan")] = tr("open.demo_value")
         return fields + [_field("keterangan", "string")]
 
-    def finish(name: str, frame: pd.DataFrame, fields: list[dict], key: list[str]) -> None:
+    def finish(name: str, frame: pd.DataFrame, fields: list[dict], key: list[str],
+               source_key: str = "publik.source") -> None:
         # The period columns follow the code and its name (nasional has no code).
         position = 1 if name == "nasional" else 2
         frame.insert(position, _label("bulan_awal"), first)
@@ -85,7 +89,7 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
         fields = fields[:position] + [_field("bulan_awal", "yearmonth"), _field("bulan_akhir", "yearmonth")] \
             + fields[position:]
         fields = demo_column(frame, fields)
-        tables.append(OpenTable(name, frame.reset_index(drop=True), fields, key))
+        tables.append(OpenTable(name, frame.reset_index(drop=True), fields, key, source_key))
 
     total = extract.table("nasional")
     finish("nasional", pd.DataFrame({_label("wilayah"): ["Indonesia"], jumlah: [total.iloc[0, 0]]}),
@@ -152,7 +156,7 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
                [_field("kode_provinsi", "string", "kode_provinsi_kegiatan"),
                 _field("provinsi", "string", "provinsi_kegiatan"),
                 _field("peserta", "integer", constraints={"minimum": 0})],
-               [_label("kode_provinsi")])
+               [_label("kode_provinsi")], "pcg.source.activities")
     order = {name: i for i, name in enumerate((*PUBLISHED_TABLES, REACH_TABLE))}
     return sorted(tables, key=lambda t: order[t.name])
 
@@ -178,6 +182,7 @@ def datapackage(extract: PublishedExtract, tables: list[OpenTable]) -> dict:
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "dialect": {"delimiter": ",", "header": True},
             "schema": {"fields": table.fields, "missingValues": missing, "primaryKey": table.primary_key},
+            "sources": [{"title": tr(table.source_key, versi=info.versi)}],
         })
     return {
         "profile": "tabular-data-package",
@@ -187,7 +192,7 @@ def datapackage(extract: PublishedExtract, tables: list[OpenTable]) -> dict:
         "version": f"{info.versi}.0.0",
         "created": info.dibuat.isoformat(timespec="seconds"),
         "licenses": [LICENSE],
-        "sources": [{"title": tr("publik.source", versi=info.versi)}],
+        "sources": [{"title": title} for title in dict.fromkeys(tr(t.source_key, versi=info.versi) for t in tables)],
         "keywords": ["TPPO", "perdagangan orang", "trafficking in persons", "Kemensos", "Indonesia"],
         # Not Data Package keywords, kept as extra properties (the spec allows them) for portals and readers.
         "temporal": {"start": first, "end": last},

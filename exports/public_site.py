@@ -19,7 +19,7 @@ import pandas as pd
 from builders.public_charts import make_protected_bars
 from builders.public_map import make_protected_svg
 from domain.disclosure import TOTAL_LABEL
-from domain.formatting import fmt_date, fmt_period
+from domain.formatting import fmt_date, fmt_month, fmt_period
 from domain.publication import (
     AGE_GROUPS, REACH_TABLE, SEXES, PublishedExtract, display_value, map_values, national_total, parse_period, year_label,
 )
@@ -65,6 +65,16 @@ def _rows(table: pd.DataFrame, labels: Mapping[str, str], lang: str, columns: li
             for code, line in table.iterrows()]
 
 
+def source_line(extract: PublishedExtract, source_key: str, lang: str) -> str:
+    """The provenance line under a table: its own source (the reach table is not Kemensos'), the period, and how
+    recent the data are (the release's last month; the publish time is in the version line)."""
+    info = extract.info
+    period = parse_period(info.periode)
+    return tr("provenance", lang, source=tr(source_key, lang, versi=info.versi),
+              period=fmt_period(*period, lang) if period else "–",
+              updated=tr("publik.updated", lang, last=fmt_month(period[1], lang)) if period else "–")
+
+
 def render_page(extract: PublishedExtract, province_names: Mapping[str, str],
                 boundaries: gpd.GeoDataFrame | None, lang: str) -> str:
     """One language's index.html as text."""
@@ -86,8 +96,7 @@ def render_page(extract: PublishedExtract, province_names: Mapping[str, str],
         "kpi_label": tr("publik.kpi_total", lang),
         "kpi_help": tr("publik.kpi_help", lang),
         "caveats_title": tr("publik.caveats_title", lang),
-        "source_line": tr("provenance", lang, source=tr("publik.source", lang, versi=info.versi),
-                          period=period_text, updated=fmt_date(info.dibuat, lang)),
+        "source_line": source_line(extract, "publik.source", lang),
         "download": tr("site.download", lang),
         "open_data_title": tr("site.open_data_title", lang),
         "open_data_text": tr("site.open_data_text", lang, marker=rules.primary_marker),
@@ -138,7 +147,8 @@ def render_page(extract: PublishedExtract, province_names: Mapping[str, str],
         sections.append({"id": "pencegahan", "title": tr("publik.reach.header", lang),
                          "note": tr("publik.reach.note", lang),
                          "header": [tr("publik.col.provinsi", lang), tr("publik.reach.col", lang)],
-                         "rows": _rows(reach, province_names, lang), "file": f"{REACH_TABLE}.csv"})
+                         "rows": _rows(reach, province_names, lang), "file": f"{REACH_TABLE}.csv",
+                         "source": source_line(extract, "pcg.source.activities", lang)})
 
     files = [{"path": table.path, "title": tr(f"open.title.{table.name}", lang)}
              for table in open_tables(extract, province_names)]

@@ -77,6 +77,9 @@ CATALOG = {
         "id": "Kemensos (sentra dan RPTC), terbitan terlindungi versi {versi}",
         "en": "Kemensos (sentra and RPTC), protected release version {versi}",
     },
+    # "Pembaruan data" on public channels: how recent the data are (the release's last month), not when it was
+    # published (that is in the version line).
+    "publik.updated": {"id": "data s.d. {last}", "en": "data to {last}"},
     "publik.download_all": {"id": "Unduh paket data terbuka (ZIP: CSV + datapackage.json)",
                             "en": "Download the open-data package (ZIP: CSV + datapackage.json)"},
     "publik.table.tahun": {"id": "per tahun", "en": "by year"},
@@ -147,7 +150,8 @@ CATALOG = {
     "open.demo_value": {"id": "DATA CONTOH (sintetis)", "en": "DATA CONTOH (sintetis)"},
     "open.total_period": {"id": "{first} s.d. {last}", "en": "{first} to {last}"},
     "open.package_title": {"id": "Ringkasan Publik Dasbor Sinergi Anti-TPPO: korban TPPO yang ditangani Kemensos",
-                           "en": "Anti-TPPO Dashboard public summary: trafficking victims served by Kemensos"},
+                           "en": "Anti-Trafficking Synergy Dashboard public summary: trafficking victims served by "
+                                 "Kemensos"},
     "open.title.nasional": {"id": "Total nasional korban ditangani", "en": "National total of victims served"},
     "open.title.tahun": {"id": "Korban ditangani per tahun penerimaan", "en": "Victims served by year received"},
     "open.title.jenis_kelamin_umur": {"id": "Korban ditangani menurut jenis kelamin dan kelompok umur",
@@ -159,7 +163,7 @@ CATALOG = {
                                        "en": "Prevention activity participants by province"},
     # Static public site (exports/public_site.py).
     "site.title": {"id": "Ringkasan Publik · Dasbor Sinergi Anti-TPPO",
-                   "en": "Public Summary · Anti-TPPO Synergy Dashboard"},
+                   "en": "Public Summary · Anti-Trafficking Synergy Dashboard"},
     "site.other_language": {"id": "English", "en": "Bahasa Indonesia"},
     "site.download": {"id": "Unduh", "en": "Download"},
     "site.open_data_title": {"id": "Data terbuka", "en": "Open data"},

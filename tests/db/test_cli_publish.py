@@ -87,6 +87,8 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     assert [r[:2] for r in sexes[1:]] == [["L", "Laki-laki"], ["P", "Perempuan"], ["Total", "Total"]]
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
     assert (meta["versi"], meta["ambang_penekanan"], meta["basis_pembulatan"], meta["data_contoh"]) == (2, 10, 5, True)
+    # Issue 26: metadata.json lists every CSV written (pencegahan_provinsi.csv was missing).
+    assert sorted(meta["berkas"].values()) == sorted(p.name for p in out.glob("*.csv"))
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "bukan jumlah seluruh korban" in readme and "kelipatan 5" in readme and "antara 1 dan 9" in readme
     # The files are the stored extract, cell for cell.
