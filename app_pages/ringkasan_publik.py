@@ -11,7 +11,9 @@ import streamlit as st
 
 from builders.public_charts import make_protected_bars
 from builders.public_map import make_protected_map
-from data_access.publication import get_latest_extract, get_province_boundaries, get_province_names
+from data_access.publication import (
+    get_latest_extract, get_province_boundaries, get_province_names, get_province_population,
+)
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_period
 from domain.publication import (
@@ -52,7 +54,8 @@ notes = tuple(([t("demo.notice")] if info.is_demo else []) + [version] + [
 
 province_names = get_province_names()
 # Downloads are the open-data files of the static site (exports.open_data), the same bytes everywhere.
-open_data = {table.name: table for table in open_tables(extract, province_names)}
+population = get_province_population()
+open_data = {table.name: table for table in open_tables(extract, province_names, population)}
 
 st.metric(t("publik.kpi_total"), display_value(national_total(extract), lang), help=t("publik.kpi_help"))
 with st.expander(t("publik.caveats_title"), expanded=True):
@@ -139,6 +142,6 @@ if REACH_TABLE in set(extract.cells["tabel"]):  # extracts published before issu
                  width="stretch", key="publik_tbl_pencegahan")
     source_caption("pcg.source.activities")
 
-download_button(t("publik.download_all"), lambda: package_zip(extract, province_names),
+download_button(t("publik.download_all"), lambda: package_zip(extract, province_names, population),
                 file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",
                 type="primary")

@@ -19,12 +19,13 @@ from cli.common import UserError, default_user, require_database
 MARKERS = ("metadata.json", "datapackage.json")
 
 
-def write_files(extract, out_dir: Path, province_names: dict[str, str], boundaries=None) -> list[Path]:
+def write_files(extract, out_dir: Path, province_names: dict[str, str], boundaries=None, population=None,
+                base_url: str | None = None) -> list[Path]:
     """The static public site (index.html, en/index.html, assets/), the open-data CSVs with datapackage.json,
     README.md and metadata.json, all from the published extract, into the existing folder out_dir."""
     from exports.public_site import build_site
 
-    written = build_site(extract, province_names, boundaries, out_dir)
+    written = build_site(extract, province_names, boundaries, out_dir, population, base_url)
     written.append(_write_metadata(out_dir, extract, province_names))
     written.append(_write_readme(out_dir, extract.info))
     return written
@@ -145,7 +146,10 @@ def _swap_in(stage: Path, out: Path) -> Path | None:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from data_access.engine import get_engine
-    from data_access.publication import query_extract, query_province_names, get_province_boundaries
+    from data_access.publication import (
+        get_province_boundaries, query_extract, query_province_names, query_province_population,
+    )
+    from settings import load_settings
     from data_access.publication_source import publish_from_cases, rules_from_settings
 
     out = Path(args.out).absolute() if args.out else None
@@ -170,8 +174,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
             if out is not None:
                 extract = query_extract(conn, info.versi)
                 names = query_province_names(conn)
+                population = query_province_population(conn)
                 with _staged(out) as stage:
-                    written = write_files(extract, stage, names, boundaries)
+                    written = write_files(extract, stage, names, boundaries, population,
+                                          load_settings().public_site_url)
                     previous = _swap_in(stage, out)
                     placed = True
     except ValueError as exc:  # includes DisclosureError: nothing was stored

@@ -36,7 +36,15 @@ PUBLISHED_TABLES: dict[str, tuple[str, ...]] = {
     "jenis_kelamin_umur": ("jenis_kelamin", "kelompok_umur"),
     "modus": ("modus",),
     "provinsi": ("provinsi",),
+    # Series (issue 26): province x year and modus x year. Their margins are the province, modus and year tables
+    # above, one cell each in the linked pass. "tahun" sits in both cross tables, the most protect_linked allows
+    # for one dimension (its audit is exact on chains only): sex x age x year and destination x year would need
+    # a third crossing of "tahun" (and a 3-D table), so they are not published.
+    "provinsi_tahun": ("provinsi", "tahun"),
+    "modus_tahun": ("modus", "tahun"),
 }
+# The series tables: name -> the dimension of their rows (their columns are years).
+SERIES_TABLES: dict[str, str] = {"provinsi_tahun": "provinsi", "modus_tahun": "modus"}
 # Prevention reach (issue 15): participants of prevention activities by the province where they took place. Its own
 # table, protected on its own: it counts other people than the victim tables, so it cannot be played off against them.
 REACH_TABLE = "pencegahan_provinsi"
@@ -301,6 +309,43 @@ def long_cells(cells: pd.DataFrame) -> pd.DataFrame:
     rank = out["tabel"].map(lambda name: order.get(name, len(order)))
     return out.assign(_r=rank).sort_values(["_r", "tabel", "baris", "kolom"], kind="mergesort") \
         .drop(columns="_r").reset_index(drop=True)
+
+
+# --- series (issue 26): one row per category and year, with the partial year marked and a rate -------------
+
+
+def series_long(extract: PublishedExtract, tabel: str, order: Sequence[str] | None = None) -> pd.DataFrame:
+    """A series table (SERIES_TABLES) as tidy rows: kode, tahun (int), nilai (published int or marker), one per
+    category and year, margins left out (they are the 1-D tables). Empty when the extract predates the series."""
+    wide = extract.table(tabel, order)
+    if wide.empty:
+        return pd.DataFrame({"kode": pd.Series(dtype=object), "tahun": pd.Series(dtype="int64"),
+                             "nilai": pd.Series(dtype=object)})
+    body = wide.drop(index=TOTAL_LABEL, columns=TOTAL_LABEL, errors="ignore")
+    rows = [(str(kode), int(tahun), body.loc[kode, tahun]) for kode in body.index for tahun in body.columns]
+    return pd.DataFrame({"kode": pd.Series([r[0] for r in rows], dtype=object),
+                         "tahun": pd.Series([r[1] for r in rows], dtype="int64"),
+                         "nilai": pd.Series([r[2] for r in rows], dtype=object)})
+
+
+def months_covered(periode: str, year: int) -> int:
+    """How many months of `year` the release covers (12 for a whole year, 0 outside the period)."""
+    coverage = year_coverage(periode, year)
+    if coverage is None:
+        return 0
+    return (coverage[1].year - coverage[0].year) * 12 + coverage[1].month - coverage[0].month + 1
+
+
+def published_rate(nilai: object, population: float | None, months: int) -> float | None:
+    """Victims per 100,000 population per year from a published count: None for a marker ("<10", "x"), an unknown
+    population or no month covered. Computed from the published (rounded) number, never the true count, so a rate
+    tells nothing the count beside it does not; a partial year is scaled to a year (rate x 12 / months)."""
+    from domain.rates import annual_rate_per_100k
+
+    if isinstance(nilai, str) or nilai is None or population is None or pd.isna(population) or population <= 0 \
+            or months < 1:
+        return None
+    return round(float(annual_rate_per_100k(int(nilai), float(population), months)), 2)
 
 
 # --- periods: a year the data covers only in part is marked ("2025 (Jan–Jul)") ------------------------

@@ -47,7 +47,7 @@ def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
 def small_counts_in(out: Path, threshold: int) -> list[tuple[str, str]]:
     """Every CSV cell (and every number in a note line) that reads as a count from 1 to threshold-1."""
     found = []
-    for path in sorted(out.glob("*.csv")):
+    for path in sorted(out.rglob("*.csv")):  # the static API's CSVs too (api/v1/)
         notes, rows = read_csv(path)
         for note in notes:
             found += [(path.name, n) for n in re.findall(r"\d+", note) if 0 < int(n) < threshold]
@@ -62,9 +62,14 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     printed = capsys.readouterr().out
     assert "Terbitan versi 2 disimpan" in printed and "DATA CONTOH" in printed  # v1 came with the demo
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["README.md", "assets", "datapackage.json", "en", "index.html", "jenis_kelamin_umur.csv",
-                     "metadata.json", "modus.csv", "nasional.csv", "pencegahan_provinsi.csv", "provinsi.csv",
-                     "tahun.csv"]
+    assert names == ["README.md", "api", "api.md", "assets", "ckan.json", "datapackage.json", "dcat.jsonld", "embed",
+                     "en", "index.html", "jenis_kelamin_umur.csv", "metadata.json", "modus.csv", "modus_tahun.csv",
+                     "nasional.csv", "pencegahan_provinsi.csv", "provinsi.csv", "provinsi_tahun.csv", "tahun.csv"]
+    # The province series carries the population and its source from the reference data (issue 26).
+    _, series = read_csv(out / "provinsi_tahun.csv")
+    assert series[0][8:12] == ["Penduduk", "Tahun penduduk", "Sumber penduduk", "Per 100.000 penduduk per tahun"]
+    jatim = [r for r in series[1:] if r[0] == "35"]
+    assert jatim and all(r[8] and r[9] and r[10] for r in jatim) and any(r[11] for r in jatim)
     assert small_counts_in(out, 10) == []
     _, reach = read_csv(out / "pencegahan_provinsi.csv")  # the public page's prevention reach, same cells
     with get_engine(demo_copy).connect() as conn:
