@@ -1,23 +1,31 @@
-"""An exact attacker on a published extract: from the stored cells alone, bound every hidden cell.
+"""An exact attacker on published extracts: from the stored cells alone, bound every hidden cell.
 
 It knows the public rules (threshold, rounding base, what "<10" and "x" mean, that every table comes from the
 same counts) and solves integer programs: for each hidden cell, the smallest and largest value consistent
-with every published number, every row/column/table total, and the national total shared by all tables.
+with every published number, every row/column/table total, and every cell that two tables share (the national
+total, a cross table's margin that is also a 1-D table: provinsi_tahun's "Total" column is the provinsi table).
 That covers subtraction of row and column totals and every combination across the linked tables.
+
+Across releases (attack_releases, issue 26) it also knows how releases relate when the data only grow: a cell of
+a year both releases cover in full is the same number in both, and any other cell can only have grown. That is the
+differencing attack (subtract the earlier release from the later one), in every combination, as one program.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import lil_matrix
 
 from domain.disclosure import SECONDARY_MARKER, TOTAL_LABEL, DisclosureRules, rounding_interval
+from domain.publication import PUBLISHED_TABLES, year_coverage
 
 BIG = 10**7
 Cell = tuple[str, str, str]  # tabel, baris, kolom
+Key = tuple[int, str, str, str]  # release, tabel, baris, kolom
 
 
 def _groups(cells: pd.DataFrame) -> list[tuple[Cell, list[Cell]]]:
@@ -40,13 +48,20 @@ def _groups(cells: pd.DataFrame) -> list[tuple[Cell, list[Cell]]]:
     return groups
 
 
-def _grand_totals(cells: pd.DataFrame) -> list[Cell]:
-    out = []
-    for tabel, part in cells.groupby("tabel", sort=False):
-        cols = set(part["kolom"])
-        col = TOTAL_LABEL if TOTAL_LABEL in cols else next(iter(cols))
-        out.append((tabel, TOTAL_LABEL, col))
-    return out
+def identity(cell: Cell, dims: Mapping[str, tuple[str, ...]]) -> tuple:
+    """What a published cell counts, whatever table shows it: (namespace, ((dimension, code), ...)). Tables in
+    `dims` share one namespace (the victim counts); any other table (the prevention reach) is its own."""
+    tabel, baris, kolom = cell
+    table_dims = dims.get(tabel)
+    if table_dims is None:
+        return (tabel, () if baris == TOTAL_LABEL else (("baris", baris),))
+    if len(table_dims) == 2:
+        codes = ((table_dims[0], baris), (table_dims[1], kolom))
+    elif len(table_dims) == 1:
+        codes = ((table_dims[0], baris),)
+    else:
+        codes = ()
+    return ("", tuple(sorted((d, c) for d, c in codes if c != TOTAL_LABEL)))
 
 
 def reader_bounds(cells: pd.DataFrame, rules: DisclosureRules) -> dict[Cell, tuple[int, int]]:
@@ -64,28 +79,68 @@ def reader_bounds(cells: pd.DataFrame, rules: DisclosureRules) -> dict[Cell, tup
     return bounds
 
 
-def attack(cells: pd.DataFrame, rules: DisclosureRules) -> dict[Cell, tuple[int, int]]:
-    """Exact integer range of every hidden cell ("<10" or "x") given everything published."""
-    bounds = reader_bounds(cells, rules)
+def _year_of(ident: tuple) -> int | None:
+    for dim, code in ident[1]:
+        if dim == "tahun":
+            return int(code)
+    return None
+
+
+def attack_releases(releases: Sequence[tuple[pd.DataFrame, str]], rules: DisclosureRules,
+                    dims: Mapping[str, tuple[str, ...]] = PUBLISHED_TABLES,
+                    targets: Sequence[Key] | None = None) -> dict[Key, tuple[int, int]]:
+    """Exact integer range of every hidden cell of every release, given all of them: (cells, periode) in release
+    order. Within a release, a cell shown by two tables is one unknown; between releases (data that only grow), a
+    cell of a year covered in full by both is the same unknown, and every other cell of the later release is at
+    least the earlier one. `targets` limits which hidden cells are solved for (default: all)."""
+    bounds: dict[Key, tuple[int, int]] = {}
+    text: dict[Key, str] = {}
+    equal: list[tuple[Key, Key]] = []
+    sums: list[tuple[Key, list[Key]]] = []
+    grows: list[tuple[Key, Key]] = []
+    first_seen: dict[tuple, list[Key]] = {}
+    for r, (cells, _periode) in enumerate(releases):
+        for cell, (low, high) in reader_bounds(cells, rules).items():
+            bounds[(r, *cell)] = (low, high)
+        text.update({(r, t, b, k): x for t, b, k, x in zip(cells["tabel"], cells["baris"], cells["kolom"],
+                                                               cells["teks"])})
+        sums += [((r, *total), [(r, *p) for p in parts]) for total, parts in _groups(cells)]
+        seen: dict[tuple, Key] = {}
+        for cell in zip(cells["tabel"], cells["baris"], cells["kolom"]):
+            key, ident = (r, *cell), identity(cell, dims)
+            if ident in seen:
+                equal.append((seen[ident], key))
+            else:
+                seen[ident] = key
+        for ident, key in seen.items():
+            first_seen.setdefault(ident, []).append(key)
+    for ident, keys in first_seen.items():
+        for earlier, later in zip(keys, keys[1:]):
+            year = _year_of(ident)
+            same = year is not None and year_coverage(releases[earlier[0]][1], year) == \
+                year_coverage(releases[later[0]][1], year) is not None
+            (equal if same else grows).append((earlier, later))
     keys = list(bounds)
     pos = {k: i for i, k in enumerate(keys)}
-    rows = []
-    for total, parts in _groups(cells):
-        row = np.zeros(len(keys))
-        row[pos[total]] = -1
+    rows = len(sums) + len(equal) + len(grows)
+    matrix = lil_matrix((rows, len(keys)))
+    lower = np.zeros(rows)
+    upper = np.zeros(rows)
+    for i, (total, parts) in enumerate(sums):
+        matrix[i, pos[total]] = -1
         for p in parts:
-            row[pos[p]] += 1
-        rows.append(row)
-    grand = _grand_totals(cells)
-    for other in grand[1:]:  # every table shows the same national total
-        row = np.zeros(len(keys))
-        row[pos[grand[0]]], row[pos[other]] = 1, -1
-        rows.append(row)
-    constraint = LinearConstraint(np.array(rows), 0, 0)
+            matrix[i, pos[p]] += 1
+    for j, (a, b) in enumerate([*equal, *grows]):
+        i = len(sums) + j
+        matrix[i, pos[b]], matrix[i, pos[a]] = 1, -1  # b - a == 0, or >= 0 when the data grew
+        upper[i] = 0 if j < len(equal) else np.inf
+    constraint = LinearConstraint(matrix.tocsr(), lower, upper)
     box = Bounds([bounds[k][0] for k in keys], [bounds[k][1] for k in keys])
     integrality = np.ones(len(keys))
-    text = dict(zip(zip(cells["tabel"], cells["baris"], cells["kolom"]), cells["teks"]))
     hidden = [k for k in keys if text[k] in (rules.primary_marker, SECONDARY_MARKER)]
+    if targets is not None:
+        wanted = set(targets)
+        hidden = [k for k in hidden if k in wanted]
     ranges = {}
     for key in hidden:
         ends = []
@@ -99,6 +154,12 @@ def attack(cells: pd.DataFrame, rules: DisclosureRules) -> dict[Cell, tuple[int,
     return ranges
 
 
+def attack(cells: pd.DataFrame, rules: DisclosureRules,
+           dims: Mapping[str, tuple[str, ...]] = PUBLISHED_TABLES) -> dict[Cell, tuple[int, int]]:
+    """Exact integer range of every hidden cell ("<10" or "x") given everything one release publishes."""
+    return {key[1:]: span for key, span in attack_releases([(cells, "")], rules, dims).items()}
+
+
 def assert_attack_fails(cells: pd.DataFrame, rules: DisclosureRules,
                         truth: Mapping[Cell, int] | None = None) -> dict[Cell, tuple[int, int]]:
     """No hidden cell is pinned to one value; with the truth given, every range holds it (the model is right)
@@ -110,3 +171,12 @@ def assert_attack_fails(cells: pd.DataFrame, rules: DisclosureRules,
         if truth is not None:
             assert low <= truth[key] <= high, f"attacker model is wrong: {where}"
     return ranges
+
+
+def exact_recoveries(ranges: Mapping, truth: Mapping | None = None) -> list:
+    """Hidden cells the attacker pins to one value (with the truth, checked to be that value)."""
+    pinned = [key for key, (low, high) in ranges.items() if low == high]
+    if truth is not None:
+        for key in pinned:
+            assert truth[key] == ranges[key][0], f"attacker model is wrong at {key}: {ranges[key]} vs {truth[key]}"
+    return pinned
