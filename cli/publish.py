@@ -51,6 +51,8 @@ def _write_metadata(out_dir: Path, extract, province_names: dict[str, str]) -> P
         "berkas": {table.name: table.path for table in open_tables(extract, province_names)},
         "situs": {"id": "index.html", "en": "en/index.html"},
         "paket_data": "datapackage.json",
+        "api": {"versi": "v1", "indeks": "api/v1/index.json", "dokumentasi": "api.md"},
+        "metadata_portal": {"dcat": "dcat.jsonld", "ckan": "ckan.json"},
         "catatan": info.catatan,
     }
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -87,14 +89,25 @@ def _write_readme(out_dir: Path, info) -> Path:
         "- jenis_kelamin_umur.csv: jenis kelamin (baris) × kelompok umur (kolom), dengan total",
         "- modus.csv: korban ditangani per modus (kode dan nama)",
         "- provinsi.csv: korban ditangani per provinsi asal (kode Kemendagri dan nama)",
+        "- provinsi_tahun.csv: korban ditangani per provinsi asal dan tahun (satu baris per provinsi dan tahun), "
+        "dengan penduduk (tahun dan sumbernya) dan angka per 100.000 penduduk per tahun dari angka terbit",
+        "- modus_tahun.csv: korban ditangani per modus dan tahun",
         "- pencegahan_provinsi.csv: peserta kegiatan pencegahan TPPO per provinsi tempat kegiatan (seseorang "
         "dapat terhitung lebih dari sekali; dilindungi seperti angka korban), bila terbitan memuatnya",
+        "",
+        "- embed/<grafik>.html (dan en/embed/): satu grafik dengan tabel, definisi, sumber dan periodenya, untuk "
+        "<iframe> di situs lain",
+        "- api/v1/<tabel>.json dan .csv, api/v1/index.json: API statis (dijelaskan di api.md); jalur v1 tetap "
+        "selama arti kolom tidak berubah",
+        "- dcat.jsonld (DCAT) dan ckan.json (CKAN package_create): metadata untuk dipanen portal data terbuka "
+        "seperti Satu Data Indonesia",
         "",
         "Situs ini berupa berkas biasa: sajikan folder ini dari server web atau object storage mana pun "
         "(mis. `python -m http.server -d FOLDER 8080`).",
         "",
         "Semua tabel berasal dari hitungan yang sama dan dilindungi bersama, sehingga sel yang disembunyikan "
-        "tidak dapat dihitung dengan mengurangkan total dari tabel mana pun. Baris \"Total\" dibulatkan dari "
+        "tidak dapat dihitung dengan mengurangkan total dari tabel mana pun; terbitan berikutnya tetap "
+        "menyembunyikan sel yang pernah disembunyikan. Baris \"Total\" dibulatkan dari "
         "nilai sebenarnya, bukan dijumlahkan dari baris yang tampil.",
         "",
     ]
