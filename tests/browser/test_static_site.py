@@ -209,6 +209,31 @@ def test_every_embed_and_series_chart_draws_without_errors_or_outside_requests(b
         context.close()
 
 
+AXE_RUN = """async () => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+  return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+    .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+}"""
+
+
+def test_no_serious_axe_violation_on_the_site_and_its_embeds(browser, site_url, published, axe_script):
+    """axe-core (WCAG 2.1 A/AA) on both pages and every embed page (issue 26 adds charts, tables and links)."""
+    out = published[0]
+    paths = ["index.html", "en/index.html", *(p.relative_to(out).as_posix() for p in sorted(out.glob("**/embed/*.html")))]
+    # The page's Content-Security-Policy would refuse the injected axe script: only the test bypasses it.
+    context, page, watch = open_site(browser, site_url, bypass_csp=True)
+    found = {}
+    try:
+        for path in paths:
+            page.goto(site_url + path, wait_until="load")
+            page.add_script_tag(path=str(axe_script))
+            if bad := page.evaluate(AXE_RUN):
+                found[path] = bad
+    finally:
+        context.close()
+    assert not found, found
+
+
 def _artifact(name: str) -> Path:
     folder = live.PROJECT / "test-artifacts" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
