@@ -9,16 +9,18 @@ That covers subtraction of row and column totals and every combination across th
 Across releases (attack_releases, issue 26) it also knows how releases relate when the data only grow: a cell of
 a year both releases cover in full is the same number in both, and any other cell can only have grown. That is the
 differencing attack (subtract the earlier release from the later one), in every combination, as one program.
+pinned_cells finds exactly the cells attack_releases would pin, solving far fewer programs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import lil_matrix
+from scipy.sparse import coo_matrix
 
 from domain.disclosure import SECONDARY_MARKER, TOTAL_LABEL, DisclosureRules, rounding_interval
 from domain.publication import PUBLISHED_TABLES, year_coverage
@@ -86,13 +88,29 @@ def _year_of(ident: tuple) -> int | None:
     return None
 
 
-def attack_releases(releases: Sequence[tuple[pd.DataFrame, str]], rules: DisclosureRules,
-                    dims: Mapping[str, tuple[str, ...]] = PUBLISHED_TABLES,
-                    targets: Sequence[Key] | None = None) -> dict[Key, tuple[int, int]]:
-    """Exact integer range of every hidden cell of every release, given all of them: (cells, periode) in release
-    order. Within a release, a cell shown by two tables is one unknown; between releases (data that only grow), a
-    cell of a year covered in full by both is the same unknown, and every other cell of the later release is at
-    least the earlier one. `targets` limits which hidden cells are solved for (default: all)."""
+@dataclass
+class _Program:
+    """The attacker's integer program over one or more releases: one unknown per published cell (keys)."""
+
+    keys: list[Key]
+    constraint: LinearConstraint
+    box: Bounds
+    hidden: list[Key]
+
+    def solve(self, objective: np.ndarray) -> np.ndarray:
+        result = milp(objective, constraints=self.constraint, bounds=self.box, integrality=np.ones(len(self.keys)))
+        assert result.success, f"published tables are inconsistent for the attacker: {result.message}"
+        return np.round(result.x).astype(np.int64)
+
+    def holds(self, values: np.ndarray) -> bool:
+        """Does this assignment (the truth) satisfy everything the attacker assumes? (checks the attacker's model)"""
+        row = self.constraint.A @ values
+        return bool(np.all(row >= self.constraint.lb - 1e-9) and np.all(row <= self.constraint.ub + 1e-9)
+                    and np.all(values >= self.box.lb) and np.all(values <= self.box.ub))
+
+
+def _program(releases: Sequence[tuple[pd.DataFrame, str]], rules: DisclosureRules,
+             dims: Mapping[str, tuple[str, ...]]) -> _Program:
     bounds: dict[Key, tuple[int, int]] = {}
     text: dict[Key, str] = {}
     equal: list[tuple[Key, Key]] = []
@@ -122,36 +140,86 @@ def attack_releases(releases: Sequence[tuple[pd.DataFrame, str]], rules: Disclos
             (equal if same else grows).append((earlier, later))
     keys = list(bounds)
     pos = {k: i for i, k in enumerate(keys)}
-    rows = len(sums) + len(equal) + len(grows)
-    matrix = lil_matrix((rows, len(keys)))
-    lower = np.zeros(rows)
-    upper = np.zeros(rows)
+    rows, cols, vals = [], [], []
     for i, (total, parts) in enumerate(sums):
-        matrix[i, pos[total]] = -1
+        rows.append(i), cols.append(pos[total]), vals.append(-1)
         for p in parts:
-            matrix[i, pos[p]] += 1
-    for j, (a, b) in enumerate([*equal, *grows]):
-        i = len(sums) + j
-        matrix[i, pos[b]], matrix[i, pos[a]] = 1, -1  # b - a == 0, or >= 0 when the data grew
-        upper[i] = 0 if j < len(equal) else np.inf
-    constraint = LinearConstraint(matrix.tocsr(), lower, upper)
-    box = Bounds([bounds[k][0] for k in keys], [bounds[k][1] for k in keys])
-    integrality = np.ones(len(keys))
+            rows.append(i), cols.append(pos[p]), vals.append(1)
+    pairs = [*equal, *grows]
+    for j, (a, b) in enumerate(pairs):  # b - a == 0, or >= 0 when the data grew
+        rows += [len(sums) + j] * 2
+        cols += [pos[b], pos[a]]
+        vals += [1, -1]
+    n_rows = len(sums) + len(pairs)
+    matrix = coo_matrix((vals, (rows, cols)), shape=(n_rows, len(keys))).tocsr()
+    upper = np.zeros(n_rows)
+    upper[len(sums) + len(equal):] = np.inf
     hidden = [k for k in keys if text[k] in (rules.primary_marker, SECONDARY_MARKER)]
-    if targets is not None:
-        wanted = set(targets)
-        hidden = [k for k in hidden if k in wanted]
+    return _Program(keys, LinearConstraint(matrix, np.zeros(n_rows), upper),
+                    Bounds([bounds[k][0] for k in keys], [bounds[k][1] for k in keys]), hidden)
+
+
+def attack_releases(releases: Sequence[tuple[pd.DataFrame, str]], rules: DisclosureRules,
+                    dims: Mapping[str, tuple[str, ...]] = PUBLISHED_TABLES,
+                    targets: Sequence[Key] | None = None) -> dict[Key, tuple[int, int]]:
+    """Exact integer range of every hidden cell of every release, given all of them: (cells, periode) in release
+    order. Within a release, a cell shown by two tables is one unknown; between releases (data that only grow), a
+    cell of a year covered in full by both is the same unknown, and every other cell of the later release is at
+    least the earlier one. `targets` limits which hidden cells are solved for (default: all)."""
+    program = _program(releases, rules, dims)
+    pos = {k: i for i, k in enumerate(program.keys)}
+    hidden = program.hidden if targets is None else [k for k in program.hidden if k in set(targets)]
     ranges = {}
     for key in hidden:
         ends = []
         for sign in (1, -1):
-            c = np.zeros(len(keys))
+            c = np.zeros(len(program.keys))
             c[pos[key]] = sign
-            result = milp(c, constraints=constraint, bounds=box, integrality=integrality)
-            assert result.success, f"published tables are inconsistent for the attacker: {result.message}"
-            ends.append(round(result.x[pos[key]]))
+            ends.append(int(program.solve(c)[pos[key]]))
         ranges[key] = (ends[0], ends[1])
     return ranges
+
+
+def pinned_cells(releases: Sequence[tuple[pd.DataFrame, str]], rules: DisclosureRules,
+                 truth: Mapping[Key, int] | None = None,
+                 dims: Mapping[str, tuple[str, ...]] = PUBLISHED_TABLES) -> dict[Key, int]:
+    """Every hidden cell the attacker pins to one value (key -> value), exactly as attack_releases would find them,
+    with far fewer integer programs: a cell seen with two values in any solution found on the way cannot be pinned,
+    so only the others are minimised and maximised. With `truth` (every published cell's true count), the truth must
+    satisfy the attacker's model (else the attacker proves nothing) and each pinned value must be the true one."""
+    program = _program(releases, rules, dims)
+    pos = {k: i for i, k in enumerate(program.keys)}
+    if truth is not None:
+        assert program.holds(np.array([truth[k] for k in program.keys], dtype=float)), \
+            "attacker model is wrong: the true counts break its constraints"
+    index = np.array([pos[k] for k in program.hidden], dtype=np.int64)
+    seen_low = np.full(len(index), np.iinfo(np.int64).max)
+    seen_high = np.full(len(index), np.iinfo(np.int64).min)
+
+    def note(x: np.ndarray) -> None:
+        nonlocal seen_low, seen_high
+        seen_low, seen_high = np.minimum(seen_low, x[index]), np.maximum(seen_high, x[index])
+
+    for sign in (1, -1):  # every hidden cell as small, then as large, as the tables allow
+        c = np.zeros(len(program.keys))
+        c[index] = sign
+        note(program.solve(c))
+    pinned = {}
+    for i, key in enumerate(program.hidden):
+        if seen_low[i] < seen_high[i]:
+            continue
+        values = []
+        for sign in (1, -1):
+            c = np.zeros(len(program.keys))
+            c[pos[key]] = sign
+            x = program.solve(c)
+            note(x)
+            values.append(int(x[pos[key]]))
+        if values[0] == values[1]:
+            pinned[key] = values[0]
+            if truth is not None:
+                assert truth[key] == values[0], f"attacker model is wrong at {key}: {values[0]} vs {truth[key]}"
+    return pinned
 
 
 def attack(cells: pd.DataFrame, rules: DisclosureRules,
@@ -161,22 +229,14 @@ def attack(cells: pd.DataFrame, rules: DisclosureRules,
 
 
 def assert_attack_fails(cells: pd.DataFrame, rules: DisclosureRules,
-                        truth: Mapping[Cell, int] | None = None) -> dict[Cell, tuple[int, int]]:
-    """No hidden cell is pinned to one value; with the truth given, every range holds it (the model is right)
-    and a "<10" range always reaches beyond the true small count on at least one side."""
-    ranges = attack(cells, rules)
-    for key, (low, high) in ranges.items():
-        where = f"cell {key} range [{low}, {high}]" + (f" true {truth[key]}" if truth else "")
-        assert low < high, f"attacker recovers a hidden cell exactly: {where}"
-        if truth is not None:
-            assert low <= truth[key] <= high, f"attacker model is wrong: {where}"
-    return ranges
-
-
-def exact_recoveries(ranges: Mapping, truth: Mapping | None = None) -> list:
-    """Hidden cells the attacker pins to one value (with the truth, checked to be that value)."""
-    pinned = [key for key, (low, high) in ranges.items() if low == high]
-    if truth is not None:
-        for key in pinned:
-            assert truth[key] == ranges[key][0], f"attacker model is wrong at {key}: {ranges[key]} vs {truth[key]}"
-    return pinned
+                        truth: Mapping[Cell, int] | None = None) -> list[Cell]:
+    """No hidden cell is pinned to one value (pinned_cells, one release); with the truth given, the truth satisfies
+    the attacker's model. Returns the hidden cells attacked."""
+    release_truth = {(0, *k): v for k, v in truth.items()} if truth is not None else None
+    if release_truth is not None:  # a cell the caller's truth leaves out is an empty category: 0
+        release_truth = {(0, t, b, k): release_truth.get((0, t, b, k), 0)
+                         for t, b, k in zip(cells["tabel"], cells["baris"], cells["kolom"])}
+    pinned = pinned_cells([(cells, "")], rules, release_truth)
+    assert not pinned, f"attacker recovers hidden cells exactly: {pinned}"
+    text = dict(zip(zip(cells["tabel"], cells["baris"], cells["kolom"]), cells["teks"]))
+    return [k for k, t in text.items() if t in (rules.primary_marker, SECONDARY_MARKER)]

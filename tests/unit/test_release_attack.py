@@ -5,7 +5,8 @@ cells and 55-110 hidden ones per release). The releases add months as real ones 
 changes), and the attacker knows it: a cell of a year both releases cover in full is one unknown, any other can only
 have grown.
 
-Measured (2 cores, shared): the naive publication (each table protected on its own, each release on its own) loses
+Measured (2 cores, shared; each test about 1-2 s with pinned_cells, which solves integer programs only for cells
+no solution found so far has shown with two values): the naive publication (each table protected on its own, each release on its own) loses
 26 cells exactly without rounding; per-release linked protection loses 24; carried over between releases
 (domain.publication.carry_over) 0. At the default rules (threshold 10, base 5) three releases lose 0."""
 
@@ -20,7 +21,7 @@ from domain.disclosure import DisclosureRules, protect_linked
 from domain.publication import (
     PUBLISHED_TABLES, ExtractInfo, PublishedExtract, build_extract, extract_cells, source_counts,
 )
-from tests.publication_attack import attack_releases, exact_recoveries
+from tests.publication_attack import pinned_cells
 from tests.realistic_data import MODUS_CODES, PROVINCES, months, realistic_monthly
 
 SEED = 7
@@ -72,27 +73,22 @@ def test_naive_publication_loses_cells_to_the_attack_across_releases():
     """Teeth: without rounding, tables protected one by one and releases one by one give cells away."""
     rules = DisclosureRules(10, 1)
     releases, truth = _releases(["2025-06", "2025-12"], rules, joint=False)
-    ranges = attack_releases(releases, rules)
-    pinned = exact_recoveries(ranges, truth)  # checked against the truth: the attacker's model is right
+    pinned = pinned_cells(releases, rules, truth)  # checked against the truth: the attacker's model is right
     assert len(pinned) >= 10, pinned
 
 
 def test_joint_protection_across_tables_and_releases_loses_nothing():
     rules = DisclosureRules(10, 1)  # no rounding: the hardest case for the protection
     releases, truth = _releases(["2025-06", "2025-12"], rules)
-    ranges = attack_releases(releases, rules)
-    assert exact_recoveries(ranges, truth) == []
-    for key, (low, high) in ranges.items():
-        assert low <= truth[key] <= high, key
+    assert pinned_cells(releases, rules, truth) == {}  # and the true counts satisfy the attacker's model
     hidden = sum(int(c["teks"].isin(["<10", "x"]).sum()) for c, _ in releases)
-    assert hidden >= 100 and len(ranges) == hidden  # the attacker had many hidden cells to work on
+    assert hidden >= 100  # the attacker had many hidden cells to work on
 
 
 def test_three_releases_at_the_default_rules_lose_nothing():
     rules = DisclosureRules()
     releases, truth = _releases(["2025-06", "2025-12", "2026-03"], rules)
-    ranges = attack_releases(releases, rules)
-    assert exact_recoveries(ranges, truth) == []
+    assert pinned_cells(releases, rules, truth) == {}
 
 
 @pytest.mark.parametrize(("previous_text", "periode", "kept", "bound"), [
