@@ -85,7 +85,8 @@ def api_markdown(extract: PublishedExtract, tables: Sequence) -> str:
         "seperti Satu Data Indonesia · for open-data portals to harvest",
         "",
         f"`{API_VERSION}` tetap selama arti kolom tidak berubah; terbitan baru mengganti angka, bukan jalur. "
-        f"`{API_VERSION}` stays while the columns keep their meaning; a new release changes the numbers, not the paths.",
+        f"`{API_VERSION}` stays while the columns keep their meaning; a new release changes the numbers, not the "
+        "paths.",
         "",
         "## Angka yang disembunyikan · Hidden values",
         "",

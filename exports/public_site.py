@@ -204,7 +204,8 @@ def page_sections(extract: PublishedExtract, province_names: Mapping[str, str],
              "chart": _figure_json(make_protected_lines(
                  _series_data(extract, "modus_tahun", modus_names, lang, modus_order), value_title=jumlah,
                  separators=",." if lang == "id" else ".,")),
-             "header": [tr("publik.col.modus", lang), *(year_label(y, info.periode, lang) for y in modus_years.columns)],
+             "header": [tr("publik.col.modus", lang),
+                        *(year_label(y, info.periode, lang) for y in modus_years.columns)],
              "rows": _rows(modus_years, modus_names, lang)},
             "modus_tahun", definition + " " + tr("publik.def.partial_year", lang))
 

@@ -219,7 +219,8 @@ AXE_RUN = """async () => {
 def test_no_serious_axe_violation_on_the_site_and_its_embeds(browser, site_url, published, axe_script):
     """axe-core (WCAG 2.1 A/AA) on both pages and every embed page (issue 26 adds charts, tables and links)."""
     out = published[0]
-    paths = ["index.html", "en/index.html", *(p.relative_to(out).as_posix() for p in sorted(out.glob("**/embed/*.html")))]
+    embeds = sorted(out.glob("**/embed/*.html"))
+    paths = ["index.html", "en/index.html", *(p.relative_to(out).as_posix() for p in embeds)]
     # The page's Content-Security-Policy would refuse the injected axe script: only the test bypasses it.
     context, page, watch = open_site(browser, site_url, bypass_csp=True)
     found = {}
