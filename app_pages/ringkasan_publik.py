@@ -11,7 +11,9 @@ import streamlit as st
 
 from builders.public_charts import make_protected_bars
 from builders.public_map import make_protected_map
-from data_access.publication import get_latest_extract, get_province_boundaries, get_province_names
+from data_access.publication import (
+    get_latest_extract, get_province_boundaries, get_province_names, get_province_population,
+)
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_period
 from domain.publication import (
@@ -20,6 +22,7 @@ from domain.publication import (
 )
 from domain.taxonomy import MODUS, names
 from exports.open_data import open_tables, package_zip
+from exports.public_site import source_line
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from settings import load_settings
 from ui.boundary_route import boundary_url
@@ -51,7 +54,8 @@ notes = tuple(([t("demo.notice")] if info.is_demo else []) + [version] + [
 
 province_names = get_province_names()
 # Downloads are the open-data files of the static site (exports.open_data), the same bytes everywhere.
-open_data = {table.name: table for table in open_tables(extract, province_names)}
+population = get_province_population()
+open_data = {table.name: table for table in open_tables(extract, province_names, population)}
 
 st.metric(t("publik.kpi_total"), display_value(national_total(extract), lang), help=t("publik.kpi_help"))
 with st.expander(t("publik.caveats_title"), expanded=True):
@@ -72,9 +76,9 @@ def show_table(shown: pd.DataFrame, name: str, first_column: str, table: str) ->
                     mime=XLSX_MIME, key=f"publik_xlsx_{name}", where=c2)
 
 
-def source_caption() -> None:
-    st.caption(t("provenance", source=t("publik.source", versi=info.versi),
-                 period=fmt_period(*period, lang) if period else "–", updated=fmt_date(info.dibuat, lang)))
+def source_caption(source_key: str = "publik.source") -> None:
+    # The same line as the static site's (its source, period, and the data's last month, not the publish time).
+    st.caption(source_line(extract, source_key, lang))
 
 
 def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
@@ -136,8 +140,8 @@ if REACH_TABLE in set(extract.cells["tabel"]):  # extracts published before issu
     reach = with_names(extract.table(REACH_TABLE), province_names, total, {"jumlah": t("publik.reach.col")})
     st.dataframe(display_table(reach, lang).rename_axis(t("publik.col.provinsi")).reset_index(), hide_index=True,
                  width="stretch", key="publik_tbl_pencegahan")
-    source_caption()
+    source_caption("pcg.source.activities")
 
-download_button(t("publik.download_all"), lambda: package_zip(extract, province_names),
+download_button(t("publik.download_all"), lambda: package_zip(extract, province_names, population),
                 file_name=f"ringkasan_publik_v{info.versi}.zip", mime="application/zip", key="publik_zip_semua",
                 type="primary")

@@ -19,20 +19,22 @@ from cli.common import UserError, default_user, require_database
 MARKERS = ("metadata.json", "datapackage.json")
 
 
-def write_files(extract, out_dir: Path, province_names: dict[str, str], boundaries=None) -> list[Path]:
+def write_files(extract, out_dir: Path, province_names: dict[str, str], boundaries=None, population=None,
+                base_url: str | None = None) -> list[Path]:
     """The static public site (index.html, en/index.html, assets/), the open-data CSVs with datapackage.json,
     README.md and metadata.json, all from the published extract, into the existing folder out_dir."""
     from exports.public_site import build_site
 
-    written = build_site(extract, province_names, boundaries, out_dir)
-    written.append(_write_metadata(out_dir, extract.info))
+    written = build_site(extract, province_names, boundaries, out_dir, population, base_url)
+    written.append(_write_metadata(out_dir, extract, province_names))
     written.append(_write_readme(out_dir, extract.info))
     return written
 
 
-def _write_metadata(out_dir: Path, info) -> Path:
-    from domain.publication import PUBLISHED_TABLES
+def _write_metadata(out_dir: Path, extract, province_names: dict[str, str]) -> Path:
+    from exports.open_data import open_tables
 
+    info = extract.info
     path = out_dir / "metadata.json"
     meta = {
         "judul": "Ringkasan Publik Dasbor Sinergi Anti-TPPO",
@@ -45,9 +47,12 @@ def _write_metadata(out_dir: Path, info) -> Path:
         "basis_pembulatan": info.basis_pembulatan,
         "penanda_sel_kecil": info.rules.primary_marker,
         "penanda_sel_pelengkap": "x",
-        "berkas": {name: f"{name}.csv" for name in PUBLISHED_TABLES},
+        # Every file the package holds, from the same list that writes them (pencegahan_provinsi.csv was missing).
+        "berkas": {table.name: table.path for table in open_tables(extract, province_names)},
         "situs": {"id": "index.html", "en": "en/index.html"},
         "paket_data": "datapackage.json",
+        "api": {"versi": "v1", "indeks": "api/v1/index.json", "dokumentasi": "api.md"},
+        "metadata_portal": {"dcat": "dcat.jsonld", "ckan": "ckan.json"},
         "catatan": info.catatan,
     }
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -84,14 +89,25 @@ def _write_readme(out_dir: Path, info) -> Path:
         "- jenis_kelamin_umur.csv: jenis kelamin (baris) × kelompok umur (kolom), dengan total",
         "- modus.csv: korban ditangani per modus (kode dan nama)",
         "- provinsi.csv: korban ditangani per provinsi asal (kode Kemendagri dan nama)",
+        "- provinsi_tahun.csv: korban ditangani per provinsi asal dan tahun (satu baris per provinsi dan tahun), "
+        "dengan penduduk (tahun dan sumbernya) dan angka per 100.000 penduduk per tahun dari angka terbit",
+        "- modus_tahun.csv: korban ditangani per modus dan tahun",
         "- pencegahan_provinsi.csv: peserta kegiatan pencegahan TPPO per provinsi tempat kegiatan (seseorang "
         "dapat terhitung lebih dari sekali; dilindungi seperti angka korban), bila terbitan memuatnya",
+        "",
+        "- embed/<grafik>.html (dan en/embed/): satu grafik dengan tabel, definisi, sumber dan periodenya, untuk "
+        "<iframe> di situs lain",
+        "- api/v1/<tabel>.json dan .csv, api/v1/index.json: API statis (dijelaskan di api.md); jalur v1 tetap "
+        "selama arti kolom tidak berubah",
+        "- dcat.jsonld (DCAT) dan ckan.json (CKAN package_create): metadata untuk dipanen portal data terbuka "
+        "seperti Satu Data Indonesia",
         "",
         "Situs ini berupa berkas biasa: sajikan folder ini dari server web atau object storage mana pun "
         "(mis. `python -m http.server -d FOLDER 8080`).",
         "",
         "Semua tabel berasal dari hitungan yang sama dan dilindungi bersama, sehingga sel yang disembunyikan "
-        "tidak dapat dihitung dengan mengurangkan total dari tabel mana pun. Baris \"Total\" dibulatkan dari "
+        "tidak dapat dihitung dengan mengurangkan total dari tabel mana pun; terbitan berikutnya tetap "
+        "menyembunyikan sel yang pernah disembunyikan. Baris \"Total\" dibulatkan dari "
         "nilai sebenarnya, bukan dijumlahkan dari baris yang tampil.",
         "",
     ]
@@ -143,7 +159,10 @@ def _swap_in(stage: Path, out: Path) -> Path | None:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from data_access.engine import get_engine
-    from data_access.publication import query_extract, query_province_names, get_province_boundaries
+    from data_access.publication import (
+        get_province_boundaries, query_extract, query_province_names, query_province_population,
+    )
+    from settings import load_settings
     from data_access.publication_source import publish_from_cases, rules_from_settings
 
     out = Path(args.out).absolute() if args.out else None
@@ -168,8 +187,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
             if out is not None:
                 extract = query_extract(conn, info.versi)
                 names = query_province_names(conn)
+                population = query_province_population(conn)
                 with _staged(out) as stage:
-                    written = write_files(extract, stage, names, boundaries)
+                    written = write_files(extract, stage, names, boundaries, population,
+                                          load_settings().public_site_url)
                     previous = _swap_in(stage, out)
                     placed = True
     except ValueError as exc:  # includes DisclosureError: nothing was stored

@@ -99,6 +99,19 @@ def get_province_names() -> dict[str, str]:
     return run_cached(query_province_names)
 
 
+def query_province_population(conn: Connection) -> pd.DataFrame:
+    """Province population (public reference figures, no counts): kode, populasi (persons, NaN when unknown),
+    populasi_tahun, populasi_sumber, for the rates beside the published province series (issue 26)."""
+    from data_access.reference import query_regions
+
+    return query_regions(conn, 1, None)[["kode", "populasi", "populasi_tahun", "populasi_sumber"]]
+
+
+def get_province_population() -> pd.DataFrame:
+    """query_province_population, cached per data version."""
+    return run_cached(query_province_population)
+
+
 def get_province_boundaries() -> gpd.GeoDataFrame | None:
     """Province polygons for the public map (the shared per-process loader), or None when the files are missing."""
     return get_boundaries("provinsi", overview=True)

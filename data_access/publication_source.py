@@ -72,8 +72,13 @@ def build_release(conn: Connection, rules: DisclosureRules) -> ReleaseDraft:
     start, end = data_period(monthly)
     # Prevention reach over the same months, by province only (issue 15): kab/kota counts stay internal.
     reach = query_prevention_activities(conn, start, end, (), "provinsi")
-    cells = build_release_cells(monthly, provinces, modus_codes, reach, rules)
-    return ReleaseDraft(cells, format_period(start, end), query_case_origin(conn), rules)
+    origin = query_case_origin(conn)
+    # Protected together with the release the public sees (issue 26, domain.publication.carry_over), when it was
+    # made from the same kind of data: the first import replaces the demo data, which shares nothing with it.
+    latest = query_latest_extract(conn)
+    previous = latest if latest is not None and latest.info.asal_data == origin else None
+    cells = build_release_cells(monthly, provinces, modus_codes, reach, rules, previous)
+    return ReleaseDraft(cells, format_period(start, end), origin, rules)
 
 
 def query_release_draft(conn: Connection, rules: DisclosureRules) -> ReleaseDraft:

@@ -34,8 +34,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import deque
-from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from numbers import Integral, Real
 
@@ -158,8 +158,21 @@ def protect_linked(
     tables: Iterable[Sequence[str]],
     value: str,
     rules: DisclosureRules = DEFAULT_RULES,
+    keep_hidden: Iterable[Mapping[str, Hashable]] = (),
+    prior_bounds: Iterable[tuple[Mapping[str, Hashable], tuple[int, int]]] = (),
 ) -> dict[tuple[str, ...], ProtectedTable]:
     """Protect every table published from the long frame `df` together; returns them by dimensions.
+
+    `keep_hidden` lists cells (as {dimension: category}, {} for the grand total) that must stay hidden whatever
+    their count, e.g. the cells an earlier release hid that this one shows with the same count: showing one would
+    give it away (issue 26). A non-zero one becomes a complement ("x") and the audit continues from there; a zero
+    or a cell outside these tables is ignored.
+
+    `prior_bounds` gives, for some cells, what a reader already knows of their count from elsewhere (an earlier
+    release showing the same count: its rounding interval, or its marker's range). The audit intersects them with
+    what this release shows, so a complement is never a cell that is public already, and a hidden cell that the
+    two releases together would pin gets a further complement. A bound that does not hold the true count (the
+    data were corrected since) is ignored.
 
     `tables` lists dimension tuples, e.g. [(), ("tahun",), ("jenis_kelamin", "kelompok_umur")]. A 2-D table
     comes with its margins, and a cell shared by several tables is one cell, published once. Categories
@@ -172,7 +185,19 @@ def protect_linked(
     _validate_input(df, dims, value)
     categories = {d: _categories(df[d]) for d in dims}
     layout = _Layout.build(df, requested, dims, categories, value)
-    reasons = _protect(layout, rules)
+    forced = []
+    for assignment in keep_hidden:
+        if set(assignment) <= set(dims) and all(c in categories[d] for d, c in assignment.items()):
+            key = tuple(sorted(assignment.items(), key=lambda kv: layout.position[kv[0]]))
+            if key in layout.index:
+                forced.append(layout.index[key])
+    for assignment, (low, high) in prior_bounds:
+        if set(assignment) <= set(dims) and all(c in categories[d] for d, c in assignment.items()):
+            key = tuple(sorted(assignment.items(), key=lambda kv: layout.position[kv[0]]))
+            cell = layout.index.get(key)
+            if cell is not None and low <= layout.true[cell] <= high:
+                layout.prior[cell] = (low, high)
+    reasons = _protect(layout, rules, forced)
     return {
         table: _assemble(table, layout, reasons, categories, value, rules) for table in requested
     }
@@ -277,6 +302,8 @@ class _Layout:
     # whole total flows through, and the grand-total edge closes the loop.
     n_nodes: int
     edges: list[Edge]
+    # cell -> (low, high) a reader knows from elsewhere (protect_linked's prior_bounds)
+    prior: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def cell(self, assignment: dict[str, Hashable]) -> int:
         return self.index[tuple(sorted(assignment.items(), key=lambda kv: self.position[kv[0]]))]
@@ -376,18 +403,21 @@ def _sums(df: pd.DataFrame, table: tuple[str, ...], value: str) -> dict[tuple, i
 # --- protection --------------------------------------------------------------------------------
 
 
-def _protect(layout: _Layout, rules: DisclosureRules) -> list[HiddenReason | None]:
+def _protect(layout: _Layout, rules: DisclosureRules, forced: Sequence[int] = ()) -> list[HiddenReason | None]:
     true, equations = layout.true, layout.equations
     reasons: list[HiddenReason | None] = [
         HiddenReason.PRIMARY if 0 < v < rules.threshold else None for v in true
     ]
     _mask_zeros_in_small_groups(true, equations, reasons)
+    for cell in forced:
+        if reasons[cell] is None and true[cell] > 0:
+            reasons[cell] = HiddenReason.SECONDARY
     groups_of: list[list[int]] = [[] for _ in true]
     for k, (total, parts) in enumerate(equations):
         for member in (total, *parts):
             groups_of[member].append(k)
     while True:
-        _complete_secondary(true, equations, reasons)
+        _complete_secondary(true, equations, reasons, layout.prior)
         pinned = _pinned_counts(layout, reasons, rules)
         if not pinned:
             return reasons
@@ -395,7 +425,7 @@ def _protect(layout: _Layout, rules: DisclosureRules) -> list[HiddenReason | Non
         for cell in pinned:
             if touched.intersection(groups_of[cell]):
                 continue  # a complement added this round already widens this cell's groups
-            complement = _nearest_complement(cell, true, equations, groups_of, reasons)
+            complement = _nearest_complement(cell, true, equations, groups_of, reasons, layout.prior)
             if complement is None:
                 raise DisclosureError("sel tersembunyi tetap dapat dihitung; tabel tidak dapat dilindungi")
             reasons[complement] = HiddenReason.SECONDARY
@@ -428,7 +458,8 @@ def _mask_zeros_in_small_groups(
 
 
 def _complete_secondary(
-    true: list[int], equations: list[Equation], reasons: list[HiddenReason | None]
+    true: list[int], equations: list[Equation], reasons: list[HiddenReason | None],
+    prior: Mapping[int, tuple[int, int]] | None = None,
 ) -> None:
     changed = True
     while changed:
@@ -437,10 +468,10 @@ def _complete_secondary(
             hidden = [m for m in (total, *parts) if reasons[m] is not None and true[m] > 0]
             if len(hidden) != 1:
                 continue
-            complement = _smallest_visible(parts, true, reasons)
+            complement = _smallest_visible(parts, true, reasons, prior)
             if complement is None:
                 # Only zeros or hidden parts remain, so the total is the one cell that still hides it.
-                complement = _smallest_visible((total,), true, reasons)
+                complement = _smallest_visible((total,), true, reasons, prior)
             if complement is None:
                 raise DisclosureError("tidak ada sel pelengkap untuk sel tersembunyi")
             reasons[complement] = HiddenReason.SECONDARY
@@ -453,6 +484,7 @@ def _nearest_complement(
     equations: list[Equation],
     groups_of: list[list[int]],
     reasons: list[HiddenReason | None],
+    prior: Mapping[int, tuple[int, int]] | None = None,
 ) -> int | None:
     # Widen the pinned cell's own groups first (parts before totals), then groups one hidden cell away.
     frontier, seen = [cell], {cell}
@@ -461,7 +493,7 @@ def _nearest_complement(
         parts = [p for k in sorted(groups) for p in equations[k][1]]
         totals = [equations[k][0] for k in sorted(groups)]
         for candidates in (parts, totals):
-            complement = _smallest_visible(candidates, true, reasons)
+            complement = _smallest_visible(candidates, true, reasons, prior)
             if complement is not None:
                 return complement
         frontier = [m for m in (*parts, *totals) if m not in seen and reasons[m] is not None]
@@ -470,9 +502,12 @@ def _nearest_complement(
 
 
 def _smallest_visible(
-    candidates: Iterable[int], true: list[int], reasons: list[HiddenReason | None]
+    candidates: Iterable[int], true: list[int], reasons: list[HiddenReason | None],
+    prior: Mapping[int, tuple[int, int]] | None = None,
 ) -> int | None:
-    visible = [c for c in candidates if reasons[c] is None and true[c] > 0]
+    # A cell whose count is public already (an earlier release showed it exactly) hides nothing as a complement.
+    public = {c for c, (low, high) in (prior or {}).items() if low == high}
+    visible = [c for c in candidates if reasons[c] is None and true[c] > 0 and c not in public]
     return min(visible, key=lambda c: (true[c], c)) if visible else None
 
 
@@ -490,6 +525,8 @@ def _reader_bounds(
             bounds.append((0 if i in may_be_zero else 1, rules.threshold - 1))
         else:
             bounds.append((rules.threshold, _UNBOUNDED))
+    for cell, (low, high) in layout.prior.items():  # what the reader knows from elsewhere narrows it further
+        bounds[cell] = (max(bounds[cell][0], low), min(bounds[cell][1], high))
     return bounds
 
 

@@ -25,6 +25,7 @@ from domain.disclosure import (
     ProtectedTable,
     assert_publishable,
     protect_linked,
+    rounding_interval,
 )
 from domain.formatting import fmt_int
 
@@ -36,7 +37,15 @@ PUBLISHED_TABLES: dict[str, tuple[str, ...]] = {
     "jenis_kelamin_umur": ("jenis_kelamin", "kelompok_umur"),
     "modus": ("modus",),
     "provinsi": ("provinsi",),
+    # Series (issue 26): province x year and modus x year. Their margins are the province, modus and year tables
+    # above, one cell each in the linked pass. "tahun" sits in both cross tables, the most protect_linked allows
+    # for one dimension (its audit is exact on chains only): sex x age x year and destination x year would need
+    # a third crossing of "tahun" (and a 3-D table), so they are not published.
+    "provinsi_tahun": ("provinsi", "tahun"),
+    "modus_tahun": ("modus", "tahun"),
 }
+# The series tables: name -> the dimension of their rows (their columns are years).
+SERIES_TABLES: dict[str, str] = {"provinsi_tahun": "provinsi", "modus_tahun": "modus"}
 # Prevention reach (issue 15): participants of prevention activities by the province where they took place. Its own
 # table, protected on its own: it counts other people than the victim tables, so it cannot be played off against them.
 REACH_TABLE = "pencegahan_provinsi"
@@ -129,9 +138,13 @@ def source_counts(
     return frame
 
 
-def protect_extract(counts: pd.DataFrame, rules: DisclosureRules) -> dict[str, ProtectedTable]:
-    """Every published table, protected in one linked pass (primary, rounding, secondary, audit)."""
-    protected = protect_linked(counts, list(PUBLISHED_TABLES.values()), VALUE, rules)
+def protect_extract(counts: pd.DataFrame, rules: DisclosureRules,
+                    keep_hidden: Sequence[Mapping[str, object]] = (),
+                    prior_bounds: Sequence[tuple[Mapping[str, object], tuple[int, int]]] = (),
+                    ) -> dict[str, ProtectedTable]:
+    """Every published table, protected in one linked pass (primary, rounding, secondary, audit); `keep_hidden`
+    and `prior_bounds` as protect_linked's (carry_over: what an earlier release told)."""
+    protected = protect_linked(counts, list(PUBLISHED_TABLES.values()), VALUE, rules, keep_hidden, prior_bounds)
     return {name: protected[dims] for name, dims in PUBLISHED_TABLES.items()}
 
 
@@ -152,17 +165,79 @@ def extract_cells(tables: Mapping[str, ProtectedTable]) -> pd.DataFrame:
     return cells
 
 
+def carry_over(previous: PublishedExtract | None, periode: str
+               ) -> tuple[list[dict[str, object]], list[tuple[dict[str, object], tuple[int, int]]]]:
+    """What the next release (period `periode`) must respect of the earlier one (issue 26), as protect_linked's
+    (keep_hidden, prior_bounds).
+
+    keep_hidden: every victim cell the earlier release hid ("<10", "x") stays hidden, the growing ones (totals, the
+    newest year) too: showing a successor would let a reader subtract what both releases show.
+    prior_bounds: for the cells of a year both releases cover alike (whole years before the newest; their counts
+    do not change when only new months arrive), what the earlier release told (its rounding interval, or its
+    marker's range), so the audit never takes a public cell as a complement and sees what the pair would pin.
+
+    Measured with the exact attacker over consecutive releases of a realistic data set (tests/unit/
+    test_release_attack.py): without rounding, two releases protected one by one lost 24 cells, with this 0. Not
+    covered: without rounding (base 1), a release that opens a new year shows the new year's count of a province
+    exactly as the difference of its whole-period totals in the two releases; rounding (the default base 5) is
+    what protects that case (0 exact recoveries over three releases). The cost: a hidden cell stays hidden in later
+    releases."""
+    if previous is None:
+        return [], []
+    rules = previous.info.rules
+    keep: dict[tuple, dict[str, object]] = {}
+    bounds: dict[tuple, tuple[dict[str, object], tuple[int, int]]] = {}
+    for tabel, baris, kolom, nilai, teks in zip(previous.cells["tabel"], previous.cells["baris"],
+                                                previous.cells["kolom"], previous.cells["nilai"],
+                                                previous.cells["teks"]):
+        dims = PUBLISHED_TABLES.get(str(tabel))
+        if dims is None:
+            continue
+        codes = (baris, kolom) if len(dims) == 2 else (baris,)
+        assignment = {d: c for d, c in zip(dims, codes) if c != TOTAL_LABEL}
+        year = assignment.get("tahun")
+        if year is not None:
+            try:
+                year = int(year)
+            except ValueError:
+                continue
+        assignment = {d: (year if d == "tahun" else str(c)) for d, c in assignment.items()}
+        key = tuple(sorted(assignment.items()))
+        hidden = teks in (rules.primary_marker, SECONDARY_MARKER)
+        if hidden:
+            # Every hidden cell stays hidden, a growing one too (a total, the newest year): showing its successor
+            # would give the earlier hidden count away by subtracting what both releases show.
+            keep[key] = assignment
+        fixed = year is not None and year_coverage(previous.info.periode, year) is not None and \
+            year_coverage(previous.info.periode, year) == year_coverage(periode, year)
+        if not fixed:
+            continue
+        if teks == rules.primary_marker:
+            bounds[key] = (assignment, (1, rules.threshold - 1))
+        elif teks == SECONDARY_MARKER:
+            bounds[key] = (assignment, (rules.threshold, 10**15))
+        elif nilai is not None and not pd.isna(nilai):
+            bounds[key] = (assignment, rounding_interval(int(nilai), rules))
+    return list(keep.values()), list(bounds.values())
+
+
 def build_extract(
     monthly: pd.DataFrame,
     provinces: Sequence[str],
     modus_codes: Sequence[str],
     rules: DisclosureRules,
+    previous: PublishedExtract | None = None,
 ) -> pd.DataFrame:
-    """Entry-stage monthly counts -> verified, protected cells ready to store. Raises DisclosureError
-    if no protection is possible or a cell would still be unsafe, and ValueError on bad input."""
+    """Entry-stage monthly counts -> verified, protected cells ready to store. With `previous` (the release the
+    public sees, from the same data under the same rules), the next release is protected with it (carry_over).
+    Raises DisclosureError if no protection is possible or a cell would still be unsafe, and ValueError on bad
+    input."""
     if monthly.empty or pd.to_numeric(monthly[VALUE]).sum() == 0:
         raise NothingToPublish("tidak ada korban ditangani untuk diterbitkan")
-    cells = extract_cells(protect_extract(source_counts(monthly, provinces, modus_codes), rules))
+    # New rules are the data owner's new decision on what may be shown: that release stands on its own.
+    same_rules = previous is not None and previous.info.rules == rules
+    keep, prior = carry_over(previous if same_rules else None, format_period(*data_period(monthly)))
+    cells = extract_cells(protect_extract(source_counts(monthly, provinces, modus_codes), rules, keep, prior))
     verify_cells(cells, rules)
     return cells
 
@@ -303,6 +378,43 @@ def long_cells(cells: pd.DataFrame) -> pd.DataFrame:
         .drop(columns="_r").reset_index(drop=True)
 
 
+# --- series (issue 26): one row per category and year, with the partial year marked and a rate -------------
+
+
+def series_long(extract: PublishedExtract, tabel: str, order: Sequence[str] | None = None) -> pd.DataFrame:
+    """A series table (SERIES_TABLES) as tidy rows: kode, tahun (int), nilai (published int or marker), one per
+    category and year, margins left out (they are the 1-D tables). Empty when the extract predates the series."""
+    wide = extract.table(tabel, order)
+    if wide.empty:
+        return pd.DataFrame({"kode": pd.Series(dtype=object), "tahun": pd.Series(dtype="int64"),
+                             "nilai": pd.Series(dtype=object)})
+    body = wide.drop(index=TOTAL_LABEL, columns=TOTAL_LABEL, errors="ignore")
+    rows = [(str(kode), int(tahun), body.loc[kode, tahun]) for kode in body.index for tahun in body.columns]
+    return pd.DataFrame({"kode": pd.Series([r[0] for r in rows], dtype=object),
+                         "tahun": pd.Series([r[1] for r in rows], dtype="int64"),
+                         "nilai": pd.Series([r[2] for r in rows], dtype=object)})
+
+
+def months_covered(periode: str, year: int) -> int:
+    """How many months of `year` the release covers (12 for a whole year, 0 outside the period)."""
+    coverage = year_coverage(periode, year)
+    if coverage is None:
+        return 0
+    return (coverage[1].year - coverage[0].year) * 12 + coverage[1].month - coverage[0].month + 1
+
+
+def published_rate(nilai: object, population: float | None, months: int) -> float | None:
+    """Victims per 100,000 population per year from a published count: None for a marker ("<10", "x"), an unknown
+    population or no month covered. Computed from the published (rounded) number, never the true count, so a rate
+    tells nothing the count beside it does not; a partial year is scaled to a year (rate x 12 / months)."""
+    from domain.rates import annual_rate_per_100k
+
+    if isinstance(nilai, str) or nilai is None or population is None or pd.isna(population) or population <= 0 \
+            or months < 1:
+        return None
+    return round(float(annual_rate_per_100k(int(nilai), float(population), months)), 2)
+
+
 # --- periods: a year the data covers only in part is marked ("2025 (Jan–Jul)") ------------------------
 
 
@@ -372,11 +484,12 @@ def build_release_cells(
     modus_codes: Sequence[str],
     reach: pd.DataFrame,
     rules: DisclosureRules,
+    previous: PublishedExtract | None = None,
 ) -> pd.DataFrame:
-    """Every cell of the next version: the victim tables (build_extract) and, when `reach` (kode, peserta of
-    prevention activities over data_period(monthly), by province) has rows, the REACH_TABLE cells. Raises as
-    build_extract and build_reach_cells do; writes nothing."""
-    cells = build_extract(monthly, provinces, modus_codes, rules)
+    """Every cell of the next version: the victim tables (build_extract, protected with the earlier release
+    `previous`) and, when `reach` (kode, peserta of prevention activities over data_period(monthly), by province)
+    has rows, the REACH_TABLE cells. Raises as build_extract and build_reach_cells do; writes nothing."""
+    cells = build_extract(monthly, provinces, modus_codes, rules, previous)
     if len(reach):
         cells = pd.concat([cells, build_reach_cells(reach, provinces, rules)], ignore_index=True)
     return cells

@@ -16,9 +16,11 @@ import pandas as pd
 
 from domain.disclosure import SECONDARY_MARKER, TOTAL_LABEL
 from domain.publication import (
-    AGE_GROUPS, PUBLISHED_TABLES, REACH_TABLE, SEXES, PublishedExtract, is_partial_year, parse_period, year_coverage, year_label,
+    AGE_GROUPS, PUBLISHED_TABLES, REACH_TABLE, SEXES, PublishedExtract, is_partial_year, months_covered, parse_period,
+    published_rate, series_long, year_coverage, year_label,
 )
 from domain.taxonomy import MODUS, names
+from exports.open_api import API_DIR, API_DOC, API_VERSION, CKAN_FILE, DCAT_FILE, api_files, api_links
 from strings import tr
 
 PACKAGE_NAME = "ringkasan-publik-tppo"
@@ -35,6 +37,9 @@ class OpenTable:
     frame: pd.DataFrame
     fields: list[dict]
     primary_key: list[str]
+    # Who reports these figures (a strings key): the victim tables are Kemensos services, the prevention reach is
+    # BP3MI, Dinas Sosial, Disnaker and Jarnas activity reports (issue 26).
+    source_key: str = "publik.source"
 
     @property
     def path(self) -> str:
@@ -62,10 +67,16 @@ def _period_columns(extract: PublishedExtract) -> tuple[str, str]:
     return (f"{period[0]:%Y-%m}", f"{period[1]:%Y-%m}") if period else ("", "")
 
 
-def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) -> list[OpenTable]:
+def open_tables(extract: PublishedExtract, province_names: Mapping[str, str],
+                population: pd.DataFrame | None = None) -> list[OpenTable]:
     """Every published table as an OpenTable, in PUBLISHED_TABLES order. Headers are Indonesian labels; each
     row carries the period it covers (Bulan awal/akhir as YYYY-MM); a demo extract adds a Keterangan column
-    saying DATA CONTOH on every row (the header must stay the first line, so no note line above it)."""
+    saying DATA CONTOH on every row (the header must stay the first line, so no note line above it).
+
+    The series (issue 26) are tidy, one row per category and year (as Our World in Data files are); the province
+    series carries the rate per 100,000 population per year beside each count, from `population` (kode, populasi,
+    populasi_tahun, populasi_sumber; public reference figures), empty where the count is hidden or the population
+    unknown."""
     info = extract.info
     first, last = _period_columns(extract)
     jumlah = _label("jumlah")
@@ -77,7 +88,8 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
         frame[_label("keterangan")] = tr("open.demo_value")
         return fields + [_field("keterangan", "string")]
 
-    def finish(name: str, frame: pd.DataFrame, fields: list[dict], key: list[str]) -> None:
+    def finish(name: str, frame: pd.DataFrame, fields: list[dict], key: list[str],
+               source_key: str = "publik.source") -> None:
         # The period columns follow the code and its name (nasional has no code).
         position = 1 if name == "nasional" else 2
         frame.insert(position, _label("bulan_awal"), first)
@@ -85,7 +97,7 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
         fields = fields[:position] + [_field("bulan_awal", "yearmonth"), _field("bulan_akhir", "yearmonth")] \
             + fields[position:]
         fields = demo_column(frame, fields)
-        tables.append(OpenTable(name, frame.reset_index(drop=True), fields, key))
+        tables.append(OpenTable(name, frame.reset_index(drop=True), fields, key, source_key))
 
     total = extract.table("nasional")
     finish("nasional", pd.DataFrame({_label("wilayah"): ["Indonesia"], jumlah: [total.iloc[0, 0]]}),
@@ -142,6 +154,46 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
                                      jumlah: provinces.iloc[:, 0].tolist()}),
            [_field("kode_provinsi", "string"), _field("provinsi", "string"), _value_field()],
            [_label("kode_provinsi")])
+    for name, row_dim in (("provinsi_tahun", "provinsi"), ("modus_tahun", "modus")):
+        series = series_long(extract, name, list(modus_names) if row_dim == "modus" else None)
+        if series.empty:  # a release published before issue 26
+            continue
+        code, label = ("kode_provinsi", "provinsi") if row_dim == "provinsi" else ("kode_modus", "modus")
+        labels = province_names if row_dim == "provinsi" else modus_names
+        years = series["tahun"].tolist()
+        coverage = {y: year_coverage(info.periode, y) for y in set(years)}
+        frame = pd.DataFrame({
+            _label(code): series["kode"].tolist(),
+            _label(label): [labels.get(k, k) for k in series["kode"]],
+            _label("tahun"): [str(y) for y in years],
+            _label("periode"): [year_label(y, info.periode) for y in years],
+            _label("bulan_awal"): [f"{coverage[y][0]:%Y-%m}" if coverage[y] else "" for y in years],
+            _label("bulan_akhir"): [f"{coverage[y][1]:%Y-%m}" if coverage[y] else "" for y in years],
+            _label("sebagian_tahun"): ["ya" if is_partial_year(coverage[y]) else "tidak" for y in years],
+            jumlah: series["nilai"].tolist(),
+        })
+        fields = [_field(code, "string"), _field(label, "string"), _field("tahun", "year", "tahun_seri"),
+                  _field("periode", "string"), _field("bulan_awal", "yearmonth"), _field("bulan_akhir", "yearmonth"),
+                  _field("sebagian_tahun", "boolean", trueValues=["ya"], falseValues=["tidak"]), _value_field()]
+        if row_dim == "provinsi":
+            pop = population.set_index(population["kode"].astype(str)) if population is not None else None
+
+            def pop_of(kode: str, column: str) -> object:
+                return pop[column].get(kode) if pop is not None and column in pop.columns else None
+
+            populations = [pop_of(k, "populasi") for k in series["kode"]]
+            # Nullable integers: one unknown population must not turn every other into a float ("5554800.0").
+            frame[_label("penduduk")] = pd.array([None if v is None or pd.isna(v) else int(v) for v in populations],
+                                                 dtype="Int64")
+            frame[_label("tahun_penduduk")] = [None if (v := pop_of(k, "populasi_tahun")) is None or pd.isna(v)
+                                               else str(int(v)) for k in series["kode"]]
+            frame[_label("sumber_penduduk")] = [pop_of(k, "populasi_sumber") or "" for k in series["kode"]]
+            frame[_label("angka_100rb")] = [published_rate(n, p, months_covered(info.periode, y))
+                                            for n, p, y in zip(series["nilai"], populations, years)]
+            fields += [_field("penduduk", "integer", constraints={"minimum": 0}), _field("tahun_penduduk", "year"),
+                       _field("sumber_penduduk", "string"), _field("angka_100rb", "number")]
+        fields = demo_column(frame, fields)
+        tables.append(OpenTable(name, frame, fields, [_label(code), _label("tahun")]))
     # Prevention reach (issue 15), protected like the victim tables; extracts published before it have none.
     if REACH_TABLE in set(extract.cells["tabel"]):
         reach = extract.table(REACH_TABLE)
@@ -152,7 +204,7 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str]) ->
                [_field("kode_provinsi", "string", "kode_provinsi_kegiatan"),
                 _field("provinsi", "string", "provinsi_kegiatan"),
                 _field("peserta", "integer", constraints={"minimum": 0})],
-               [_label("kode_provinsi")])
+               [_label("kode_provinsi")], "pcg.source.activities")
     order = {name: i for i, name in enumerate((*PUBLISHED_TABLES, REACH_TABLE))}
     return sorted(tables, key=lambda t: order[t.name])
 
@@ -178,6 +230,9 @@ def datapackage(extract: PublishedExtract, tables: list[OpenTable]) -> dict:
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "dialect": {"delimiter": ",", "header": True},
             "schema": {"fields": table.fields, "missingValues": missing, "primaryKey": table.primary_key},
+            "sources": [{"title": tr(table.source_key, versi=info.versi)}],
+            # The same rows in the static API (issue 26; exports.open_api, described in api.md).
+            "api": api_links([table])[table.name],
         })
     return {
         "profile": "tabular-data-package",
@@ -187,44 +242,54 @@ def datapackage(extract: PublishedExtract, tables: list[OpenTable]) -> dict:
         "version": f"{info.versi}.0.0",
         "created": info.dibuat.isoformat(timespec="seconds"),
         "licenses": [LICENSE],
-        "sources": [{"title": tr("publik.source", versi=info.versi)}],
+        "sources": [{"title": title} for title in dict.fromkeys(tr(t.source_key, versi=info.versi) for t in tables)],
         "keywords": ["TPPO", "perdagangan orang", "trafficking in persons", "Kemensos", "Indonesia"],
         # Not Data Package keywords, kept as extra properties (the spec allows them) for portals and readers.
         "temporal": {"start": first, "end": last},
         "disclosure": {"threshold": rules.threshold, "rounding_base": rules.rounding_base,
                        "small_marker": rules.primary_marker, "hidden_marker": SECONDARY_MARKER},
         "sample_data": info.is_demo,
+        "api": {"version": API_VERSION, "index": f"{API_DIR}/index.json", "documentation": API_DOC,
+                "dcat": DCAT_FILE, "ckan": CKAN_FILE},
         "resources": resources,
     }
 
 
-def write_package(extract: PublishedExtract, province_names: Mapping[str, str], out_dir: Path) -> list[Path]:
-    """The CSVs and datapackage.json into out_dir (formula-safe, UTF-8 with BOM for Excel). Returns the paths."""
+def package_files(extract: PublishedExtract, province_names: Mapping[str, str],
+                  population: pd.DataFrame | None = None, base_url: str | None = None) -> dict[str, bytes]:
+    """Every file of the package by relative path: the CSVs, datapackage.json, the static API (api/v1/), api.md,
+    dcat.jsonld and ckan.json (formula-safe CSVs, UTF-8 with BOM for Excel)."""
     from exports.tables import to_csv_bytes
 
-    tables = open_tables(extract, province_names)
+    tables = open_tables(extract, province_names, population)
+    package = datapackage(extract, tables)
+    files = {table.path: to_csv_bytes(table.frame) for table in tables}
+    files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files.update(api_files(extract, tables, package, base_url))
+    return files
+
+
+def write_package(extract: PublishedExtract, province_names: Mapping[str, str], out_dir: Path,
+                  population: pd.DataFrame | None = None, base_url: str | None = None) -> list[Path]:
+    """package_files into out_dir. Returns the paths written."""
     written = []
-    for table in tables:
-        path = out_dir / table.path
-        path.write_bytes(to_csv_bytes(table.frame))
+    for name, data in package_files(extract, province_names, population, base_url).items():
+        path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
         written.append(path)
-    path = out_dir / "datapackage.json"
-    path.write_text(json.dumps(datapackage(extract, tables), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    written.append(path)
     return written
 
 
-def package_zip(extract: PublishedExtract, province_names: Mapping[str, str]) -> bytes:
-    """The open-data package (every CSV and datapackage.json) as one ZIP, for a single download."""
+def package_zip(extract: PublishedExtract, province_names: Mapping[str, str],
+                population: pd.DataFrame | None = None) -> bytes:
+    """The open-data package (package_files: every CSV, datapackage.json, the static API and its metadata) as one
+    ZIP, for a single download."""
     import io
     import zipfile
 
-    from exports.tables import to_csv_bytes
-
-    tables = open_tables(extract, province_names)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        for table in tables:
-            archive.writestr(table.path, to_csv_bytes(table.frame))
-        archive.writestr("datapackage.json", json.dumps(datapackage(extract, tables), ensure_ascii=False, indent=2))
+        for name, data in package_files(extract, province_names, population).items():
+            archive.writestr(name, data)
     return buf.getvalue()

@@ -77,6 +77,9 @@ CATALOG = {
         "id": "Kemensos (sentra dan RPTC), terbitan terlindungi versi {versi}",
         "en": "Kemensos (sentra and RPTC), protected release version {versi}",
     },
+    # "Pembaruan data" on public channels: how recent the data are (the release's last month), not when it was
+    # published (that is in the version line).
+    "publik.updated": {"id": "data s.d. {last}", "en": "data to {last}"},
     "publik.download_all": {"id": "Unduh paket data terbuka (ZIP: CSV + datapackage.json)",
                             "en": "Download the open-data package (ZIP: CSV + datapackage.json)"},
     "publik.table.tahun": {"id": "per tahun", "en": "by year"},
@@ -107,6 +110,23 @@ CATALOG = {
     "open.col.jumlah": {"id": "Korban ditangani", "en": "Victims receiving services"},
     "open.col.keterangan": {"id": "Keterangan", "en": "Note"},
     "open.col.peserta": {"id": "Peserta kegiatan pencegahan", "en": "Prevention participants"},
+    "open.col.penduduk": {"id": "Penduduk", "en": "Population"},
+    "open.col.tahun_penduduk": {"id": "Tahun penduduk", "en": "Population year"},
+    "open.col.sumber_penduduk": {"id": "Sumber penduduk", "en": "Population source"},
+    "open.col.angka_100rb": {"id": "Per 100.000 penduduk per tahun", "en": "Per 100,000 population per year"},
+    "open.desc.tahun_seri": {"id": "Tahun penerimaan korban.", "en": "Year the victim was received."},
+    "open.desc.penduduk": {"id": "Penduduk provinsi (orang) yang dipakai sebagai penyebut angka per 100.000.",
+                           "en": "Population of the province (persons) used as the denominator of the rate."},
+    "open.desc.tahun_penduduk": {"id": "Tahun angka penduduk; tahun yang sama dipakai untuk setiap tahun data.",
+                                 "en": "Year of the population figure; the same figure is used for every data year."},
+    "open.desc.sumber_penduduk": {"id": "Sumber angka penduduk.", "en": "Source of the population figure."},
+    "open.desc.angka_100rb": {
+        "id": "Korban ditangani per 100.000 penduduk per tahun, dihitung dari angka terbit (yang sudah dibulatkan); "
+              "tahun yang hanya tercakup sebagian disetahunkan (x 12 / jumlah bulan). Kosong bila angka "
+              "disembunyikan atau penduduk tidak diketahui.",
+        "en": "Victims receiving services per 100,000 population per year, computed from the published (rounded) "
+              "count; a year covered only in part is annualised (x 12 / months). Empty when the count is hidden or "
+              "the population unknown."},
     "open.desc.wilayah": {"id": "Wilayah yang dicakup (nasional).", "en": "Area covered (national)."},
     "open.desc.tahun": {"id": "Tahun penerimaan korban; \"Total\" untuk seluruh periode.",
                         "en": "Year the victim was received; \"Total\" for the whole period."},
@@ -147,7 +167,8 @@ CATALOG = {
     "open.demo_value": {"id": "DATA CONTOH (sintetis)", "en": "DATA CONTOH (sintetis)"},
     "open.total_period": {"id": "{first} s.d. {last}", "en": "{first} to {last}"},
     "open.package_title": {"id": "Ringkasan Publik Dasbor Sinergi Anti-TPPO: korban TPPO yang ditangani Kemensos",
-                           "en": "Anti-TPPO Dashboard public summary: trafficking victims served by Kemensos"},
+                           "en": "Anti-Trafficking Synergy Dashboard public summary: trafficking victims served by "
+                                 "Kemensos"},
     "open.title.nasional": {"id": "Total nasional korban ditangani", "en": "National total of victims served"},
     "open.title.tahun": {"id": "Korban ditangani per tahun penerimaan", "en": "Victims served by year received"},
     "open.title.jenis_kelamin_umur": {"id": "Korban ditangani menurut jenis kelamin dan kelompok umur",
@@ -155,11 +176,17 @@ CATALOG = {
     "open.title.modus": {"id": "Korban ditangani menurut modus", "en": "Victims served by form of trafficking"},
     "open.title.provinsi": {"id": "Korban ditangani menurut provinsi asal",
                             "en": "Victims served by province of origin"},
+    "open.title.provinsi_tahun": {"id": "Korban ditangani menurut provinsi asal dan tahun, dengan angka per 100.000 "
+                                        "penduduk",
+                                  "en": "Victims served by province of origin and year, with the rate per 100,000 "
+                                        "population"},
+    "open.title.modus_tahun": {"id": "Korban ditangani menurut modus dan tahun",
+                               "en": "Victims served by form of trafficking and year"},
     "open.title.pencegahan_provinsi": {"id": "Peserta kegiatan pencegahan TPPO menurut provinsi",
                                        "en": "Prevention activity participants by province"},
     # Static public site (exports/public_site.py).
     "site.title": {"id": "Ringkasan Publik · Dasbor Sinergi Anti-TPPO",
-                   "en": "Public Summary · Anti-TPPO Synergy Dashboard"},
+                   "en": "Public Summary · Anti-Trafficking Synergy Dashboard"},
     "site.other_language": {"id": "English", "en": "Bahasa Indonesia"},
     "site.download": {"id": "Unduh", "en": "Download"},
     "site.open_data_title": {"id": "Data terbuka", "en": "Open data"},
@@ -174,6 +201,45 @@ CATALOG = {
     "site.datapackage": {"id": "deskripsi paket data (Frictionless)", "en": "data package descriptor (Frictionless)"},
     "site.licence": {"id": "Lisensi: Creative Commons Atribusi 4.0 (CC BY 4.0).",
                      "en": "Licence: Creative Commons Attribution 4.0 (CC BY 4.0)."},
+    # Issue 26: series, rates, and what travels with every chart (definition, source, data, permalink, embed).
+    "publik.by_province_year": {"id": "Menurut provinsi asal dan tahun, dengan angka per 100.000 penduduk",
+                                "en": "By province of origin and year, with the rate per 100,000 population"},
+    "publik.by_modus_year": {"id": "Menurut modus dan tahun", "en": "By form of trafficking and year"},
+    "publik.col.rate_year": {"id": "{year} per 100rb", "en": "{year} per 100k"},
+    "publik.rate.population": {
+        "id": "Angka per 100.000 penduduk per tahun dihitung dari angka terbit (dibulatkan) dan penduduk tahun {years} "
+              "(sumber: {sources}) untuk setiap tahun data; tahun sebagian disetahunkan.",
+        "en": "Rates per 100,000 population per year are computed from the published (rounded) count and the {years} "
+              "population (source: {sources}) for every data year; a partial year is annualised."},
+    "publik.rate.no_population": {"id": "Angka penduduk tidak tersedia: angka per 100.000 penduduk tidak dihitung.",
+                                  "en": "Population figures are not available: no rate per 100,000 is computed."},
+    "publik.def.korban": {
+        "id": "Korban ditangani: korban TPPO yang diterima dan diasesmen di sentra atau RPTC Kemensos, dihitung sekali "
+              "menurut bulan penerimaan.",
+        "en": "Victims receiving services: trafficking victims received and assessed at a Kemensos sentra or RPTC, "
+              "counted once, by the month they were received."},
+    "publik.def.partial_year": {"id": "Tahun yang hanya tercakup sebagian ditandai dengan bulannya, mis. "
+                                      "\"2025 (Jan–Jul)\": jangan dibandingkan langsung dengan tahun penuh.",
+                                "en": "A year covered only in part is marked with its months, e.g. \"2025 (Jan–Jul)\": "
+                                      "do not compare it directly with a whole year."},
+    "publik.def.sex_age": {"id": "Anak: di bawah 18 tahun saat diterima.",
+                           "en": "Child: under 18 when received."},
+    "publik.def.origin": {"id": "Provinsi asal: provinsi tempat tinggal korban sebelum kejadian (kode Kemendagri).",
+                          "en": "Province of origin: where the victim lived before the case (Kemendagri code)."},
+    "publik.def.rate": {"id": "Angka per 100.000 penduduk per tahun = angka terbit / penduduk x 100.000 x 12 / bulan "
+                              "yang dicakup; kosong (–) bila angka disembunyikan.",
+                        "en": "Rate per 100,000 population per year = published count / population x 100,000 x 12 / "
+                              "months covered; blank (–) when the count is hidden."},
+    "site.download_csv": {"id": "Unduh data (CSV)", "en": "Download data (CSV)"},
+    "site.api_json": {"id": "JSON (API)", "en": "JSON (API)"},
+    "site.permalink": {"id": "Tautan ke bagian ini", "en": "Link to this section"},
+    "site.embed": {"id": "Sematkan (halaman untuk iframe)", "en": "Embed (page for an iframe)"},
+    "site.definition": {"id": "Definisi", "en": "Definition"},
+    "site.full_page": {"id": "Buka halaman lengkap", "en": "Open the full page"},
+    "site.api_doc": {"id": "API statis: berkas JSON dan CSV per tabel di api/v1/, cara memakainya",
+                     "en": "Static API: JSON and CSV files per table under api/v1/, how to use them"},
+    "site.dcat": {"id": "metadata untuk dipanen portal data terbuka (DCAT, CKAN seperti Satu Data Indonesia)",
+                  "en": "metadata for open-data portals to harvest (DCAT, CKAN such as Satu Data Indonesia)"},
     "publik.static_link": {"id": "Buka situs publik (versi statis untuk umum)",
                            "en": "Open the public site (static version for everyone)"},
 }

@@ -88,6 +88,8 @@ CATALOG = {
     "terbit.table.jenis_kelamin_umur": {"id": "Jenis kelamin × kelompok umur", "en": "Sex × age group"},
     "terbit.table.modus": {"id": "Per modus", "en": "By form of trafficking"},
     "terbit.table.provinsi": {"id": "Per provinsi asal", "en": "By province of origin"},
+    "terbit.table.provinsi_tahun": {"id": "Provinsi asal × tahun", "en": "Province of origin × year"},
+    "terbit.table.modus_tahun": {"id": "Modus × tahun", "en": "Form of trafficking × year"},
     "terbit.table.pencegahan_provinsi": {"id": "Peserta pencegahan per provinsi",
                                          "en": "Prevention participants by province"},
     "terbit.preview.title": {"id": "Pratinjau: {n} sel yang akan terbit (periode {period})",

@@ -157,7 +157,8 @@ def test_tables_are_readable_with_javascript_off(browser, site_url, published, l
     context, page, watch = open_site(browser, site_url + PAGES[lang], java_script_enabled=False)
     try:
         assert page.locator("#total-nasional").inner_text() == display_value(national_total(extract), lang)
-        assert page.locator("table").count() == 5  # year, sex × age, modus, province, prevention reach
+        # year, sex × age, modus, province, province × year, modus × year, prevention reach
+        assert page.locator("table").count() == 7
         assert page.locator("#tabel-provinsi tbody tr").count() == len(extract.table("provinsi"))
         reach = extract.table(REACH_TABLE)["jumlah"]
         cells = page.locator("#tabel-pencegahan tbody td").all_inner_texts()
@@ -167,6 +168,71 @@ def test_tables_are_readable_with_javascript_off(browser, site_url, published, l
         assert watch.blocked == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_embed_and_series_chart_draws_without_errors_or_outside_requests(browser, site_url, published, lang):
+    """Issue 26: each chart's embeddable page draws its chart (or map) from local files only, with the demo notice,
+    its table, and links back; the series charts on the page draw too, and every section's permalink resolves."""
+    out, extract, _, polygons = published
+    folder = out / ("en" if lang == "en" else "") / "embed"
+    embeds = sorted(p.name for p in folder.glob("*.html"))
+    assert {"tahun.html", "modus.html", "provinsi.html", "provinsi-tahun.html", "modus-tahun.html"} <= set(embeds)
+    prefix = "en/" if lang == "en" else ""
+    context, page, watch = open_site(browser, site_url + PAGES[lang])
+    try:
+        page.locator("#chart-provinsi-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
+        page.locator("#chart-modus-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
+        for section in page.locator("main > section[id]").evaluate_all("s => s.map(e => e.id)"):
+            if section in ("unduh",):
+                continue
+            link = page.locator(f"#{section} a.permalink")
+            assert link.get_attribute("href") == f"#{section}", section
+            for href in page.locator(f"#{section} .about a[href$='.csv'], #{section} .about a[href$='.json']") \
+                    .evaluate_all("links => links.map(a => a.href)"):
+                with urllib.request.urlopen(href) as response:
+                    assert response.status == 200 and response.read(), href
+        for name in embeds:
+            page.goto(f"{site_url}{prefix}embed/{name}", wait_until="load")
+            assert page.locator(".demo").inner_text() == tr("demo.notice", lang)
+            assert page.locator("table").count() == 1
+            if page.locator(".chart").count():
+                page.locator(".chart .main-svg").first.wait_for(state="visible", timeout=30_000)
+            else:
+                assert page.locator("svg.peta path").count() == polygons
+            for cell in page.locator("td").all_inner_texts():
+                assert not SMALL.match(cell.strip()), (name, cell)
+        assert not watch.page_errors, watch.page_errors
+        assert not watch.console_errors and not watch.allowed_errors, watch.console_errors + watch.allowed_errors
+        assert watch.blocked == [], f"requests to the internet: {watch.blocked}"
+    finally:
+        context.close()
+
+
+AXE_RUN = """async () => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+  return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+    .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+}"""
+
+
+def test_no_serious_axe_violation_on_the_site_and_its_embeds(browser, site_url, published, axe_script):
+    """axe-core (WCAG 2.1 A/AA) on both pages and every embed page (issue 26 adds charts, tables and links)."""
+    out = published[0]
+    embeds = sorted(out.glob("**/embed/*.html"))
+    paths = ["index.html", "en/index.html", *(p.relative_to(out).as_posix() for p in embeds)]
+    # The page's Content-Security-Policy would refuse the injected axe script: only the test bypasses it.
+    context, page, watch = open_site(browser, site_url, bypass_csp=True)
+    found = {}
+    try:
+        for path in paths:
+            page.goto(site_url + path, wait_until="load")
+            page.add_script_tag(path=str(axe_script))
+            if bad := page.evaluate(AXE_RUN):
+                found[path] = bad
+    finally:
+        context.close()
+    assert not found, found
 
 
 def _artifact(name: str) -> Path:

@@ -47,7 +47,7 @@ def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
 def small_counts_in(out: Path, threshold: int) -> list[tuple[str, str]]:
     """Every CSV cell (and every number in a note line) that reads as a count from 1 to threshold-1."""
     found = []
-    for path in sorted(out.glob("*.csv")):
+    for path in sorted(out.rglob("*.csv")):  # the static API's CSVs too (api/v1/)
         notes, rows = read_csv(path)
         for note in notes:
             found += [(path.name, n) for n in re.findall(r"\d+", note) if 0 < int(n) < threshold]
@@ -62,9 +62,14 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     printed = capsys.readouterr().out
     assert "Terbitan versi 2 disimpan" in printed and "DATA CONTOH" in printed  # v1 came with the demo
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["README.md", "assets", "datapackage.json", "en", "index.html", "jenis_kelamin_umur.csv",
-                     "metadata.json", "modus.csv", "nasional.csv", "pencegahan_provinsi.csv", "provinsi.csv",
-                     "tahun.csv"]
+    assert names == ["README.md", "api", "api.md", "assets", "ckan.json", "datapackage.json", "dcat.jsonld", "embed",
+                     "en", "index.html", "jenis_kelamin_umur.csv", "metadata.json", "modus.csv", "modus_tahun.csv",
+                     "nasional.csv", "pencegahan_provinsi.csv", "provinsi.csv", "provinsi_tahun.csv", "tahun.csv"]
+    # The province series carries the population and its source from the reference data (issue 26).
+    _, series = read_csv(out / "provinsi_tahun.csv")
+    assert series[0][8:12] == ["Penduduk", "Tahun penduduk", "Sumber penduduk", "Per 100.000 penduduk per tahun"]
+    jatim = [r for r in series[1:] if r[0] == "35"]
+    assert jatim and all(r[8] and r[9] and r[10] for r in jatim) and any(r[11] for r in jatim)
     assert small_counts_in(out, 10) == []
     _, reach = read_csv(out / "pencegahan_provinsi.csv")  # the public page's prevention reach, same cells
     with get_engine(demo_copy).connect() as conn:
@@ -87,6 +92,8 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     assert [r[:2] for r in sexes[1:]] == [["L", "Laki-laki"], ["P", "Perempuan"], ["Total", "Total"]]
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
     assert (meta["versi"], meta["ambang_penekanan"], meta["basis_pembulatan"], meta["data_contoh"]) == (2, 10, 5, True)
+    # Issue 26: metadata.json lists every CSV written (pencegahan_provinsi.csv was missing).
+    assert sorted(meta["berkas"].values()) == sorted(p.name for p in out.glob("*.csv"))
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "bukan jumlah seluruh korban" in readme and "kelipatan 5" in readme and "antara 1 dan 9" in readme
     # The files are the stored extract, cell for cell.
@@ -101,9 +108,11 @@ def test_published_folder_is_a_valid_frictionless_package(demo_copy, tmp_path):
     from frictionless import validate
 
     out = tmp_path / "paket"
-    assert main(["publish", "--out", str(out)]) == 0
-    report = validate(str(out / "datapackage.json"))
-    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    # Every release validates (issue 26): the second is protected together with the first (carry_over).
+    for _release in range(2):
+        assert main(["publish", "--out", str(out)]) == 0
+        report = validate(str(out / "datapackage.json"))
+        assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["path"] for r in package["resources"]] == [f"{n}.csv" for n in (*PUBLISHED_TABLES, REACH_TABLE)]
     assert package["licenses"] and package["sources"] and package["temporal"]["start"]

@@ -128,6 +128,17 @@ def _true_counts(conn) -> dict[tuple[str, str, str], int]:
     for age, n in grid.groupby("kelompok_umur")["jumlah"].sum().items():
         truth[("jenis_kelamin_umur", "Total", age)] = int(n)
     truth[("jenis_kelamin_umur", "Total", "Total")] = total
+    # The series (issue 26): province x year and modus x year with their margins.
+    for name, column in (("provinsi_tahun", "kode_prov_asal"), ("modus_tahun", "modus")):
+        series = query_victims_by(conn, whole, (column, "bulan"))
+        series = series.assign(tahun=pd.to_datetime(series["bulan"].astype(str)).dt.year.astype(str))
+        for (code, year), n in series.groupby([column, "tahun"])["jumlah"].sum().items():
+            truth[(name, str(code), str(year))] = int(n)
+        for code, n in series.groupby(column)["jumlah"].sum().items():
+            truth[(name, str(code), "Total")] = int(n)
+        for year, n in series.groupby("tahun")["jumlah"].sum().items():
+            truth[(name, "Total", str(year))] = int(n)
+        truth[(name, "Total", "Total")] = total
     # Prevention participants over the months of the case data, by province (issue 15).
     months = pd.to_datetime(years["bulan"].astype(str))
     reach = query_prevention_activities(conn, months.min().date(), months.max().date(), (), "provinsi")

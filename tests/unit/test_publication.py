@@ -106,6 +106,7 @@ def test_published_tables_are_the_agreed_ones():
     assert PUBLISHED_TABLES == {
         "nasional": (), "tahun": ("tahun",), "jenis_kelamin_umur": ("jenis_kelamin", "kelompok_umur"),
         "modus": ("modus",), "provinsi": ("provinsi",),
+        "provinsi_tahun": ("provinsi", "tahun"), "modus_tahun": ("modus", "tahun"),  # series (issue 26)
     }
 
 
@@ -266,7 +267,8 @@ def test_attacker_has_teeth_on_a_naive_publication():
     ranges = attack(naive, exact)
     assert ranges[("tahun", "2025", "jumlah")] == (3, 3)
     protected = build_extract(frame, PROVINCES, MODUS_CODES, exact)
-    assert assert_attack_fails(protected, exact, truth_of(frame))[("tahun", "2025", "jumlah")][0] < 3
+    assert_attack_fails(protected, exact, truth_of(frame))
+    assert attack(protected, exact)[("tahun", "2025", "jumlah")][0] < 3
 
 
 def _naive_table(counts: pd.DataFrame, rules: DisclosureRules):
@@ -485,7 +487,9 @@ def test_package_zip_holds_every_csv_and_the_descriptor():
 
     extract = _extract(FIXTURE_ROWS, "2023-12..2024-03")
     with zipfile.ZipFile(io.BytesIO(package_zip(extract, {"35": "Jawa Timur"}))) as archive:
-        assert sorted(archive.namelist()) == sorted([f"{n}.csv" for n in PUBLISHED_TABLES] + ["datapackage.json"])
+        api = [f"api/v1/{n}.{ext}" for n in PUBLISHED_TABLES for ext in ("json", "csv")] + ["api/v1/index.json"]
+        assert sorted(archive.namelist()) == sorted([f"{n}.csv" for n in PUBLISHED_TABLES] + api + [
+            "datapackage.json", "api.md", "dcat.jsonld", "ckan.json"])  # the static API and harvest metadata (26)
         header = archive.read("provinsi.csv").decode("utf-8-sig").splitlines()[0]
         assert header.startswith("Kode provinsi,Provinsi,Bulan awal,Bulan akhir,Korban ditangani")
         assert json.loads(archive.read("datapackage.json"))["name"] == "ringkasan-publik-tppo"
