@@ -19,6 +19,7 @@ from domain.geo import coverage, nearest_unit
 from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
+from ui.charts import show_chart
 from ui.frame import download_table, provenance
 from ui.i18n import t
 
@@ -45,10 +46,10 @@ def destinations_section(filters: Filters, drill: str | None, provinces: pd.Data
     else:
         by_dest = flows.groupby("tujuan_nama")["jumlah"].sum().sort_values(ascending=False, kind="mergesort").head(5)
         s1, s2 = st.columns(2)
-        s1.plotly_chart(figure(make_destination_sankey, flows, title=t(f"peta.tujuan.sankey_{jenis}"),
-                               other_origins=t("peta.tujuan.other_origins"),
-                               other_destinations=t(f"peta.tujuan.other_{jenis}"), lang=lang),
-                        key="peta_sankey", width="stretch")
+        show_chart(figure(make_destination_sankey, flows, title=t(f"peta.tujuan.sankey_{jenis}"),
+                          other_origins=t("peta.tujuan.other_origins"),
+                          other_destinations=t(f"peta.tujuan.other_{jenis}"), lang=lang),
+                   key="peta_sankey", width="stretch", where=s1)
         with s2:
             show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, lang=lang, key="peta_peta_arus",
                      height=460, basemap=get_boundaries("provinsi", overview=True), basemap_url=boundary_url(None))

@@ -70,6 +70,18 @@ def test_english(app_env):
     assert "Jumlah korban" not in script and "Wilayah" not in script
     axes = [json.loads(c.proto.spec)["layout"]["xaxis"]["title"]["text"] for c in at.get("plotly_chart")]
     assert axes[:2] == ["Victims", "Victims"]
+    assert all("locale" not in json.loads(c.proto.config) for c in at.get("plotly_chart"))
+
+
+def test_chart_toolbar_speaks_indonesian(app_env):
+    """Issue 25: the modebar said "Download plot as a PNG", "Zoom", "Autoscale" on Indonesian pages."""
+    at = open_page(PAGE, state=Y2025)
+    charts = at.get("plotly_chart")
+    assert charts
+    for chart in charts:
+        config = json.loads(chart.proto.config)
+        assert config["locale"] == "id"
+        assert config["locales"]["id"]["dictionary"]["Download plot as a PNG"] == "Unduh grafik sebagai PNG"
 
 
 def test_every_table_has_csv_and_xlsx_downloads(app_env):
