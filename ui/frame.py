@@ -156,13 +156,14 @@ def show_table(df: pd.DataFrame, key: str, **kwargs) -> None:
 RANK_PX, NAME_PX, NUMBER_PX = 40, 110, 76
 
 
-def ranking_widths(columns, name_column: int = 1) -> dict:
+def ranking_widths(columns, name_column: int = 1, short: dict[str, str] | None = None) -> dict:
     """column_config for a ranking table (rank, name, numbers...) that fits ~380 px, the table beside the map at
-    1366 px: fixed widths keep every number in view, a long name is cut (full text on hover, headers in help)."""
+    1366 px: fixed widths keep every number in view, a long name is cut (full text on hover). A header too long
+    for its width shows its short form (short: full -> short), the full one as help."""
     config = {}
     for i, column in enumerate(columns):
         width = NAME_PX if i == name_column else RANK_PX if i == 0 else NUMBER_PX
-        config[column] = st.column_config.Column(column, width=width, help=str(column))
+        config[column] = st.column_config.Column((short or {}).get(column, column), width=width, help=str(column))
     return config
 
 

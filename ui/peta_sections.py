@@ -20,11 +20,18 @@ from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
 from ui.charts import show_chart
-from ui.frame import download_table, provenance
+from ui.frame import download_table, provenance, ranking_widths
 from ui.i18n import t
 
 KINDS = ("kasus", "populasi")
 MAP_HEIGHT = 400
+
+
+def top_area_columns(cols: dict[str, str]) -> dict:
+    """column_config of the top-areas table beside the map: short headers, the full ones as help (at 1366 px
+    "Peringkat" and "Jumlah korban" were cut to "Peringk" and "Jumlah korba"; issue 25)."""
+    return ranking_widths(list(cols.values()),
+                          short={header: t(f"peta.col.short.{key}") for key, header in cols.items() if key != "nama"})
 MAX_FLOW_LINES = 60  # hundreds of thin lines are unreadable and cost ~600 bytes each; the table has them all
 
 
