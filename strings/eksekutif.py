@@ -170,6 +170,13 @@ CATALOG = {
     "deck.col.required": {"id": "Staf dibutuhkan", "en": "Staff needed"},
     "deck.col.gap": {"id": "Kekurangan", "en": "Shortage"},
     "deck.col.ratio": {"id": "Rasio WISN", "en": "WISN ratio"},
+    # Headers of the executive WISN table in half a laptop page (the full ones above are their help text).
+    "deck.col.short.role": {"id": "Peran", "en": "Role"},
+    "deck.col.short.current": {"id": "Staf", "en": "Staff"},
+    "deck.col.short.required": {"id": "Butuh", "en": "Needed"},
+    "deck.col.short.gap": {"id": "Kurang", "en": "Short"},
+    "deck.col.short.net": {"id": "Bersih", "en": "Net"},
+    "deck.col.short.ratio": {"id": "Rasio", "en": "Ratio"},
     "deck.soffice_missing": {
         "id": "LibreOffice (soffice) tidak ditemukan, sehingga PDF tidak dapat dibuat. Pasang paket libreoffice "
               "atau jalankan tanpa --pdf.",

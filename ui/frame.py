@@ -167,6 +167,14 @@ def ranking_widths(columns, name_column: int = 1, short: dict[str, str] | None =
     return config
 
 
+def half_page_columns(short: dict[str, str], name_px: int = 120, number_px: int = 66) -> dict:
+    """column_config for a table in half a 1366 px page (~490 px): a name column, then numbers. Streamlit sizes
+    columns by their header, so "Staf dibutuhkan" and "Selisih bersih" pushed "Kekurangan" and "Rasio" out of view;
+    fixed widths and short headers (short: full -> short, the full one as help) keep every column in view."""
+    return {full: st.column_config.Column(label, width=name_px if i == 0 else number_px, help=full)
+            for i, (full, label) in enumerate(short.items())}
+
+
 def _for_download(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Numbers stay numbers (a spreadsheet computes with them) but rounded; headers in the language."""
     out = df.copy()
