@@ -42,6 +42,7 @@ def base_map(
     MapStyle().add_to(m)
     IconImagePath().add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])])
+    m.tppo_bounds = bounds  # the legend fits them again beside itself
     return m
 
 
@@ -57,7 +58,7 @@ def swatch_row(kind: Literal["fill", "circle", "line"], colour: str, label: str,
             f'<span style="display:inline-block;width:14px;height:14px;background:{colour};'
             f'border:1px solid {theme.BORDER};border-radius:{radius};vertical-align:middle"></span>'
         )
-    return f'<div style="margin:2px 0;white-space:nowrap">{swatch} {escape_html(label)}</div>'
+    return f'<div style="margin:2px 0">{swatch} {escape_html(label)}</div>'
 
 
 class Legend(MacroElement):
@@ -67,33 +68,77 @@ class Legend(MacroElement):
         """
         {% macro script(this, kwargs) %}
             (function () {
+                var map = {{ this._parent.get_name() }};
                 var legend = L.control({position: {{ this.position|tojson }}});
                 legend.onAdd = function () {
                     var div = L.DomUtil.create("div", "tppo-legend");
                     div.innerHTML = {{ this.html|tojson }};
                     L.DomEvent.disableClickPropagation(div);
+                    L.DomEvent.disableScrollPropagation(div);
                     return div;
                 };
-                legend.addTo({{ this._parent.get_name() }});
+                legend.addTo(map);
+                var box = legend.getContainer().querySelector("details");
+                var target = {{ this.fit_target()|tojson }};
+                var fit = {animate: false};
+                if (map.getSize().x < {{ this.fold_below_px }}) {
+                    box.open = false;  // a phone: open, the legend covered half the map
+                } else if (target) {
+                    // The data fits beside or below the legend, not under it (it covered Kalimantan/Sulawesi, and
+                    // Bima): the side that costs less zoom is kept free. The box has a fixed width, so it measures
+                    // right even before Leaflet's CSS has loaded.
+                    // The bottom edge keeps room for the scale bar and the attribution.
+                    var room = box.getBoundingClientRect(), size = map.getSize(), foot = {{ this.foot_px }};
+                    var side = [room.width + 12, foot], top = [0, room.height + 12];
+                    var beside = side[0] < size.x ? map.getBoundsZoom(target, false, L.point(side)) : -1;
+                    var below = top[1] + foot < size.y
+                        ? map.getBoundsZoom(target, false, L.point(0, top[1] + foot)) : -1;
+                    if (Math.max(beside, below) >= 0) {
+                        fit = beside >= below ? {paddingBottomRight: side, animate: false}
+                                              : {paddingTopLeft: top, paddingBottomRight: [0, foot], animate: false};
+                    }
+                }
+                if (target) { map.fitBounds(target, fit); }  // the map's one fit (base_map's is left out)
             })();
         {% endmacro %}
         """
     )
 
-    # Top right lies over the Pacific on a map of Indonesia; bottom right covered Papua, bottom left Java.
+    # Top right lies over the Pacific on a map of Indonesia; bottom right covered Papua, bottom left Java. It still
+    # covered Kalimantan and Sulawesi nationally and Bima in the NTB drill (issue 25): the view is fitted with
+    # the legend's width kept free, and the legend folds (a <details>, its title the summary) and starts folded
+    # on a map narrower than fold_below_px.
+    fold_below_px = 520
+    foot_px = 28
+
     def __init__(self, title: str, rows: list[str], note: str | None = None, position: str = "topright"):
         super().__init__()
         self._name = "Legend"
         self.position = position
-        parts = [f'<div style="font-weight:600;margin-bottom:4px">{escape_html(title)}</div>', *rows]
+        parts = [f'<summary style="font-weight:600;margin-bottom:4px;cursor:pointer">{escape_html(title)}</summary>',
+                 *rows]
         if note:
             parts.append(f'<div style="margin-top:4px;color:#555;font-size:11px">{escape_html(note)}</div>')
         self.html = (
-            f'<div style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
-            f"box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px/1.35 {theme.FONT_FAMILY};color:#222\">"
+            f'<details open style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
+            f"box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px/1.35 {theme.FONT_FAMILY};color:#222;width:190px;box-sizing:border-box\">"
             + "".join(parts)
-            + "</div>"
+            + "</details>"
         )
+
+    def add_to(self, parent, name: str | None = None, index: int | None = None) -> "Legend":
+        """Adds the legend, which then fits the map itself: a second fit after base_map's was undone by the end of
+        that fit's zoom animation."""
+        if getattr(parent, "tppo_bounds", None):
+            for key, child in list(parent._children.items()):
+                if isinstance(child, folium.map.FitBounds):
+                    del parent._children[key]
+        return super().add_to(parent, name=name, index=index)
+
+    def fit_target(self) -> list | None:
+        """The bounds base_map fitted (None on a map it did not make)."""
+        bounds = getattr(self._parent, "tppo_bounds", None)
+        return [list(bounds[0]), list(bounds[1])] if bounds else None
 
 
 class Attribution(MacroElement):
@@ -122,7 +167,10 @@ class MapStyle(MacroElement):
         """
         {% macro header(this, kwargs) %}
             <style>div.leaflet-container { background: {{ this.background }}; }
-            path.leaflet-interactive:focus:not(:focus-visible) { outline: none; }</style>
+            path.leaflet-interactive:focus:not(:focus-visible) { outline: none; }
+            /* A long attribution wrapped over the scale bar on a narrow map: it keeps clear of the scale. */
+            .leaflet-control-attribution { max-width: calc(100% - 140px); white-space: normal; font-size: 10px;
+                                           line-height: 1.25; }</style>
         {% endmacro %}
         """
     )

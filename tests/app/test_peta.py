@@ -55,7 +55,7 @@ def _fill(fills: dict, kode: str) -> str:
 
 def _legend_title(script: str) -> str:
     """The legend's title; the legend HTML sits in the script as a JSON string (< and > escaped)."""
-    return re.search(r'font-weight:600;margin-bottom:4px\\"\\u003e(.+?)\\u003c', script).group(1)
+    return re.search(r'font-weight:600;margin-bottom:4px[^"\\]*\\"\\u003e(.+?)\\u003c', script).group(1)
 
 
 def _origin_map(at) -> dict:
@@ -138,7 +138,8 @@ def test_drill_down_to_jawa_timur_shows_its_38_kabupaten_kota(app_env, how):
 
 def _fit_bounds(script: str) -> list[list[float]]:
     """The [[south, west], [north, east]] the map fits itself to."""
-    return json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S).group(1))
+    # The legend fits the map (beside itself) to the bounds it names as its target (issue 25).
+    return json.loads(re.search(r"(?:fitBounds\(|var target = )\s*(\[\[.*?\]\])", script, re.S).group(1))
 
 
 def test_drilling_into_a_province_zooms_the_map_to_it(app_env):
