@@ -92,6 +92,8 @@ def test_clicking_a_province_zooms_the_map_and_explains_the_missing_rate_once(br
         tooltip.wait_for(state="visible")
         assert "Nusa Tenggara Barat" in tooltip.inner_text() and found["jumlah"] in tooltip.inner_text()
         frame.locator('path[data-kode="52"]').click(position=found["at"])
+        page.wait_for_timeout(8000)
+        page.screenshot(path="/tmp/afterclick.png", full_page=True)
         page.get_by_text("Asal korban di Nusa Tenggara Barat per kabupaten/kota").first.wait_for(state="visible")
         live.wait_ready(page)
         n_maps, paths = wait_maps_drawn(page, 60)

@@ -713,3 +713,15 @@ def test_legend_folds_and_keeps_clear_of_the_data(provinces):
     target = json.loads(re.search(r"var target = (\[.*?\]\]);", script).group(1))
     assert target[0][0] < -8 and target[1][1] > 140, target  # Indonesia's bounds, as base_map fitted them
     assert ".leaflet-control-attribution { max-width: calc(100% - 140px)" in html
+
+
+def test_sankey_labels_have_room():
+    """Issue 25: the Sankey's labels collided. Labels are centred on their nodes, whose centres lie at least pad
+    apart: pad above the label height, and a height that leaves every node its pad and a share of the flow."""
+    flows = pd.DataFrame({"asal_nama": [f"Provinsi {i}" for i in range(14)], "tujuan_nama": ["Malaysia", "Kamboja"] * 7,
+                          "jumlah": [400 - 25 * i for i in range(14)]})
+    fig = make_destination_sankey(flows)
+    node, layout = fig.data[0].node, fig.layout
+    assert node.pad >= layout.font.size + 4
+    n = max(len(node.label) - 3, 3)  # the longer column: 12 provinces and "Provinsi lain"
+    assert layout.height - layout.margin.t - layout.margin.b >= n * node.pad * 1.5
