@@ -166,6 +166,12 @@ CATALOG = {
     "deck.col.months": {"id": "Bulan", "en": "Months"},
     "deck.col.max": {"id": "Utilisasi maks.", "en": "Max. utilisation"},
     "deck.col.role": {"id": "Peran", "en": "Role"},
+    "deck.col.modus": {"id": "Modus", "en": "Form"},
+    "deck.col.victims": {"id": "Korban", "en": "Victims"},
+    "deck.trends.few": {"id": "Periode ini hanya {n} bulan: garis tren perlu sedikitnya {min} bulan, jadi korban per "
+                              "modus ditampilkan sebagai tabel.",
+                        "en": "This period has only {n} months: a trend line needs at least {min} months, so victims "
+                              "per form are shown as a table."},
     "deck.col.current": {"id": "Staf tersedia", "en": "Current staff"},
     "deck.col.required": {"id": "Staf dibutuhkan", "en": "Staff needed"},
     "deck.col.gap": {"id": "Kekurangan", "en": "Shortage"},
