@@ -138,8 +138,7 @@ def test_drill_down_to_jawa_timur_shows_its_38_kabupaten_kota(app_env, how):
 
 def _fit_bounds(script: str) -> list[list[float]]:
     """The [[south, west], [north, east]] the map fits itself to."""
-    # The legend fits the map (beside itself) to the bounds it names as its target (issue 25).
-    return json.loads(re.search(r"(?:fitBounds\(|var target = )\s*(\[\[.*?\]\])", script, re.S).group(1))
+    return json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S).group(1))
 
 
 def test_drilling_into_a_province_zooms_the_map_to_it(app_env):
