@@ -53,7 +53,10 @@ def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
         if can_see(role, spec.key):
             visible.append(page)
         registered.append((spec.key, page))
-    login = st.Page("app_pages/masuk.py", title=t("nav.masuk"), icon=":material/login:", url_path="masuk")
+    # Signed in, the same address is the account page: the menu must not invite to "Masuk" again (issue 25).
+    signed_in = role != "publik"
+    login = st.Page("app_pages/masuk.py", title=t("nav.akun" if signed_in else "nav.masuk"),
+                    icon=":material/account_circle:" if signed_in else ":material/login:", url_path="masuk")
     registered.append(("masuk", login))
     visible.append(login)
     return registered, visible
@@ -61,6 +64,7 @@ def build_pages(role: str) -> tuple[list[tuple[str, st.Page]], list[st.Page]]:
 
 def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> None:
     from ui.auth import current_user
+    from ui.login import sign_out_to_login
     from ui.filters import keep_widget_values, render_filters
     from ui.demo_status import is_demo
     from ui.i18n import t
@@ -74,6 +78,9 @@ def render_sidebar(role: str, visible: list[st.Page], show_filters: bool) -> Non
             st.warning(t("demo.badge"), icon="⚠️")
         if role != "publik":
             st.caption(t("login.as", user=current_user() or "", role=t(f"role.{role}")))
+            # Signing out is one visible button, not a step hidden behind the account page (issue 25).
+            if st.button(t("login.logout"), key="sidebar_logout"):
+                sign_out_to_login()
         st.radio(t("lang.label"), options=["id", "en"], key="lang", horizontal=True, on_change=keep_widget_values,
                  format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code])
     if show_filters:

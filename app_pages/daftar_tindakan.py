@@ -16,8 +16,9 @@ from domain.messages import escape_markdown
 from domain.statements import alert_statements, ignored_note, reporting_summary
 from exports.indicator_tables import describe_filters, rising_rule, unit_scope_note
 from ui.filters import current_filters
-from ui.frame import download_table, empty_state, page_header, provenance, say, show_table
+from ui.frame import download_table, empty_state, page_header, provenance, say
 from ui.i18n import current_lang, t
+from ui.action_tables import show_readable
 from ui.reporting_section import as_of_note, overdue_table
 
 KINDS = ("kasus", "okupansi", "unit_layanan")
@@ -95,10 +96,10 @@ referrals = pd.DataFrame({
     "jarak_km": r.get("jarak_km", pd.Series(dtype=float)).round(0),
     "tempat_kosong_tujuan": r.get("tempat_kosong_tujuan", pd.Series(dtype="Int64")),
 })
-referrals = referrals.rename(columns={c: t(f"tin.ref.col.{c}", month=month) for c in referrals.columns})
+headers = {c: t(f"tin.ref.col.{c}", month=month) for c in referrals.columns}
 if not referrals.empty:  # an empty list is explained by the alert sentence above (none, no unit, no data)
-    show_table(referrals, height="content", key="tin_ref_table")  # numbers in the reader's locale ("113,9")
-download_table(referrals, "rujukan_kapasitas", f, ("okupansi", "unit_layanan"))
+    show_readable(referrals, headers, "tin.ref", key="tin_ref_table")  # "113,9%" in the reader's locale
+download_table(referrals.rename(columns=headers), "rujukan_kapasitas", f, ("okupansi", "unit_layanan"))
 if state.anchor:
     provenance(t("kap.source"), f.with_(start=state.anchor, end=state.anchor), ("okupansi", "unit_layanan"))
 
@@ -124,13 +125,13 @@ watch = pd.DataFrame({
     "rasio": w.get("rasio", pd.Series(dtype=float)).round(2),
     "p_nilai": w.get("p_nilai", pd.Series(dtype=float)).round(4),
 })
-watch = watch.rename(columns={c: t(f"tin.watch.col.{c}", recent=recent, baseline=baseline) for c in watch.columns})
+headers = {c: t(f"tin.watch.col.{c}", recent=recent, baseline=baseline) for c in watch.columns}
 if watch.empty:
     if watch_judged:
         st.success(t("tin.watch.none"), icon=":material/check_circle:")
     else:
         st.info(t("jar.rising.short", have=baseline_months, months=trends.MIN_BASELINE_MONTHS))
 else:
-    show_table(watch, height="content", key="tin_watch_table")
-download_table(watch, "wilayah_pantauan", f, ("kasus",))
+    show_readable(watch, headers, "tin.watch", key="tin_watch_table")
+download_table(watch.rename(columns=headers), "wilayah_pantauan", f, ("kasus",))
 provenance(t("eks.source.kasus"), f.with_(start=a.recent.start), ("kasus",))

@@ -21,6 +21,7 @@ from domain.taxonomy import TIPE_UNIT
 from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
+from ui.charts import show_chart
 from ui.filters import current_filters
 from ui.frame import ALERT_ELEMENT, download_table, empty_state, page_header, provenance, say, show_table
 from strings import tr_count
@@ -98,7 +99,7 @@ if not alerts.empty:
 # --- ranking by pressure ----------------------------------------------------------------------
 st.subheader(t("kap.rank.title"))
 st.caption(t("kap.rank.caption"))
-st.plotly_chart(figure(make_ranked_bars,
+show_chart(figure(make_ranked_bars,
     metrics, label="nama", value="tekanan", title=t("kap.rank.chart", scope=scope), x_title=t("kap.rank.x"),
     text=[fmt_pct(v, 0, lang) for v in metrics["tekanan"]], highlight=list(metrics["utilisasi"] > THRESHOLD),
     reference=1.0, reference_label=t("kap.rank.full"), tickformat=".0%", lang=lang), key="kap_rank_chart")
@@ -117,8 +118,8 @@ unit = st.selectbox(t("kap.trend.select"), options=list(metrics["kode_unit"]), k
                     format_func=lambda code: names.get(code, code))
 trend = monthly_utilisation(occupancy[occupancy["kode_unit"] == unit])
 labels = {k: t(f"kap.trend.{k}") for k in ("penghuni", "penghuni_tppo", "kapasitas", "ambang", "bulan", "orang")}
-st.plotly_chart(figure(make_unit_trend, trend, title=names.get(unit, unit), threshold=THRESHOLD, labels=labels, lang=lang),
-                key="kap_trend_chart")
+show_chart(figure(make_unit_trend, trend, title=names.get(unit, unit), threshold=THRESHOLD, labels=labels, lang=lang),
+           key="kap_trend_chart")
 provenance(source, shown, KINDS)
 with st.expander(t("kap.trend.table")):
     trend_table = trend.drop(columns=["kode_unit"]).assign(bulan=[fmt_month(m, lang) for m in trend["bulan"]],

@@ -13,6 +13,7 @@ from domain.statements import coverage_notes, staffing_gap, wisn_rule
 from exports.indicator_tables import unit_scope_note
 from domain.wisn import WisnInputError
 from ui.cached import figure, memo
+from ui.charts import show_chart
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, lazy_expander, page_header, provenance, say, show_table
 from ui.competence_view import render_competence
@@ -42,7 +43,6 @@ if occupancy.empty or staffing.empty:
 names = get_code_names(lang)
 unit_names, role_names = names["unit"], names["peran"]
 source = t("sdm.source")
-
 
 if standards["contoh"].any() or working_time["contoh"].any():
     st.warning(t("sdm.example_notice"), icon=":material/warning:")
@@ -80,8 +80,8 @@ download_table(labelled(roles, peran=role_names), "wisn_per_peran", filters, KIN
 st.subheader(t("sdm.heat.title"))
 st.caption(t("sdm.heat.caption"))
 heat_labels = {k: t(f"sdm.heat.{k}") for k in ("ratio", "balanced", "current", "required", "none")}
-st.plotly_chart(figure(make_wisn_heatmap, wisn, title=t("sdm.heat.chart"), unit_names=unit_names, role_names=role_names,
-                                  labels=heat_labels, lang=lang), key="sdm_heatmap")
+show_chart(figure(make_wisn_heatmap, wisn, title=t("sdm.heat.chart"), unit_names=unit_names, role_names=role_names,
+                  labels=heat_labels, lang=lang), key="sdm_heatmap")
 provenance(source, shown, KINDS)
 
 
@@ -101,7 +101,7 @@ if top.empty:
 else:
     top = top.assign(label=[f"{unit_names.get(u, u)} · {role_names.get(r, r)}"
                             for u, r in zip(top["kode_unit"], top["peran"])])
-    st.plotly_chart(figure(make_ranked_bars,
+    show_chart(figure(make_ranked_bars,
         top, label="label", value="kekurangan", title=t("sdm.short.chart"), x_title=t("sdm.short.x"),
         text=[t("sdm.short.text", n=fmt_dec(k, 1, lang), r=fmt_dec(r, 2, lang))
               for k, r in zip(top["kekurangan"], top["wisn_ratio"])], colour="#b2182b", lang=lang), key="sdm_short")
@@ -123,7 +123,7 @@ cases = memo(caseload, occupancy, staffing, norm)
 flagged = list(cases["di_atas_norma"].fillna(False).astype(bool))
 st.caption(t("sdm.case.judged", n=fmt_int(sum(flagged), lang), m=fmt_int(len(cases), lang), norm=fmt_dec(norm, 1, lang))
            if norm is not None else t("sdm.case.no_norm"))
-st.plotly_chart(figure(make_ranked_bars,
+show_chart(figure(make_ranked_bars,
     cases.assign(nama=cases["kode_unit"].map(unit_names)), label="nama", value="beban_kasus", title=t("sdm.case.chart"),
     x_title=t("sdm.case.x"), highlight=flagged, reference=norm, reference_label=t("sdm.case.norm_line"), lang=lang),
     key="sdm_case_chart")

@@ -18,6 +18,7 @@ from domain.statements import ignored_note
 from domain.formatting import fmt_month, fmt_period
 from domain.taxonomy import ENTRY_STAGE, JENIS_KELAMIN, KELOMPOK_UMUR
 from ui.cached import figure, memo
+from ui.charts import show_chart
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, page_header, provenance, say, show_table
 from exports.indicator_tables import rising_rule
@@ -48,9 +49,9 @@ history = get_victims_by(filters.with_(start=None), ("bulan", "modus"))
 rising = memo(trends.detect_rising, history, "modus", end=end, first_month=first, categories=list(names["modus"]))
 hits = trends.flagged(rising)
 highlight = tuple(hits["kategori"]) if dim == "modus" else ()
-st.plotly_chart(figure(make_trend_lines, monthly, dim, labels, title=t("jar.trend.title", dim=t(f"jar.trend.dim.{dim}")),
-                                 y_title=t("jar.trend.y"), highlight=highlight, lang=lang,
-                                 empty_message=t("empty.no_data")), key="jar_trend_chart")
+show_chart(figure(make_trend_lines, monthly, dim, labels, title=t("jar.trend.title", dim=t(f"jar.trend.dim.{dim}")),
+                            y_title=t("jar.trend.y"), highlight=highlight, lang=lang,
+                            empty_message=t("empty.no_data")), key="jar_trend_chart")
 provenance(source, filters, KINDS)
 trend_table = trends.monthly_table(monthly, dim, categories=list(labels)) if len(monthly) else pd.DataFrame()
 trend_table = trend_table.rename(columns=labels).reset_index().assign(bulan=lambda d: d["bulan"].map(
@@ -84,9 +85,9 @@ apply_agency = bool(filters.instansi) and st.checkbox(t("jar.pipeline.apply_agen
 stages = get_stage_counts(filters if apply_agency else filters.with_(instansi=()), ("tahap",))
 if apply_agency:
     st.info(t("jar.pipeline.agency_on"))
-st.plotly_chart(figure(make_pipeline_funnel, stages, names["tahap"], title=t("jar.pipeline.title"), entry_stage=ENTRY_STAGE,
-                                     share_label=t("jar.pipeline.share"), lang=lang,
-                                     empty_message=t("empty.no_data")), key="jar_pipeline_chart")
+show_chart(figure(make_pipeline_funnel, stages, names["tahap"], title=t("jar.pipeline.title"), entry_stage=ENTRY_STAGE,
+                                share_label=t("jar.pipeline.share"), lang=lang,
+                                empty_message=t("empty.no_data")), key="jar_pipeline_chart")
 provenance(stage_source, filters, KINDS)
 counts = stages.set_index("tahap")["jumlah"] if len(stages) else pd.Series(dtype="int64")
 entry = int(counts.get(ENTRY_STAGE, 0))

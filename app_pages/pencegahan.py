@@ -14,6 +14,7 @@ from domain.prevention import PRIORITY_COLUMNS
 from exports.prevention_slide import priority_rule, scope_note
 from ui.boundary_route import boundary_url, map_boundaries
 from ui.cached import figure
+from ui.charts import show_chart
 from ui.filters import current_filters, get_drill, set_drill
 from ui.frame import download_table, empty_state, page_header, provenance, say
 from ui.i18n import current_lang, t
@@ -75,10 +76,10 @@ else:
             (right, reach, "kegiatan_12", "pcg.map.reach_title", "pcg.map.activities")):
         values = pd.DataFrame({"kode": areas["kode"], "nilai": areas[measure].astype(float), "jumlah": areas[count]})
         label = t(f"pcg.map.{'risk' if col is left else 'reach'}.{measure}", year=year_text)
-        col.plotly_chart(figure(make_area_choropleth, bounds, values, title=t(title), value_label=label,
-                                count_label=t(count_label), lang=lang, zoom_to_data=bool(drill),
-                                geojson_url=boundary_url(drill)),
-                         key=f"pcg_map_{'risk' if col is left else 'reach'}")
+        show_chart(figure(make_area_choropleth, bounds, values, title=t(title), value_label=label,
+                          count_label=t(count_label), lang=lang, zoom_to_data=bool(drill),
+                          geojson_url=boundary_url(drill)),
+                   key=f"pcg_map_{'risk' if col is left else 'reach'}", where=col)
     st.caption(t("pcg.map.alt", where=where, risk=t(f"pcg.map.risk.{risk}", year=year_text),
                  reach=t(f"pcg.map.reach.{reach}")))
 with st.expander(t("pcg.areas.header")):
@@ -123,10 +124,10 @@ shown = sorted(set(v.monthly["kode_prov"])) if len(v.monthly) else []
 chosen = st.selectbox(t("pcg.trend.province"), ["", *shown], key="pcg_trend_prov",
                       format_func=lambda k: prov_names.get(k, t("peta.nasional")))
 monthly = v.monthly[v.monthly["kode_prov"] == chosen] if chosen else v.monthly
-st.plotly_chart(figure(make_departures_vs_victims, monthly,
-                       title=t("pcg.trend.title", where=prov_names.get(chosen, t("peta.nasional"))),
-                       prevented_label=t("pcg.trend.prevented"), victims_label=t("pcg.trend.victims"),
-                       empty_message=t("pcg.trend.empty"), lang=lang), key="pcg_trend_chart")
+show_chart(figure(make_departures_vs_victims, monthly,
+                  title=t("pcg.trend.title", where=prov_names.get(chosen, t("peta.nasional"))),
+                  prevented_label=t("pcg.trend.prevented"), victims_label=t("pcg.trend.victims"),
+                  empty_message=t("pcg.trend.empty"), lang=lang), key="pcg_trend_chart")
 st.caption(t("pcg.trend.note"))
 if v.departures_source.has_data:
     used = v.departures_source.used

@@ -18,9 +18,9 @@ from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import memo, show_map
 from ui.filters import current_filters, get_drill, set_drill
-from ui.frame import download_table, empty_state, page_header, provenance, ranking_widths, say
+from ui.frame import download_table, empty_state, page_header, provenance, say
 from ui.i18n import current_lang, t
-from ui.peta_sections import KINDS, MAP_HEIGHT, coverage_section, destinations_section
+from ui.peta_sections import KINDS, MAP_HEIGHT, coverage_section, destinations_section, top_area_columns
 
 TOP_N = 10
 
@@ -139,7 +139,7 @@ with table_col:
     shown, data = memo(mv.table_frames, ranked, cols, lang, t("peta.no_data"))
     # Fixed narrow widths for the numbers: at 1366 px the column beside the map is ~380 px, and the rate and
     # share must stay in view (a long name is cut instead; its full text shows on hover).
-    st.dataframe(shown, hide_index=True, key="peta_tabel_asal", column_config=ranking_widths(shown.columns))
+    st.dataframe(shown, hide_index=True, key="peta_tabel_asal", column_config=top_area_columns(cols))
     if derived.any():
         st.caption(t("peta.derived_population"))
     download_table(data, f"peta_asal_{drill or 'nasional'}", filters, KINDS)

@@ -13,6 +13,7 @@ from domain.statements import ignored_note, quarter_label
 from exports import projection_tables as pt
 from exports.indicator_tables import unit_scope_note
 from ui.cached import figure
+from ui.charts import show_chart
 from ui.filters import current_filters
 from ui.frame import download_table, empty_state, lazy_expander, page_header, say, show_table
 from ui.i18n import current_lang, t
@@ -39,8 +40,8 @@ else:
     cards = pt.headline(view, lang)
     for column, (key, value) in zip(st.columns(len(cards)), cards.items()):
         column.metric(t(key), value)
-    st.plotly_chart(figure(make_projection_chart, national.history, national.table, title=t("proy.national.scope"),
-                           lang=lang), key="proy_chart")
+    show_chart(figure(make_projection_chart, national.history, national.table, title=t("proy.national.scope"),
+                      lang=lang), key="proy_chart")
     st.caption(pt.backtest_text(national, lang))
     st.caption(pt.year_text(national, lang))
 

@@ -15,6 +15,7 @@ from exports.indicator_tables import comparison_notes, headline_frame, latest_li
 from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import figure, show_map
+from ui.charts import show_chart
 from ui.eksekutif_sections import alerts_section, glance_section
 from ui.filters import current_filters, set_period
 from ui.frame import (download_button, download_table, empty_state, page_header, provenance, say, say_list,
@@ -89,10 +90,10 @@ st.caption(t("eks.messages.note"))
 left, right = st.columns(2) if not presenting else (st.container(), st.container())
 origins, destinations = tables.origins, tables.destinations
 with left:
-    st.plotly_chart(figure(make_top_bars, origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
+    show_chart(figure(make_top_bars, origins, title=t("eks.origins.header"), lang=lang), key="eks_origins")
 with right:
-    st.plotly_chart(figure(make_top_bars, destinations, title=t("eks.destinations.header"), lang=lang,
-                           colour="#E69F00"), key="eks_destinations")
+    show_chart(figure(make_top_bars, destinations, title=t("eks.destinations.header"), lang=lang,
+                      colour="#E69F00"), key="eks_destinations")
 provenance(source, b.filters, ("kasus",))
 
 # --- capacity and SDM alerts ------------------------------------------------------------------

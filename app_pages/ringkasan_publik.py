@@ -27,6 +27,7 @@ from exports.tables import to_csv_bytes, to_xlsx_bytes
 from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import figure, show_map
+from ui.charts import show_chart
 from ui.frame import CSV_MIME, XLSX_MIME, download_button, empty_state
 from ui.i18n import current_lang, t
 
@@ -88,7 +89,7 @@ def bars(table: pd.DataFrame, labels: dict[str, str], orientation: str) -> None:
                          "teks": [display_value(v, lang) for v in body]})
     fig = figure(make_protected_bars, data, value_title=t("publik.col.jumlah"), orientation=orientation,
                               separators=",." if lang == "id" else ".,")
-    st.plotly_chart(fig, key=f"publik_chart_{orientation}", config={"displaylogo": False})
+    show_chart(fig, key=f"publik_chart_{orientation}")
     source_caption()
 
 

@@ -274,14 +274,20 @@ def make_wisn_role_bars(
     lang: str = "id",
     empty_message: str | None = None,
 ) -> go.Figure:
-    """Current against required staff per role (grouped bars). roles: peran, current_staff, required_staff."""
+    """Current against required staff per role (grouped horizontal bars). roles: peran, current_staff,
+    required_staff. Role names are the bars' labels on the y axis, where they are never cut: on the x axis the
+    deck's enlarged type cut "Pekerja sosial" to "Pekerja so…" and the legend below ran into it (issue 25); the
+    legend sits above the bars."""
     if roles is None or roles.empty:
         return empty_figure(title, empty_message or tr("chart.empty", lang))
     names = [role_labels.get(r, r) for r in roles["peran"]]
     fig = go.Figure([
-        go.Bar(x=names, y=roles["current_staff"], name=current_label or tr("chart.staff_current", lang), marker_color=theme.CATEGORICAL[0],
-               hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
-        go.Bar(x=names, y=roles["required_staff"], name=required_label or tr("chart.staff_required", lang), marker_color=theme.CATEGORICAL[1],
-               hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
+        go.Bar(y=names, x=roles["current_staff"], name=current_label or tr("chart.staff_current", lang),
+               orientation="h", marker_color=theme.CATEGORICAL[0], hovertemplate="%{y}: %{x:,.0f}<extra></extra>"),
+        go.Bar(y=names, x=roles["required_staff"], name=required_label or tr("chart.staff_required", lang),
+               orientation="h", marker_color=theme.CATEGORICAL[1], hovertemplate="%{y}: %{x:,.0f}<extra></extra>"),
     ])
-    return chart_layout(fig, title, lang, barmode="group", legend=dict(orientation="h", y=-0.2, x=0))
+    chart_layout(fig, title, lang, barmode="group",
+                 legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, xanchor="left"))
+    fig.update_yaxes(autorange="reversed")  # the first role on top, as in the table beside it
+    return fig

@@ -71,7 +71,9 @@ def make_destination_sankey(
                 customdata=names,
                 hovertemplate=f"%{{customdata}}<br>%{{value:,d}} {victims}<extra></extra>",
                 color=[theme.BORDER] * len(origins) + [dest_colour[n] for n in destinations.index],
-                pad=12,
+                # Labels sit centred on their nodes, one line each: neighbours' centres are at least pad apart, so
+                # a pad above the label height keeps them apart (at pad 12 the small provinces' labels collided).
+                pad=SANKEY_PAD,
                 thickness=14,
             ),
             link=dict(
@@ -87,10 +89,15 @@ def make_destination_sankey(
     fig.update_layout(
         title=title,
         separators=theme.SEPARATORS[lang],
-        font=dict(family=theme.FONT_FAMILY, size=12),
+        font=dict(family=theme.FONT_FAMILY, size=SANKEY_FONT),
         margin=dict(l=10, r=10, t=50, b=10),
+        # Height grows with the longer column of nodes: each gets its pad plus room for its share of the flow.
+        height=max(380, 60 + SANKEY_ROW_PX * max(len(origins), len(destinations))),
     )
     return fig
+
+
+SANKEY_FONT, SANKEY_PAD, SANKEY_ROW_PX = 12, 18, 34
 
 
 def make_static_choropleth(

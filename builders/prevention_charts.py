@@ -73,21 +73,26 @@ def make_area_choropleth(boundaries: gpd.GeoDataFrame, values: pd.DataFrame, *, 
 
 def make_departures_vs_victims(monthly: pd.DataFrame, *, title: str, prevented_label: str, victims_label: str,
                                empty_message: str, lang: str = "id") -> go.Figure:
-    """Prevented departures (bars) and victims (line) per month on two axes.
+    """Prevented departures (bars, top panel) and victims (line, bottom panel) per month, one above the other on a
+    shared month axis. Not two y axes on one plot: where the line crosses the bars only depended on how each axis
+    happened to be scaled, and read as a relation the data do not show (issue 25).
 
     monthly: bulan, dicegah, korban (domain.prevention.departures_against_victims summed over provinces)."""
     if monthly.empty:
         return empty_figure(title, empty_message)
+    from plotly.subplots import make_subplots
+
     # min_count=1: a month without departure reports stays empty (NaN, no bar) instead of reading as 0.
     df = monthly.groupby("bulan", as_index=False)[["dicegah", "korban"]].sum(min_count=1).sort_values("bulan")
     x = pd.to_datetime(df["bulan"])
-    fig = go.Figure()
-    fig.add_bar(x=x, y=df["dicegah"], name=prevented_label, marker_color=PALETTE[0], yaxis="y")
-    fig.add_scatter(x=x, y=df["korban"], name=victims_label, mode="lines+markers", yaxis="y2",
-                    line=dict(color=PALETTE[1], width=2.5))
-    chart_layout(fig, title, lang, height=360, legend=dict(orientation="h", y=-0.2),
-            yaxis=dict(title=dict(text=prevented_label), rangemode="tozero"),
-            yaxis2=dict(title=dict(text=victims_label), overlaying="y", side="right", rangemode="tozero",
-                        showgrid=False))
-    fig.update_xaxes(**month_ticks(list(x), lang, every=3))
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1,
+                        subplot_titles=(prevented_label, victims_label))
+    fig.add_bar(x=x, y=df["dicegah"], name=prevented_label, marker_color=PALETTE[0], row=1, col=1)
+    fig.add_scatter(x=x, y=df["korban"], name=victims_label, mode="lines+markers",
+                    line=dict(color=PALETTE[1], width=2.5), row=2, col=1)
+    chart_layout(fig, title, lang, height=420, showlegend=False, margin=dict(l=10, r=10, t=70, b=10))
+    fig.update_yaxes(rangemode="tozero")
+    for annotation in fig.layout.annotations:  # the panel titles, left-aligned like the chart title
+        annotation.update(x=0, xanchor="left", font=dict(size=13, color="#333"))
+    fig.update_xaxes(**month_ticks(list(x), lang, every=3), row=2, col=1)
     return fig

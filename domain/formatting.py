@@ -86,3 +86,12 @@ def fmt_date(value: dt.date | dt.datetime | None, lang: str = "id") -> str:
     if isinstance(value, dt.datetime):
         return format_datetime(value, "d MMM yyyy HH:mm", locale=_locale(lang)).replace(".", "")
     return format_date(value, "d MMM yyyy", locale=_locale(lang)).replace(".", "")
+
+
+def short_area_name(name: str) -> str:
+    """A kabupaten's name without the "Kabupaten " every other row repeats (a narrow table cut them all to
+    "Kabupaten Lombok"); a kota keeps "Kota ", which tells Kota Bima from (Kabupaten) Bima."""
+    for prefix in ("Kabupaten ", "Kab. "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name

@@ -7,7 +7,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from domain.formatting import fmt_dec, fmt_int, fmt_pct
+from domain.formatting import fmt_dec, fmt_int, fmt_pct, short_area_name
 from domain.rates import annual_rate_per_100k
 
 VALUE_COLUMNS = ["kode", "nama", "jumlah", "populasi", "rate", "share", "diketahui"]
@@ -254,10 +254,11 @@ def table_frames(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, download) of the same rows and columns, renamed by `columns` (source → header).
 
-    shown holds text formatted for the language (4.320; rate 12,5 or 0,04; share 12,5%; a missing
+    shown holds names without a repeated "Kabupaten " and text formatted for the language (4.320; rate 12,5 or 0,04; share 12,5%; a missing
     population, rate or distance reads `no_data`); download holds numbers rounded as shown (share in percent).
     """
     formats = {
+        "nama": short_area_name,
         "peringkat": lambda v: fmt_int(v, lang, ""),
         "jumlah": lambda v: fmt_int(v, lang),
         "populasi": lambda v: fmt_int(v, lang, no_data),

@@ -83,13 +83,11 @@ def briefing_figures(b: Briefing, projection=None) -> dict[str, go.Figure]:
         figs["map"] = make_static_choropleth(boundaries, map_values(b), "count", title=tr("deck.map", lang),
                                              zoom=MAP_ZOOM, lang=lang)
     flagged = tuple(trends.flagged(b.rising)["kategori"]) if len(b.rising) else ()
-    period = b.monthly
-    if b.start is not None and len(period):
-        months = pd.to_datetime(period["bulan"]).dt.date
-        period = period[months >= b.start]
-    figs["trends"] = charts.make_trend_lines(period, "modus", b.names.get("modus", {}), title=tr("deck.trends", lang),
-                                             y_title=tr("jar.trend.y", lang), highlight=flagged, lang=lang,
-                                             empty_message=tr("empty.no_data", lang))
+    period = trend_period(b)
+    if period_months(b) >= MIN_TREND_MONTHS:  # fewer months: the slide shows a table instead
+        figs["trends"] = charts.make_trend_lines(period, "modus", b.names.get("modus", {}), title=tr("deck.trends", lang),
+                                                 y_title=tr("jar.trend.y", lang), highlight=flagged, lang=lang,
+                                                 empty_message=tr("empty.no_data", lang))
     if b.capacity is not None:
         figs["capacity"] = charts.make_utilisation_bars(
             b.capacity, title=tr("deck.capacity", lang), x_title=tr("deck.capacity.x", lang),
@@ -108,6 +106,37 @@ def briefing_figures(b: Briefing, projection=None) -> dict[str, go.Figure]:
     for fig in figs.values():
         fig.update_layout(font=dict(size=DECK_FONT_PX), title=None)  # the slide title says it
     return {key: scale_text(fig, DECK_TEXT_SCALE) for key, fig in figs.items()}
+
+
+# Fewer months than this draw no trend: a one-month period gave a near-empty chart slide; a table says it (issue 25).
+MIN_TREND_MONTHS = 3
+
+
+def trend_period(b: Briefing) -> pd.DataFrame:
+    """The monthly victims per modus (bulan, modus, jumlah) of the briefing's period."""
+    period = b.monthly
+    if b.start is not None and len(period):
+        months = pd.to_datetime(period["bulan"]).dt.date
+        period = period[months >= b.start]
+    return period
+
+
+def period_months(b: Briefing) -> int:
+    period = trend_period(b)
+    return int(period["bulan"].nunique()) if len(period) else 0
+
+
+def _trend_table(slide, b: Briefing, lang: str) -> None:
+    """Victims per modus in a period too short for a trend line: a table, largest first."""
+    period = trend_period(b)
+    totals = period.groupby("modus")["jumlah"].sum().sort_values(ascending=False, kind="mergesort").head(10)
+    modus = b.names.get("modus", {})
+    months = period["bulan"].nunique() if len(period) else 0
+    add_text(slide, tr("deck.trends.few", lang, n=months, min=MIN_TREND_MONTHS), Inches(0.6), Inches(1.2),
+             Inches(8.0), Inches(0.8), size=14, colour=GREY, name="tren_pendek")
+    rows = [[modus.get(k, k), fmt_int(v, lang)] for k, v in totals.items()] or [[tr("empty.no_data", lang), "–"]]
+    add_table(slide, [tr("deck.col.modus", lang), tr("deck.col.victims", lang)], rows, Inches(0.6), Inches(2.1),
+              Inches(8.0), size=16, name="tabel_tren", bottom=FOOTER_TOP - Inches(0.2))
 
 
 def role_table(b: Briefing) -> pd.DataFrame | None:
@@ -225,7 +254,10 @@ def build_deck_from(b: Briefing, now: dt.datetime | None = None, charts_as_image
 
     # 4. Trends
     slide = add_slide(prs, tr("deck.trends", lang), footer, demo)
-    _image(slide, images, "trends", error, lang, Inches(0.4), Inches(1.1), IMAGE_WIDTHS["trends"])
+    if period_months(b) >= MIN_TREND_MONTHS:
+        _image(slide, images, "trends", error, lang, Inches(0.4), Inches(1.1), IMAGE_WIDTHS["trends"])
+    else:
+        _trend_table(slide, b, lang)
     flags = trends.flagged(b.rising) if len(b.rising) else pd.DataFrame()
     modus = b.names.get("modus", {})
     lines = [tr("deck.rising.line", lang, name=modus.get(r.kategori, r.kategori),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from functools import lru_cache
 
 LANGUAGES = ("id", "en")
@@ -31,7 +32,23 @@ def tr(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     if texts is None:
         raise KeyError(f"unknown string key {key}")
     text = texts.get(lang) or texts[DEFAULT_LANG]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    text = text.format(**values)
+    return singular_after_one(text) if lang == "en" else text
+
+
+# English inflects a counted noun ("1 unit", "2 units"), Indonesian does not. Sentences fill counts at run time, so
+# a filled "1 units" is made singular here, once, for every key (issue 25: "1 service units", "across 1 units").
+# Only a bare 1 counts: "1 of 3 units", "11 units" and "0.1 units" stay plural.
+_COUNTED = ("unit", "victim", "month", "cell", "row", "report", "problem", "warning", "area", "role", "move", "day",
+            "province", "cycle", "submission", "account", "file")
+_ONE_PLURAL = re.compile(r"(?<![\d.,])(\*\*)?1(\*\*)? ((?:[a-z-]+ )?)(" + "|".join(_COUNTED) + r")s\b")
+
+
+def singular_after_one(text: str) -> str:
+    """"1 units" -> "1 unit", "**1** other units" -> "**1** other unit" (English only)."""
+    return _ONE_PLURAL.sub(lambda m: m.group(0)[:-1], text)
 
 
 def tr_count(key: str, lang: str, count: float | int | None, **values: object) -> str:

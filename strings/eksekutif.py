@@ -166,10 +166,23 @@ CATALOG = {
     "deck.col.months": {"id": "Bulan", "en": "Months"},
     "deck.col.max": {"id": "Utilisasi maks.", "en": "Max. utilisation"},
     "deck.col.role": {"id": "Peran", "en": "Role"},
+    "deck.col.modus": {"id": "Modus", "en": "Form"},
+    "deck.col.victims": {"id": "Korban", "en": "Victims"},
+    "deck.trends.few": {"id": "Periode ini hanya {n} bulan: garis tren perlu sedikitnya {min} bulan, jadi korban per "
+                              "modus ditampilkan sebagai tabel.",
+                        "en": "This period has only {n} months: a trend line needs at least {min} months, so victims "
+                              "per form are shown as a table."},
     "deck.col.current": {"id": "Staf tersedia", "en": "Current staff"},
     "deck.col.required": {"id": "Staf dibutuhkan", "en": "Staff needed"},
     "deck.col.gap": {"id": "Kekurangan", "en": "Shortage"},
     "deck.col.ratio": {"id": "Rasio WISN", "en": "WISN ratio"},
+    # Headers of the executive WISN table in half a laptop page (the full ones above are their help text).
+    "deck.col.short.role": {"id": "Peran", "en": "Role"},
+    "deck.col.short.current": {"id": "Staf", "en": "Staff"},
+    "deck.col.short.required": {"id": "Butuh", "en": "Needed"},
+    "deck.col.short.gap": {"id": "Kurang", "en": "Short"},
+    "deck.col.short.net": {"id": "Bersih", "en": "Net"},
+    "deck.col.short.ratio": {"id": "Rasio", "en": "Ratio"},
     "deck.soffice_missing": {
         "id": "LibreOffice (soffice) tidak ditemukan, sehingga PDF tidak dapat dibuat. Pasang paket libreoffice "
               "atau jalankan tanpa --pdf.",

@@ -78,6 +78,11 @@ CATALOG = {
     "peta.tabel.by_count": {"id": "Diurutkan menurut jumlah korban.", "en": "Ranked by number of victims."},
     "peta.col.peringkat": {"id": "Peringkat", "en": "Rank"},
     "peta.col.wilayah": {"id": "Wilayah", "en": "Area"},
+    # Headers of the narrow table beside the map (the full ones above are their help text).
+    "peta.col.short.peringkat": {"id": "#", "en": "#"},
+    "peta.col.short.jumlah": {"id": "Korban", "en": "Victims"},
+    "peta.col.short.rate": {"id": "/100 rb", "en": "/100k"},
+    "peta.col.short.share": {"id": "Porsi", "en": "Share"},
     "peta.col.kode": {"id": "Kode", "en": "Code"},
     "peta.col.jumlah": {"id": "Jumlah korban", "en": "Victims"},
     "peta.col.rate": {"id": "Per 100.000 penduduk per tahun", "en": "Per 100,000 population per year"},

@@ -13,6 +13,7 @@ CATALOG = {
     "nav.kelola_data": {"id": "Kelola Data", "en": "Data Management"},
     "nav.glosarium": {"id": "Glosarium & Sumber", "en": "Glossary & Sources"},
     "nav.masuk": {"id": "Masuk", "en": "Sign in"},
+    "nav.akun": {"id": "Akun", "en": "Account"},
     "demo.mixed": {"id": "Data {kind} bercampur: {demo} dari {reports} laporan (pelapor × bulan) masih data contoh "
                          "(sintetis), pada bulan {months}; sisanya data nyata.",
                    "en": "The {kind} data are mixed: {demo} of {reports} reports (reporter × month) are still sample "

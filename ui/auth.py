@@ -167,8 +167,9 @@ def remember_in_browser(return_here: bool) -> None:
         hand_over(code, current_path_and_query(here=return_here))
 
 
-def logout(leave_browser: bool = True) -> None:
-    """Ends the session here and in every other tab; leave_browser (the Keluar button) also clears the cookie."""
+def logout(leave_browser: bool = True, return_to: str | None = None) -> None:
+    """Ends the session here and in every other tab; leave_browser (the Keluar button) also clears the cookie,
+    then shows return_to (a path of this site; default: the page shown now)."""
     session_id = st.session_state.get(SESSION_KEY)
     for key in (ROLE_KEY, USER_KEY, SEEN_KEY, SESSION_KEY, HANDOVER_KEY):
         st.session_state.pop(key, None)
@@ -178,4 +179,4 @@ def logout(leave_browser: bool = True) -> None:
     if load_settings().oidc_configured and getattr(st, "user", None) and st.user.is_logged_in:
         st.logout()
     elif leave_browser and cookie_token() is not None:
-        forget_in_browser(current_path_and_query())
+        forget_in_browser(return_to or current_path_and_query())

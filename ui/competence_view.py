@@ -24,6 +24,7 @@ from domain.statements import coverage_note
 from domain.sdm import ROLES, WINDOW_MONTHS
 from ui.auth import current_role, current_user
 from ui.cached import figure, memo
+from ui.charts import show_chart
 from ui.frame import download_table, lazy_expander, provenance, say, show_table
 from ui.i18n import current_lang, t
 
@@ -84,8 +85,8 @@ def render_competence(filters: Filters, staffing: pd.DataFrame, wisn: pd.DataFra
                 help=t("kom.help.below"))
     by_role = memo(competence_by_role, table)
     labels = {k: t(f"kom.chart.{k}") for k in ("trained", "certified", "target_trained", "target_certified", "x")}
-    st.plotly_chart(figure(make_competence_chart, by_role, title=t("kom.chart.title"), role_names=role_names,
-                           labels=labels, lang=lang), key="kom_chart")
+    show_chart(figure(make_competence_chart, by_role, title=t("kom.chart.title"), role_names=role_names,
+                      labels=labels, lang=lang), key="kom_chart")
     provenance(t("kom.source"), window, KINDS)
     role_table = _labelled(by_role, unit_names, role_names)
     show_table(role_table, key="kom_role_table")

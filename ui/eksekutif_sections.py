@@ -14,7 +14,7 @@ from domain.messages import format_headline
 from domain.statements import statement
 from exports.deck import role_table
 from exports.indicator_tables import staffing_note, staffing_window, unit_scope_note
-from ui.frame import ALERT_ELEMENT, last_update, metric, provenance, say, say_list
+from ui.frame import ALERT_ELEMENT, half_page_columns, last_update, metric, provenance, say, say_list
 from ui.i18n import t
 
 
@@ -67,7 +67,9 @@ def alerts_section(b: Briefing, lang: str) -> tuple[pd.DataFrame | None, pd.Data
                 t("deck.col.net"): [fmt_dec(v, 1, lang) for v in roles["selisih_bersih"]],
                 t("deck.col.ratio"): [fmt_dec(v, 2, lang) for v in roles["wisn_ratio"]],
             })
-            st.dataframe(sdm_table, hide_index=True, key="eks_sdm_table")
+            short = {column: t(f"deck.col.short.{key}") for column, key in
+                     zip(sdm_table.columns, ("role", "current", "required", "gap", "net", "ratio"))}
+            st.dataframe(sdm_table, hide_index=True, key="eks_sdm_table", column_config=half_page_columns(short))
         say(b.staffing_gap)
         say(staffing_note(b, lang))
         if b.wisn is not None:

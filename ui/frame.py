@@ -156,14 +156,23 @@ def show_table(df: pd.DataFrame, key: str, **kwargs) -> None:
 RANK_PX, NAME_PX, NUMBER_PX = 40, 110, 76
 
 
-def ranking_widths(columns, name_column: int = 1) -> dict:
+def ranking_widths(columns, name_column: int = 1, short: dict[str, str] | None = None) -> dict:
     """column_config for a ranking table (rank, name, numbers...) that fits ~380 px, the table beside the map at
-    1366 px: fixed widths keep every number in view, a long name is cut (full text on hover, headers in help)."""
+    1366 px: fixed widths keep every number in view, a long name is cut (full text on hover). A header too long
+    for its width shows its short form (short: full -> short), the full one as help."""
     config = {}
     for i, column in enumerate(columns):
         width = NAME_PX if i == name_column else RANK_PX if i == 0 else NUMBER_PX
-        config[column] = st.column_config.Column(column, width=width, help=str(column))
+        config[column] = st.column_config.Column((short or {}).get(column, column), width=width, help=str(column))
     return config
+
+
+def half_page_columns(short: dict[str, str], name_px: int = 120, number_px: int = 66) -> dict:
+    """column_config for a table in half a 1366 px page (~490 px): a name column, then numbers. Streamlit sizes
+    columns by their header, so "Staf dibutuhkan" and "Selisih bersih" pushed "Kekurangan" and "Rasio" out of view;
+    fixed widths and short headers (short: full -> short, the full one as help) keep every column in view."""
+    return {full: st.column_config.Column(label, width=name_px if i == 0 else number_px, help=full)
+            for i, (full, label) in enumerate(short.items())}
 
 
 def _for_download(df: pd.DataFrame, lang: str) -> pd.DataFrame:

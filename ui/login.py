@@ -8,17 +8,26 @@ from domain.access import first_page
 from settings import load_settings
 from ui.auth import current_role, login_local, logout, remember_in_browser
 from ui.demo_status import is_demo
+from ui.session_cookie import current_path_and_query
 from ui.i18n import t
 
 
+def sign_out_to_login() -> None:
+    """The sidebar's Keluar: end the session everywhere and show the sign-in form (with the cookie routes the
+    browser clears its cookie on the way there)."""
+    logout(return_to=current_path_and_query(page="masuk"))
+    st.switch_page("app_pages/masuk.py")
+
+
 def render_login(required_title: str | None = None) -> None:
-    st.title(t("login.title"))
+    role = current_role()
+    # Signed in, the page reached from the menu is the account page; a closed page still asks to sign in.
+    st.title(t("nav.akun") if role != "publik" and not required_title else t("login.title"))
     if required_title:
         st.info(t("login.required"), icon=":material/lock:")
     notice = st.session_state.pop("auth_notice", None)
     if notice:
         st.warning(t(notice))
-    role = current_role()
     if role != "publik":
         st.success(t("login.as", user=st.session_state.get("auth_user", ""), role=t(f"role.{role}")))
         if st.button(t("login.logout"), key="logout"):

@@ -19,11 +19,19 @@ from domain.geo import coverage, nearest_unit
 from settings import load_settings
 from ui.boundary_route import boundary_url
 from ui.cached import figure, memo, show_map
-from ui.frame import download_table, provenance
+from ui.charts import show_chart
+from ui.frame import download_table, provenance, ranking_widths
 from ui.i18n import t
 
 KINDS = ("kasus", "populasi")
 MAP_HEIGHT = 400
+
+
+def top_area_columns(cols: dict[str, str]) -> dict:
+    """column_config of the top-areas table beside the map: short headers, the full ones as help (at 1366 px
+    "Peringkat" and "Jumlah korban" were cut to "Peringk" and "Jumlah korba"; issue 25)."""
+    return ranking_widths(list(cols.values()),
+                          short={header: t(f"peta.col.short.{key}") for key, header in cols.items() if key != "nama"})
 MAX_FLOW_LINES = 60  # hundreds of thin lines are unreadable and cost ~600 bytes each; the table has them all
 
 
@@ -45,10 +53,10 @@ def destinations_section(filters: Filters, drill: str | None, provinces: pd.Data
     else:
         by_dest = flows.groupby("tujuan_nama")["jumlah"].sum().sort_values(ascending=False, kind="mergesort").head(5)
         s1, s2 = st.columns(2)
-        s1.plotly_chart(figure(make_destination_sankey, flows, title=t(f"peta.tujuan.sankey_{jenis}"),
-                               other_origins=t("peta.tujuan.other_origins"),
-                               other_destinations=t(f"peta.tujuan.other_{jenis}"), lang=lang),
-                        key="peta_sankey", width="stretch")
+        show_chart(figure(make_destination_sankey, flows, title=t(f"peta.tujuan.sankey_{jenis}"),
+                          other_origins=t("peta.tujuan.other_origins"),
+                          other_destinations=t(f"peta.tujuan.other_{jenis}"), lang=lang),
+                   key="peta_sankey", width="stretch", where=s1)
         with s2:
             show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, lang=lang, key="peta_peta_arus",
                      height=460, basemap=get_boundaries("provinsi", overview=True), basemap_url=boundary_url(None))

@@ -14,6 +14,7 @@ from domain.formatting import fmt_date, fmt_int, fmt_month, fmt_pct, fmt_period
 from domain.indicators import CATALOGUE
 from domain.statements import ignored_note, reporting_as_of, reporting_summary
 from ui.cached import figure
+from ui.charts import show_chart
 from ui.frame import download_table, say, show_table
 from ui.i18n import t
 
@@ -66,9 +67,9 @@ def show_reporting(view: ReportingView, filters: Filters, names: dict, lang: str
     st.caption(t("rep.rule", day=cases.due_day))
     period = fmt_period(cases.window.start, cases.window.end, lang) if cases.window else "–"
     labels = {a: names["instansi"].get(a, a) for a in agencies}
-    st.plotly_chart(figure(make_report_grid, cases.status, labels, title=t("rep.grid.title", period=period),
-                           lang=lang, empty_message=t("rep.none_due", kind=t("kind.kasus"))),
-                    key="jar_report_grid")
+    show_chart(figure(make_report_grid, cases.status, labels, title=t("rep.grid.title", period=period),
+                      lang=lang, empty_message=t("rep.none_due", kind=t("kind.kasus"))),
+               key="jar_report_grid")
 
     units = view.units
     st.markdown(f"**{t('rep.units')}**")

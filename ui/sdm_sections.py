@@ -11,6 +11,7 @@ from domain.filters import Filters
 from domain.formatting import fmt_dec, fmt_int
 from domain.sdm import allocation_units
 from ui.cached import figure, memo
+from ui.charts import show_chart
 from ui.frame import download_table, lazy_expander, show_table
 from ui.i18n import current_lang, t
 from ui.standards_editor import render_standards_editor, show_standards
@@ -43,7 +44,7 @@ def render_planner(wisn: pd.DataFrame, unit_names: dict, role_names: dict, filte
         """Before/after ratio of the units a plan touches (chart) and of every unit (table, downloads)."""
         if changed.any():
             chart = plan[changed].assign(nama=plan.loc[changed, "unit"].map(unit_names))
-            st.plotly_chart(figure(make_before_after,
+            show_chart(figure(make_before_after,
                 chart, label="nama", before="ratio_before", after="ratio_after", x_title=t("sdm.heat.ratio"),
                 title=t(f"sdm.plan.{name}_chart", role=role_names[role]),
                 names=(t("sdm.plan.before"), t("sdm.plan.after")), reference_label=t("sdm.heat.balanced"),

@@ -108,15 +108,18 @@ def cookie_token() -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def current_path_and_query(here: bool = True) -> str:
-    """The address the browser shows (page and filters; "/" when not here), for the way back after the cookie
-    round trip. The language rides along: the round trip starts a new session, which reads ?lang= once."""
+def current_path_and_query(here: bool = True, page: str | None = None) -> str:
+    """The address the browser shows (page and filters; "/" when not here; /<page> without filters when page is
+    given), for the way back after the cookie round trip. The language rides along: the round trip starts a new
+    session, which reads ?lang= once."""
     import streamlit as st
 
     from strings import DEFAULT_LANG
 
     url = getattr(st.context, "url", None) or ""
-    path = (urlsplit(url).path if here else "") or (base_path() + "/")
+    if page:
+        here = False
+    path = (urlsplit(url).path if here else "") or (base_path() + "/" + (page or ""))
     params = st.query_params.to_dict() if here else {}
     lang = st.session_state.get("lang")
     if lang and lang != DEFAULT_LANG:

@@ -70,6 +70,18 @@ def test_english(app_env):
     assert "Jumlah korban" not in script and "Wilayah" not in script
     axes = [json.loads(c.proto.spec)["layout"]["xaxis"]["title"]["text"] for c in at.get("plotly_chart")]
     assert axes[:2] == ["Victims", "Victims"]
+    assert all("locale" not in json.loads(c.proto.config) for c in at.get("plotly_chart"))
+
+
+def test_chart_toolbar_speaks_indonesian(app_env):
+    """Issue 25: the modebar said "Download plot as a PNG", "Zoom", "Autoscale" on Indonesian pages."""
+    at = open_page(PAGE, state=Y2025)
+    charts = at.get("plotly_chart")
+    assert charts
+    for chart in charts:
+        config = json.loads(chart.proto.config)
+        assert config["locale"] == "id"
+        assert config["locales"]["id"]["dictionary"]["Download plot as a PNG"] == "Unduh grafik sebagai PNG"
 
 
 def test_every_table_has_csv_and_xlsx_downloads(app_env):
@@ -200,3 +212,16 @@ def test_first_screen_answers_where_which_units_and_what_to_do(app_env):
     assert 'Sentra "Paramita" 114%' in body
     links = [e.proto for e in at.get("page_link")]
     assert any(p.label == "Buka Daftar Tindakan" and "daftar-tindakan" in p.page for p in links), links
+
+
+def test_wisn_table_fits_half_a_1366_px_page(app_env):
+    """Issue 25: at 1366 px the executive WISN table hid "Kekurangan" and "Rasio" past its right edge. Every
+    column has a width, they add up to the half page (~490 px), each header fits its width (full label as help)."""
+    at = open_page(PAGE, state=Y2025)
+    table = next(d for d in at.dataframe if "Peran" in d.value.columns)
+    config = {c: spec for c, spec in json.loads(table.proto.columns).items() if c != "_index"}
+    assert set(config) == set(table.value.columns)
+    assert sum(spec["width"] for spec in config.values()) <= 490, config
+    for column, spec in config.items():
+        assert len(spec["label"]) * 7 + 22 <= spec["width"], (column, spec)
+        assert spec.get("help", column) == column

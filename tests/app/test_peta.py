@@ -55,7 +55,7 @@ def _fill(fills: dict, kode: str) -> str:
 
 def _legend_title(script: str) -> str:
     """The legend's title; the legend HTML sits in the script as a JSON string (< and > escaped)."""
-    return re.search(r'font-weight:600;margin-bottom:4px\\"\\u003e(.+?)\\u003c', script).group(1)
+    return re.search(r'font-weight:600;margin-bottom:4px[^"\\]*\\"\\u003e(.+?)\\u003c', script).group(1)
 
 
 def _origin_map(at) -> dict:
@@ -281,3 +281,21 @@ def get_population(kode: str) -> float:
     with connect() as conn:
         regions = query_regions(conn, 1, None)
     return float(regions.set_index("kode").loc[kode, "populasi"])
+
+
+def test_top_areas_table_fits_beside_the_map_at_1366_px(app_env):
+    """Issue 25: in the NTB drill the table showed "Kabupaten Lombok" three times under "Peringk" and "Jumlah
+    korba". Names drop the repeated "Kabupaten", headers are short with the full label as help."""
+    import json
+
+    at = open_page(PAGE, state={"f_drill": "52"})
+    no_exception(at)
+    table = at.dataframe[0]
+    names = list(table.value.iloc[:, 1])
+    assert "Lombok Tengah" in names and "Kota Bima" in names and "Bima" in names
+    assert not any(name.startswith("Kabupaten ") for name in names)
+    config = {column: spec for column, spec in json.loads(table.proto.columns).items() if column != "_index"}
+    for column, spec in config.items():
+        # ~7 px a character plus padding and the sort arrow must fit the fixed width
+        assert len(spec["label"]) * 7 + 22 <= spec["width"] or spec["width"] >= 110, (column, spec)
+        assert spec["help"] == column

@@ -62,3 +62,30 @@ def test_internal_page_without_login_shows_the_login(app_env, page):
 def test_jarnas_cannot_open_data_management(app_env):
     at = open_page("kelola_data", role="jarnas")
     assert at.title[0].value == "Masuk"
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "jarnas", "admin_data"])
+def test_signed_in_menu_offers_the_account_and_a_clear_sign_out_not_sign_in(app_env, role):
+    """Issue 25: signed in, the menu still said "Masuk" and "Keluar" hid inside it."""
+    at = open_page(role=role)
+    no_exception(at)
+    links = [e.proto.label for e in at.sidebar.get("page_link")]
+    assert "Masuk" not in links and "Akun" in links, links
+    assert "Keluar" in [b.proto.label for b in at.sidebar.button]
+
+
+def test_sidebar_sign_out_ends_the_session_and_shows_the_sign_in(app_env):
+    at = open_page("ringkasan_eksekutif", role="pimpinan")
+    next(b for b in at.sidebar.button if b.proto.label == "Keluar").click().run()
+    no_exception(at)
+    assert "auth_role" not in at.session_state
+    assert at.title[0].value == "Masuk" and at.text_input(key="login_user")
+    links = [e.proto.label for e in at.sidebar.get("page_link")]
+    assert "Masuk" in links and "Ringkasan Eksekutif" not in links
+    assert "Keluar" not in [b.proto.label for b in at.sidebar.button]
+
+
+def test_account_page_names_the_user_and_signs_out(app_env):
+    at = open_page("masuk", role="jarnas")
+    assert at.title[0].value == "Akun"
+    assert "Masuk sebagai jarnas" in texts(at)

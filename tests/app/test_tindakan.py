@@ -45,10 +45,10 @@ def test_three_lists_with_evidence_and_downloads(app_env, demo_sqlite_url, role)
     assert len(referrals) == len(expected.referrals) and referrals["Jarak (km)"].notna().all()
     # Utilisation in percent with a decimal comma (issue 25: "1.139" read as one thousand one hundred thirty-nine).
     utilisation = referrals[next(c for c in referrals.columns if c.startswith("Utilisasi") and c.endswith("(%)"))]
-    assert list(utilisation) == [fmt_dec(v * 100, 1, "id") for v in expected.referrals["utilisasi"]]
+    assert list(utilisation) == [fmt_dec(v * 100, 1, "id") + "%" for v in expected.referrals["utilisasi"]]
     assert all("," in v and "." not in v for v in utilisation)
     watch = frame_with(at, "Rasio")
-    p_values = watch["p (Poisson)"].str.replace(",", ".").astype(float)
+    p_values = watch["p (Poisson)"].str.replace("< ", "").str.replace(",", ".").astype(float)
     assert "Nusa Tenggara Barat" in set(watch["Provinsi"]) and (p_values < 0.05).all()
     assert "Jendela: Mei–Jul 2025 dibanding Mei 2024 – Apr 2025." in body
     labels = [b.proto.label for b in at.get("download_button")]
@@ -95,3 +95,25 @@ def test_public_visitor_is_refused(app_env):
     at = open_page(PAGE, role="publik")
     no_exception(at)
     assert not at.dataframe and not at.metric
+
+
+@pytest.mark.parametrize(("lang", "percent", "mean"), [("id", "113,9%", "7,3"), ("en", "113.9%", "7.3")])
+def test_tables_read_in_the_page_locale_with_units_and_fit_1366_px(app_env, lang, percent, mean):
+    """Issue 25: utilisation showed as 1.139 / 0.906, a mean of 7.3 beside a count of 7 as "7,30", and at 1366 px
+    the referral table hid "Tempat kosong". Numbers carry their unit in the page's locale; every column has a width
+    (short header, full label as help) and the table fits the page's ~870 px."""
+    import json
+
+    at = open_page(PAGE, role="pimpinan", state={"f_start": "2023-01", "f_end": "2025-07", "lang": lang})
+    no_exception(at)
+    referrals = next(e for e in at.dataframe if len(e.value.columns) == 8 and "km" in str(e.value.iloc[0, 6]))
+    assert percent in set(referrals.value.iloc[:, 1])
+    assert all(v.endswith(" km") for v in referrals.value.iloc[:, 6])
+    watch = next(e for e in at.dataframe if e is not referrals and len(e.value.columns) == 8)
+    assert mean in set(watch.value.iloc[:, 4])
+    assert all(v.endswith("×") for v in watch.value.iloc[:, 6])
+    for table in (referrals, watch):
+        config = {c: spec for c, spec in json.loads(table.proto.columns).items() if c != "_index"}
+        assert set(config) == set(table.value.columns)
+        assert sum(spec["width"] for spec in config.values()) <= 870, config
+        assert all(len(spec["label"]) * 7 + 22 <= spec["width"] and spec["help"] == c for c, spec in config.items())

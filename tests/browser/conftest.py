@@ -24,8 +24,9 @@ assert set(PAGE_KEYS) == set(PAGE_ROLES), "PAGE_KEYS must list every page of dom
 
 
 def pages_of(role: str) -> list[str]:
-    """Page keys a role reaches from its sidebar, plus the sign-in page."""
-    return [key for key in PAGE_KEYS if can_see(role, key)] + ["masuk"]
+    """Page keys a role reaches from its sidebar, plus the sign-in page (signed in: the account page at the same
+    address, "akun" here so title_of names its menu entry)."""
+    return [key for key in PAGE_KEYS if can_see(role, key)] + ["masuk" if role == "publik" else "akun"]
 
 
 def title_of(page_key: str, lang: str = "id") -> str:
@@ -52,7 +53,7 @@ class Tab:
         assert link.count() >= 1, f"no sidebar link '{title}' for role {self.role}"
         current = self.page.locator("h1").first.inner_text() if self.page.locator("h1").count() else ""
         link.first.click()
-        if current != title or page_key == "masuk":
+        if current != title or page_key in ("masuk", "akun"):
             live.wait_title(self.page, title)
         live.wait_ready(self.page)
 

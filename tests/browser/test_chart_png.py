@@ -21,6 +21,10 @@ def test_a_chart_downloads_as_png(fresh_tab: Tab, tmp_path):
     chart.hover()
     button = chart.locator('.modebar-btn[data-title*="png" i]').first
     button.wait_for(state="visible")
+    # Issue 25: on an Indonesian page the modebar said "Download plot as a PNG", "Zoom", "Autoscale".
+    titles = chart.locator(".modebar-btn").evaluate_all("els => els.map(e => e.getAttribute('data-title'))")
+    assert "Unduh grafik sebagai PNG" in titles, titles
+    assert not {"Download plot as a PNG", "Zoom", "Autoscale", "Pan", "Reset axes"} & set(titles), titles
     with page.expect_download() as info:
         button.click()
     download = info.value

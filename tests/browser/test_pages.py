@@ -72,7 +72,7 @@ def test_page_loads_clean(tabs, role, page_key):
     title = title_of(page_key)
     assert page.locator("h1", has_text=title).first.is_visible(), f"title '{title}' not visible"
     # Content pages carry the notice in the page itself; the sign-in page only through the sidebar badge.
-    scope = page.locator('[data-testid="stSidebar"]' if page_key == "masuk" else '[data-testid="stMain"]')
+    scope = page.locator('[data-testid="stSidebar"]' if page_key in ("masuk", "akun") else '[data-testid="stMain"]')
     assert scope.get_by_text(DEMO_LABEL).first.is_visible(), f"{DEMO_LABEL} not visible on {page_key}"
 
     settle_iframes(page)

@@ -97,9 +97,12 @@ def test_a_sign_in_survives_reload_and_new_tab_until_sign_out(fresh_tab: Tab):
     live.wait_title(other, title_of("pemantauan_jarnas"))
     assert _signed_in(other)
 
-    fresh_tab.open("masuk")
-    page.get_by_role("button", name=tr("login.logout")).click()
+    # Signed in, the menu offers the account, not "Masuk", and Keluar is a sidebar button (issue 25).
+    links = page.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').all_inner_texts()
+    assert not any(title_of("masuk") == text.strip() for text in links) and any(title_of("akun") in t for t in links)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name=tr("login.logout")).click()
     live.wait_title(page, title_of("masuk"))
+    assert urlparse(page.url).path == "/masuk"
     page.get_by_label("Nama pengguna").wait_for(state="visible")
     assert _session_cookie(page.context) is None, "sign-out clears the cookie"
     page.goto(f"{fresh_tab.base_url}/peta-asal-korban")

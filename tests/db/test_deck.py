@@ -226,3 +226,20 @@ def test_a_mixed_kind_names_its_demo_months_and_a_late_source_is_flagged(demo_sq
     # Real data are judged today: occupancy (to July 2025) and cases (to September 2025) are both behind.
     assert re.search(r"Data [^\n]* tertinggal \d+ siklus laporan: bulan terakhirnya Jul 2025", text), text[-1500:]
     assert re.search(r"Data kasus tertinggal \d+ siklus laporan: bulan terakhirnya Sep 2025", text), text[-1500:]
+
+
+def test_a_period_too_short_for_a_trend_gets_a_table_not_an_empty_chart(demo_conn):
+    """Issue 25: a one-month period drew a trend slide with a single point on it (visually empty)."""
+    from exports.deck import MIN_TREND_MONTHS, briefing_figures
+
+    run = connection_runner(demo_conn)
+    one_month = Filters(start=dt.date(2025, 7, 1), end=dt.date(2025, 7, 1))
+    assert "trends" not in briefing_figures(collect_briefing(one_month, "id", run))
+    slides = Presentation(io.BytesIO(build_deck(one_month, "id", run=run, charts_as_images=False))).slides
+    trend = next(s for s in slides if any(sh.name == "tabel_tren" for sh in s.shapes))
+    table = next(sh for sh in trend.shapes if sh.name == "tabel_tren").table
+    assert table.cell(0, 0).text == "Modus" and len(table.rows) >= 3 and table.cell(1, 1).text.strip()
+    note = next(sh for sh in trend.shapes if sh.name == "tren_pendek").text_frame.text
+    assert "1 bulan" in note and str(MIN_TREND_MONTHS) in note
+    whole = Presentation(io.BytesIO(build_deck(Filters(), "id", run=run, charts_as_images=False))).slides
+    assert not any(sh.name == "tabel_tren" for s in whole for sh in s.shapes)

@@ -50,3 +50,11 @@ def test_month_ticks_stay_few_enough_to_read(months, most):
     ticks = charts.month_ticks(list(stamps), "id")
     assert 1 <= len(ticks["tickvals"]) <= min(most, charts.MAX_MONTH_TICKS)
     assert ticks["ticktext"][0] == "Jan 2023"
+
+
+def test_wisn_role_names_are_bar_labels_and_the_legend_stays_clear_of_them():
+    """Issue 25: on the deck the role names on the x axis were cut ("Pekerja so…") and the legend below ran into
+    them. Names on the y axis (automargin, never cut), legend above the plot."""
+    fig = _figures()["sdm"]
+    assert all(bar.orientation == "h" and list(bar.y) == ["Pekerja sosial"] for bar in fig.data)
+    assert fig.layout.legend.y >= 1 and fig.layout.legend.yanchor == "bottom"

@@ -27,7 +27,7 @@ from builders.maps import (
     make_unit_map,
     utilisation_band,
 )
-from builders.folium_kit import VectorBatch
+from builders.folium_kit import Legend, VectorBatch
 from builders.offline_assets import DEFAULT_URL_PREFIX, configure_folium_offline, vendor_assets
 from data_access.boundaries import GEO_DIR_ENV, OVERVIEW_TOLERANCE, load_boundaries, simplify_coverage
 from domain.rates import NO_DATA_LABEL
@@ -695,3 +695,27 @@ def test_other_maps_fetch_their_outlines_too(provinces):
               make_protected_map(provinces, published, DisclosureRules(), geometry_url=url)):
         script = _map_script(m)
         assert f'fetch("{url}"' in script and len(script) < 40_000
+
+
+@needs_geo
+def test_legend_folds_and_the_attribution_keeps_clear_of_the_scale(provinces):
+    """Issue 25: the legend covered half a phone's map and could not be put away; the attribution ran over the
+    scale bar."""
+    html = make_choropleth_map(provinces, _values(provinces), "rate").get_root().render()
+    legend_html = json.loads(re.search(r'div\.innerHTML = ("(?:[^"\\]|\\.)*");', html).group(1))
+    assert legend_html.startswith("<details open") and "<summary" in legend_html  # folds, open by default
+    script = html[html.index("tppo-legend"):]
+    assert "box.open = false" in script and f"map.getSize().x < {Legend.fold_below_px}" in script
+    assert ".leaflet-control-attribution { max-width: calc(100% - 140px)" in html
+
+
+def test_sankey_labels_have_room():
+    """Issue 25: the Sankey's labels collided. Labels are centred on their nodes, whose centres lie at least pad
+    apart: pad above the label height, and a height that leaves every node its pad and a share of the flow."""
+    flows = pd.DataFrame({"asal_nama": [f"Provinsi {i}" for i in range(14)], "tujuan_nama": ["Malaysia", "Kamboja"] * 7,
+                          "jumlah": [400 - 25 * i for i in range(14)]})
+    fig = make_destination_sankey(flows)
+    node, layout = fig.data[0].node, fig.layout
+    assert node.pad >= layout.font.size + 4
+    n = max(len(node.label) - 3, 3)  # the longer column: 12 provinces and "Provinsi lain"
+    assert layout.height - layout.margin.t - layout.margin.b >= n * node.pad * 1.5

@@ -136,3 +136,19 @@ def test_a_shorter_window_before_compares_monthly_rates():
     assert tripled["kelompok"].tolist() == [GROUP_RISING]
     unknown = priority_areas(REGIONS, frame({"52.01": 90}), frame({}), activities({"52.01": 1}), months=(3, 0))
     assert unknown["kelompok"].tolist() == [GROUP_OTHER]
+
+
+def test_departures_and_victims_are_two_aligned_panels_not_two_y_axes():
+    """Issue 25: victims were drawn as a line over the bars on a second y axis."""
+    from builders.prevention_charts import make_departures_vs_victims
+
+    monthly = pd.DataFrame({"bulan": ["2025-01", "2025-02", "2025-03"], "dicegah": [40, 55, 30],
+                            "korban": [3, 5, 2]})
+    fig = make_departures_vs_victims(monthly, title="T", prevented_label="Dicegah", victims_label="Korban",
+                                     empty_message="-")
+    layout = fig.to_plotly_json()["layout"]
+    assert not any(axis.get("overlaying") for name, axis in layout.items() if name.startswith("yaxis"))
+    bar, line = fig.data
+    assert (bar.type, line.type) == ("bar", "scatter") and bar.yaxis != line.yaxis and bar.xaxis != line.xaxis
+    assert layout["xaxis"]["matches"] == "x2" or layout["xaxis2"].get("matches") == "x"  # one month axis
+    assert [a["text"] for a in layout["annotations"]] == ["Dicegah", "Korban"]
