@@ -10,7 +10,7 @@ from data_access.actions import get_action_lists
 from data_access.briefing import get_briefing, get_briefing_tables, province_boundaries
 from domain.filters import month_key
 from domain.formatting import fmt_period
-from exports.deck import PPTX_MIME, build_deck
+from exports.deck import PPTX_MIME, PdfConversionError, build_deck, deck_pdf
 from exports.indicator_tables import comparison_notes, headline_frame, latest_like_window, unit_scope_note
 from settings import load_settings
 from ui.boundary_route import boundary_url
@@ -132,3 +132,14 @@ ready = st.session_state.get("eks_deck")
 if ready and ready[0] == deck_key:
     download_button(t("eks.deck.download"), ready[1], file_name=f"paparan_tppo_{tag}.pptx", mime=PPTX_MIME,
                     key="eks_deck_download", type="primary")
+    # The same deck as PDF (LibreOffice, as `manage.py briefing --pdf`): for a meeting room without PowerPoint.
+    if st.button(t("eks.deck.pdf"), key="eks_deck_pdf_build", icon=":material/picture_as_pdf:"):
+        with st.spinner(t("eks.deck.pdf_building")):
+            try:
+                st.session_state["eks_deck_pdf"] = (deck_key, deck_pdf(ready[1]))
+            except PdfConversionError as exc:
+                st.error(t("eks.deck.pdf_failed", detail=str(exc)))
+    pdf = st.session_state.get("eks_deck_pdf")
+    if pdf and pdf[0] == deck_key:
+        download_button(t("eks.deck.pdf_download"), pdf[1], file_name=f"paparan_tppo_{tag}.pdf",
+                        mime="application/pdf", key="eks_deck_pdf_download")

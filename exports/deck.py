@@ -416,6 +416,14 @@ def convert_to_pdf(pptx: Path, pdf: Path, timeout: float = 240) -> Path:
     return pdf
 
 
+def deck_pdf(pptx_bytes: bytes, timeout: float = 240) -> bytes:
+    """The PDF of a deck given as bytes (the page's download), through convert_to_pdf in a private folder."""
+    with tempfile.TemporaryDirectory(prefix="tppo-deck-") as tmp:
+        source = Path(tmp, "paparan.pptx")
+        source.write_bytes(pptx_bytes)
+        return convert_to_pdf(source, Path(tmp, "paparan.pdf"), timeout).read_bytes()
+
+
 def headline_texts(pptx_bytes: bytes) -> dict[str, str]:
     """Read a deck back: {headline key: the big number's text} from the shapes named "kpi:<key>"."""
     prs = Presentation(io.BytesIO(pptx_bytes))

@@ -126,6 +126,14 @@ def test_slide_deck_is_built_on_click(app_env):
     prs = Presentation(io.BytesIO(deck))
     assert len(prs.slides) >= 6
     assert [b for b in at.get("download_button") if b.proto.label == "Unduh paparan (PPTX)"]
+    # Issue 25: the PDF came only from the command line; now from the page too, of the same deck.
+    assert not [b for b in at.get("download_button") if b.proto.label == "Unduh paparan (PDF)"]
+    at.button(key="eks_deck_pdf_build").click().run(timeout=300)
+    no_exception(at)
+    assert not at.error
+    key, pdf = at.session_state["eks_deck_pdf"]
+    assert key == at.session_state["eks_deck"][0] and pdf.startswith(b"%PDF")
+    assert [b for b in at.get("download_button") if b.proto.label == "Unduh paparan (PDF)"]
 
 
 def test_page_script_alone_requires_login(app_env):
