@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Literal
 
 import folium
@@ -33,6 +34,17 @@ def escape_html(value: object) -> str:
             .replace("{", "&#123;").replace("}", "&#125;"))
 
 
+class ZoomableMap(folium.Map):
+    """folium's map without the viewport lock folium writes into the map's page (maximum-scale=1.0,
+    user-scalable=no): a reader may zoom, as WCAG 1.4.4 asks (axe: meta-viewport, issue 25)."""
+
+    def render(self, **kwargs) -> None:
+        super().render(**kwargs)
+        header = self.get_root().header._children.get(self.get_name())
+        if isinstance(header, folium_render.RenderedText):
+            header.text = re.sub(r",\s*maximum-scale=[\d.]+\s*,\s*user-scalable=no", "", header.text)
+
+
 def base_map(
     tiles: str | None,
     tiles_attribution: str | None,
@@ -40,7 +52,7 @@ def base_map(
     lang: str = DEFAULT_LANG,
 ) -> folium.Map:
     # tiles=None by default: the dashboard runs without internet and a dead tile server only adds noise.
-    m = folium.Map(location=INDONESIA_CENTER, zoom_start=5, tiles=None, control_scale=True, zoom_snap=0.25)
+    m = ZoomableMap(location=INDONESIA_CENTER, zoom_start=5, tiles=None, control_scale=True, zoom_snap=0.25)
     if tiles:
         folium.TileLayer(tiles=tiles, attr=tiles_attribution, name=tr("map.base_layer", lang), control=False).add_to(m)
     MapStyle().add_to(m)
@@ -140,6 +152,9 @@ class MapStyle(MacroElement):
         {% macro header(this, kwargs) %}
             <style>div.leaflet-container { background: {{ this.background }}; }
             path.leaflet-interactive:focus:not(:focus-visible) { outline: none; }
+            /* Keyboard focus is always visible inside the map (the map, its controls, the legend's fold). */
+            .leaflet-container:focus-visible, .leaflet-interactive:focus-visible, .leaflet-control a:focus-visible,
+            .leaflet-control summary:focus-visible { outline: 3px solid #1F4E79; outline-offset: 2px; }
             /* A long attribution wrapped over the scale bar on a narrow map: it keeps clear of the scale. */
             .leaflet-control-attribution { max-width: calc(100% - 140px); white-space: normal; font-size: 10px;
                                            line-height: 1.25; }</style>

@@ -465,7 +465,7 @@ def make_flow_map(
                     icon=folium.DivIcon(html=label, icon_size=(LABEL_BOX_PX, 16),
                                         icon_anchor=(-6, 8) if anchor == "right" else (LABEL_BOX_PX + 6, 8),
                                         class_name="tppo-flow-label"),
-                    interactive=False,
+                    interactive=False, keyboard=False,  # a name on the map, not a stop for the Tab key
                 ).add_to(m)
 
     rows = []
