@@ -20,19 +20,21 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
 Equation = tuple[int, tuple[int, ...]]  # total cell, its part cells
-# Bounds at or above this stand for "unknown" (an "x" has no upper bound a reader knows).
+# Bounds at or above this stand for "unknown" (an "x" has no upper bound a reader knows); the program caps them at
+# _CAP, far above any count, so that no objective is unbounded.
 _OPEN = 10**12
+_CAP = 10**7
 
 
 def pinned_cells(true: Sequence[int], equations: Sequence[Equation], bounds: Sequence[tuple[int, int]],
                  hidden: Sequence[int]) -> list[int]:
     """The cells of `hidden` that every integer solution of `equations` within `bounds` gives one value: the true
-    count (`true` must itself be a solution; ValueError otherwise). A hidden zero is never reported (the zero rule
-    publishes zeros anyway). Sorted cell indices."""
+    count (`true` must itself be a solution; ValueError otherwise). A hidden zero counts too: a "<10" read as
+    exactly 0 tells that a category is empty, which the small-group rule hides. Sorted cell indices."""
     n = len(true)
     truth = np.asarray(true, dtype=float)
     low = np.array([b[0] for b in bounds], dtype=float)
-    high = np.array([np.inf if b[1] >= _OPEN else b[1] for b in bounds], dtype=float)
+    high = np.array([min(b[1], _CAP) for b in bounds], dtype=float)
     rows, cols, vals = [], [], []
     for i, (total, parts) in enumerate(equations):
         rows.append(i), cols.append(total), vals.append(-1.0)
@@ -44,8 +46,8 @@ def pinned_cells(true: Sequence[int], equations: Sequence[Equation], bounds: Seq
     constraint = LinearConstraint(matrix, np.zeros(len(equations)), np.zeros(len(equations)))
     box = Bounds(low, high)
     integrality = np.ones(n)
-    candidates = np.array(sorted({c for c in hidden if true[c] > 0 and low[c] < high[c]}), dtype=np.int64)
-    fixed_by_bounds = sorted(c for c in set(hidden) if true[c] > 0 and low[c] == high[c])
+    candidates = np.array(sorted({c for c in hidden if low[c] < high[c]}), dtype=np.int64)
+    fixed_by_bounds = sorted(c for c in set(hidden) if low[c] == high[c])
     if not len(candidates):
         return fixed_by_bounds
     moved = np.zeros(len(candidates), dtype=bool)
