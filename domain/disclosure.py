@@ -25,8 +25,9 @@ The rules, which the page's methodology note repeats:
   what keeps "total minus its published parts" from recovering a hidden cell.
 * Linked tables: all tables published from the same data are protected in one pass, so a cell that several
   tables show (the national total, the "by sex" margin of sex x age) has one status and one published value.
-  Cross tables may chain (tahun x provinsi, provinsi x modus) but a dimension may sit in at most two of them
-  and they may not close a loop; beyond that the audit would no longer be exact.
+  While cross tables chain (tahun x provinsi, provinsi x modus) the flow-network audit above is exact; when a
+  dimension sits in three of them, they close a loop or a table has three dimensions (sex x age x year), the audit
+  is the integer one of domain.disclosure_audit over every published equation instead, with the same extend step.
 """
 
 from __future__ import annotations
@@ -178,9 +179,10 @@ def protect_linked(
 
     `tables` lists dimension tuples, e.g. [(), ("tahun",), ("jenis_kelamin", "kelompok_umur")]. A 2-D table
     comes with its margins, and a cell shared by several tables is one cell, published once. Categories
-    follow the column's categorical order (unused categories show as 0), else sorted order. A dimension may
-    sit in at most two 2-D tables and 2-D tables may not close a loop (a-b, b-c, c-a): the exact audit
-    needs the tables to form chains.
+    follow the column's categorical order (unused categories show as 0), else sorted order. A 3-D table comes
+    wide with rows (first, second dimension) as a MultiIndex and the third as columns, every margin included.
+    Tables that do not form chains of 2-D tables (a dimension in three, a loop, a 3-D table) are audited by the
+    integer audit (domain.disclosure_audit), exact but slower than the flow network.
     """
     requested, chains = _normalise_tables(tables)
     dims = list(dict.fromkeys(d for table in requested for d in table))
