@@ -92,6 +92,8 @@ def _write_readme(out_dir: Path, info) -> Path:
         "- provinsi_tahun.csv: korban ditangani per provinsi asal dan tahun (satu baris per provinsi dan tahun), "
         "dengan penduduk (tahun dan sumbernya) dan angka per 100.000 penduduk per tahun dari angka terbit",
         "- modus_tahun.csv: korban ditangani per modus dan tahun",
+        "- jenis_kelamin_umur_tahun.csv: korban ditangani per jenis kelamin, kelompok umur dan tahun (satu baris per "
+        "jenis kelamin, kelompok umur dan tahun; \"Total\" untuk keduanya)",
         "- pencegahan_provinsi.csv: peserta kegiatan pencegahan TPPO per provinsi tempat kegiatan (seseorang "
         "dapat terhitung lebih dari sekali; dilindungi seperti angka korban), bila terbitan memuatnya",
         "",

@@ -25,8 +25,9 @@ The rules, which the page's methodology note repeats:
   what keeps "total minus its published parts" from recovering a hidden cell.
 * Linked tables: all tables published from the same data are protected in one pass, so a cell that several
   tables show (the national total, the "by sex" margin of sex x age) has one status and one published value.
-  Cross tables may chain (tahun x provinsi, provinsi x modus) but a dimension may sit in at most two of them
-  and they may not close a loop; beyond that the audit would no longer be exact.
+  While cross tables chain (tahun x provinsi, provinsi x modus) the flow-network audit above is exact; when a
+  dimension sits in three of them, they close a loop or a table has three dimensions (sex x age x year), the audit
+  is the integer one of domain.disclosure_audit over every published equation instead, with the same extend step.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from enum import StrEnum
 from numbers import Integral, Real
 
 import pandas as pd
+
+from domain.disclosure_audit import pinned_cells
 
 TOTAL_LABEL = "Total"
 SECONDARY_MARKER = "x"
@@ -176,15 +179,16 @@ def protect_linked(
 
     `tables` lists dimension tuples, e.g. [(), ("tahun",), ("jenis_kelamin", "kelompok_umur")]. A 2-D table
     comes with its margins, and a cell shared by several tables is one cell, published once. Categories
-    follow the column's categorical order (unused categories show as 0), else sorted order. A dimension may
-    sit in at most two 2-D tables and 2-D tables may not close a loop (a-b, b-c, c-a): the exact audit
-    needs the tables to form chains.
+    follow the column's categorical order (unused categories show as 0), else sorted order. A 3-D table comes
+    wide with rows (first, second dimension) as a MultiIndex and the third as columns, every margin included.
+    Tables that do not form chains of 2-D tables (a dimension in three, a loop, a 3-D table) are audited by the
+    integer audit (domain.disclosure_audit), exact but slower than the flow network.
     """
-    requested = _normalise_tables(tables)
+    requested, chains = _normalise_tables(tables)
     dims = list(dict.fromkeys(d for table in requested for d in table))
     _validate_input(df, dims, value)
     categories = {d: _categories(df[d]) for d in dims}
-    layout = _Layout.build(df, requested, dims, categories, value)
+    layout = _Layout.build(df, requested, dims, categories, value, chains)
     forced = []
     for assignment in keep_hidden:
         if set(assignment) <= set(dims) and all(c in categories[d] for d, c in assignment.items()):
@@ -223,7 +227,9 @@ def assert_publishable(
 # --- input -----------------------------------------------------------------------------------
 
 
-def _normalise_tables(tables: Iterable[Sequence[str]]) -> list[tuple[str, ...]]:
+def _normalise_tables(tables: Iterable[Sequence[str]]) -> tuple[list[tuple[str, ...]], bool]:
+    """The requested tables, deduplicated, and whether they form chains (the flow-network audit is exact then;
+    otherwise the integer audit of domain.disclosure_audit runs)."""
     tables = list(tables)
     if any(isinstance(t, str) for t in tables):
         raise ValueError("setiap tabel adalah tuple nama dimensi, mis. ('tahun',), bukan string")
@@ -232,6 +238,7 @@ def _normalise_tables(tables: Iterable[Sequence[str]]) -> list[tuple[str, ...]]:
         raise ValueError("tidak ada tabel yang diminta")
     parent: dict[str, str] = {}
     crossings: dict[str, int] = {}
+    chains = True
 
     def root(dim: str) -> str:
         while parent.get(dim, dim) != dim:
@@ -239,18 +246,20 @@ def _normalise_tables(tables: Iterable[Sequence[str]]) -> list[tuple[str, ...]]:
         return dim
 
     for table in requested:
-        if len(table) > 2 or len(set(table)) != len(table):
-            raise ValueError(f"tabel {table}: paling banyak dua dimensi yang berbeda")
+        if len(table) > 3 or len(set(table)) != len(table):
+            raise ValueError(f"tabel {table}: paling banyak tiga dimensi yang berbeda")
+        if len(table) == 3:
+            chains = False
         if len(table) == 2:
             a, b = root(table[0]), root(table[1])
             if a == b:
-                raise ValueError(f"tabel silang membentuk siklus dimensi di {table}")
+                chains = False  # a loop of cross tables: no single flow layer
             parent[a] = b
             for dim in table:
                 crossings[dim] = crossings.get(dim, 0) + 1
                 if crossings[dim] > 2:
-                    raise ValueError(f"dimensi {dim!r} muncul di lebih dari dua tabel silang")
-    return requested
+                    chains = False
+    return requested, chains
 
 
 def _validate_input(df: pd.DataFrame, dims: list[str], value: str) -> None:
@@ -315,6 +324,7 @@ class _Layout:
         dims: list[str],
         categories: dict[str, list[Hashable]],
         value: str,
+        chains: bool = True,
     ) -> _Layout:
         position = {d: i for i, d in enumerate(dims)}
         closure = {
@@ -342,7 +352,8 @@ class _Layout:
                         for c in categories[split]
                     )
                     equations.append((index[tuple(zip(rest, combo))], parts))
-        n_nodes, edges = _network(requested, dims, categories, position, index)
+        # No flow network when the tables do not form chains: _pinned_counts then runs the integer audit.
+        n_nodes, edges = _network(requested, dims, categories, position, index) if chains else (0, [])
         return _Layout(position, index, true, equations, n_nodes, edges)
 
 
@@ -537,6 +548,9 @@ def _pinned_counts(
     # out differs from it by cycles of slack, so a cell is pinned exactly when no slack cycle passes
     # through its edge. A masked zero read as 0 tells no more than the zero rule publishes elsewhere.
     bounds = _reader_bounds(layout, reasons, rules)
+    if not layout.edges:
+        hidden = [c for c, reason in enumerate(reasons) if reason is not None]
+        return pinned_cells(layout.true, layout.equations, bounds, hidden)
     slack: list[list[tuple[int, int]]] = [[] for _ in range(layout.n_nodes)]
     for edge, (tail, head, cell) in enumerate(layout.edges):
         low, high = bounds[cell]
@@ -579,19 +593,20 @@ def _assemble(
     value: str,
     rules: DisclosureRules,
 ) -> ProtectedTable:
-    rows = [*categories[table[0]], TOTAL_LABEL] if table else [TOTAL_LABEL]
-    cols = [*categories[table[1]], TOTAL_LABEL] if len(table) == 2 else [value]
+    # A 3-D table (a, b, c) comes wide as rows (a, b) x columns c, every margin included ("Total" in any place).
+    row_dims = table[:2] if len(table) == 3 else table[:1]
+    col_dim = table[-1] if len(table) >= 2 else None
+    rows = list(itertools.product(*([*categories[d], TOTAL_LABEL] for d in row_dims))) if table else [()]
+    cols = [*categories[col_dim], TOTAL_LABEL] if col_dim else [value]
     shown: list[list[int | str]] = []
     why: list[list[HiddenReason | None]] = []
     for r in rows:
         shown.append([])
         why.append([])
         for c in cols:
-            assignment = {}
-            if table and r != TOTAL_LABEL:
-                assignment[table[0]] = r
-            if len(table) == 2 and c != TOTAL_LABEL:
-                assignment[table[1]] = c
+            assignment = {d: code for d, code in zip(row_dims, r) if code != TOTAL_LABEL}
+            if col_dim and c != TOTAL_LABEL:
+                assignment[col_dim] = c
             i = layout.cell(assignment)
             reason = reasons[i]
             if reason is None:
@@ -601,8 +616,11 @@ def _assemble(
             else:
                 shown[-1].append(rules.primary_marker)
             why[-1].append(reason)
-    index = pd.Index(rows, dtype=object, name=table[0] if table else None)
-    columns = pd.Index(cols, dtype=object, name=table[1] if len(table) == 2 else None)
+    if len(row_dims) == 2:
+        index = pd.MultiIndex.from_tuples(rows, names=list(row_dims))
+    else:
+        index = pd.Index([r[0] if r else TOTAL_LABEL for r in rows], dtype=object, name=table[0] if table else None)
+    columns = pd.Index(cols, dtype=object, name=col_dim)
     return ProtectedTable(
         table,
         pd.DataFrame(shown, index=index, columns=columns, dtype=object),

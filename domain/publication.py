@@ -38,12 +38,16 @@ PUBLISHED_TABLES: dict[str, tuple[str, ...]] = {
     "modus": ("modus",),
     "provinsi": ("provinsi",),
     # Series (issue 26): province x year and modus x year. Their margins are the province, modus and year tables
-    # above, one cell each in the linked pass. "tahun" sits in both cross tables, the most protect_linked allows
-    # for one dimension (its audit is exact on chains only): sex x age x year and destination x year would need
-    # a third crossing of "tahun" (and a 3-D table), so they are not published.
+    # above, one cell each in the linked pass.
     "provinsi_tahun": ("provinsi", "tahun"),
     "modus_tahun": ("modus", "tahun"),
+    # Sex x age x year: one 3-D table with every margin (sex x year, age x year, and the sex x age, year and national
+    # cells the tables above show too). With it the tables no longer form chains, so the linked pass audits them
+    # all as one integer linear system (domain.disclosure_audit) and extends the suppression until nothing is pinned.
+    # Stored rows are "jenis_kelamin|kelompok_umur" (ROW_SEPARATOR; "Total" for a margin), columns the years.
+    "jenis_kelamin_umur_tahun": ("jenis_kelamin", "kelompok_umur", "tahun"),
 }
+ROW_SEPARATOR = "|"
 # The series tables: name -> the dimension of their rows (their columns are years).
 SERIES_TABLES: dict[str, str] = {"provinsi_tahun": "provinsi", "modus_tahun": "modus"}
 # Prevention reach (issue 15): participants of prevention activities by the province where they took place. Its own
@@ -155,6 +159,8 @@ def extract_cells(tables: Mapping[str, ProtectedTable]) -> pd.DataFrame:
     rows = []
     for name, table in tables.items():
         for baris, line in table.cells.iterrows():
+            if isinstance(baris, tuple):  # a 3-D table: its two row dimensions in one code
+                baris = ROW_SEPARATOR.join(map(str, baris))
             for kolom, cell in line.items():
                 number = None if isinstance(cell, str) else int(cell)
                 rows.append((name, str(baris), str(kolom), number,
@@ -193,7 +199,7 @@ def carry_over(previous: PublishedExtract | None, periode: str
         dims = PUBLISHED_TABLES.get(str(tabel))
         if dims is None:
             continue
-        codes = (baris, kolom) if len(dims) == 2 else (baris,)
+        codes = table_codes(dims, baris, kolom)
         assignment = {d: c for d, c in zip(dims, codes) if c != TOTAL_LABEL}
         year = assignment.get("tahun")
         if year is not None:
@@ -219,6 +225,14 @@ def carry_over(previous: PublishedExtract | None, periode: str
         elif nilai is not None and not pd.isna(nilai):
             bounds[key] = (assignment, rounding_interval(int(nilai), rules))
     return list(keep.values()), list(bounds.values())
+
+
+def table_codes(dims: tuple[str, ...], baris: str, kolom: str) -> tuple[str, ...]:
+    """A stored cell's category codes, one per dimension of its table ("Total" for a margin): a 3-D table's row
+    holds two ("L|anak"), a 2-D table's row and column one each, a 1-D table's row one, the national total none."""
+    if len(dims) == 3:
+        return (*str(baris).split(ROW_SEPARATOR), kolom)
+    return ((baris, kolom) if len(dims) == 2 else (baris,))[:len(dims)]
 
 
 def build_extract(
@@ -393,6 +407,29 @@ def series_long(extract: PublishedExtract, tabel: str, order: Sequence[str] | No
     return pd.DataFrame({"kode": pd.Series([r[0] for r in rows], dtype=object),
                          "tahun": pd.Series([r[1] for r in rows], dtype="int64"),
                          "nilai": pd.Series([r[2] for r in rows], dtype=object)})
+
+
+SEX_AGE_YEAR = "jenis_kelamin_umur_tahun"
+
+
+def sex_age_year_long(extract: PublishedExtract) -> pd.DataFrame:
+    """The sex x age x year table as tidy rows: jenis_kelamin, kelompok_umur (a code or "Total" for both), tahun
+    (int), nilai (published int or marker), one per sex, age group and year, sexes and ages in SEXES/AGE_GROUPS order
+    then "Total"; the whole-period column is left out (it is the jenis_kelamin_umur table). Empty before issue 26."""
+    part = extract.cells[extract.cells["tabel"] == SEX_AGE_YEAR]
+    columns = {"jenis_kelamin": object, "kelompok_umur": object, "tahun": "int64", "nilai": object}
+    if part.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+    rank = {code: i for i, code in enumerate((*SEXES, *AGE_GROUPS, TOTAL_LABEL))}
+    rows = []
+    for baris, kolom, nilai, teks in zip(part["baris"], part["kolom"], part["nilai"], part["teks"]):
+        if kolom == TOTAL_LABEL:
+            continue
+        sex, age = str(baris).split(ROW_SEPARATOR)
+        rows.append((sex, age, int(kolom), nilai if nilai is not None and not pd.isna(nilai) else teks))
+    rows.sort(key=lambda r: (rank.get(r[0], 99), rank.get(r[1], 99), r[2]))
+    return pd.DataFrame({name: pd.Series([r[i] for r in rows], dtype=t)
+                         for i, (name, t) in enumerate(columns.items())})
 
 
 def months_covered(periode: str, year: int) -> int:

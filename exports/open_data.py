@@ -16,8 +16,8 @@ import pandas as pd
 
 from domain.disclosure import SECONDARY_MARKER, TOTAL_LABEL
 from domain.publication import (
-    AGE_GROUPS, PUBLISHED_TABLES, REACH_TABLE, SEXES, PublishedExtract, is_partial_year, months_covered, parse_period,
-    published_rate, series_long, year_coverage, year_label,
+    AGE_GROUPS, PUBLISHED_TABLES, REACH_TABLE, SEX_AGE_YEAR, SEXES, PublishedExtract, is_partial_year, months_covered,
+    parse_period, published_rate, series_long, sex_age_year_long, year_coverage, year_label,
 )
 from domain.taxonomy import MODUS, names
 from exports.open_api import API_DIR, API_DOC, API_VERSION, CKAN_FILE, DCAT_FILE, api_files, api_links
@@ -194,6 +194,32 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str],
                        _field("sumber_penduduk", "string"), _field("angka_100rb", "number")]
         fields = demo_column(frame, fields)
         tables.append(OpenTable(name, frame, fields, [_label(code), _label("tahun")]))
+    sex_age_years = sex_age_year_long(extract)
+    if not sex_age_years.empty:  # issue 26: one row per sex, age group and year, "Total" rows for either margin
+        sex_names = {**{s: tr(f"sex.{s}") for s in SEXES}, TOTAL_LABEL: TOTAL_LABEL}
+        age_names = {**{a: tr(f"age.{a}") for a in AGE_GROUPS}, TOTAL_LABEL: TOTAL_LABEL}
+        years = sex_age_years["tahun"].tolist()
+        coverage = {y: year_coverage(info.periode, y) for y in set(years)}
+        frame = pd.DataFrame({
+            _label("kode_jenis_kelamin"): sex_age_years["jenis_kelamin"].tolist(),
+            _label("jenis_kelamin"): [sex_names.get(k, k) for k in sex_age_years["jenis_kelamin"]],
+            _label("kode_kelompok_umur"): sex_age_years["kelompok_umur"].tolist(),
+            _label("kelompok_umur"): [age_names.get(k, k) for k in sex_age_years["kelompok_umur"]],
+            _label("tahun"): [str(y) for y in years],
+            _label("periode"): [year_label(y, info.periode) for y in years],
+            _label("bulan_awal"): [f"{coverage[y][0]:%Y-%m}" if coverage[y] else "" for y in years],
+            _label("bulan_akhir"): [f"{coverage[y][1]:%Y-%m}" if coverage[y] else "" for y in years],
+            _label("sebagian_tahun"): ["ya" if is_partial_year(coverage[y]) else "tidak" for y in years],
+            jumlah: sex_age_years["nilai"].tolist(),
+        })
+        fields = [_field("kode_jenis_kelamin", "string"), _field("jenis_kelamin", "string"),
+                  _field("kode_kelompok_umur", "string"), _field("kelompok_umur", "string"),
+                  _field("tahun", "year", "tahun_seri"), _field("periode", "string"),
+                  _field("bulan_awal", "yearmonth"), _field("bulan_akhir", "yearmonth"),
+                  _field("sebagian_tahun", "boolean", trueValues=["ya"], falseValues=["tidak"]), _value_field()]
+        fields = demo_column(frame, fields)
+        tables.append(OpenTable(SEX_AGE_YEAR, frame, fields,
+                                [_label("kode_jenis_kelamin"), _label("kode_kelompok_umur"), _label("tahun")]))
     # Prevention reach (issue 15), protected like the victim tables; extracts published before it have none.
     if REACH_TABLE in set(extract.cells["tabel"]):
         reach = extract.table(REACH_TABLE)

@@ -22,8 +22,8 @@ from builders.public_map import make_protected_svg
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_dec, fmt_month, fmt_period
 from domain.publication import (
-    AGE_GROUPS, REACH_TABLE, SEXES, PublishedExtract, display_value, map_values, months_covered, national_total,
-    parse_period, published_rate, series_long, year_label,
+    AGE_GROUPS, REACH_TABLE, ROW_SEPARATOR, SEX_AGE_YEAR, SEXES, PublishedExtract, display_value, map_values,
+    months_covered, national_total, parse_period, published_rate, series_long, sex_age_year_long, year_label,
 )
 from domain.taxonomy import MODUS, names
 from exports.open_data import open_tables, write_package
@@ -208,6 +208,30 @@ def page_sections(extract: PublishedExtract, province_names: Mapping[str, str],
                         *(year_label(y, info.periode, lang) for y in modus_years.columns)],
              "rows": _rows(modus_years, modus_names, lang)},
             "modus_tahun", definition + " " + tr("publik.def.partial_year", lang))
+
+    sex_age_years = sex_age_year_long(extract)
+    if not sex_age_years.empty:  # one line per sex and age group (margins in the table only)
+        sex_names = {**{s: tr(f"sex.{s}", lang) for s in SEXES}, TOTAL_LABEL: tr("publik.total", lang)}
+        age_names = {**{a: tr(f"age.{a}", lang) for a in AGE_GROUPS}, TOTAL_LABEL: tr("publik.total", lang)}
+        years = sorted(set(sex_age_years["tahun"]))
+        labels = [f"{sex_names[s]} · {age_names[a]}" for s, a in zip(sex_age_years["jenis_kelamin"],
+                                                                      sex_age_years["kelompok_umur"])]
+        inner = [TOTAL_LABEL not in (s, a) for s, a in zip(sex_age_years["jenis_kelamin"],
+                                                           sex_age_years["kelompok_umur"])]
+        data = pd.DataFrame({
+            "label": labels, "kolom": [year_label(y, info.periode, lang) for y in sex_age_years["tahun"]],
+            "nilai": pd.Series([None if isinstance(v, str) else v for v in sex_age_years["nilai"]], dtype=object),
+            "teks": [display_value(v, lang) for v in sex_age_years["nilai"]]})
+        rows = [{"kode": f"{s}{ROW_SEPARATOR}{a}", "label": label, "total": TOTAL_LABEL in (s, a),
+                 "cells": [display_value(v, lang) for v in part["nilai"]]}
+                for (s, a, label), part in sex_age_years.assign(label=labels).groupby(
+                    ["jenis_kelamin", "kelompok_umur", "label"], sort=False)]
+        add({"id": "jenis-kelamin-umur-tahun", "title": tr("publik.by_sex_age_year", lang),
+             "chart": _figure_json(make_protected_lines(data[inner], value_title=jumlah,
+                                                        separators=",." if lang == "id" else ".,")),
+             "header": [tr("publik.col.jenis_kelamin", lang), *(year_label(y, info.periode, lang) for y in years)],
+             "rows": rows},
+            SEX_AGE_YEAR, " ".join([definition, tr("publik.def.sex_age", lang), tr("publik.def.partial_year", lang)]))
 
     if REACH_TABLE in set(extract.cells["tabel"]):  # as on the Ringkasan Publik page (issue 15)
         reach = extract.table(REACH_TABLE)

@@ -103,6 +103,8 @@ CATALOG = {
     "open.col.umur_anak": {"id": "Anak (<18)", "en": "Child (<18)"},
     "open.col.umur_dewasa": {"id": "Dewasa", "en": "Adult"},
     "open.col.umur_total": {"id": "Semua umur", "en": "All ages"},
+    "open.col.kode_kelompok_umur": {"id": "Kode kelompok umur", "en": "Age group code"},
+    "open.col.kelompok_umur": {"id": "Kelompok umur", "en": "Age group"},
     "open.col.kode_modus": {"id": "Kode modus", "en": "Form code"},
     "open.col.modus": {"id": "Modus", "en": "Form of trafficking"},
     "open.col.kode_provinsi": {"id": "Kode provinsi", "en": "Province code"},
@@ -143,6 +145,9 @@ CATALOG = {
     "open.desc.kode_jenis_kelamin": {"id": "L = laki-laki, P = perempuan, Total = keduanya.",
                                      "en": "L = male, P = female, Total = both."},
     "open.desc.jenis_kelamin": {"id": "Nama jenis kelamin.", "en": "Sex (label)."},
+    "open.desc.kode_kelompok_umur": {"id": "anak = di bawah 18 tahun, dewasa = 18 tahun ke atas, Total = keduanya.",
+                                     "en": "anak = under 18, dewasa = 18 and over, Total = both."},
+    "open.desc.kelompok_umur": {"id": "Nama kelompok umur.", "en": "Age group (label)."},
     "open.desc.kode_modus": {"id": "Kode modus perdagangan orang.", "en": "Code of the form of trafficking."},
     "open.desc.modus": {"id": "Nama modus.", "en": "Form of trafficking (label)."},
     "open.desc.kode_provinsi": {"id": "Kode provinsi asal korban (Kemendagri).",
@@ -182,6 +187,8 @@ CATALOG = {
                                         "population"},
     "open.title.modus_tahun": {"id": "Korban ditangani menurut modus dan tahun",
                                "en": "Victims served by form of trafficking and year"},
+    "open.title.jenis_kelamin_umur_tahun": {"id": "Korban ditangani menurut jenis kelamin, kelompok umur dan tahun",
+                                            "en": "Victims served by sex, age group and year"},
     "open.title.pencegahan_provinsi": {"id": "Peserta kegiatan pencegahan TPPO menurut provinsi",
                                        "en": "Prevention activity participants by province"},
     # Static public site (exports/public_site.py).
@@ -204,6 +211,8 @@ CATALOG = {
     # Issue 26: series, rates, and what travels with every chart (definition, source, data, permalink, embed).
     "publik.by_province_year": {"id": "Menurut provinsi asal dan tahun, dengan angka per 100.000 penduduk",
                                 "en": "By province of origin and year, with the rate per 100,000 population"},
+    "publik.by_sex_age_year": {"id": "Menurut jenis kelamin, kelompok umur dan tahun",
+                               "en": "By sex, age group and year"},
     "publik.by_modus_year": {"id": "Menurut modus dan tahun", "en": "By form of trafficking and year"},
     "publik.col.rate_year": {"id": "{year} per 100rb", "en": "{year} per 100k"},
     "publik.rate.population": {

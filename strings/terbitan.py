@@ -90,6 +90,8 @@ CATALOG = {
     "terbit.table.provinsi": {"id": "Per provinsi asal", "en": "By province of origin"},
     "terbit.table.provinsi_tahun": {"id": "Provinsi asal × tahun", "en": "Province of origin × year"},
     "terbit.table.modus_tahun": {"id": "Modus × tahun", "en": "Form of trafficking × year"},
+    "terbit.table.jenis_kelamin_umur_tahun": {"id": "Jenis kelamin × kelompok umur × tahun",
+                                              "en": "Sex × age group × year"},
     "terbit.table.pencegahan_provinsi": {"id": "Peserta pencegahan per provinsi",
                                          "en": "Prevention participants by province"},
     "terbit.preview.title": {"id": "Pratinjau: {n} sel yang akan terbit (periode {period})",

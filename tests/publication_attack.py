@@ -14,6 +14,7 @@ pinned_cells finds exactly the cells attack_releases would pin, solving far fewe
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
 from domain.disclosure import SECONDARY_MARKER, TOTAL_LABEL, DisclosureRules, rounding_interval
-from domain.publication import PUBLISHED_TABLES, year_coverage
+from domain.publication import PUBLISHED_TABLES, ROW_SEPARATOR, table_codes, year_coverage
 
 BIG = 10**7
 Cell = tuple[str, str, str]  # tabel, baris, kolom
@@ -31,22 +32,22 @@ Key = tuple[int, str, str, str]  # release, tabel, baris, kolom
 
 
 def _groups(cells: pd.DataFrame) -> list[tuple[Cell, list[Cell]]]:
-    """Every additive relation the reader sees: total = sum of parts, in each table and each direction."""
+    """Every additive relation the reader sees: total = sum of parts, in each table and each direction. A cell's
+    coordinates are its row codes (two in a 3-D table's "L|anak") and its column; a "Total" coordinate is the sum
+    over that coordinate's other codes, the others held."""
     groups = []
     for tabel, part in cells.groupby("tabel", sort=False):
-        keys = set(zip(part["baris"], part["kolom"]))
-        rows = sorted({b for b, _ in keys})
-        cols = sorted({k for _, k in keys})
-        if TOTAL_LABEL in cols:  # 2-D: rows and columns with margins
-            for b in rows:
-                groups.append(((tabel, b, TOTAL_LABEL), [(tabel, b, k) for k in cols if k != TOTAL_LABEL]))
-            for k in cols:
-                groups.append(((tabel, TOTAL_LABEL, k), [(tabel, b, k) for b in rows if b != TOTAL_LABEL]))
-        else:
-            (col,) = cols
-            parts = [(tabel, b, col) for b in rows if b != TOTAL_LABEL]
-            if parts:
-                groups.append(((tabel, TOTAL_LABEL, col), parts))
+        coords = {(b, k): (*str(b).split(ROW_SEPARATOR), k) for b, k in zip(part["baris"], part["kolom"])}
+        by_coords = {c: key for key, c in coords.items()}
+        width = max(len(c) for c in coords.values())
+        for key, c in coords.items():
+            for i in range(width):
+                if c[i] != TOTAL_LABEL:
+                    continue
+                parts = [(tabel, *by_coords[o]) for o in by_coords
+                         if o[i] != TOTAL_LABEL and o[:i] == c[:i] and o[i + 1:] == c[i + 1:]]
+                if parts:
+                    groups.append(((tabel, *key), parts))
     return groups
 
 
@@ -57,12 +58,7 @@ def identity(cell: Cell, dims: Mapping[str, tuple[str, ...]]) -> tuple:
     table_dims = dims.get(tabel)
     if table_dims is None:
         return (tabel, () if baris == TOTAL_LABEL else (("baris", baris),))
-    if len(table_dims) == 2:
-        codes = ((table_dims[0], baris), (table_dims[1], kolom))
-    elif len(table_dims) == 1:
-        codes = ((table_dims[0], baris),)
-    else:
-        codes = ()
+    codes = tuple(zip(table_dims, table_codes(table_dims, baris, kolom)))
     return ("", tuple(sorted((d, c) for d, c in codes if c != TOTAL_LABEL)))
 
 
@@ -220,6 +216,29 @@ def pinned_cells(releases: Sequence[tuple[pd.DataFrame, str]], rules: Disclosure
             if truth is not None:
                 assert truth[key] == values[0], f"attacker model is wrong at {key}: {values[0]} vs {truth[key]}"
     return pinned
+
+
+def true_cells(counts: pd.DataFrame, tables: Mapping[str, tuple[str, ...]] = PUBLISHED_TABLES,
+               value: str = "jumlah") -> dict[Cell, int]:
+    """True count of every cell the tables publish (0-D to 3-D, every margin), straight from the long source frame
+    `counts` (categorical dimensions: every category appears): {(tabel, baris, kolom): count}."""
+    truth: dict[Cell, int] = {}
+    for name, dims in tables.items():
+        for size in range(len(dims) + 1):
+            for kept in itertools.combinations(dims, size):
+                sums = counts.groupby(list(kept), observed=False)[value].sum() if kept else \
+                    pd.Series({(): int(counts[value].sum())})
+                for codes, n in sums.items():
+                    codes = codes if isinstance(codes, tuple) else (codes,)
+                    full = [str(dict(zip(kept, codes)).get(d, TOTAL_LABEL)) for d in dims]
+                    if len(dims) == 3:
+                        key = (name, ROW_SEPARATOR.join(full[:2]), full[2])
+                    elif len(dims) == 2:
+                        key = (name, full[0], full[1])
+                    else:
+                        key = (name, full[0] if dims else TOTAL_LABEL, value)
+                    truth[key] = int(n)
+    return truth
 
 
 def attack(cells: pd.DataFrame, rules: DisclosureRules,

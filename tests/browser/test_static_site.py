@@ -157,8 +157,8 @@ def test_tables_are_readable_with_javascript_off(browser, site_url, published, l
     context, page, watch = open_site(browser, site_url + PAGES[lang], java_script_enabled=False)
     try:
         assert page.locator("#total-nasional").inner_text() == display_value(national_total(extract), lang)
-        # year, sex × age, modus, province, province × year, modus × year, prevention reach
-        assert page.locator("table").count() == 7
+        # year, sex × age, modus, province, province × year, modus × year, sex × age × year, prevention reach
+        assert page.locator("table").count() == 8
         assert page.locator("#tabel-provinsi tbody tr").count() == len(extract.table("provinsi"))
         reach = extract.table(REACH_TABLE)["jumlah"]
         cells = page.locator("#tabel-pencegahan tbody td").all_inner_texts()
@@ -177,12 +177,14 @@ def test_every_embed_and_series_chart_draws_without_errors_or_outside_requests(b
     out, extract, _, polygons = published
     folder = out / ("en" if lang == "en" else "") / "embed"
     embeds = sorted(p.name for p in folder.glob("*.html"))
-    assert {"tahun.html", "modus.html", "provinsi.html", "provinsi-tahun.html", "modus-tahun.html"} <= set(embeds)
+    assert {"tahun.html", "modus.html", "provinsi.html", "provinsi-tahun.html", "modus-tahun.html",
+            "jenis-kelamin-umur-tahun.html"} <= set(embeds)
     prefix = "en/" if lang == "en" else ""
     context, page, watch = open_site(browser, site_url + PAGES[lang])
     try:
         page.locator("#chart-provinsi-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
         page.locator("#chart-modus-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
+        page.locator("#chart-jenis-kelamin-umur-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
         for section in page.locator("main > section[id]").evaluate_all("s => s.map(e => e.id)"):
             if section in ("unduh",):
                 continue

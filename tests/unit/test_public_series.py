@@ -41,6 +41,21 @@ def extract() -> PublishedExtract:
     return PublishedExtract(info, cells)
 
 
+def test_sex_age_year_rows_share_their_margins_with_the_other_tables(extract):
+    from domain.publication import sex_age_year_long
+
+    rows = sex_age_year_long(extract)
+    assert len(rows) == 3 * 3 * 2  # (L, P, Total) x (anak, dewasa, Total) x (2023, 2024)
+    assert list(rows["jenis_kelamin"][:6]) == ["L"] * 6 and list(rows["kelompok_umur"][:2]) == ["anak"] * 2
+    value = {(r.jenis_kelamin, r.kelompok_umur, r.tahun): r.nilai for r in rows.itertuples()}
+    # The one child (2023): hidden, and so is the empty "L" beside it (a zero inside a group shown "<10")
+    assert value[("P", "anak", 2023)] == value[("L", "anak", 2023)] == value[(TOTAL_LABEL, "anak", 2023)] == "<10"
+    # The margins are the year and sex x age cells of the other tables (one cell each in the linked pass).
+    by_year = extract.table("tahun")["jumlah"]
+    assert [value[(TOTAL_LABEL, TOTAL_LABEL, y)] for y in (2023, 2024)] == [by_year["2023"], by_year["2024"]]
+    assert sex_age_year_long(PublishedExtract(extract.info, extract.cells.iloc[:0])).empty
+
+
 def test_series_are_the_cross_tables_without_margins(extract):
     for name, row_dim in SERIES_TABLES.items():
         series = series_long(extract, name)
