@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix
 
 Equation = tuple[int, tuple[int, ...]]  # total cell, its part cells
 # Bounds at or above this stand for "unknown" (an "x" has no upper bound a reader knows); the program caps them at
@@ -31,6 +29,11 @@ def pinned_cells(true: Sequence[int], equations: Sequence[Equation], bounds: Seq
     """The cells of `hidden` that every integer solution of `equations` within `bounds` gives one value: the true
     count (`true` must itself be a solution; ValueError otherwise). A hidden zero counts too: a "<10" read as
     exactly 0 tells that a category is empty, which the small-group rule hides. Sorted cell indices."""
+    # Imported here: publishing needs scipy, the public page that reads a release does not (its first visit after a
+    # start must not pay the import, tests/app/test_startup.py).
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_matrix
+
     n = len(true)
     truth = np.asarray(true, dtype=float)
     low = np.array([b[0] for b in bounds], dtype=float)
