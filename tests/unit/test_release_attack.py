@@ -26,7 +26,7 @@ import pytest
 
 from domain.disclosure import DisclosureRules, protect_linked
 from domain.publication import (
-    PUBLISHED_TABLES, ExtractInfo, PublishedExtract, build_extract, extract_cells, source_counts,
+    PUBLISHED_TABLES, ExtractInfo, PublishedExtract, build_extract, extract_cells, published_countries, source_counts,
 )
 from tests.publication_attack import pinned_cells, true_cells
 from tests.realistic_data import MODUS_CODES, PROVINCES, months, realistic_monthly
@@ -35,9 +35,10 @@ SEED = 7
 FIRST = "2022-01"
 
 
-def _truth(monthly: pd.DataFrame, release: int) -> dict:
-    """True count of every published cell of a release, straight from the rows."""
-    return {(release, *key): n for key, n in true_cells(source_counts(monthly, PROVINCES, MODUS_CODES)).items()}
+def _truth(monthly: pd.DataFrame, release: int, cells: pd.DataFrame) -> dict:
+    """True count of every published cell of a release, straight from the rows (countries grouped as published)."""
+    counts = source_counts(monthly, PROVINCES, MODUS_CODES, published_countries(cells))
+    return {(release, *key): n for key, n in true_cells(counts).items()}
 
 
 def _naive(monthly: pd.DataFrame, rules: DisclosureRules) -> pd.DataFrame:
@@ -57,7 +58,7 @@ def _releases(ends: list[str], rules: DisclosureRules, joint: bool = True, per_m
         previous = PublishedExtract(ExtractInfo(i + 1, dt.datetime(2026, 1, 1, tzinfo=dt.UTC), rules.threshold,
                                                 rules.rounding_base, "impor", periode), cells)
         releases.append((cells, periode))
-        truth.update(_truth(monthly, i))
+        truth.update(_truth(monthly, i, cells))
     return releases, truth
 
 
