@@ -162,7 +162,7 @@ def _swap_in(stage: Path, out: Path) -> Path | None:
 def cmd_publish(args: argparse.Namespace) -> int:
     from data_access.engine import get_engine
     from data_access.publication import (
-        get_province_boundaries, query_extract, query_province_names, query_province_population,
+        get_province_boundaries, query_extract, query_place_names, query_province_population,
     )
     from settings import load_settings
     from data_access.publication_source import publish_from_cases, rules_from_settings
@@ -188,7 +188,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                                       oleh=args.user or default_user())
             if out is not None:
                 extract = query_extract(conn, info.versi)
-                names = query_province_names(conn)
+                names = query_place_names(conn)  # provinces and destination countries
                 population = query_province_population(conn)
                 with _staged(out) as stage:
                     written = write_files(extract, stage, names, boundaries, population,
