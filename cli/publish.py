@@ -60,6 +60,7 @@ def _write_metadata(out_dir: Path, extract, province_names: dict[str, str]) -> P
 
 
 def _write_readme(out_dir: Path, info) -> Path:
+    from domain.publication import DESTINATION_MIN_TOTAL
     from strings import tr
 
     rules = info.rules
@@ -94,6 +95,8 @@ def _write_readme(out_dir: Path, info) -> Path:
         "- modus_tahun.csv: korban ditangani per modus dan tahun",
         "- jenis_kelamin_umur_tahun.csv: korban ditangani per jenis kelamin, kelompok umur dan tahun (satu baris per "
         "jenis kelamin, kelompok umur dan tahun; \"Total\" untuk keduanya)",
+        "- tujuan_tahun.csv: korban ditangani per negara tujuan dan tahun (kode ISO3; negara dengan kurang dari "
+        f"{DESTINATION_MIN_TOTAL} korban pada terbitan pertama digabung sebagai LAIN = negara lain; DN = dalam negeri)",
         "- pencegahan_provinsi.csv: peserta kegiatan pencegahan TPPO per provinsi tempat kegiatan (seseorang "
         "dapat terhitung lebih dari sekali; dilindungi seperti angka korban), bila terbitan memuatnya",
         "",
