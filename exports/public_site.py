@@ -212,13 +212,15 @@ def page_sections(extract: PublishedExtract, province_names: Mapping[str, str],
     destinations = destination_names(extract, province_names, lang)
     if destinations:  # issue 26: releases before the destination table have none
         order = list(destinations)
-        destination_years = extract.table(DESTINATION_TABLE, order).drop(columns=TOTAL_LABEL, errors="ignore")
+        # With its whole-period column: no other table shows a destination's total (modus_tahun's is the modus table).
+        destination_years = extract.table(DESTINATION_TABLE, order)
         add({"id": "tujuan-tahun", "title": tr("publik.by_destination_year", lang),
              "chart": _figure_json(make_protected_heatmap(
                  _series_data(extract, DESTINATION_TABLE, destinations, lang, order), value_title=jumlah,
                  separators=",." if lang == "id" else ".,")),
              "header": [tr("publik.col.tujuan", lang),
-                        *(year_label(y, info.periode, lang) for y in destination_years.columns)],
+                        *(tr("publik.total", lang) if y == TOTAL_LABEL else year_label(y, info.periode, lang)
+                          for y in destination_years.columns)],
              "rows": _rows(destination_years, destinations, lang)},
             DESTINATION_TABLE, " ".join([definition, tr("publik.def.partial_year", lang),
                                          tr("publik.def.destination", lang, min_total=DESTINATION_MIN_TOTAL)]))

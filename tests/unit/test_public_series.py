@@ -258,6 +258,7 @@ def test_destination_year_groups_rare_countries_and_links_to_the_year_table():
     section = next(s for s in page_sections(extract, {**NAMES, "MYS": "Malaysia"}, None, "en", POPULATION)
                    if s["id"] == "tujuan-tahun")
     assert [r["label"] for r in section["rows"]] == ["Malaysia", "Other countries", "Within Indonesia", "Total"]
+    assert section["header"][-1] == "Total" and section["rows"][0]["cells"] == ["60", "0", "60"]
     assert section["file"] == "tujuan_tahun.csv" and section["chart"]
 
 
