@@ -23,7 +23,8 @@ from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_dec, fmt_month, fmt_period
 from domain.publication import (
     AGE_GROUPS, DESTINATION_MIN_TOTAL, DESTINATION_TABLE, REACH_TABLE, ROW_SEPARATOR, SEX_AGE_YEAR, SEXES,
-    PublishedExtract, display_value, map_values, months_covered, national_total, parse_period, published_rate, series_long, sex_age_year_long, year_label,
+    PublishedExtract, display_value, map_values, months_covered, national_total, parse_period, published_rate,
+    series_long, sex_age_year_long, year_label,
 )
 from domain.taxonomy import MODUS, names
 from exports.open_data import destination_names, open_tables, write_package

@@ -29,7 +29,8 @@ def months(first: str, last: str) -> list[str]:
 def realistic_monthly(seed: int, month_list: list[str], per_month: float = 100.0) -> pd.DataFrame:
     """Entry-stage counts (MONTHLY_COLUMNS), one row per month x province x modus x sex x age with victims:
     Poisson(per_month) victims a month, provinces Zipf-weighted (exponent 1.1), modus, sex and age skewed as in the
-    demo calibration; destination (DESTINATION_COLUMNS) as DESTINATIONS. The same seed gives the same months whatever `month_list` adds after them."""
+    demo calibration; destination (DESTINATION_COLUMNS) as DESTINATIONS. The same seed gives the same months whatever
+    `month_list` adds after them."""
     frames = []
     weights = 1 / np.arange(1, len(PROVINCES) + 1) ** 1.1
     province_p = np.random.default_rng(seed).permutation(weights / weights.sum())
