@@ -157,8 +157,9 @@ def test_tables_are_readable_with_javascript_off(browser, site_url, published, l
     context, page, watch = open_site(browser, site_url + PAGES[lang], java_script_enabled=False)
     try:
         assert page.locator("#total-nasional").inner_text() == display_value(national_total(extract), lang)
-        # year, sex × age, modus, province, province × year, modus × year, sex × age × year, prevention reach
-        assert page.locator("table").count() == 8
+        # year, sex × age, modus, province, province × year, modus × year, destination × year, sex × age × year,
+        # prevention reach
+        assert page.locator("table").count() == 9
         assert page.locator("#tabel-provinsi tbody tr").count() == len(extract.table("provinsi"))
         reach = extract.table(REACH_TABLE)["jumlah"]
         cells = page.locator("#tabel-pencegahan tbody td").all_inner_texts()
