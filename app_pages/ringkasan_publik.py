@@ -12,7 +12,7 @@ import streamlit as st
 from builders.public_charts import make_protected_bars
 from builders.public_map import make_protected_map
 from data_access.publication import (
-    get_latest_extract, get_province_boundaries, get_province_names, get_province_population,
+    get_latest_extract, get_place_names, get_province_boundaries, get_province_names, get_province_population,
 )
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_period
@@ -56,7 +56,7 @@ notes = tuple(([t("demo.notice")] if info.is_demo else []) + [version] + [
 province_names = get_province_names()
 # Downloads are the open-data files of the static site (exports.open_data), the same bytes everywhere.
 population = get_province_population()
-open_data = {table.name: table for table in open_tables(extract, province_names, population)}
+open_data = {table.name: table for table in open_tables(extract, get_place_names(), population)}
 
 st.metric(t("publik.kpi_total"), display_value(national_total(extract), lang), help=t("publik.kpi_help"))
 with st.expander(t("publik.caveats_title"), expanded=True):

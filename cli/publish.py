@@ -60,6 +60,7 @@ def _write_metadata(out_dir: Path, extract, province_names: dict[str, str]) -> P
 
 
 def _write_readme(out_dir: Path, info) -> Path:
+    from domain.publication import DESTINATION_MIN_TOTAL
     from strings import tr
 
     rules = info.rules
@@ -94,6 +95,8 @@ def _write_readme(out_dir: Path, info) -> Path:
         "- modus_tahun.csv: korban ditangani per modus dan tahun",
         "- jenis_kelamin_umur_tahun.csv: korban ditangani per jenis kelamin, kelompok umur dan tahun (satu baris per "
         "jenis kelamin, kelompok umur dan tahun; \"Total\" untuk keduanya)",
+        "- tujuan_tahun.csv: korban ditangani per negara tujuan dan tahun (kode ISO3; negara dengan kurang dari "
+        f"{DESTINATION_MIN_TOTAL} korban pada terbitan pertama digabung sebagai LAIN = negara lain; DN = dalam negeri)",
         "- pencegahan_provinsi.csv: peserta kegiatan pencegahan TPPO per provinsi tempat kegiatan (seseorang "
         "dapat terhitung lebih dari sekali; dilindungi seperti angka korban), bila terbitan memuatnya",
         "",
@@ -162,7 +165,7 @@ def _swap_in(stage: Path, out: Path) -> Path | None:
 def cmd_publish(args: argparse.Namespace) -> int:
     from data_access.engine import get_engine
     from data_access.publication import (
-        get_province_boundaries, query_extract, query_province_names, query_province_population,
+        get_province_boundaries, query_extract, query_place_names, query_province_population,
     )
     from settings import load_settings
     from data_access.publication_source import publish_from_cases, rules_from_settings
@@ -188,7 +191,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                                       oleh=args.user or default_user())
             if out is not None:
                 extract = query_extract(conn, info.versi)
-                names = query_province_names(conn)
+                names = query_place_names(conn)  # provinces and destination countries
                 population = query_province_population(conn)
                 with _staged(out) as stage:
                     written = write_files(extract, stage, names, boundaries, population,

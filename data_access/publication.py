@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from data_access.boundaries import get_boundaries
 from data_access.caching import run_cached
-from data_access.schema import Publikasi, PublikasiSel, Wilayah
+from data_access.schema import Negara, Publikasi, PublikasiSel, Wilayah
 from data_access.writes import bump_data_version
 from domain.publication import CELL_COLUMNS, ExtractInfo, PublishedExtract, verify_cells
 
@@ -97,6 +97,18 @@ def query_province_names(conn: Connection) -> dict[str, str]:
 def get_province_names() -> dict[str, str]:
     """Province kode -> name (Kemendagri reference list, public; no counts)."""
     return run_cached(query_province_names)
+
+
+def query_place_names(conn: Connection) -> dict[str, str]:
+    """query_province_names plus destination countries (ISO3 -> Indonesian name, reference list, no counts): the
+    names of every place code a published table holds (province codes are digits, country codes letters)."""
+    countries = {str(k): str(n) for k, n in conn.execute(select(Negara.iso3, Negara.nama)).all()}
+    return {**query_province_names(conn), **countries}
+
+
+def get_place_names() -> dict[str, str]:
+    """Province and country code -> name (query_place_names), cached."""
+    return run_cached(query_place_names)
 
 
 def query_province_population(conn: Connection) -> pd.DataFrame:

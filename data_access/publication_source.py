@@ -26,8 +26,8 @@ from data_access.schema import ImportBatch, Modus, SumberData, Wilayah
 from domain.disclosure import DisclosureError, DisclosureRules
 from domain.filters import Filters
 from domain.publication import (
-    MONTHLY_COLUMNS, ExtractInfo, NothingToPublish, ReleaseDraft, ReleaseDrift, build_release_cells, compare_cells,
-    count_changes, data_period, format_period, release_drift,
+    DESTINATION_COLUMNS, MONTHLY_COLUMNS, ExtractInfo, NothingToPublish, ReleaseDraft, ReleaseDrift,
+    build_release_cells, compare_cells, count_changes, data_period, format_period, release_drift,
 )
 from settings import load_settings
 
@@ -53,8 +53,9 @@ def rules_from_settings() -> DisclosureRules:
 
 
 def query_monthly_entry_counts(conn: Connection) -> pd.DataFrame:
-    # No filters: the public figures cover every month, province and agency loaded.
-    return query_victims_by(conn, Filters(), MONTHLY_COLUMNS[:-1])
+    # No filters: the public figures cover every month, province and agency loaded; the destination columns feed the
+    # destination x year table (issue 26).
+    return query_victims_by(conn, Filters(), (*MONTHLY_COLUMNS[:-1], *DESTINATION_COLUMNS))
 
 
 def query_case_origin(conn: Connection) -> str:

@@ -46,16 +46,34 @@ PUBLISHED_TABLES: dict[str, tuple[str, ...]] = {
     # all as one integer linear system (domain.disclosure_audit) and extends the suppression until nothing is pinned.
     # Stored rows are "jenis_kelamin|kelompok_umur" (ROW_SEPARATOR; "Total" for a margin), columns the years.
     "jenis_kelamin_umur_tahun": ("jenis_kelamin", "kelompok_umur", "tahun"),
+    # Destination x year: one row per destination country shown on its own (DESTINATION_MIN_TOTAL), "negara lain"
+    # for the rest abroad, "dalam negeri" for victims trafficked within Indonesia (and "tidak diketahui" when a
+    # row has no destination). Every victim has exactly one, so its year margin is the tahun table: linked.
+    "tujuan_tahun": ("tujuan", "tahun"),
 }
 ROW_SEPARATOR = "|"
 # The series tables: name -> the dimension of their rows (their columns are years).
-SERIES_TABLES: dict[str, str] = {"provinsi_tahun": "provinsi", "modus_tahun": "modus"}
+SERIES_TABLES: dict[str, str] = {"provinsi_tahun": "provinsi", "modus_tahun": "modus", "tujuan_tahun": "tujuan"}
+DESTINATION_TABLE = "tujuan_tahun"
 # Prevention reach (issue 15): participants of prevention activities by the province where they took place. Its own
 # table, protected on its own: it counts other people than the victim tables, so it cannot be played off against them.
 REACH_TABLE = "pencegahan_provinsi"
-SOURCE_DIMS: tuple[str, ...] = ("tahun", "provinsi", "modus", "jenis_kelamin", "kelompok_umur")
+SOURCE_DIMS: tuple[str, ...] = ("tahun", "provinsi", "modus", "jenis_kelamin", "kelompok_umur", "tujuan")
 # Columns of the entry-stage counts the extract is built from (data_access.cases dimension names).
 MONTHLY_COLUMNS: tuple[str, ...] = ("bulan", "kode_prov_asal", "modus", "jenis_kelamin", "kelompok_umur", VALUE)
+# The destination columns beside them (Kasus.tujuan_jenis LN|DN, Kasus.kode_tujuan ISO3 or province). Optional in
+# source_counts: counts without them (older fixtures, a source that does not record it) count as UNKNOWN_DESTINATION.
+DESTINATION_COLUMNS: tuple[str, ...] = ("tujuan_jenis", "kode_tujuan")
+DOMESTIC = "DN"  # dalam negeri: the province of destination is not published (origin x destination is internal)
+OTHER_COUNTRIES = "LAIN"  # negara lain: every country abroad not shown on its own
+UNKNOWN_DESTINATION = "TD"  # tidak diketahui: listed only when such rows exist
+# The grouping rule (documented in docs/DEPLOYMENT.md): a country is shown on its own when it had at least this many
+# victims over the whole period of the first release made under the current rules; later releases keep that list
+# (carried over from the stored cells of the release the public sees), so "negara lain" always holds the same
+# countries and one release cannot be subtracted from the next to give a country's count away. A country that
+# grows past the bar later stays in "negara lain" until the rules (threshold, base) change. 50 = five times the
+# default threshold: over a few years a country below it would be mostly "<10".
+DESTINATION_MIN_TOTAL = 50
 SEXES: tuple[str, ...] = ("L", "P")
 AGE_GROUPS: tuple[str, ...] = ("anak", "dewasa")
 CELL_COLUMNS: tuple[str, ...] = ("tabel", "baris", "kolom", "nilai", "teks")
@@ -102,17 +120,56 @@ class NothingToPublish(ValueError):
     """The data hold no victim handled: there is no public summary to make (not a data error)."""
 
 
+def raw_destinations(monthly: pd.DataFrame) -> pd.Series:
+    """Each row's destination before grouping: the ISO3 code abroad (LN), DOMESTIC within Indonesia (DN),
+    UNKNOWN_DESTINATION when the row has none (or the frame has no DESTINATION_COLUMNS)."""
+    if not set(DESTINATION_COLUMNS) <= set(monthly.columns):
+        return pd.Series(UNKNOWN_DESTINATION, index=monthly.index, dtype=object)
+    kind = monthly["tujuan_jenis"].astype(object)
+    code = monthly["kode_tujuan"].astype(object)
+    abroad = (kind == "LN") & code.notna() & (code.astype(str).str.strip() != "")
+    out = pd.Series(UNKNOWN_DESTINATION, index=monthly.index, dtype=object)
+    out[kind == "DN"] = DOMESTIC
+    out[abroad] = code[abroad].astype(str).str.strip().str.upper()
+    return out
+
+
+def shown_countries(monthly: pd.DataFrame, min_total: int = DESTINATION_MIN_TOTAL) -> list[str]:
+    """Countries shown on their own by the grouping rule (DESTINATION_MIN_TOTAL): at least `min_total` victims
+    over the whole period of `monthly`, in code order."""
+    raw = raw_destinations(monthly)
+    totals = pd.to_numeric(monthly[VALUE]).groupby(raw).sum()
+    return sorted(str(c) for c, n in totals.items() if c not in (DOMESTIC, UNKNOWN_DESTINATION) and n >= min_total)
+
+
+def published_countries(cells: pd.DataFrame) -> list[str] | None:
+    """The countries a stored release showed on their own in DESTINATION_TABLE (code order), None when it has no
+    such table (a release made before it): the list the next release keeps."""
+    part = cells[cells["tabel"] == DESTINATION_TABLE]
+    if part.empty:
+        return None
+    return sorted({str(b) for b in part["baris"]} - {OTHER_COUNTRIES, DOMESTIC, UNKNOWN_DESTINATION, TOTAL_LABEL})
+
+
+def destination_order(countries: Sequence[str], unknown: bool = False) -> list[str]:
+    """Rows of DESTINATION_TABLE: the countries shown, then negara lain, dalam negeri (and tidak diketahui)."""
+    return [*countries, OTHER_COUNTRIES, DOMESTIC, *([UNKNOWN_DESTINATION] if unknown else [])]
+
+
 def source_counts(
     monthly: pd.DataFrame,
     provinces: Sequence[str],
     modus_codes: Sequence[str],
+    countries: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Entry-stage counts by month (MONTHLY_COLUMNS) -> the long frame the tables are protected from.
+    """Entry-stage counts by month (MONTHLY_COLUMNS, plus DESTINATION_COLUMNS when known) -> the long frame the
+    tables are protected from.
 
     Columns SOURCE_DIMS + jumlah, all categorical so that every category is published, as 0 when empty:
     every year between the first and the last, every province in `provinces`, every modus in
-    `modus_codes`, both sexes and both age groups. A code outside those lists is a data error and raises
-    ValueError rather than being dropped from the public totals.
+    `modus_codes`, both sexes and both age groups, and the destinations of destination_order: `countries` on their
+    own (shown_countries(monthly) when None), every other country abroad as OTHER_COUNTRIES. A code outside those
+    lists is a data error and raises ValueError rather than being dropped from the public totals.
     """
     missing = [c for c in MONTHLY_COLUMNS if c not in monthly.columns]
     if missing:
@@ -126,6 +183,9 @@ def source_counts(
         "kelompok_umur": monthly["kelompok_umur"].astype(str),
         VALUE: pd.to_numeric(monthly[VALUE]).astype("int64"),
     })
+    countries = shown_countries(monthly) if countries is None else list(countries)
+    raw = raw_destinations(monthly)
+    frame["tujuan"] = raw.where(raw.isin([*countries, DOMESTIC, UNKNOWN_DESTINATION]), OTHER_COUNTRIES).to_numpy()
     year_list = list(range(int(years.min()), int(years.max()) + 1)) if len(years) else []
     categories: dict[str, list] = {
         "tahun": year_list,
@@ -133,6 +193,7 @@ def source_counts(
         "modus": list(modus_codes),
         "jenis_kelamin": list(SEXES),
         "kelompok_umur": list(AGE_GROUPS),
+        "tujuan": destination_order(countries, bool((raw == UNKNOWN_DESTINATION).any())),
     }
     for dim, allowed in categories.items():
         unknown = sorted(set(frame[dim]) - set(allowed), key=str)
@@ -251,7 +312,10 @@ def build_extract(
     # New rules are the data owner's new decision on what may be shown: that release stands on its own.
     same_rules = previous is not None and previous.info.rules == rules
     keep, prior = carry_over(previous if same_rules else None, format_period(*data_period(monthly)))
-    cells = extract_cells(protect_extract(source_counts(monthly, provinces, modus_codes), rules, keep, prior))
+    # The countries shown on their own stay those of the release the public sees (DESTINATION_MIN_TOTAL).
+    countries = published_countries(previous.cells) if same_rules else None
+    counts = source_counts(monthly, provinces, modus_codes, countries)
+    cells = extract_cells(protect_extract(counts, rules, keep, prior))
     verify_cells(cells, rules)
     return cells
 

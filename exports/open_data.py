@@ -16,8 +16,9 @@ import pandas as pd
 
 from domain.disclosure import SECONDARY_MARKER, TOTAL_LABEL
 from domain.publication import (
-    AGE_GROUPS, PUBLISHED_TABLES, REACH_TABLE, SEX_AGE_YEAR, SEXES, PublishedExtract, is_partial_year, months_covered,
-    parse_period, published_rate, series_long, sex_age_year_long, year_coverage, year_label,
+    AGE_GROUPS, DOMESTIC, OTHER_COUNTRIES, PUBLISHED_TABLES, REACH_TABLE, SERIES_TABLES, SEX_AGE_YEAR, SEXES,
+    UNKNOWN_DESTINATION, PublishedExtract, destination_order, is_partial_year, months_covered, parse_period,
+    published_countries, published_rate, series_long, sex_age_year_long, year_coverage, year_label,
 )
 from domain.taxonomy import MODUS, names
 from exports.open_api import API_DIR, API_DOC, API_VERSION, CKAN_FILE, DCAT_FILE, api_files, api_links
@@ -65,6 +66,18 @@ def _value_field(key: str = "jumlah") -> dict:
 def _period_columns(extract: PublishedExtract) -> tuple[str, str]:
     period = parse_period(extract.info.periode)
     return (f"{period[0]:%Y-%m}", f"{period[1]:%Y-%m}") if period else ("", "")
+
+
+def destination_names(extract: PublishedExtract, place_names: Mapping[str, str], lang: str = "id"
+                      ) -> dict[str, str]:
+    """Rows of the destination table (domain.publication.destination_order) -> names: a country's from
+    `place_names` (data_access.publication.query_place_names: ISO3 -> reference name; the code when unknown), the
+    groups' from the strings. Empty when the extract has no destination table."""
+    countries = published_countries(extract.cells)
+    if countries is None:
+        return {}
+    groups = {code: tr(f"publik.dest.{code}", lang) for code in (OTHER_COUNTRIES, DOMESTIC, UNKNOWN_DESTINATION)}
+    return {code: groups.get(code) or place_names.get(code, code) for code in destination_order(countries, True)}
 
 
 def open_tables(extract: PublishedExtract, province_names: Mapping[str, str],
@@ -154,12 +167,15 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str],
                                      jumlah: provinces.iloc[:, 0].tolist()}),
            [_field("kode_provinsi", "string"), _field("provinsi", "string"), _value_field()],
            [_label("kode_provinsi")])
-    for name, row_dim in (("provinsi_tahun", "provinsi"), ("modus_tahun", "modus")):
-        series = series_long(extract, name, list(modus_names) if row_dim == "modus" else None)
-        if series.empty:  # a release published before issue 26
+    destinations = destination_names(extract, province_names)
+    row_columns = {"provinsi": ("kode_provinsi", "provinsi", province_names, None),
+                   "modus": ("kode_modus", "modus", modus_names, list(modus_names)),
+                   "tujuan": ("kode_tujuan", "tujuan", destinations, list(destinations))}
+    for name, row_dim in SERIES_TABLES.items():
+        code, label, labels, order = row_columns[row_dim]
+        series = series_long(extract, name, order)
+        if series.empty:  # a release published before issue 26 (or before its destination table)
             continue
-        code, label = ("kode_provinsi", "provinsi") if row_dim == "provinsi" else ("kode_modus", "modus")
-        labels = province_names if row_dim == "provinsi" else modus_names
         years = series["tahun"].tolist()
         coverage = {y: year_coverage(info.periode, y) for y in set(years)}
         frame = pd.DataFrame({

@@ -22,11 +22,12 @@ from builders.public_map import make_protected_svg
 from domain.disclosure import TOTAL_LABEL
 from domain.formatting import fmt_date, fmt_dec, fmt_month, fmt_period
 from domain.publication import (
-    AGE_GROUPS, REACH_TABLE, ROW_SEPARATOR, SEX_AGE_YEAR, SEXES, PublishedExtract, display_value, map_values,
-    months_covered, national_total, parse_period, published_rate, series_long, sex_age_year_long, year_label,
+    AGE_GROUPS, DESTINATION_MIN_TOTAL, DESTINATION_TABLE, REACH_TABLE, ROW_SEPARATOR, SEX_AGE_YEAR, SEXES,
+    PublishedExtract, display_value, map_values, months_covered, national_total, parse_period, published_rate,
+    series_long, sex_age_year_long, year_label,
 )
 from domain.taxonomy import MODUS, names
-from exports.open_data import open_tables, write_package
+from exports.open_data import destination_names, open_tables, write_package
 from strings import tr
 
 HERE = Path(__file__).resolve().parent
@@ -208,6 +209,22 @@ def page_sections(extract: PublishedExtract, province_names: Mapping[str, str],
                         *(year_label(y, info.periode, lang) for y in modus_years.columns)],
              "rows": _rows(modus_years, modus_names, lang)},
             "modus_tahun", definition + " " + tr("publik.def.partial_year", lang))
+
+    destinations = destination_names(extract, province_names, lang)
+    if destinations:  # issue 26: releases before the destination table have none
+        order = list(destinations)
+        # With its whole-period column: no other table shows a destination's total (modus_tahun's is the modus table).
+        destination_years = extract.table(DESTINATION_TABLE, order)
+        add({"id": "tujuan-tahun", "title": tr("publik.by_destination_year", lang),
+             "chart": _figure_json(make_protected_heatmap(
+                 _series_data(extract, DESTINATION_TABLE, destinations, lang, order), value_title=jumlah,
+                 separators=",." if lang == "id" else ".,")),
+             "header": [tr("publik.col.tujuan", lang),
+                        *(tr("publik.total", lang) if y == TOTAL_LABEL else year_label(y, info.periode, lang)
+                          for y in destination_years.columns)],
+             "rows": _rows(destination_years, destinations, lang)},
+            DESTINATION_TABLE, " ".join([definition, tr("publik.def.partial_year", lang),
+                                         tr("publik.def.destination", lang, min_total=DESTINATION_MIN_TOTAL)]))
 
     sex_age_years = sex_age_year_long(extract)
     if not sex_age_years.empty:  # one line per sex and age group (margins in the table only)

@@ -109,6 +109,8 @@ CATALOG = {
     "open.col.modus": {"id": "Modus", "en": "Form of trafficking"},
     "open.col.kode_provinsi": {"id": "Kode provinsi", "en": "Province code"},
     "open.col.provinsi": {"id": "Provinsi", "en": "Province"},
+    "open.col.kode_tujuan": {"id": "Kode tujuan", "en": "Destination code"},
+    "open.col.tujuan": {"id": "Tujuan", "en": "Destination"},
     "open.col.jumlah": {"id": "Korban ditangani", "en": "Victims receiving services"},
     "open.col.keterangan": {"id": "Keterangan", "en": "Note"},
     "open.col.peserta": {"id": "Peserta kegiatan pencegahan", "en": "Prevention participants"},
@@ -153,6 +155,11 @@ CATALOG = {
     "open.desc.kode_provinsi": {"id": "Kode provinsi asal korban (Kemendagri).",
                                 "en": "Code of the victim's province of origin (Kemendagri)."},
     "open.desc.provinsi": {"id": "Nama provinsi asal korban.", "en": "Province of origin (label)."},
+    "open.desc.kode_tujuan": {"id": "Kode ISO 3166 alfa-3 negara tujuan; LAIN = negara lain, DN = dalam negeri "
+                                    "(di Indonesia), TD = tidak diketahui, Total = semua tujuan.",
+                              "en": "ISO 3166 alpha-3 code of the destination country; LAIN = other countries, DN = "
+                                    "within Indonesia, TD = unknown, Total = every destination."},
+    "open.desc.tujuan": {"id": "Nama tujuan.", "en": "Destination (label)."},
     "open.desc.jumlah": {"id": "Jumlah korban ditangani (orang), dibulatkan; \"<10\" = 1 sampai 9 korban, "
                                 "\"x\" = disembunyikan untuk melindungi sel lain.",
                          "en": "Victims receiving services (persons), rounded; \"<10\" = 1 to 9 victims, "
@@ -189,6 +196,8 @@ CATALOG = {
                                "en": "Victims served by form of trafficking and year"},
     "open.title.jenis_kelamin_umur_tahun": {"id": "Korban ditangani menurut jenis kelamin, kelompok umur dan tahun",
                                             "en": "Victims served by sex, age group and year"},
+    "open.title.tujuan_tahun": {"id": "Korban ditangani menurut negara tujuan dan tahun",
+                                "en": "Victims served by destination country and year"},
     "open.title.pencegahan_provinsi": {"id": "Peserta kegiatan pencegahan TPPO menurut provinsi",
                                        "en": "Prevention activity participants by province"},
     # Static public site (exports/public_site.py).
@@ -214,6 +223,11 @@ CATALOG = {
     "publik.by_sex_age_year": {"id": "Menurut jenis kelamin, kelompok umur dan tahun",
                                "en": "By sex, age group and year"},
     "publik.by_modus_year": {"id": "Menurut modus dan tahun", "en": "By form of trafficking and year"},
+    "publik.by_destination_year": {"id": "Menurut negara tujuan dan tahun", "en": "By destination country and year"},
+    "publik.col.tujuan": {"id": "Tujuan", "en": "Destination"},
+    "publik.dest.LAIN": {"id": "Negara lain", "en": "Other countries"},
+    "publik.dest.DN": {"id": "Dalam negeri (Indonesia)", "en": "Within Indonesia"},
+    "publik.dest.TD": {"id": "Tidak diketahui", "en": "Unknown"},
     "publik.col.rate_year": {"id": "{year} per 100rb", "en": "{year} per 100k"},
     "publik.rate.population": {
         "id": "Angka per 100.000 penduduk per tahun dihitung dari angka terbit (dibulatkan) dan penduduk tahun {years} "
@@ -235,6 +249,13 @@ CATALOG = {
                            "en": "Child: under 18 when received."},
     "publik.def.origin": {"id": "Provinsi asal: provinsi tempat tinggal korban sebelum kejadian (kode Kemendagri).",
                           "en": "Province of origin: where the victim lived before the case (Kemendagri code)."},
+    "publik.def.destination": {
+        "id": "Tujuan: negara tempat korban dibawa; korban yang dibawa di dalam Indonesia dihitung sebagai \"Dalam "
+              "negeri\". Negara dengan kurang dari {min_total} korban selama periode terbitan pertama digabung "
+              "menjadi \"Negara lain\", dan daftar negara itu tetap sama pada terbitan berikutnya.",
+        "en": "Destination: the country the victim was taken to; victims trafficked within Indonesia count as "
+              "\"Within Indonesia\". Countries with fewer than {min_total} victims over the first release's period "
+              "are grouped as \"Other countries\", and that list stays the same in later releases."},
     "publik.def.rate": {"id": "Angka per 100.000 penduduk per tahun = angka terbit / penduduk x 100.000 x 12 / bulan "
                               "yang dicakup; kosong (–) bila angka disembunyikan.",
                         "en": "Rate per 100,000 population per year = published count / population x 100,000 x 12 / "

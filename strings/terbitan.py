@@ -92,6 +92,7 @@ CATALOG = {
     "terbit.table.modus_tahun": {"id": "Modus × tahun", "en": "Form of trafficking × year"},
     "terbit.table.jenis_kelamin_umur_tahun": {"id": "Jenis kelamin × kelompok umur × tahun",
                                               "en": "Sex × age group × year"},
+    "terbit.table.tujuan_tahun": {"id": "Negara tujuan × tahun", "en": "Destination country × year"},
     "terbit.table.pencegahan_provinsi": {"id": "Peserta pencegahan per provinsi",
                                          "en": "Prevention participants by province"},
     "terbit.preview.title": {"id": "Pratinjau: {n} sel yang akan terbit (periode {period})",

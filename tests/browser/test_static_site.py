@@ -30,7 +30,7 @@ def published(prepared_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """A copy of the demo database, published into a folder; returns (folder, extract, province names,
     number of boundary polygons)."""
     from data_access.engine import get_engine
-    from data_access.publication import query_latest_extract, query_province_names, get_province_boundaries
+    from data_access.publication import query_latest_extract, query_place_names, get_province_boundaries
     from manage import main
 
     workdir = tmp_path_factory.mktemp("static-site")
@@ -41,7 +41,7 @@ def published(prepared_db: Path, tmp_path_factory: pytest.TempPathFactory):
         assert main(["publish", "--out", str(out)]) == 0
     with get_engine(url).connect() as conn:
         extract = query_latest_extract(conn)
-        province_names = query_province_names(conn)
+        province_names = query_place_names(conn)
     return out, extract, province_names, len(get_province_boundaries())
 
 
@@ -157,8 +157,9 @@ def test_tables_are_readable_with_javascript_off(browser, site_url, published, l
     context, page, watch = open_site(browser, site_url + PAGES[lang], java_script_enabled=False)
     try:
         assert page.locator("#total-nasional").inner_text() == display_value(national_total(extract), lang)
-        # year, sex × age, modus, province, province × year, modus × year, sex × age × year, prevention reach
-        assert page.locator("table").count() == 8
+        # year, sex × age, modus, province, province × year, modus × year, destination × year, sex × age × year,
+        # prevention reach
+        assert page.locator("table").count() == 9
         assert page.locator("#tabel-provinsi tbody tr").count() == len(extract.table("provinsi"))
         reach = extract.table(REACH_TABLE)["jumlah"]
         cells = page.locator("#tabel-pencegahan tbody td").all_inner_texts()
@@ -178,13 +179,14 @@ def test_every_embed_and_series_chart_draws_without_errors_or_outside_requests(b
     folder = out / ("en" if lang == "en" else "") / "embed"
     embeds = sorted(p.name for p in folder.glob("*.html"))
     assert {"tahun.html", "modus.html", "provinsi.html", "provinsi-tahun.html", "modus-tahun.html",
-            "jenis-kelamin-umur-tahun.html"} <= set(embeds)
+            "jenis-kelamin-umur-tahun.html", "tujuan-tahun.html"} <= set(embeds)
     prefix = "en/" if lang == "en" else ""
     context, page, watch = open_site(browser, site_url + PAGES[lang])
     try:
         page.locator("#chart-provinsi-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
         page.locator("#chart-modus-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
         page.locator("#chart-jenis-kelamin-umur-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
+        page.locator("#chart-tujuan-tahun .main-svg").first.wait_for(state="visible", timeout=30_000)
         for section in page.locator("main > section[id]").evaluate_all("s => s.map(e => e.id)"):
             if section in ("unduh",):
                 continue

@@ -65,7 +65,7 @@ def test_publish_out_writes_every_table_with_no_small_count(demo_copy, tmp_path,
     assert names == ["README.md", "api", "api.md", "assets", "ckan.json", "datapackage.json", "dcat.jsonld", "embed",
                      "en", "index.html", "jenis_kelamin_umur.csv", "jenis_kelamin_umur_tahun.csv", "metadata.json",
                      "modus.csv", "modus_tahun.csv", "nasional.csv", "pencegahan_provinsi.csv", "provinsi.csv",
-                     "provinsi_tahun.csv", "tahun.csv"]
+                     "provinsi_tahun.csv", "tahun.csv", "tujuan_tahun.csv"]
     # The province series carries the population and its source from the reference data (issue 26).
     _, series = read_csv(out / "provinsi_tahun.csv")
     assert series[0][8:12] == ["Penduduk", "Tahun penduduk", "Sumber penduduk", "Per 100.000 penduduk per tahun"]

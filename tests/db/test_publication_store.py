@@ -146,6 +146,15 @@ def _true_counts(conn) -> dict[tuple[str, str, str], int]:
     grid = query_victims_by(conn, whole, ("jenis_kelamin", "kelompok_umur", "bulan"))
     grid = grid.assign(tahun=pd.to_datetime(grid["bulan"].astype(str)).dt.year.astype(str))
     truth.update(true_cells(grid, {"jenis_kelamin_umur_tahun": ("jenis_kelamin", "kelompok_umur", "tahun")}))
+    # Destination x year, countries grouped as the release grouped them (issue 26).
+    from domain.publication import OTHER_COUNTRIES, published_countries, raw_destinations
+
+    countries = published_countries(query_latest_extract(conn).cells)
+    grid = query_victims_by(conn, whole, ("tujuan_jenis", "kode_tujuan", "bulan"))
+    raw = raw_destinations(grid)
+    grid = grid.assign(tahun=pd.to_datetime(grid["bulan"].astype(str)).dt.year.astype(str),
+                       tujuan=raw.where(raw.isin([*countries, "DN", "TD"]), OTHER_COUNTRIES))
+    truth.update(true_cells(grid, {"tujuan_tahun": ("tujuan", "tahun")}))
     # Prevention participants over the months of the case data, by province (issue 15).
     months = pd.to_datetime(years["bulan"].astype(str))
     reach = query_prevention_activities(conn, months.min().date(), months.max().date(), (), "provinsi")

@@ -220,3 +220,54 @@ def test_heatmap_draws_no_colour_for_a_hidden_cell():
     assert [list(r) for r in heat.text] == [["120", "&lt;10"], ["0", "x"]]
     lines = make_protected_lines(data, value_title="Korban").data
     assert [list(t.y) for t in lines] == [[120.0, None], [0.0, None]] and not lines[0].connectgaps
+
+
+# --- destination x year (issue 26) ----------------------------------------------------------------------------------
+
+DEST_ROWS = [  # (month, destination kind, destination code, victims): Malaysia 60 (its own row), Brunei 6 (negara
+    # lain), within Indonesia 45; all from Jawa Timur, forced labour, adult women
+    *[(f"2023-{m:02d}-01", "LN", "MYS", 5) for m in range(1, 13)],
+    ("2023-04-01", "LN", "BRN", 6), ("2023-06-01", "DN", "31", 25), ("2024-02-01", "DN", "52", 20),
+]
+
+
+def _destination_extract(rows, previous: PublishedExtract | None = None) -> PublishedExtract:
+    from domain.publication import DESTINATION_COLUMNS
+
+    frame = pd.DataFrame([(b, "35", "kerja_paksa", "P", "dewasa", kind, code, n) for b, kind, code, n in rows],
+                         columns=[*MONTHLY_COLUMNS[:-1], *DESTINATION_COLUMNS, MONTHLY_COLUMNS[-1]])
+    cells = build_extract(frame, PROVINCES, [m.kode for m in MODUS], RULES, previous)
+    return PublishedExtract(ExtractInfo(1, dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc), 10, 5, "impor",
+                                        "2023-01..2024-03"), cells)
+
+
+def test_destination_year_groups_rare_countries_and_links_to_the_year_table():
+    from exports.open_data import open_tables
+    from exports.public_site import page_sections
+
+    extract = _destination_extract(DEST_ROWS)
+    table = extract.table("tujuan_tahun", ["MYS", "LAIN", "DN"])
+    assert list(table.index) == ["MYS", "LAIN", "DN", TOTAL_LABEL]  # Brunei (6 victims) is in "negara lain"
+    assert table.loc["MYS", "2023"] == 60 and table.loc["LAIN", "2023"] == "<10" and table.loc["DN", "2023"] == "x"
+    # Its margins are the year table and the national total, one cell each in the linked pass (both years hidden
+    # there as here: the 2023 column needs a complement, and 2024 is then the national total minus 2023).
+    years = extract.table("tahun")["jumlah"]
+    assert [table.loc[TOTAL_LABEL, y] for y in ("2023", "2024", TOTAL_LABEL)] == [years["2023"], years["2024"], 110]
+    frame = {t.name: t for t in open_tables(extract, {**NAMES, "MYS": "Malaysia"})}["tujuan_tahun"].frame
+    assert list(frame["Tujuan"][::2]) == ["Malaysia", "Negara lain", "Dalam negeri (Indonesia)"]
+    section = next(s for s in page_sections(extract, {**NAMES, "MYS": "Malaysia"}, None, "en", POPULATION)
+                   if s["id"] == "tujuan-tahun")
+    assert [r["label"] for r in section["rows"]] == ["Malaysia", "Other countries", "Within Indonesia", "Total"]
+    assert section["header"][-1] == "Total" and section["rows"][0]["cells"] == ["60", "0", "60"]
+    assert section["file"] == "tujuan_tahun.csv" and section["chart"]
+
+
+def test_the_next_release_keeps_the_countries_of_the_one_before():
+    """Brunei passes the bar in the next release but stays in "negara lain": a country leaving the group would give
+    its earlier count away as the difference of the group in the two releases."""
+    from domain.publication import published_countries
+
+    first = _destination_extract(DEST_ROWS)
+    later = DEST_ROWS + [("2024-03-01", "LN", "BRN", 50)]
+    assert published_countries(_destination_extract(later).cells) == ["BRN", "MYS"]  # on its own: both shown
+    assert published_countries(_destination_extract(later, first).cells) == ["MYS"]

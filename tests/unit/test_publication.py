@@ -90,6 +90,7 @@ def test_published_tables_are_the_agreed_ones():
         "modus": ("modus",), "provinsi": ("provinsi",),
         "provinsi_tahun": ("provinsi", "tahun"), "modus_tahun": ("modus", "tahun"),  # series (issue 26)
         "jenis_kelamin_umur_tahun": ("jenis_kelamin", "kelompok_umur", "tahun"),
+        "tujuan_tahun": ("tujuan", "tahun"),  # destination x year (issue 26)
     }
 
 
