@@ -99,14 +99,24 @@ def get_province_names() -> dict[str, str]:
     return run_cached(query_province_names)
 
 
-def query_place_names(conn: Connection) -> dict[str, str]:
+class PlaceNames(dict):
+    """Place code -> Indonesian name, with the countries' English names beside (`english`, ISO3 -> name): the
+    English public page names destinations in English (province names are the same in both languages)."""
+
+    def __init__(self, names: dict[str, str], english: dict[str, str]):
+        super().__init__(names)
+        self.english = english
+
+
+def query_place_names(conn: Connection) -> PlaceNames:
     """query_province_names plus destination countries (ISO3 -> Indonesian name, reference list, no counts): the
     names of every place code a published table holds (province codes are digits, country codes letters)."""
-    countries = {str(k): str(n) for k, n in conn.execute(select(Negara.iso3, Negara.nama)).all()}
-    return {**query_province_names(conn), **countries}
+    rows = conn.execute(select(Negara.iso3, Negara.nama, Negara.nama_en)).all()
+    countries = {str(k): str(n) for k, n, _ in rows}
+    return PlaceNames({**query_province_names(conn), **countries}, {str(k): str(e) for k, _, e in rows if e})
 
 
-def get_place_names() -> dict[str, str]:
+def get_place_names() -> PlaceNames:
     """Province and country code -> name (query_place_names), cached."""
     return run_cached(query_place_names)
 

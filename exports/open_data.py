@@ -77,7 +77,10 @@ def destination_names(extract: PublishedExtract, place_names: Mapping[str, str],
     if countries is None:
         return {}
     groups = {code: tr(f"publik.dest.{code}", lang) for code in (OTHER_COUNTRIES, DOMESTIC, UNKNOWN_DESTINATION)}
-    return {code: groups.get(code) or place_names.get(code, code) for code in destination_order(countries, True)}
+    # English names where the mapping has them (data_access.publication.PlaceNames); the Indonesian one otherwise.
+    english = getattr(place_names, "english", {}) if lang == "en" else {}
+    return {code: groups.get(code) or english.get(code) or place_names.get(code, code)
+            for code in destination_order(countries, True)}
 
 
 def open_tables(extract: PublishedExtract, province_names: Mapping[str, str],

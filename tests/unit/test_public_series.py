@@ -271,3 +271,18 @@ def test_the_next_release_keeps_the_countries_of_the_one_before():
     later = DEST_ROWS + [("2024-03-01", "LN", "BRN", 50)]
     assert published_countries(_destination_extract(later).cells) == ["BRN", "MYS"]  # on its own: both shown
     assert published_countries(_destination_extract(later, first).cells) == ["MYS"]
+
+
+def test_the_english_page_names_destination_countries_in_english():
+    """Found at the merge: the English page and files showed the Indonesian country names ("Arab Saudi")."""
+    import copy
+
+    from data_access.publication import PlaceNames
+    from exports.public_site import page_sections
+
+    names = PlaceNames({**NAMES, "MYS": "Malaysia (nama Indonesia)"}, {"MYS": "Malaysia (English name)"})
+    extract = _destination_extract(DEST_ROWS)
+    for lang, expected in (("id", "Malaysia (nama Indonesia)"), ("en", "Malaysia (English name)")):
+        section = next(s for s in page_sections(extract, names, None, lang, POPULATION) if s["id"] == "tujuan-tahun")
+        assert section["rows"][0]["label"] == expected
+    assert copy.copy(names).english == names.english  # the query cache hands out copies
