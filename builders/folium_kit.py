@@ -106,7 +106,8 @@ class Legend(MacroElement):
     # covered Kalimantan and Sulawesi nationally and Bima in the NTB drill (issue 25): the legend folds (a <details>,
     # its title the summary) and starts folded on a map narrower than fold_below_px. Fitting the view beside or
     # below the legend was tried and left out: with any padded fit the browser test's click on NTB stopped
-    # drilling into the province (cause not found).
+    # drilling into the province (cause not found). The dashboard's pages now show the legend below the map
+    # (ui.cached.take_legends); this control stays for maps shown elsewhere (exports, the public site).
     fold_below_px = 520
 
     def __init__(self, title: str, rows: list[str], note: str | None = None, position: str = "topright"):

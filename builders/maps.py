@@ -23,6 +23,7 @@ from builders.folium_kit import (
     swatch_row,
 )
 from domain.geo import DEFAULT_THRESHOLD_KM
+from domain.map_values import ABROAD
 from domain.rates import (
     NO_DATA_CLASS,
     ZERO_CLASS,
@@ -401,6 +402,7 @@ def make_flow_map(
     tiles_attribution: str | None = None,
     basemap: gpd.GeoDataFrame | None = None,
     basemap_url: str | None = None,
+    countries_url: str | None = None,
     labelled: int = 8,
     lang: str = DEFAULT_LANG,
 ) -> folium.Map:
@@ -411,6 +413,8 @@ def make_flow_map(
     and every destination. basemap (the offline province outlines) is drawn under the lines, so they do not
     float in empty space without tiles; the `labelled` largest destinations carry their name on the map.
     basemap_url: where the browser fetches the basemap's shapes (boundary_layer); None puts them inline.
+    countries_url: the vendored country outlines (builders.country_shapes.country_shapes_url); the browser fetches
+    them and draws the destination countries (flows' tujuan_kode abroad) as land, not dots on a blank background.
     """
     keys = ["asal_nama", "asal_lat", "asal_lon", "tujuan_nama", "tujuan_lat", "tujuan_lon"]
     _require(flows, (*keys, "jumlah"), "flows")
@@ -435,6 +439,11 @@ def make_flow_map(
             style_function=lambda _: FLOW_BASEMAP_STYLE,
             control=False,
         ).add_to(m)
+    abroad = flows[flows["tujuan_jenis"] == ABROAD] if {"tujuan_jenis", "tujuan_kode"} <= set(flows.columns) else None
+    if countries_url and abroad is not None and len(abroad):
+        FetchedGeoJson(pd.DataFrame({"kode": sorted(abroad["tujuan_kode"].dropna().astype(str).unique())}),
+                       countries_url, error_text=tr("map.boundaries_failed", lang), name="negara_tujuan",
+                       style_function=lambda _: FLOW_BASEMAP_STYLE, control=False).add_to(m)
     lines = VectorBatch("polyline", sticky=True)
     line_style = {"color": theme.FLOW_LINE, "opacity": 0.6}
     for i, flow in pairs.iterrows():

@@ -84,10 +84,12 @@ def no_data_message(headlines) -> str:
 
 
 def cmd_vendor_assets(args: argparse.Namespace) -> int:
+    from builders.country_shapes import vendor_country_shapes
     from builders.offline_assets import vendor_assets
     from settings import STATIC_DIR
 
     print(f"Aset peta luring disalin ke {vendor_assets(STATIC_DIR)}")
+    print(f"Bentuk negara (Natural Earth) ditulis ke {vendor_country_shapes(STATIC_DIR)}")
     return 0
 
 

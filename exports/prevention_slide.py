@@ -88,8 +88,9 @@ def add_prevention_slide(prs, view: PreventionView, lang: str, demo: bool, names
               else f"{tr('pcg.kpi.per_placed', lang)}: {tr('pcg.no_year', lang)}")
     add_text(slide, f"{placed}\n"
                  f"{tr('pcg.kpi.activities', lang)}: {fmt_int(view.activities, lang, no_data)}",
-          Inches(9.3), Inches(3.7), Inches(3.7), Inches(1.2), size=14, name="angka_pencegahan")
+          Inches(9.3), Inches(3.7), Inches(3.7), Inches(1.05), size=14, name="angka_pencegahan")
     ignored = scope_note(view, lang)
     rule = priority_rule(view, lang) if view.priority is not None else tr("pcg.priority.no_activities", lang)
-    add_text(slide, (ignored.text + " " if ignored else "") + rule, Inches(9.3), Inches(4.9),
-             Inches(3.7), Inches(1.9), size=9, colour=GREY, name="aturan_prioritas")
+    # The rule at 10 pt (9 pt read too small projected) takes the room up to the footer.
+    add_text(slide, (ignored.text + " " if ignored else "") + rule, Inches(9.3), Inches(4.75),
+             Inches(3.7), FOOTER_TOP - Inches(4.8), size=10, colour=GREY, name="aturan_prioritas")

@@ -52,17 +52,18 @@ def add_projection_slide(prs, view: ProjectionView, lang: str, names: dict, stat
             add_text(slide, f"{tr(key, lang)}: ", right, top, Inches(3.2), Inches(0.4), size=15, colour=GREY)
             add_text(slide, value, right + Inches(3.2), top, Inches(2.0), Inches(0.4), size=15, bold=True,
                      name=f"proy:{key}")
-            top += Inches(0.42)
+            top += Inches(0.38)  # a 15-pt line and the box's insets
+        # Four lines at 10 pt (the smallest type on a slide; 9 pt read too small projected), so the table moves down.
         add_text(slide, " ".join(filter(None, (pt.window_text(view, lang), pt.backtest_text(national, lang),
                                                pt.year_text(national, lang)))),
-                 right, Inches(3.25), width, Inches(1.05), size=9, colour=GREY, name="uji_mundur")
+                 right, Inches(3.05), width, Inches(1.45), size=10, colour=GREY, name="uji_mundur")
     # Three provinces and three modus (largest first): names only, the page has the rest.
     rows = [[names.get(group, {}).get(code, code), "–" if p.withheld else fmt_int(p.total["median"], lang),
              "–" if p.withheld else pt.range_text(p.total["lo80"], p.total["hi80"], lang)]
             for group, series in (("provinsi", view.provinces), ("modus", view.modus))
             for code, p in list(series.items())[:3]]
     header = [tr("proy.col.nama", lang), tr("proy.col.median", lang), tr("proy.col.interval80", lang)]
-    add_table(slide, header, rows, right, Inches(4.35), width, size=10, name="tabel_proyeksi",
+    add_table(slide, header, rows, right, Inches(4.55), width, size=10, name="tabel_proyeksi",
               bottom=FOOTER_TOP - Inches(0.1))
     table = next(shape for shape in slide.shapes if shape.name == "tabel_proyeksi").table
     for row in table.rows:  # add_table's rows start 0.4 inch high: seven of them would run into the footer
@@ -70,5 +71,5 @@ def add_projection_slide(prs, view: ProjectionView, lang: str, names: dict, stat
     places = pt.places_summary(view, lang) if len(view.places) else tr("proy.staff.no_occupancy", lang)
     staff = pt.staff_summary(view, lang) or tr(f"proy.staff.{view.staff_reason or 'no_wisn'}", lang)
     add_text(slide, f"{places} {staff}", left, below, Inches(7.2), Inches(0.7), size=12, name="konsekuensi")
-    add_text(slide, pt.method_text(lang), left, below + Inches(0.75), Inches(7.2), FOOTER_TOP - below - Inches(0.8),
-             size=8, colour=GREY, name="metode")
+    add_text(slide, pt.method_text(lang), left, below + Inches(0.7), Inches(7.2), FOOTER_TOP - below - Inches(0.72),
+             size=10, colour=GREY, name="metode")

@@ -7,7 +7,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
-from exports.text_fit import fitted_size, longest_word_pt, table_height_emu
+from exports.text_fit import MIN_TEXT_PT, fitted_size, longest_word_pt, table_height_emu
 
 DARK = RGBColor(0x1F, 0x2D, 0x3D)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -81,7 +81,7 @@ def add_table(slide, header: list[str], rows: list[list[str]], left, top, width,
     Returns where the table ends (EMU), for what follows it."""
     widths = column_widths(header, rows, int(width), size)
     height = table_height_emu(header, rows, widths, size)
-    while bottom is not None and size > 9 and top + height > bottom:
+    while bottom is not None and size > MIN_TEXT_PT and top + height > bottom:
         size -= 1
         widths = column_widths(header, rows, int(width), size)
         height = table_height_emu(header, rows, widths, size)

@@ -17,6 +17,9 @@ GLYPH_EM = 0.58  # fallback: average glyph width as a share of the font size
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 # python-pptx text frames: 0.1 in inset left and right, 0.05 in top and bottom.
 FRAME_INSET_W_PT, FRAME_INSET_H_PT = 14.4, 7.2
+# The smallest type on a slide: rule text at 6-9 pt was unreadable projected or printed (issue 25), so boxes are
+# made large enough for their text at this size rather than shrinking it further.
+MIN_TEXT_PT = 10
 
 
 @lru_cache(maxsize=64)
@@ -67,7 +70,7 @@ def text_height_pt(paragraphs: list[str], width_pt: float, size_pt: float, bold:
 
 
 def fitted_size(paragraphs: list[str], width_emu: int, height_emu: int, size_pt: int, *, bold: bool = False,
-                space_after_pt: float = 0.0, min_size_pt: int = 9) -> int:
+                space_after_pt: float = 0.0, min_size_pt: int = MIN_TEXT_PT) -> int:
     """The largest size ≤ size_pt at which the paragraphs fit a text box of that size (insets included): no word
     wider than the box and no line below its bottom. min_size_pt when nothing larger fits."""
     width = width_emu / EMU_PER_PT - FRAME_INSET_W_PT

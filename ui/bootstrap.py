@@ -18,12 +18,17 @@ log = logging.getLogger("tppo.app")
 @st.cache_resource(show_spinner=False)
 def bootstrap() -> None:
     """Once per process: schema migrations, demo data on an empty database, offline map assets."""
+    from builders.country_shapes import vendor_country_shapes
     from builders.offline_assets import configure_folium_offline, vendor_assets
     from demo.loader import ensure_database
     from settings import STATIC_DIR
 
     ensure_database()
     vendor_assets(STATIC_DIR)
+    try:
+        vendor_country_shapes(STATIC_DIR)  # done by manage.py vendor-assets at install: a file check here
+    except (OSError, ValueError) as error:  # the flow map then draws its destinations as dots only
+        log.warning("bentuk negara tidak tersedia: %s", error)
     configure_folium_offline()
 
 

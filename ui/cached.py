@@ -176,9 +176,24 @@ def prepare_map(folium_map: Any, with_bounds: bool = False) -> dict:
     }
 
 
+def take_legends(folium_map: Any) -> list[str]:
+    """Remove the map's legend controls and return their HTML, for the page to show below the map.
+
+    Issue 25: over the map, the legend covered data (Kalimantan and Sulawesi nationally, Bima in the NTB drill)
+    even when folded; fitting the view beside it broke the drill click. Below the map it covers nothing, and the
+    map's script and view stay exactly as before. Exports keep the legend inside their map (they call the builders).
+    """
+    from builders.folium_kit import Legend
+
+    legends = [name for name, child in folium_map._children.items() if isinstance(child, Legend)]
+    return [folium_map._children.pop(name).html for name in legends]
+
+
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_hash_funcs())
 def _prepared(name: str, data: tuple, args: tuple, kwargs: tuple, with_bounds: bool, _fn: Callable) -> dict:
-    return prepare_map(_fn(*args, **dict(kwargs)), with_bounds)
+    folium_map = _fn(*args, **dict(kwargs))
+    legends = take_legends(folium_map)
+    return {**prepare_map(folium_map, with_bounds), "legends": legends}
 
 
 _DEFAULTS = ("last_clicked", "last_object_clicked", "last_object_clicked_count", "last_object_clicked_tooltip",
@@ -207,11 +222,15 @@ def show_map(builder: Callable[..., Any], *args: Any, key: str, height: int, ret
         if on_change is not None:
             on_change()
 
-    return sf._component_func(
+    state = sf._component_func(
         script=p["script"], header=p["header"], html=p["html"], id=p["id"], key=hash_key, height=height,
         width=None, returned_objects=returned, default=defaults, zoom=zoom, center=center, feature_group=None,
         return_on_hover=False, layer_control=None, pixelated=False, css_links=p["css_links"],
         js_links=p["js_links"], on_change=_on_change, wrap_longitude=False)
+    if p["legends"]:
+        st.html(f'<div class="tppo-map-legend" style="display:flex;flex-wrap:wrap;gap:8px">{"".join(p["legends"])}'
+                "</div>")
+    return state
 
 
 def strip_ids(script: str) -> str:

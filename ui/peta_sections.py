@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from builders.charts import make_destination_sankey
+from builders.country_shapes import country_shapes_url
 from builders.maps import make_coverage_map, make_flow_map
 from data_access.boundaries import get_boundaries
 from data_access.cases import get_victims_by
@@ -59,7 +60,8 @@ def destinations_section(filters: Filters, drill: str | None, provinces: pd.Data
                    key="peta_sankey", width="stretch", where=s1)
         with s2:
             show_map(make_flow_map, flows.head(MAX_FLOW_LINES), tiles=load_settings().tile_url, lang=lang, key="peta_peta_arus",
-                     height=460, basemap=get_boundaries("provinsi", overview=True), basemap_url=boundary_url(None))
+                     height=460, basemap=get_boundaries("provinsi", overview=True), basemap_url=boundary_url(None),
+                     countries_url=country_shapes_url())
             if len(flows) > MAX_FLOW_LINES:
                 st.caption(t("peta.tujuan.top_lines", n=fmt_int(MAX_FLOW_LINES, lang), total=fmt_int(len(flows), lang)))
             missing = int(flows[["tujuan_lat", "tujuan_lon"]].isna().any(axis=1).sum())

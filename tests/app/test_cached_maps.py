@@ -27,13 +27,14 @@ def _script_both() -> None:
     from streamlit_folium import st_folium
 
     from tests.app.test_cached_maps import counted_map
-    from ui.cached import show_map
+    from ui.cached import show_map, take_legends
 
     values = pd.DataFrame({"kode": ["52", "35"], "jumlah": [10, 20], "populasi": [5e6, 4e7]})
     show_map(counted_map, values, st.session_state.get("metric", "rate"), key="cached", height=400,
              returned_objects=["last_active_drawing"])
-    st_folium(counted_map(values, st.session_state.get("metric", "rate")), key="plain", height=400,
-              use_container_width=True, returned_objects=["last_active_drawing"])
+    plain = counted_map(values, st.session_state.get("metric", "rate"))
+    take_legends(plain)  # show_map puts the legend below the map (issue 25)
+    st_folium(plain, key="plain", height=400, use_container_width=True, returned_objects=["last_active_drawing"])
 
 
 def _args(el) -> dict:
@@ -51,6 +52,7 @@ def test_a_cached_map_sends_what_st_folium_sends_and_is_built_once(app_env):
     assert not at.exception
     cached, plain = at.get("component_instance")
     assert _args(cached) == _args(plain)  # streamlit-folium's frontend cannot tell them apart
+    assert [el for el in at.get("html") if "tppo-map-legend" in el.proto.body and "<details" in el.proto.body]
     builds = len(CALLS)
     at.run()
     assert len(CALLS) == builds + 1, "the rerun rebuilt only the uncached st_folium map"

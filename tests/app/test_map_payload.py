@@ -44,3 +44,17 @@ def test_maps_fetch_their_boundaries_and_a_filter_change_sends_values_only(route
         assert not [m for m in maps if '"coordinates"' in m["script"]], "no shapes inside a map's script"
         sizes[step] = [len(json.dumps(m)) for m in maps]
         assert sum(sizes[step]) <= MAX_MAP_BYTES, sizes
+
+
+def test_map_legends_sit_below_the_map_not_over_it(app_env):
+    """Issue 25: the legend lay over the data (Kalimantan and Sulawesi on the national map, Bima in the NTB drill),
+    folded or not. The page shows each map's legend below it; the map's script has no legend control."""
+    at = open_page("peta_asal_korban", role="pimpinan")
+    no_exception(at)
+    maps = map_args(at)
+    assert len(maps) >= 2
+    assert not [m for m in maps if "tppo-legend" in m["script"] and "L.control({position" in m["script"]
+                and "<details" in m["script"]], "a legend control is drawn over a map"
+    legends = [el.proto.body for el in at.get("html") if "tppo-map-legend" in el.proto.body]
+    assert len(legends) >= len(maps)
+    assert any("Arus korban" in body and "<details" in body for body in legends)

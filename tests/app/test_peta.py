@@ -18,8 +18,12 @@ ALL_PROVINCES = {
 
 
 def _maps(at) -> list[dict]:
-    """The st_folium components on the page: their arguments, with the Leaflet script."""
-    return [json.loads(el.proto.json_args) for el in at.get("component_instance")]
+    """The st_folium components on the page: their arguments, with the Leaflet script, and as `legend` the legend
+    HTML the page shows below each map (issue 25: not over it)."""
+    maps = [json.loads(el.proto.json_args) for el in at.get("component_instance")]
+    legends = [el.proto.body for el in at.get("html") if "tppo-map-legend" in el.proto.body]
+    assert len(legends) == len(maps), "every map has its legend below it"
+    return [{**m, "legend": legend} for m, legend in zip(maps, legends)]
 
 
 def _geojson(script: str) -> dict:
@@ -53,9 +57,9 @@ def _fill(fills: dict, kode: str) -> str:
     return fills.get(kode, fills[None])
 
 
-def _legend_title(script: str) -> str:
-    """The legend's title; the legend HTML sits in the script as a JSON string (< and > escaped)."""
-    return re.search(r'font-weight:600;margin-bottom:4px[^"\\]*\\"\\u003e(.+?)\\u003c', script).group(1)
+def _legend_title(legend: str) -> str:
+    """The legend's title: the summary of its <details>."""
+    return re.search(r"<summary[^>]*>(.+?)</summary>", legend).group(1)
 
 
 def _origin_map(at) -> dict:
@@ -74,7 +78,7 @@ def test_national_map_draws_all_38_provinces_by_rate_with_a_text_alternative(app
     assert origin["returned_objects"] == ["last_active_drawing"]  # a click drills down
     props = _props(origin["script"])
     assert set(props) == ALL_PROVINCES
-    assert _legend_title(origin["script"]) == "Korban per 100.000 penduduk per tahun"  # the unit; rate is the default
+    assert _legend_title(origin["legend"]) == "Korban per 100.000 penduduk per tahun"  # the unit; rate is the default
     body = texts(at)
     assert "DATA CONTOH (sintetis)" in body
     assert re.search(r"Peta: provinsi dengan korban terbanyak: [^.]+\(\d", body)
@@ -90,9 +94,9 @@ def test_metric_toggle_switches_the_map_to_counts(app_env):
     at = open_page(PAGE)
     at.radio(key="peta_metrik").set_value("count").run()
     no_exception(at)
-    script = _origin_map(at)["script"]
-    assert "Jumlah korban" in script and "Korban per 100.000 penduduk" in script  # legend + tooltip alias
-    legend = _legend_title(script)
+    origin = _origin_map(at)
+    assert "Jumlah korban" in origin["script"] and "Korban per 100.000 penduduk" in origin["script"]  # tooltip
+    legend = _legend_title(origin["legend"])
     assert legend == "Jumlah korban"
     assert at.session_state["peta_metrik"] == "count"
 
@@ -123,7 +127,7 @@ def test_drill_down_to_jawa_timur_shows_its_38_kabupaten_kota(app_env, how):
     assert len(props) == 38 and all(k.startswith("35.") for k in props)
     assert "Kabupaten Lumajang" in {p["nama"] for p in props.values()}
     # Kab/kota population is unknown in the demo: the map shows counts, the rate reads "tidak ada data".
-    legend = _legend_title(origin["script"])
+    legend = _legend_title(origin["legend"])
     assert legend == "Jumlah korban"
     assert {p["rate_teks"] for p in props.values()} == {"tidak ada data"}
     body = texts(at)
@@ -208,8 +212,8 @@ def test_coverage_share_responds_to_the_distance(app_env):
     no_exception(at)
     metrics = {m.label: m.value for m in at.metric}
     assert "Korban dari daerah > 300 km" in metrics
-    coverage_map = _maps(at)[2]["script"]
-    assert "Jangkauan unit layanan" in coverage_map and "300 km" in coverage_map
+    coverage_map = _maps(at)[2]
+    assert "Jangkauan unit layanan" in coverage_map["legend"] and "300 km" in coverage_map["legend"]
     assert any(d.value.columns[0] == "Wilayah" and "Unit terdekat" in d.value.columns for d in at.dataframe)
     at.number_input(key="peta_jarak_km").set_value(2000.0).run()
     no_exception(at)
@@ -230,10 +234,11 @@ def test_without_boundaries_the_page_falls_back_to_capital_points(app_env, monke
         assert at.dataframe[0].value.iloc[-1]["Wilayah"] == "kab/kota tidak diketahui"
         return
     assert "Berkas batas wilayah tidak tersedia" in body
-    script = _origin_map(at)["script"]
+    origin = _origin_map(at)
+    script = origin["script"]
     assert "_add({" not in script  # no polygons
     assert script.count("L.circleMarker(") == 38  # one point per province, zeros included
-    assert "Titik di ibu kota provinsi" in script
+    assert "Titik di ibu kota provinsi" in origin["legend"]
 
 
 def test_english_view_runs(app_env):

@@ -32,6 +32,22 @@ def _drawn_span(frame) -> tuple[float, float]:
     }""")
 
 
+def _assert_flow_map_draws_countries(page, fetched: list[str]) -> None:
+    """Issue 25: the flow map drew its destination countries as dots on a blank background; now their outlines
+    (vendored Natural Earth, fetched from the app itself) are drawn, Malaysia's and Singapore's apart."""
+    script = """() => { const k = []; window.map.eachLayer(l => {
+        if (l.feature && /^[A-Z]{3}$/.test(l.feature.properties.kode) && l._path) k.push(l.feature.properties.kode);
+        }); return k; }"""
+    drawn: list[str] = []
+    for _ in range(100):
+        drawn = next((k for k in (f.evaluate(script) for f in map_frames(page)) if k), [])
+        if drawn:
+            break
+        page.wait_for_timeout(300)
+    assert {"MYS", "SAU"} <= set(drawn), drawn
+    assert any("/app/static/vendor/negara/negara.geojson" in url for url in fetched)
+
+
 def test_clicking_a_province_zooms_the_map_and_explains_the_missing_rate_once(browser, server):
     """Issue 24: the origin map's shapes come from /batas/ (fetched once), its values from the page. Every province
     is drawn with its values and tooltip, and clicking one still opens its kab/kota map (issue 13.6: zoomed to it, not
@@ -42,7 +58,7 @@ def test_clicking_a_province_zooms_the_map_and_explains_the_missing_rate_once(br
         page = context.new_page()
         page.set_default_timeout(120_000)
         fetched: list[str] = []
-        page.on("request", lambda r: fetched.append(r.url) if "/batas/" in r.url else None)
+        page.on("request", lambda r: fetched.append(r.url) if "/batas/" in r.url or "/negara/" in r.url else None)
         live.login(page, server.url, "jarnas")
         tab = Tab("jarnas", page, watch, server.url)
         tab.open("peta_asal_korban")
@@ -54,6 +70,7 @@ def test_clicking_a_province_zooms_the_map_and_explains_the_missing_rate_once(br
         frame = next(f for f, n in drawn.items() if n)
         assert drawn[frame] == 38, "every province is drawn with the page's values"
         assert any("/batas/provinsi.geojson?v=" in url for url in fetched)
+        _assert_flow_map_draws_countries(page, fetched)
         # Tag NTB's polygon through Leaflet's own layer (its feature carries the served kode and the page's values).
         found = frame.evaluate("""() => {
             let hit = null;

@@ -14,6 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+import shapely.geometry
 
 from builders import theme
 from builders.briefing_charts import make_top_bars, make_utilisation_bars
@@ -124,6 +125,36 @@ def test_vendor_assets_is_idempotent_and_repairs(tmp_path):
     assert leaflet.stat().st_size == before.st_size
     assert (vendor / "jquery" / "jquery.min.js").is_file()
     assert not [p for p in vendor.rglob(".*") if p.is_file()]  # no temporary files left behind
+
+
+@pytest.fixture(scope="module")
+def country_file(tmp_path_factory):
+    from builders.country_shapes import vendor_country_shapes
+
+    return vendor_country_shapes(tmp_path_factory.mktemp("static"))
+
+
+def test_flow_map_draws_destination_countries_from_the_vendored_file(country_file):
+    """Issue 25: the flow map drew its destination countries as dots on a blank background. vendor-assets writes
+    Natural Earth's country outlines (from a registry package) into static/vendor, and the map has the browser
+    fetch them (same origin) and draw exactly the destination countries as land."""
+    from builders.country_shapes import TARGET, country_shapes_url
+
+    assert country_file.parts[-3:] == ("vendor", *TARGET.split("/"))
+    shapes = {f["properties"]["kode"]: f["geometry"] for f in json.loads(country_file.read_text())["features"]}
+    assert {"MYS", "SGP", "SAU", "KHM", "TWN", "HKG", "NOR", "FRA"} <= set(shapes)  # -99 in ISO_A3 for the last two
+    west, south, east, north = shapely.geometry.shape(shapes["SGP"]).bounds
+    assert 103.5 < west < east < 104.2 and 1.1 < south < north < 1.5  # Singapore, apart from Malaysia
+    assert country_file.stat().st_size < 1_200_000  # fetched once by the browser, like the province outlines
+    flows = FLOWS.assign(tujuan_jenis="LN", tujuan_kode=["MYS", "MYS", "MYS", "SAU", "KHM"])
+    url = country_shapes_url()
+    assert url == DEFAULT_URL_PREFIX + "/negara/negara.geojson"
+    script = _map_script(make_flow_map(flows, countries_url=url))
+    assert f'fetch("{url}"' in script
+    values = script.rindex("var values = ", 0, script.index(f'fetch("{url}"')) + len("var values = ")
+    assert set(json.loads(script[values:script.index(";", values)])) == {"MYS", "SAU", "KHM"}
+    home = _map_script(make_flow_map(flows.assign(tujuan_jenis="DN"), countries_url=url))
+    assert url not in home  # domestic destinations are provinces, drawn by the basemap
 
 
 @needs_geo
