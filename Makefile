@@ -37,15 +37,15 @@ serve: setup
 	$(BIN)/python tools/serve_replicas.py --port $(SERVE_PORT) --base-port $(REPLICA_PORT) \
 		$(if $(REPLICAS),--replicas $(REPLICAS)) || [ $$? -eq 130 ]
 
-# Everything but the browser tests on both cores, then the Chromium tests on two workers, each with its own server
-# and browser; a test file stays on one worker (--dist loadfile), since its tests share signed-in tabs.
+# Everything but the browser tests on both cores, then the Chromium tests (one server and browser for the session;
+# two workers, each with its own server and browser, were slower on two cores: 8 min 37 s against ~7.5 min).
 # worksteal: an idle worker takes tests from the busy one, so a few long AppTest/CLI cases do not leave one core
 # idle at the end. The 15 slowest tests are listed, so a new slow test is noticed. Quick local loop:
 # `pytest -m "not browser and not slow"`.
 test: test-packages $(VENV)/.installed
 	$(BIN)/python manage.py vendor-assets
 	$(BIN)/python -m pytest -q -n 2 --dist worksteal --durations=15 -m "not browser"
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=5 -m browser
+	$(BIN)/python -m pytest -q --durations=5 -m browser
 
 # The Debian programs the tests drive (Chromium, LibreOffice Impress, Ghostscript, nginx), before any test runs:
 # missing ones are installed with apt-get when make runs as root on a machine with apt (CI); otherwise make stops
