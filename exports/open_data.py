@@ -68,6 +68,19 @@ def _period_columns(extract: PublishedExtract) -> tuple[str, str]:
     return (f"{period[0]:%Y-%m}", f"{period[1]:%Y-%m}") if period else ("", "")
 
 
+def _year_columns(years: list, periode: str) -> dict[str, list[str]]:
+    """The columns that place each row of a year series: tahun, periode (the partial year marked), bulan_awal,
+    bulan_akhir and sebagian_tahun, as the release's period covers that year."""
+    coverage = {y: year_coverage(periode, y) for y in set(years)}
+    return {
+        _label("tahun"): [str(y) for y in years],
+        _label("periode"): [year_label(y, periode) for y in years],
+        _label("bulan_awal"): [f"{coverage[y][0]:%Y-%m}" if coverage[y] else "" for y in years],
+        _label("bulan_akhir"): [f"{coverage[y][1]:%Y-%m}" if coverage[y] else "" for y in years],
+        _label("sebagian_tahun"): ["ya" if is_partial_year(coverage[y]) else "tidak" for y in years],
+    }
+
+
 def destination_names(extract: PublishedExtract, place_names: Mapping[str, str], lang: str = "id"
                       ) -> dict[str, str]:
     """Rows of the destination table (domain.publication.destination_order) -> names: a country's from
@@ -180,15 +193,10 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str],
         if series.empty:  # a release published before issue 26 (or before its destination table)
             continue
         years = series["tahun"].tolist()
-        coverage = {y: year_coverage(info.periode, y) for y in set(years)}
         frame = pd.DataFrame({
             _label(code): series["kode"].tolist(),
             _label(label): [labels.get(k, k) for k in series["kode"]],
-            _label("tahun"): [str(y) for y in years],
-            _label("periode"): [year_label(y, info.periode) for y in years],
-            _label("bulan_awal"): [f"{coverage[y][0]:%Y-%m}" if coverage[y] else "" for y in years],
-            _label("bulan_akhir"): [f"{coverage[y][1]:%Y-%m}" if coverage[y] else "" for y in years],
-            _label("sebagian_tahun"): ["ya" if is_partial_year(coverage[y]) else "tidak" for y in years],
+            **_year_columns(years, info.periode),
             jumlah: series["nilai"].tolist(),
         })
         fields = [_field(code, "string"), _field(label, "string"), _field("tahun", "year", "tahun_seri"),
@@ -218,17 +226,12 @@ def open_tables(extract: PublishedExtract, province_names: Mapping[str, str],
         sex_names = {**{s: tr(f"sex.{s}") for s in SEXES}, TOTAL_LABEL: TOTAL_LABEL}
         age_names = {**{a: tr(f"age.{a}") for a in AGE_GROUPS}, TOTAL_LABEL: TOTAL_LABEL}
         years = sex_age_years["tahun"].tolist()
-        coverage = {y: year_coverage(info.periode, y) for y in set(years)}
         frame = pd.DataFrame({
             _label("kode_jenis_kelamin"): sex_age_years["jenis_kelamin"].tolist(),
             _label("jenis_kelamin"): [sex_names.get(k, k) for k in sex_age_years["jenis_kelamin"]],
             _label("kode_kelompok_umur"): sex_age_years["kelompok_umur"].tolist(),
             _label("kelompok_umur"): [age_names.get(k, k) for k in sex_age_years["kelompok_umur"]],
-            _label("tahun"): [str(y) for y in years],
-            _label("periode"): [year_label(y, info.periode) for y in years],
-            _label("bulan_awal"): [f"{coverage[y][0]:%Y-%m}" if coverage[y] else "" for y in years],
-            _label("bulan_akhir"): [f"{coverage[y][1]:%Y-%m}" if coverage[y] else "" for y in years],
-            _label("sebagian_tahun"): ["ya" if is_partial_year(coverage[y]) else "tidak" for y in years],
+            **_year_columns(years, info.periode),
             jumlah: sex_age_years["nilai"].tolist(),
         })
         fields = [_field("kode_jenis_kelamin", "string"), _field("jenis_kelamin", "string"),
