@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pptx.util import Inches
 
-from exports.text_fit import fitted_size, table_height_emu, wrap
+from exports.text_fit import MIN_TEXT_PT, fitted_size, table_height_emu, wrap
 
 LONG = ("Perbandingan hanya antara bulan yang sama setahun sebelumnya, bila data mencakup keduanya; indikator yang "
         "baru lengkap beberapa bulan kemudian tidak dibandingkan untuk periode yang berakhir kurang dari 6 bulan "
@@ -23,10 +23,10 @@ def test_fitted_size(paragraphs, width_in, height_in, size, expected):
     if expected is not None:
         assert got == expected
     else:
-        assert 9 <= got < size
+        assert MIN_TEXT_PT <= got < size
     width_pt = width_in * 72 - 14.4
     lines = sum(len(wrap(p, width_pt, got, bold=True)) for p in paragraphs)
-    assert got == 9 or lines * got * 1.2 <= height_in * 72 - 7.2
+    assert got == MIN_TEXT_PT or lines * got * 1.2 <= height_in * 72 - 7.2  # the floor (10 pt, issue 25)
 
 
 def test_table_rows_grow_with_wrapped_text():
