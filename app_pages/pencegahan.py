@@ -69,7 +69,8 @@ if drill and "100rb" in risk + reach and areas["populasi"].isna().all():
 if bounds is None or not len(bounds):
     st.info(t("peta.no_boundaries"), icon="ℹ️")
 else:
-    left, right = st.columns(2)
+    # One above the other, each the page's width: side by side at 1366 px each Indonesia was ~300 px wide (issue 25).
+    left, right = st.container(), st.container()
     for col, measure, count, title, count_label in (
             (left, risk, "korban_tahun" if risk == "korban_per_10rb_pmi" else "korban", "pcg.map.risk_title",
              "pcg.map.victims"),

@@ -134,3 +134,14 @@ def test_maps_take_their_boundaries_from_the_route_once(app_env, monkeypatch):
 def test_boundary_route_refuses_unknown_names(app_env, name):
     response = _get_boundaries(name)
     assert response.status_code == 404 and b"tidak ditemukan" in response.body
+
+
+def test_the_two_maps_each_take_the_page_width(app_env):
+    """Issue 25: side by side in two columns, each map drew Indonesia ~300 px wide at 1366 px. They stand one above
+    the other now: no column holds a map."""
+    at = open_page(PAGE, role="pimpinan")
+    no_exception(at)
+    keys = {"pcg_map_risk", "pcg_map_reach"}
+    in_columns = [c.proto.id for col in at.columns for c in col.get("plotly_chart")]
+    maps = [c for c in at.get("plotly_chart") if any(k in c.proto.id for k in keys)]
+    assert len(maps) == 2 and not [m for m in maps if m.proto.id in in_columns]
