@@ -327,8 +327,10 @@ def query_prevention_view(conn: Connection, filters: Filters) -> PreventionView:
 
 
 def get_prevention_view(filters: Filters) -> PreventionView:
-    """prevention_view for the page, cached per filter state and data version."""
-    return run_cached(query_prevention_view, filters)
+    """prevention_view for the page, cached per period, province and data version: the filters it reads. A modus
+    chosen on another page then does not recompute it on the executive page (issue 24); only the filters named as
+    not applying (requested) follow the page's own state."""
+    return replace(run_cached(query_prevention_view, prevention_scope(filters)), requested=filters)
 
 
 def get_area_view(filters: Filters, province: str) -> pd.DataFrame:

@@ -95,3 +95,20 @@ def test_a_memo_result_is_shared_not_pickled(cached_demo):
     assert calls == [dt.date(2025, 7, 1)]
     assert list(again["frame"]["jumlah"]) == [1, 2]
     assert again["format"](1000) == "1,000"
+
+
+def test_prevention_view_is_computed_once_per_period_and_province(cached_demo):
+    """Prevention reads the period and the province only: a modus or agency chosen elsewhere (the executive page
+    keeps the Peta page's modus) recomputed the whole view before (issue 24). The view asked for with a modus equals
+    the one computed on its own connection, and still names the filters that do not apply."""
+    from data_access.prevention import get_prevention_view, prevention_json, prevention_view
+
+    base, _ = resolve(Filters())
+    f = base.with_(provinsi=("52",))
+    plain = get_prevention_view(f)
+    with_modus = get_prevention_view(f.with_(modus=("eksploitasi_seksual",), instansi=("KEMENSOS",)))
+    assert len(_entries(".query_prevention_view")) == 1
+    with get_engine(cached_demo).connect() as conn:
+        alone = prevention_view(f.with_(modus=("eksploitasi_seksual",), instansi=("KEMENSOS",)), connection_runner(conn))
+    assert prevention_json(with_modus) == prevention_json(alone)
+    assert with_modus.requested.modus == ("eksploitasi_seksual",) and plain.requested.modus == ()
