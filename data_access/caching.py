@@ -107,7 +107,8 @@ def compute_cached(fn: Callable[..., T], *args: Any) -> T:
     return _results.get((name, url, _version(url), args), lambda: fn(*args))
 
 
-_computed = SharedResults(max_entries=256)
+# Page-level derivations (ui/cached.memo), a few per filter state like the views above.
+_computed = SharedResults(max_entries=1024)
 
 
 def memo_shared(key: tuple, compute: Callable[[], T]) -> T:

@@ -19,7 +19,10 @@ from typing import Any, TypeVar
 import streamlit as st
 
 T = TypeVar("T")
-MAX_ENTRIES = 256  # figures are small; the national map's pieces are ~0.5 MB, kab/kota ones less
+MAX_ENTRIES = 256  # figures are small
+# Prepared maps: since boundaries come from /batas/ (issue 24) a map's pieces are its values, ~10–80 KB. Every
+# filter state of a map page makes one to three, so 64 held the states of a handful of users only.
+MAP_ENTRIES = 256
 
 
 def _geo_key(gdf: Any) -> tuple:
@@ -189,7 +192,7 @@ def take_legends(folium_map: Any) -> list[str]:
     return [folium_map._children.pop(name).html for name in legends]
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_hash_funcs())
+@st.cache_resource(show_spinner=False, max_entries=MAP_ENTRIES, hash_funcs=_hash_funcs())
 def _prepared(name: str, data: tuple, args: tuple, kwargs: tuple, with_bounds: bool, _fn: Callable) -> dict:
     folium_map = _fn(*args, **dict(kwargs))
     legends = take_legends(folium_map)
