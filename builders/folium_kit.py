@@ -56,6 +56,7 @@ def base_map(
     if tiles:
         folium.TileLayer(tiles=tiles, attr=tiles_attribution, name=tr("map.base_layer", lang), control=False).add_to(m)
     MapStyle().add_to(m)
+    ShapesOutOfTabOrder().add_to(m)  # before any layer, so it sees every layer added
     IconImagePath().add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])])
     return m
@@ -156,9 +157,15 @@ class MapStyle(MacroElement):
             /* Keyboard focus is always visible inside the map (the map, its controls, the legend's fold). */
             .leaflet-container:focus-visible, .leaflet-interactive:focus-visible, .leaflet-control a:focus-visible,
             .leaflet-control summary:focus-visible { outline: 3px solid #1F4E79; outline-offset: 2px; }
-            /* A long attribution wrapped over the scale bar on a narrow map: it keeps clear of the scale. */
-            .leaflet-control-attribution { max-width: calc(100% - 140px); white-space: normal; font-size: 10px;
-                                           line-height: 1.25; }</style>
+            /* The map fills its iframe, which cut off a ring drawn outside it (issue 25): the map's ring is drawn
+               inside its edge, and the attribution, in the frame's corner, keeps room below its links' ring. */
+            .leaflet-container:focus-visible { outline-offset: -3px; }
+            .leaflet-control-attribution a:focus-visible { outline-width: 2px; outline-offset: 0; }
+            /* A long attribution wrapped over the scale bar on a narrow map: it keeps clear of the scale. The width
+               counts from the frame (the map fills it): 100% of the control's corner box, which is only as wide as
+               the attribution, squeezed a short one ("Leaflet" alone) to nothing, its link half outside the map. */
+            .leaflet-control-attribution { max-width: calc(100vw - 140px); white-space: normal; font-size: 10px;
+                                           line-height: 1.25; padding-bottom: 3px; }</style>
         {% endmacro %}
         """
     )
@@ -167,6 +174,30 @@ class MapStyle(MacroElement):
         super().__init__()
         self._name = "MapStyle"
         self.background = theme.MAP_BACKGROUND
+
+
+class ShapesOutOfTabOrder(MacroElement):
+    """Keeps the map's shapes (areas, circles, lines) out of the Tab order; the map and its controls stay in it."""
+
+    # Leaflet 1.9's bindTooltip listens for focus on each shape (to open its tooltip), and Chromium makes any SVG
+    # shape with a focus listener a Tab stop: the flow, coverage and unit maps held focus for 92, 299 and 37 presses
+    # on nameless lines and dots, whose values the tables beside the maps already give (issue 25). tabindex=-1 keeps
+    # a clicked shape focusable (its tooltip still opens) without a stop per shape; the keyboard reader pans and
+    # zooms the map itself.
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.on("layeradd", function (event) {
+                var el = event.layer instanceof L.Path && event.layer.getElement();
+                if (el) { el.setAttribute("tabindex", "-1"); }
+            });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "ShapesOutOfTabOrder"
 
 
 class FetchedGeoJson(folium.GeoJson):

@@ -79,9 +79,11 @@ def test_the_choropleth_renders_as_before(provinces):  # noqa: F811 — the fixt
 
 def test_a_map_lets_the_reader_zoom_and_shows_keyboard_focus():
     """Issue 25: folium's map page set maximum-scale=1.0, user-scalable=no (no zoom; axe: meta-viewport) and the
-    map showed no focus ring; the flow map's name labels were Tab stops."""
+    map showed no focus ring; the flow map's name labels, then every line and dot with a tooltip, were Tab stops
+    (tests/browser/test_map_focus.py counts them in Chromium)."""
     html = make_flow_map(FLOWS).get_root().render()
     viewport = re.search(r'<meta name="viewport" content="([^"]*)"', html).group(1)
     assert "maximum-scale" not in viewport and "user-scalable" not in viewport and "width=device-width" in viewport
     assert re.search(r"\.leaflet-container:focus-visible[^{]*\{[^}]*outline: 3px solid", html)
     assert '"keyboard": false' in html
+    assert re.search(r'\.on\("layeradd".*?setAttribute\("tabindex", "-1"\)', html, re.S)
