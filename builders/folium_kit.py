@@ -165,7 +165,13 @@ class MapStyle(MacroElement):
                counts from the frame (the map fills it): 100% of the control's corner box, which is only as wide as
                the attribution, squeezed a short one ("Leaflet" alone) to nothing, its link half outside the map. */
             .leaflet-control-attribution { max-width: calc(100vw - 140px); white-space: normal; font-size: 10px;
-                                           line-height: 1.25; padding-bottom: 3px; }</style>
+                                           line-height: 1.25; padding-bottom: 3px; }
+            /* A small map (the executive first screen's, ~200 px wide at 1366 px) left the notice 57 px: its text
+               ran out of the frame. There the scale bar, of little use at that size, gives the notice the width. */
+            @media (max-width: 360px) {
+                .leaflet-control-scale { display: none; }
+                .leaflet-control-attribution { max-width: calc(100vw - 4px); overflow-wrap: anywhere; }
+            }</style>
         {% endmacro %}
         """
     )

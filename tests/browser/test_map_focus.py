@@ -68,6 +68,25 @@ NOTHING = {"what": "(nothing)", "outlineStyle": "none", "outlineWidth": 0, "boxS
            "clippedBy": None}
 
 
+# The attribution (the boundaries' licence notice) whole inside the map, its text not cut off and not over the scale
+# bar: on the executive page's small map (~200 px) it ran out of the frame ("(cahyadsn/wila…").
+ATTRIBUTION = """() => {
+    const a = document.querySelector('.leaflet-control-attribution');
+    if (!a) return 'no attribution';
+    const r = a.getBoundingClientRect();
+    if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5)
+        return `outside the map (${Math.round(r.left)}–${Math.round(r.right)} of ${innerWidth} px)`;
+    if (a.scrollWidth > a.clientWidth + 1) return `text cut off (${a.scrollWidth} px in ${a.clientWidth})`;
+    const s = document.querySelector('.leaflet-control-scale');
+    if (s && getComputedStyle(s).display !== 'none') {
+        const q = s.getBoundingClientRect();
+        if (q.width && r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom)
+            return 'over the scale bar';
+    }
+    return null;
+}"""
+
+
 def ring_visible(stop: dict) -> bool:
     outline = stop["outlineStyle"] != "none" and stop["outlineWidth"] >= MIN_RING_PX
     return stop["shown"] and not stop["clippedBy"] and (outline or stop["boxShadow"] not in ("", "none"))
@@ -120,15 +139,23 @@ def tab_through(page, iframe, frame) -> list[dict]:
 def test_each_map_zooms_by_keyboard_and_tab_passes_through_it_in_a_few_ringed_stops(tabs):
     tab: Tab = tabs("admin_data")  # reaches every page with a map
     measured: dict[str, list[dict]] = {}
-    for page_key, expected in MAP_PAGES.items():
-        tab.open(page_key)
-        settle_iframes(tab.page)
-        wait_maps_drawn(tab.page, 60)
-        maps = map_iframes(tab.page)
-        assert len(maps) == expected, f"{page_key}: {len(maps)} map(s) drawn, expected {expected}"
-        for i, (iframe, frame) in enumerate(maps, start=1):
-            iframe.scroll_into_view_if_needed()
-            measured[f"{page_key}#{i}"] = tab_through(tab.page, iframe, frame)
+    attributions: dict[str, str] = {}
+    viewport = tab.page.viewport_size  # the tab is shared by the session's tests
+    tab.page.set_viewport_size({"width": 1366, "height": 768})
+    try:
+        for page_key, expected in MAP_PAGES.items():
+            tab.open(page_key)
+            settle_iframes(tab.page)
+            wait_maps_drawn(tab.page, 60)
+            maps = map_iframes(tab.page)
+            assert len(maps) == expected, f"{page_key}: {len(maps)} map(s) drawn, expected {expected}"
+            for i, (iframe, frame) in enumerate(maps, start=1):
+                iframe.scroll_into_view_if_needed()
+                measured[f"{page_key}#{i}"] = tab_through(tab.page, iframe, frame)
+                if problem := frame.evaluate(ATTRIBUTION):
+                    attributions[f"{page_key}#{i}"] = problem
+    finally:
+        tab.page.set_viewport_size(viewport)
 
     report = "\n".join(f"{name}: {len(stops)} stop(s): " + "; ".join(s["what"] for s in stops)
                        for name, stops in measured.items())
@@ -143,3 +170,4 @@ def test_each_map_zooms_by_keyboard_and_tab_passes_through_it_in_a_few_ringed_st
                      for s in stops if not ring_visible(s)] for name, stops in measured.items()}
     unseen = {name: stops for name, stops in unseen.items() if stops}
     assert not unseen, f"focused elements inside a map without a visible ring: {unseen}"
+    assert not attributions, f"the licence notice does not fit its map at 1366 px: {attributions}"
