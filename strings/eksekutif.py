@@ -5,7 +5,7 @@ CATALOG = {
     "eks.kpi.total": {"id": "Korban ditangani", "en": "Victims handled"},
     "eks.kpi.children": {"id": "Korban anak", "en": "Child victims"},
     "eks.kpi.abroad": {"id": "Tujuan luar negeri", "en": "Taken abroad"},
-    "eks.kpi.reintegrated": {"id": "Direintegrasikan", "en": "Reintegrated"},
+    "eks.kpi.reintegrated": {"id": "Reintegrasi", "en": "Reintegrated"},
     "eks.kpi.utilisation": {"id": "Utilisasi sentra & RPTC", "en": "Centre utilisation"},
     "eks.kpi.units": {"id": "Unit layanan aktif", "en": "Active service units"},
     "eks.kpi.help.total": {

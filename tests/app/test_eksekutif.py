@@ -29,7 +29,7 @@ def test_headline_figures_key_messages_and_alerts(app_env):
     at = open_page(PAGE, role="pimpinan", state=ALL)
     no_exception(at)
     shown = metrics(at)
-    assert list(shown)[:6] == ["Korban ditangani", "Korban anak", "Tujuan luar negeri", "Direintegrasikan",
+    assert list(shown)[:6] == ["Korban ditangani", "Korban anak", "Tujuan luar negeri", "Reintegrasi",
                                "Utilisasi sentra & RPTC", "Unit layanan aktif"]
     assert shown["Korban ditangani"] == ("4.320", None)  # the whole range has no complete year before it
     assert shown["Unit layanan aktif"] == ("33", "31 sentra · 2 RPTC")  # a short value: not cut at 1366 px
@@ -49,7 +49,7 @@ def test_change_against_the_same_period_a_year_earlier(app_env):
     # +8,8% is within chance (p ≈ 0,052): the delta says so and no sentence calls it a rise (issue 11).
     assert shown["Korban ditangani"] == ("1.121", "+8,8% · relatif stabil")
     assert shown["Korban anak"] == ("216", "+60,0% · naik")
-    assert shown["Direintegrasikan"] == ("399", None), "reintegration lags: not compared this close to the data's end"
+    assert shown["Reintegrasi"] == ("399", None), "reintegration lags: not compared this close to the data's end"
     assert shown["Utilisasi sentra & RPTC"][1].endswith("poin persen")
     body = texts(at)
     assert "Perubahan dibanding periode yang sama tahun sebelumnya (Jan–Jul 2024)." in body

@@ -483,7 +483,7 @@ def expected_metrics(o: Oracle, page: str) -> dict[str, tuple[str, str | None] |
     """Label → expected value (and delta where the page shows one) of every metric the oracle covers."""
     out: dict = {}
     victims = {"Korban ditangani": "korban_ditangani", "Korban anak": "korban_anak",
-               "Tujuan luar negeri": "korban_luar_negeri", "Direintegrasikan": "korban_reintegrasi"}
+               "Tujuan luar negeri": "korban_luar_negeri", "Reintegrasi": "korban_reintegrasi"}
     if page == "ringkasan_eksekutif":
         for label, key in victims.items():
             out[label] = (fmt_int(o.comparison(key)[0], LANG), delta_of(o, key))

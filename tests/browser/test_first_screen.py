@@ -12,6 +12,22 @@ from tests.browser.conftest import Tab, assert_clean, title_of
 pytestmark = pytest.mark.browser
 
 MEASURE = """() => {
+  // Words of the card labels broken across two lines ("Direintegrasik" / "an" at 1366 px): a word whose text
+  // spans more than one line box.
+  const splitWords = labels => [...labels].flatMap(label => {
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    const split = [];
+    for (let node; (node = walker.nextNode());) {
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(m[0]);
+      }
+    }
+    return split;
+  });
   const main = document.querySelector('[data-testid="stMain"]');
   const box = sel => [...main.querySelectorAll(sel)].map(e => e.getBoundingClientRect());
   const text = t => [...main.querySelectorAll('[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]')]
@@ -21,7 +37,8 @@ MEASURE = """() => {
           map: first(box('iframe'))?.top ?? null,
           where: first(text('Asal korban terbanyak'))?.bottom ?? null,
           units: first(text('Unit penuh'))?.bottom ?? null,
-          todo: first(box('[data-testid="stCaptionContainer"] li'))?.bottom ?? null};
+          todo: first(box('[data-testid="stCaptionContainer"] li'))?.bottom ?? null,
+          split: splitWords(main.querySelectorAll('[data-testid="stMetricLabel"]'))};
 }"""
 
 
@@ -39,6 +56,7 @@ def test_four_answers_above_the_fold(tabs, width, height, query):
         assert len(at["cards"]) >= 6 and max(at["cards"][:6]) <= height, at
         for answer in ("map", "where", "units", "todo"):
             assert at[answer] is not None and at[answer] <= height, (answer, at)
+        assert not at["split"], f"card labels broken inside a word: {at['split']}"
         assert_clean(tab)
     finally:
         # The pimpinan tab is shared by the session's other tests: leave it as found, not in projector mode (which

@@ -115,7 +115,7 @@ def test_pages_agree_with_the_cli(backend_url, state, monkeypatch, capsys):
     no_exception(at)
     assert metric(at, "Korban ditangani") == fmt_int(ind["korban_ditangani"]["nilai"])
     assert metric(at, "Korban anak") == fmt_int(ind["korban_anak"]["nilai"])
-    assert metric(at, "Direintegrasikan") == fmt_int(ind["korban_reintegrasi"]["nilai"])
+    assert metric(at, "Reintegrasi") == fmt_int(ind["korban_reintegrasi"]["nilai"])
     headline = next(b for b in at.get("download_button") if b.proto.label == "Unduh CSV")
     assert headline is not None
 
