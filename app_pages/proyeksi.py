@@ -20,7 +20,7 @@ from ui.i18n import current_lang, t
 
 page_header("nav.proyeksi", "purpose.proyeksi", kinds=KINDS)
 lang = current_lang()
-st.info(t("proy.label"), icon="🧭")
+st.info(t("proy.label"), icon=":material/explore:")
 requested = current_filters()
 view = get_projection_view(requested)
 if view.filters is None:

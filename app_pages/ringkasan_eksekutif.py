@@ -74,7 +74,7 @@ if like is not None and not presenting:
     st.button(t("eks.like_window", period=fmt_period(*like, lang),
                 previous=fmt_period(like[0].replace(year=like[0].year - 1), like[1].replace(year=like[1].year - 1),
                                     lang)),
-              key="eks_like_window", on_click=set_period, args=like, icon="📅")
+              key="eks_like_window", on_click=set_period, args=like, icon=":material/date_range:")
 provenance(source, b.filters, KINDS)
 headline_table = headline_frame(b, lang)
 

@@ -156,5 +156,5 @@ def glance_section(b: Briefing, actions, lang: str, map_view, presenting: bool =
         else:
             st.caption(t("eks.glance.todo.none"))
         if not presenting:  # the projector has no menu to come back by
-            st.page_link("app_pages/daftar_tindakan.py", label=t("eks.glance.todo.link"), icon="📋",
+            st.page_link("app_pages/daftar_tindakan.py", label=t("eks.glance.todo.link"), icon=":material/checklist:",
                          query_params={k: v for k, v in st.query_params.to_dict().items() if k != "present"})

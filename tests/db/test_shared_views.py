@@ -106,9 +106,10 @@ def test_prevention_view_is_computed_once_per_period_and_province(cached_demo):
     base, _ = resolve(Filters())
     f = base.with_(provinsi=("52",))
     plain = get_prevention_view(f)
-    with_modus = get_prevention_view(f.with_(modus=("eksploitasi_seksual",), instansi=("KEMENSOS",)))
+    asked = f.with_(modus=("eksploitasi_seksual",), instansi=("KEMENSOS",))
+    with_modus = get_prevention_view(asked)
     assert len(_entries(".query_prevention_view")) == 1
     with get_engine(cached_demo).connect() as conn:
-        alone = prevention_view(f.with_(modus=("eksploitasi_seksual",), instansi=("KEMENSOS",)), connection_runner(conn))
+        alone = prevention_view(asked, connection_runner(conn))
     assert prevention_json(with_modus) == prevention_json(alone)
     assert with_modus.requested.modus == ("eksploitasi_seksual",) and plain.requested.modus == ()

@@ -204,3 +204,28 @@ def test_charts_and_maps_have_a_data_table(app_env, page):
     inv = page_inventory(at)
     if inv["charts"] or inv["maps"]:
         assert inv["tables"] >= 1, f"{page}: {inv} — a chart or map without any data table"
+
+
+# ------------------------------------------------------------------ icons without an emoji font
+def _icon_literals() -> list[tuple[str, int, str]]:
+    import ast
+
+    found = []
+    pages = [PROJECT / "app.py", *sorted((PROJECT / "app_pages").glob("*.py")), *sorted((PROJECT / "ui").glob("*.py"))]
+    for path in pages:
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.keyword) and node.arg == "icon" and isinstance(node.value, ast.Constant) \
+                    and isinstance(node.value.value, str):
+                found.append((path.name, node.value.lineno, node.value.value))
+    return found
+
+
+def test_every_icon_draws_without_a_colour_emoji_font():
+    """A pictograph such as 📋 needs a colour emoji font, which a briefing-room Linux laptop or a locked-down office
+    PC may lack: the executive page's link to Daftar Tindakan showed an empty box in Chromium here. Streamlit's
+    Material icons ship with its own offline font; symbols of the basic plane (⚠, ℹ) are in every text font."""
+    icons = _icon_literals()
+    assert len(icons) > 10, "the scan found the pages' icons"
+    astral = [(name, line, icon) for name, line, icon in icons
+              if not icon.startswith(":material/") and any(ord(c) > 0xFFFF for c in icon)]
+    assert not astral, f"icons that need an emoji font: {astral}"
