@@ -16,8 +16,9 @@ from ui.session_cookie import session_routes
 async def warm_server(_app):
     from ui.warmup import warm_up
 
-    # In a thread: the server answers (health, the first page) while the imports run.
-    threading.Thread(target=warm_up, name="tppo-warm-up", daemon=True).start()
+    # In a thread: the server answers (health, the first page) while the imports run. Then the default views of
+    # the executive page, nationally and per province, in the background (ui.warmup.warm_views, issue 24).
+    threading.Thread(target=warm_up, kwargs={"views": True}, name="tppo-warm-up", daemon=True).start()
     yield
 
 

@@ -68,6 +68,15 @@ def use_cache(_cache_data: Callable[..., Callable] | None = None) -> None:
 
 
 _last_version: dict[str, str] = {}
+# Called with (url, version) when this process first sees a database's data change (an import here or on another
+# replica): ui.warmup computes the first views of the new data then, off the click path.
+_version_listeners: list[Callable[[str, str], None]] = []
+
+
+def on_new_version(listener: Callable[[str, str], None]) -> None:
+    """listener(url, version) runs in the thread that noticed a new data version; it must return at once."""
+    if listener not in _version_listeners:
+        _version_listeners.append(listener)
 
 
 def _version(url: str) -> str:
@@ -82,9 +91,13 @@ def _version(url: str) -> str:
         if url in _last_version:
             return _last_version[url]
         raise
+    previous = _last_version.get(url)
     _last_version[url] = version
     if run_versions is not None:
         run_versions[url] = version
+    if previous is not None and previous != version:
+        for listener in list(_version_listeners):
+            listener(url, version)
     return version
 
 

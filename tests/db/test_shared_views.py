@@ -113,3 +113,43 @@ def test_prevention_view_is_computed_once_per_period_and_province(cached_demo):
         alone = prevention_view(asked, connection_runner(conn))
     assert prevention_json(with_modus) == prevention_json(alone)
     assert with_modus.requested.modus == ("eksploitasi_seksual",) and plain.requested.modus == ()
+
+
+def test_warm_views_leave_the_first_click_on_every_province_warm(cached_demo):
+    """The server computes the executive page's views for the default period, nationally and per province, in the
+    background (ui.warmup.warm_views, issue 24): a minister's first province click then reads them from the cache.
+    Asked for with the page's own default state, no view is computed again."""
+    from data_access.briefing import get_briefing, get_briefing_tables
+    from data_access.prevention import get_prevention_view
+    from data_access.reference import get_code_names
+    from ui.filters import default_window, month_options
+    from ui.warmup import default_states, warm_views
+
+    states = default_states()
+    start, end = default_window(month_options())
+    assert len(states) == 1 + len(get_code_names("id")["provinsi"])
+    assert {(f"{s.start:%Y-%m}", f"{s.end:%Y-%m}") for s in states} == {(start, end)}
+    warm_views()
+    misses = caching._results.misses
+    for province in ("52", "35", "91"):  # what a page builds from the sidebar's state (ui.filters.current_filters)
+        page_state = Filters(start=states[0].start, end=states[0].end, provinsi=tuple([province]))
+        get_briefing(page_state, "id")
+        get_briefing_tables(page_state, "id")
+        get_action_lists(page_state)
+        get_prevention_view(page_state)
+    assert caching._results.misses == misses, "a view of a default state was computed again"
+
+
+def test_a_new_data_version_is_announced_once(cached_demo, monkeypatch):
+    """After an import (here or on another replica) the first run that reads the new version announces it, so the
+    server warms the new data's views; the same version is announced once."""
+    heard: list[tuple[str, str]] = []
+    monkeypatch.setattr(caching, "_version_listeners", [])
+    caching.on_new_version(lambda url, version: heard.append((url, version)))
+    versions = iter(["v1", "v1", "v2", "v2"])
+    monkeypatch.setattr(caching, "_current_version", lambda url: next(versions))
+    monkeypatch.setattr(caching, "_last_version", {})
+    for _ in range(4):
+        caching.begin_run()
+        caching._version(cached_demo)
+    assert heard == [(cached_demo, "v2")]
