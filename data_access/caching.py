@@ -9,6 +9,7 @@ warm rerun's CPU (issue 24)."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -36,9 +37,19 @@ def _run_query(_query: Callable[..., Any], name: str, url: str, version: str, ar
 _run_local = threading.local()
 
 
+_last_run_started = 0.0
+
+
 def begin_run() -> None:
     """Called by the app at the start of every script run (ui/bootstrap.py)."""
+    global _last_run_started
     _run_local.versions = {}
+    _last_run_started = time.monotonic()
+
+
+def since_last_run() -> float:
+    """Seconds since a script run last started in this process (background work gives way to visitors)."""
+    return time.monotonic() - _last_run_started
 
 
 _current_version: Callable[[str], str] = _read_version

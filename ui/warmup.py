@@ -67,11 +67,11 @@ def warm_views() -> float:
     start = time.perf_counter()
     try:
         for state in default_states():
+            _give_way()
             get_briefing(state, "id")
             get_briefing_tables(state, "id")
             get_action_lists(state)
             get_prevention_view(state)
-            time.sleep(0.005)  # between states, a visitor's script run takes the interpreter first
     except Exception:  # noqa: BLE001 — a page computing the same view shows the failure in Indonesian
         log.warning("warming the default views failed; pages compute them on the first click", exc_info=True)
     seconds = time.perf_counter() - start
@@ -80,6 +80,17 @@ def warm_views() -> float:
 
 
 _warming = threading.Lock()
+
+
+def _give_way(quiet_s: float = 0.5, at_most_s: float = 2.0) -> None:
+    """Waits until no script run has started for quiet_s (a visitor's run, which shares the interpreter's lock
+    with this thread, goes first: the first page after a start must not wait for the warming), but at most
+    at_most_s, so that under steady use the warming still moves on."""
+    from data_access.caching import since_last_run
+
+    deadline = time.monotonic() + at_most_s
+    while since_last_run() < quiet_s and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _warm_in_background(_url: str = "", _version: str = "") -> None:

@@ -115,7 +115,7 @@ def test_prevention_view_is_computed_once_per_period_and_province(cached_demo):
     assert with_modus.requested.modus == ("eksploitasi_seksual",) and plain.requested.modus == ()
 
 
-def test_warm_views_leave_the_first_click_on_every_province_warm(cached_demo):
+def test_warm_views_leave_the_first_click_on_every_province_warm(cached_demo, monkeypatch):
     """The server computes the executive page's views for the default period, nationally and per province, in the
     background (ui.warmup.warm_views, issue 24): a minister's first province click then reads them from the cache.
     Asked for with the page's own default state, no view is computed again."""
@@ -129,6 +129,7 @@ def test_warm_views_leave_the_first_click_on_every_province_warm(cached_demo):
     start, end = default_window(month_options())
     assert len(states) == 1 + len(get_code_names("id")["provinsi"])
     assert {(f"{s.start:%Y-%m}", f"{s.end:%Y-%m}") for s in states} == {(start, end)}
+    monkeypatch.setattr(caching, "_last_run_started", 0.0)  # no visitor's run just began: the warming need not give way
     warm_views()
     misses = caching._results.misses
     for province in ("52", "35", "91"):  # what a page builds from the sidebar's state (ui.filters.current_filters)
@@ -153,3 +154,12 @@ def test_a_new_data_version_is_announced_once(cached_demo, monkeypatch):
         caching.begin_run()
         caching._version(cached_demo)
     assert heard == [(cached_demo, "v2")]
+
+
+def test_the_warming_gives_way_to_a_visitors_run(cached_demo):
+    """A script run that just started goes first: the warming waits until none has started for a while."""
+    from ui.warmup import _give_way
+
+    caching.begin_run()
+    _give_way(quiet_s=0.2, at_most_s=30)
+    assert caching.since_last_run() >= 0.2
