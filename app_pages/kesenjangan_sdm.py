@@ -30,10 +30,9 @@ if filters is None:
 st.caption(unit_scope_note(filters, lang))
 for note in get_no_unit_notes(filters, lang):
     say(note, "info")
-# The one WISN rule (data_access.indicators): staff of the latest quarter up to the period's end, workload of
-# the 12 months ending there (each source's own last months when it stops earlier); the executive page, the
-# deck and the CLI use the same inputs.
-inputs = staffing_state(filters, with_wisn=False)
+# The one WISN rule (data_access.indicators, as the executive page, the deck and the CLI): staff of the latest quarter,
+# 12 months' workload; WISN is the national table sliced to the province's units, computed once (issue 24).
+inputs = staffing_state(filters)
 for note in coverage_notes([inputs.staff, inputs.workload_source], lang):
     say(note, "caption" if note.key in ("cov.until", "cov.from") else "info")
 occupancy, staffing, standards, working_time = inputs.occupancy, inputs.staffing, inputs.standards, inputs.working_time
@@ -48,7 +47,8 @@ if standards["contoh"].any() or working_time["contoh"].any():
     st.warning(t("sdm.example_notice"), icon=":material/warning:")
 problems = validate_standards(standards, working_time)
 try:
-    wisn = None if problems else memo(wisn_by_unit_role, occupancy, staffing, standards, working_time)
+    wisn = None if problems else inputs.wisn if inputs.wisn is not None else memo(
+        wisn_by_unit_role, occupancy, staffing, standards, working_time)  # it names what is wrong with edited inputs
 except WisnInputError as error:
     problems = [p.message for p in error.problems]
 if problems or wisn is None or wisn.empty:

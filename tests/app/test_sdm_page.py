@@ -260,3 +260,31 @@ def test_admin_sets_a_target_and_a_bad_one_changes_nothing(demo_sqlite_url, tmp_
     with engine.connect() as conn:
         assert conn.execute(select(TargetKompetensi.peran, TargetKompetensi.target_terlatih)).all() == before
     engine.dispose()
+
+
+def test_a_province_reads_the_national_wisn_table_sliced(app_env):
+    """Issue 24: the page computed WISN again for every province it was opened with (a third of its run); it now
+    takes the national table sliced to the province's units, the one the executive page, deck and CLI use, and its
+    heat map shows the province's own units."""
+    from data_access import caching
+    from data_access.indicators import resolve, staffing_state
+
+    caching.clear_caches()  # another test's page may have computed a province's own table in this process
+    at = open_page(PAGE, role="pimpinan")
+    for province in ("52", "53"):  # NTB and NTT: one unit and several
+        at.session_state["f_prov"] = [province]
+        at.run()
+        no_exception(at)
+        filters, _ = resolve(current_state_filters(at))
+        own = staffing_state(filters).wisn
+        heat = chart(at, "Rasio WISN")["data"][0]
+        assert len(heat["y"]) == own["kode_unit"].nunique()
+    assert not [key for key in caching._computed._values if "wisn_by_unit_role" in str(key[0])]
+
+
+def current_state_filters(at):
+    from domain.filters import Filters, parse_month
+
+    state = at.session_state
+    return Filters(start=parse_month(state["f_start"]), end=parse_month(state["f_end"]),
+                   provinsi=tuple(state["f_prov"]))
