@@ -79,7 +79,11 @@ def warm_views() -> float:
     return seconds
 
 
+# One warming at a time per process; a data change announced meanwhile runs it once more after (the running one
+# may have read the old data).
 _warming = threading.Lock()
+_running = False
+_again = False
 
 
 def _give_way(quiet_s: float = 0.5, at_most_s: float = 2.0) -> None:
@@ -94,14 +98,25 @@ def _give_way(quiet_s: float = 0.5, at_most_s: float = 2.0) -> None:
 
 
 def _warm_in_background(_url: str = "", _version: str = "") -> None:
-    """Starts warm_views in a thread unless one is running (a run that began before the import finishes warming the
-    old data; the next import's notice starts it again)."""
-    def run() -> None:
-        with _warming:
-            warm_views()
+    """Starts warm_views in a thread, or, if one is running, has it warm once more when it is done."""
+    global _running, _again
+    with _warming:
+        if _running:
+            _again = True
+            return
+        _running = True
 
-    if not _warming.locked():
-        threading.Thread(target=run, name="tppo-warm-views", daemon=True).start()
+    def run() -> None:
+        global _running, _again
+        while True:
+            warm_views()
+            with _warming:
+                if not _again:
+                    _running = False
+                    return
+                _again = False
+
+    threading.Thread(target=run, name="tppo-warm-views", daemon=True).start()
 
 
 def warm_up(views: bool = False) -> float:

@@ -50,3 +50,42 @@ def test_warm_up_runs_the_bootstrap_on_the_configured_database(tmp_path, monkeyp
     engine = create_engine(f"sqlite:///{db}")
     assert "kasus" in inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_a_data_change_during_a_warming_warms_once_more_after_it(monkeypatch):
+    """An import announced while the warming runs (on the old data) warms again when it ends; several announcements
+    meanwhile warm once more, not once each, and never two at a time."""
+    import threading
+
+    from ui import warmup
+
+    started, release, done = threading.Event(), threading.Event(), threading.Event()
+    calls: list[int] = []
+    at_once = {"now": 0, "most": 0}
+
+    def fake_warm() -> float:
+        at_once["now"] += 1
+        at_once["most"] = max(at_once["most"], at_once["now"])
+        calls.append(len(calls))
+        started.set()
+        if len(calls) == 1:
+            release.wait(10)
+        at_once["now"] -= 1
+        if len(calls) == 2:
+            done.set()
+        return 0.0
+
+    monkeypatch.setattr(warmup, "warm_views", fake_warm)
+    monkeypatch.setattr(warmup, "_running", False)
+    monkeypatch.setattr(warmup, "_again", False)
+    warmup._warm_in_background()
+    assert started.wait(10)
+    for version in ("v2", "v3", "v4"):
+        warmup._warm_in_background("url", version)
+    release.set()
+    assert done.wait(10)
+    for _ in range(100):  # the thread sets _running back once it sees nothing more to do
+        if not warmup._running:
+            break
+        threading.Event().wait(0.02)
+    assert calls == [0, 1] and at_once["most"] == 1 and not warmup._running
