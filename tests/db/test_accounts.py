@@ -262,3 +262,51 @@ def test_parallel_sign_ins_hold_no_pooled_connection_while_hashing(accounts_engi
         with small.begin() as c:
             c.execute(Akun.__table__.delete().where(Akun.username.in_(names)))
         small.dispose()
+
+
+def test_parallel_sign_ins_check_one_password_at_a_time(accounts_engine, monkeypatch):
+    """Twenty sign-ins at once (an office at 8:00) ran twenty argon2 checks at once: each spreads over four lanes and
+    64 MiB, so together they took every core (and 1.3 GB) from the pages of users already signed in. Now a process
+    checks one password at a time, correct, wrong and unknown alike, and every sign-in still gets its answer."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    running = 0
+    most = 0
+    count = threading.Lock()
+
+    class Watched(type(accounts._hasher)):
+        def verify(self, hash, password):  # noqa: A002 — argon2's own parameter name
+            nonlocal running, most
+            with count:
+                running += 1
+                most = max(most, running)
+            try:
+                return super().verify(hash, password)
+            finally:
+                with count:
+                    running -= 1
+
+    monkeypatch.setattr(accounts, "_hasher", Watched())
+    accounts._dummy_hash()  # made once, before the burst
+    names = [f"antre_{i}" for i in range(0, 12, 3)]
+    with accounts_engine.begin() as c:
+        for name in names:
+            create_account(c, name, PASSWORD, "pimpinan", replace=True)
+    barrier = threading.Barrier(12)
+
+    def sign_in(i: int):
+        barrier.wait()
+        if i % 3 == 0:
+            return accounts.login(accounts_engine, f"antre_{i}", PASSWORD, T0)
+        return accounts.login(accounts_engine, f"antre_{i - i % 3}" if i % 3 == 1 else f"tidak_ada_{i}",
+                              "salah-sekali-1", T0)
+
+    try:
+        with ThreadPoolExecutor(12) as pool:
+            results = list(pool.map(sign_in, range(12)))
+        assert [r.ok for r in results] == [i % 3 == 0 for i in range(12)]
+        assert most == accounts.CHECKS_AT_ONCE == 1, f"{most} password checks ran at once"
+    finally:
+        with accounts_engine.begin() as c:
+            c.execute(Akun.__table__.delete().where(Akun.username.in_(names)))
