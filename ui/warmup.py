@@ -51,27 +51,52 @@ def default_states() -> list:
     return [base, *(base.with_(provinsi=(code,)) for code in sorted(get_code_names("id")["provinsi"]))]
 
 
-def warm_views() -> float:
-    """Computes the executive page's data views (briefing, its tables, action lists, prevention) for every
-    default_states() state into the shared cache; seconds taken. Never raises.
+def modus_states(states: list) -> list:
+    """Each of states with one modus, the modus with the most victims in the first state first: the sidebar's
+    second filter, which the Peta page invites and the executive page then keeps (issue 24: a province with a
+    modus was the slowest step at 20 users, computed on the click while other users waited for the core)."""
+    from data_access.cases import get_victims_by
+    from data_access.reference import get_code_names
 
+    if not states:
+        return []
+    counts = get_victims_by(states[0], ("modus",))
+    size = dict(zip(counts["modus"], counts["jumlah"]))
+    ranked = sorted(get_code_names("id")["modus"], key=lambda m: (-size.get(m, 0), m))
+    return [state.with_(modus=(m,)) for m in ranked for state in states]
+
+
+def warm_states() -> list:
+    """What the server warms, in order: the default states (a visit's first page and province), then each of them
+    with each modus."""
+    states = default_states()
+    return [*states, *modus_states(states)]
+
+
+def warm_views(states: list | None = None) -> float:
+    """Computes the executive page's data views (briefing, its tables, action lists, prevention) and the Peta
+    page's victims by area for every state (default: warm_states()) into the shared cache; seconds taken. Never
+    raises.
     A minister's first click is a province on the executive page: cold, it computed ~0.1 s of data per province
-    while other users waited for the same core (issue 24: the slowest step at 20 and 40 users). 39 states take
-    ~4 s of CPU once per data version, in the background at start and after an import, and ~12 MB of cache."""
+    while other users waited for the same core (issue 24: the slowest step at 20 and 40 users). The 39 default
+    states take ~4 s of CPU, each modus ~4 s more (7 modus: ~35 s in all, ~100 MB of cache), once per data version,
+    in the background at start and after an import, giving way to visitors."""
     from data_access.actions import get_action_lists
     from data_access.briefing import get_briefing, get_briefing_tables
     from data_access.caching import use_cache
+    from data_access.cases import get_victims_by
     from data_access.prevention import get_prevention_view
 
     use_cache()  # the pages' shared cache (each script run turns it on too; the server thread may come first)
     start = time.perf_counter()
     try:
-        for state in default_states():
+        for state in warm_states() if states is None else states:
             _give_way()
             get_briefing(state, "id")
             get_briefing_tables(state, "id")
             get_action_lists(state)
             get_prevention_view(state)
+            get_victims_by(state, ("kode_prov_asal", "kode_asal"))  # Peta's map and table (its first query)
     except Exception:  # noqa: BLE001 — a page computing the same view shows the failure in Indonesian
         log.warning("warming the default views failed; pages compute them on the first click", exc_info=True)
     seconds = time.perf_counter() - start

@@ -116,29 +116,41 @@ def test_prevention_view_is_computed_once_per_period_and_province(cached_demo):
 
 
 def test_warm_views_leave_the_first_click_on_every_province_warm(cached_demo, monkeypatch):
-    """The server computes the executive page's views for the default period, nationally and per province, in the
-    background (ui.warmup.warm_views, issue 24): a minister's first province click then reads them from the cache.
-    Asked for with the page's own default state, no view is computed again."""
+    """The server computes the executive page's views for the default period, nationally and per province, then
+    each of those with each modus, in the background (ui.warmup.warm_views, issue 24): a minister's first province
+    click, and a province with the modus kept from Peta, then read them from the cache. Asked for with the page's
+    own state, no view is computed again. (Warmed here: the default states and the first modus; the server warms
+    every modus, which warm_states lists.)"""
     from data_access.briefing import get_briefing, get_briefing_tables
+    from data_access.cases import get_victims_by
     from data_access.prevention import get_prevention_view
     from data_access.reference import get_code_names
     from ui.filters import default_window, month_options
-    from ui.warmup import default_states, warm_views
+    from ui.warmup import default_states, modus_states, warm_states, warm_views
 
     states = default_states()
     start, end = default_window(month_options())
-    assert len(states) == 1 + len(get_code_names("id")["provinsi"])
+    provinces, modus = get_code_names("id")["provinsi"], get_code_names("id")["modus"]
+    assert len(states) == 1 + len(provinces)
     assert {(f"{s.start:%Y-%m}", f"{s.end:%Y-%m}") for s in states} == {(start, end)}
+    grid = modus_states(states)
+    assert warm_states() == [*states, *grid]
+    assert {(s.provinsi, s.modus) for s in grid} == {(s.provinsi, (m,)) for s in states for m in modus}
+    counts = get_victims_by(states[0], ("modus",)).set_index("modus")["jumlah"]
+    assert grid[0].modus == (counts.idxmax(),), "the modus with the most victims is warmed first"
+
     monkeypatch.setattr(caching, "_last_run_started", 0.0)  # no visitor's run just began: the warming need not give way
-    warm_views()
+    warm_views([*states, *grid[:len(states)]])
     misses = caching._results.misses
     for province in ("52", "35", "91"):  # what a page builds from the sidebar's state (ui.filters.current_filters)
-        page_state = Filters(start=states[0].start, end=states[0].end, provinsi=tuple([province]))
-        get_briefing(page_state, "id")
-        get_briefing_tables(page_state, "id")
-        get_action_lists(page_state)
-        get_prevention_view(page_state)
-    assert caching._results.misses == misses, "a view of a default state was computed again"
+        for kept in ((), grid[0].modus):
+            page_state = Filters(start=states[0].start, end=states[0].end, provinsi=tuple([province]), modus=kept)
+            get_briefing(page_state, "id")
+            get_briefing_tables(page_state, "id")
+            get_action_lists(page_state)
+            get_prevention_view(page_state)
+            get_victims_by(page_state, ("kode_prov_asal", "kode_asal"))
+    assert caching._results.misses == misses, "a view of a warmed state was computed again"
 
 
 def test_a_new_data_version_is_announced_once(cached_demo, monkeypatch):
