@@ -5,6 +5,7 @@ every row. Issue 24: the map's shapes come from the /batas/ route."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import live
 from tests.browser.conftest import Tab, assert_clean
@@ -92,8 +93,18 @@ def test_clicking_a_province_zooms_the_map_and_explains_the_missing_rate_once(br
         tooltip = frame.locator(".leaflet-tooltip").first
         tooltip.wait_for(state="visible")
         assert "Nusa Tenggara Barat" in tooltip.inner_text() and found["jumlah"] in tooltip.inner_text()
-        frame.locator('path[data-kode="52"]').click(position=found["at"])
-        page.get_by_text("Asal korban di Nusa Tenggara Barat per kabupaten/kota").first.wait_for(state="visible")
+        # The first click after the map appears is lost now and then: in 2 of 5 runs on 8 Dec 2026 st_folium had
+        # recorded no click at all (its last_active_drawing still null), with this code and with the code of the
+        # three CI runs that passed before. A person clicks again; so does the test, once. Two lost clicks fail.
+        drilled = page.get_by_text("Asal korban di Nusa Tenggara Barat per kabupaten/kota").first
+        for attempt in (1, 2):
+            frame.locator('path[data-kode="52"]').click(position=found["at"])
+            try:
+                drilled.wait_for(state="visible", timeout=15_000 if attempt == 1 else 120_000)
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
         live.wait_ready(page)
         n_maps, paths = wait_maps_drawn(page, 60)
         assert n_maps and paths[0] > 0, "the drilled map drew nothing"
