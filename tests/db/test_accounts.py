@@ -217,13 +217,40 @@ def test_account_role_follows_deactivation_and_deletion(conn):
 
 
 # ---------------------------------------------------------------- issue 24: sign-ins never wait for the pool
+def _sign_in_burst(engine, n: int) -> list:
+    """n sign-ins at once through accounts.login: every sixth with a correct password (one account each), every sixth
+    from the third a wrong one (one shared account: parallel attempts past its budget are refused unchecked, by
+    design), the rest for unknown names. The results in order; the accounts are deleted afterwards."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = [f"paralel_ok_{i}" for i in range(0, n, 6)] + ["paralel_salah"]
+    with engine.begin() as c:
+        for name in names:
+            create_account(c, name, PASSWORD, "pimpinan", replace=True)
+    barrier = threading.Barrier(n)
+
+    def sign_in(i: int):
+        barrier.wait()
+        if i % 6 == 0:
+            return accounts.login(engine, f"paralel_ok_{i}", PASSWORD, T0)
+        name, password = ("paralel_salah", f"salah-{i}") if i % 6 == 3 else (f"tidak_ada_{i}", "apa-saja-1234")
+        return accounts.login(engine, name, password, T0)
+
+    try:
+        with ThreadPoolExecutor(n) as pool:
+            return list(pool.map(sign_in, range(n)))
+    finally:
+        with engine.begin() as c:
+            c.execute(Akun.__table__.delete().where(Akun.username.in_(names)))
+
+
 def test_parallel_sign_ins_hold_no_pooled_connection_while_hashing(accounts_engine, monkeypatch):
     """Before, a refused sign-in ran the dummy argon2 hash inside its transaction: with a pool of 5 + 5, twenty
     sign-ins at once (plus the pages' queries) raised "QueuePool limit ... timed out". Now no thread holds a pooled
     connection while it hashes (the real argon2 runs; the pool's own events say who holds a connection), and a
     pool of 2 serves 24 parallel sign-ins: known, unknown and wrong passwords."""
     import threading
-    from concurrent.futures import ThreadPoolExecutor
 
     from sqlalchemy import create_engine, event
 
@@ -240,28 +267,12 @@ def test_parallel_sign_ins_hold_no_pooled_connection_while_hashing(accounts_engi
             return super().verify(hash, password)
 
     monkeypatch.setattr(accounts, "_hasher", Watched())
-    names = [f"paralel_ok_{i}" for i in range(0, 24, 6)] + ["paralel_salah"]  # one account per correct sign-in:
-    with small.begin() as c:  # parallel attempts on one account past the budget are refused unchecked, by design
-        for name in names:
-            create_account(c, name, PASSWORD, "pimpinan", replace=True)
-    barrier = threading.Barrier(24)
-
-    def sign_in(i: int):
-        barrier.wait()
-        if i % 6 == 0:
-            return accounts.login(small, f"paralel_ok_{i}", PASSWORD, T0)
-        name, password = ("paralel_salah", f"salah-{i}") if i % 6 == 3 else (f"tidak_ada_{i}", "apa-saja-1234")
-        return accounts.login(small, name, password, T0)
-
     try:
-        with ThreadPoolExecutor(24) as pool:
-            results = list(pool.map(sign_in, range(24)))
-        assert [r.ok for r in results] == [i % 6 == 0 for i in range(24)]
-        assert hashed_while_holding == [], "a password was hashed while its thread held a pooled connection"
+        results = _sign_in_burst(small, 24)
     finally:
-        with small.begin() as c:
-            c.execute(Akun.__table__.delete().where(Akun.username.in_(names)))
         small.dispose()
+    assert [r.ok for r in results] == [i % 6 == 0 for i in range(24)]
+    assert hashed_while_holding == [], "a password was hashed while its thread held a pooled connection"
 
 
 def test_parallel_sign_ins_check_one_password_at_a_time(accounts_engine, monkeypatch):
@@ -269,10 +280,8 @@ def test_parallel_sign_ins_check_one_password_at_a_time(accounts_engine, monkeyp
     64 MiB, so together they took every core (and 1.3 GB) from the pages of users already signed in. Now a process
     checks one password at a time, correct, wrong and unknown alike, and every sign-in still gets its answer."""
     import threading
-    from concurrent.futures import ThreadPoolExecutor
 
-    running = 0
-    most = 0
+    running = most = 0
     count = threading.Lock()
 
     class Watched(type(accounts._hasher)):
@@ -289,24 +298,6 @@ def test_parallel_sign_ins_check_one_password_at_a_time(accounts_engine, monkeyp
 
     monkeypatch.setattr(accounts, "_hasher", Watched())
     accounts._dummy_hash()  # made once, before the burst
-    names = [f"antre_{i}" for i in range(0, 12, 3)]
-    with accounts_engine.begin() as c:
-        for name in names:
-            create_account(c, name, PASSWORD, "pimpinan", replace=True)
-    barrier = threading.Barrier(12)
-
-    def sign_in(i: int):
-        barrier.wait()
-        if i % 3 == 0:
-            return accounts.login(accounts_engine, f"antre_{i}", PASSWORD, T0)
-        return accounts.login(accounts_engine, f"antre_{i - i % 3}" if i % 3 == 1 else f"tidak_ada_{i}",
-                              "salah-sekali-1", T0)
-
-    try:
-        with ThreadPoolExecutor(12) as pool:
-            results = list(pool.map(sign_in, range(12)))
-        assert [r.ok for r in results] == [i % 3 == 0 for i in range(12)]
-        assert most == accounts.CHECKS_AT_ONCE == 1, f"{most} password checks ran at once"
-    finally:
-        with accounts_engine.begin() as c:
-            c.execute(Akun.__table__.delete().where(Akun.username.in_(names)))
+    results = _sign_in_burst(accounts_engine, 12)
+    assert [r.ok for r in results] == [i % 6 == 0 for i in range(12)]
+    assert most == accounts.CHECKS_AT_ONCE == 1, f"{most} password checks ran at once"
