@@ -93,10 +93,9 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 
 def _burn(password: str) -> None:
     """Verify against a dummy hash: every refusal costs the same time, so timing does not tell them apart."""
-    dummy = _dummy_hash()
     try:
-        with _checking:
-            _hasher.verify(dummy, password + "x")
+        with _checking:  # the dummy hash too, when it is first made
+            _hasher.verify(_dummy_hash(), password + "x")
     except VerificationError:
         pass
 

@@ -58,8 +58,8 @@ _run: Callable[..., Any] = _run_query
 
 # ~17 entries per filter state (queries and views), ~18 KiB each: 41 states took 723 entries and 13 MiB.
 # 512 held ~30 states, fewer than 40 users visit in one scenario (each a province, a modus, a return), so states
-# were evicted and recomputed under load (issue 24). The server's warming (ui/warmup.py) fills ~6,300 entries
-# (~240 MiB with the 39 default states, measured on the demo data): room is left for ~350 visited states.
+# were evicted and recomputed under load (issue 24). The server's warming (ui/warmup.py) fills ~6,300 entries on the
+# demo data (its 273 modus states alone 5,327 entries and 100 MiB, measured): room is left for ~350 visited states.
 _results = SharedResults(max_entries=12288)
 # A short time to live: an import on another replica shows up within seconds without a query per chart.
 _versions = SharedResults(max_entries=16, ttl_s=3)
